@@ -1,0 +1,10 @@
+#!/usr/bin/env node
+// The command line is bundled by `npm run build` into build/cli.js.
+import { existsSync } from 'node:fs';
+
+const cli = new URL('../build/cli.js', import.meta.url);
+if (!existsSync(cli)) {
+  console.error('cs-kpi: build/cli.js is missing. Run `npm run build` first.');
+  process.exit(1);
+}
+await import(cli.href);

@@ -1,0 +1,44 @@
+import type { SheetArg, SheetResult } from './sheetArgs';
+
+/** Text shown to users in both languages of the product: Sheets' autocomplete shows them together. */
+export interface Bilingual {
+  en: string;
+  zh: string;
+}
+
+export interface ParamSpec {
+  /** The name Sheets shows in the argument hint: lower snake case, as in the docs. */
+  name: string;
+  /** The JSDoc type Sheets' autocomplete displays. */
+  type: string;
+  description: Bilingual;
+}
+
+export interface FormulaExample {
+  /** The formula as a user types it. */
+  formula: string;
+  /** The same arguments as Sheets would pass them (ranges as rows of columns). */
+  args: SheetArg[];
+  result: SheetResult;
+}
+
+/**
+ * Everything about one custom function, in one place: the build generates its top-level stub and
+ * JSDoc from this, the docs list it, and tests run its examples.
+ */
+export interface CustomFunctionSpec {
+  name: string;
+  summary: Bilingual;
+  params: readonly ParamSpec[];
+  returns: { type: string; description: Bilingual };
+  examples: readonly FormulaExample[];
+  run: (...args: SheetArg[]) => SheetResult;
+}
+
+export function defineCustomFunctions<const T extends readonly CustomFunctionSpec[]>(
+  specs: T,
+): { [K in T[number]['name']]: CustomFunctionSpec } {
+  const byName: Record<string, CustomFunctionSpec> = {};
+  for (const spec of specs) byName[spec.name] = spec;
+  return byName as { [K in T[number]['name']]: CustomFunctionSpec };
+}

@@ -1,0 +1,21 @@
+/**
+ * The contract between the sidebar (browser) and the server functions (Apps Script). Everything
+ * crossing google.script.run must be JSON-like: no Date, no undefined inside arrays.
+ */
+
+export interface SidebarContext {
+  spreadsheetName: string;
+  /** The spreadsheet's IANA time zone: the shop's day boundaries default to it. */
+  timeZone: string;
+  /** The spreadsheet's locale (e.g. zh_CN): the language of sheet headers. */
+  spreadsheetLocale: string;
+  /** The user's locale: the language of the sidebar. */
+  userLocale: string;
+  tabs: string[];
+}
+
+export interface ServerApi {
+  getSidebarContext(): SidebarContext;
+}
+
+export type ServerFunctionName = keyof ServerApi;

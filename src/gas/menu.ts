@@ -1,0 +1,29 @@
+export const ADDON_TITLE = '客服绩效';
+
+/** Functions that menu items name; the build makes each a top-level function. */
+export const menuActions = {
+  openSidebar() {
+    const page = HtmlService.createHtmlOutputFromFile('Sidebar').setTitle(ADDON_TITLE);
+    SpreadsheetApp.getUi().showSidebar(page);
+  },
+};
+
+type MenuActionName = keyof typeof menuActions;
+const action = (name: MenuActionName) => name;
+
+/**
+ * Builds the add-on menu and nothing else: onOpen may run in AuthMode.NONE (installed but not yet
+ * enabled in this file), where reading the spreadsheet or properties would throw.
+ */
+function onOpen(_event?: GoogleAppsScript.Events.SheetsOnOpen) {
+  SpreadsheetApp.getUi()
+    .createAddonMenu()
+    .addItem('打开侧边栏 Open sidebar', action('openSidebar'))
+    .addToUi();
+}
+
+function onInstall(event?: GoogleAppsScript.Events.AddonOnInstall) {
+  onOpen(event as GoogleAppsScript.Events.SheetsOnOpen | undefined);
+}
+
+export const triggers = { onOpen, onInstall };

@@ -1,0 +1,15 @@
+import type { ServerApi } from '../core/sidebarApi';
+
+/** The functions the sidebar calls through google.script.run. */
+export const server: ServerApi = {
+  getSidebarContext() {
+    const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+    return {
+      spreadsheetName: spreadsheet.getName(),
+      timeZone: spreadsheet.getSpreadsheetTimeZone(),
+      spreadsheetLocale: spreadsheet.getSpreadsheetLocale(),
+      userLocale: Session.getActiveUserLocale(),
+      tabs: spreadsheet.getSheets().map((sheet) => sheet.getName()),
+    };
+  },
+};

@@ -1,0 +1,50 @@
+import type { SidebarContext } from '../core/sidebarApi';
+import { type Messages, messagesFor } from './messages';
+import { callServer, errorText } from './serverCall';
+
+// Text from the spreadsheet (names of tabs, the file) is set with textContent only, never as HTML.
+function byId(id: string): HTMLElement {
+  const element = document.getElementById(id);
+  if (!element) throw new Error(`sidebar element #${id} is missing`);
+  return element;
+}
+
+function applyMessages(messages: Messages) {
+  for (const element of document.querySelectorAll<HTMLElement>('[data-text]')) {
+    element.textContent = messages[element.dataset.text as keyof Messages] ?? '';
+  }
+}
+
+function showContext(context: SidebarContext, messages: Messages) {
+  byId('status').textContent = messages.connected;
+  byId('spreadsheet-name').textContent = context.spreadsheetName;
+  byId('time-zone').textContent = context.timeZone;
+  byId('tabs').textContent = context.tabs.join('、');
+  byId('context').hidden = false;
+  byId('error').hidden = true;
+}
+
+function showError(error: unknown, messages: Messages) {
+  byId('status').textContent = '';
+  byId('error-message').textContent = messages.failed + errorText(error);
+  byId('error').hidden = false;
+  byId('context').hidden = true;
+}
+
+async function load() {
+  // zh-CN until the server reports the user's locale (the product's default language).
+  let messages = messagesFor(undefined);
+  applyMessages(messages);
+  byId('error').hidden = true;
+  try {
+    const context = await callServer('getSidebarContext');
+    messages = messagesFor(context.userLocale);
+    applyMessages(messages);
+    showContext(context, messages);
+  } catch (error) {
+    showError(error, messages);
+  }
+}
+
+byId('retry').addEventListener('click', () => void load());
+void load();

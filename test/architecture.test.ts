@@ -1,0 +1,65 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from '../scripts/build.mjs';
+
+const SRC = join(ROOT, 'src');
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return sourceFiles(path);
+    return /\.ts$/.test(entry.name) && !/\.test\.ts$/.test(entry.name) ? [path] : [];
+  });
+}
+
+/** The layer a file belongs to: core, gas, sidebar, cli, or the entry file. */
+function layerOf(file: string): string {
+  return relative(SRC, file).split('/')[0] ?? '';
+}
+
+function imports(file: string): string[] {
+  const text = readFileSync(file, 'utf8');
+  return [...text.matchAll(/^\s*(?:import|export)\b[^'"]*?from\s+['"]([^'"]+)['"]/gm)].map((m) => m[1] ?? '');
+}
+
+/** Which layers each layer may import; imports point toward core, never out of it. */
+const ALLOWED: Record<string, string[]> = {
+  core: ['core'],
+  gas: ['core', 'gas'],
+  sidebar: ['core', 'sidebar'],
+  cli: ['core', 'cli'],
+  'addon.ts': ['core', 'gas'],
+};
+
+describe('the layering of src/', () => {
+  const files = sourceFiles(SRC);
+
+  it('has the four layers and the entry file', () => {
+    expect(new Set(files.map(layerOf))).toEqual(new Set(['core', 'gas', 'sidebar', 'cli', 'addon.ts']));
+  });
+
+  for (const file of files) {
+    const layer = layerOf(file);
+    it(`${relative(ROOT, file)} imports only from ${ALLOWED[layer]?.join(', ')}`, () => {
+      for (const specifier of imports(file)) {
+        if (specifier.startsWith('.')) {
+          const target = layerOf(resolve(file, '..', specifier));
+          expect(ALLOWED[layer], `${specifier}`).toContain(target);
+        } else {
+          // Packages are fine anywhere but core must stay runnable in Apps Script and the browser.
+          if (layer === 'core')
+            expect(specifier, 'core may not import Node built-ins').not.toMatch(/^node:|^(fs|path|os)$/);
+        }
+      }
+    });
+  }
+
+  it('keeps Apps Script, DOM and Node globals out of src/core', () => {
+    const forbidden =
+      /\b(SpreadsheetApp|HtmlService|PropertiesService|LockService|Session|Utilities|document|window|process|Buffer|require)\s*[.(]/;
+    for (const file of files.filter((f) => layerOf(f) === 'core')) {
+      expect(readFileSync(file, 'utf8'), relative(ROOT, file)).not.toMatch(forbidden);
+    }
+  });
+});

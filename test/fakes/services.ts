@@ -1,0 +1,277 @@
+import { CallLog } from './callLog';
+import { FakeSpreadsheet, type SpreadsheetOptions } from './spreadsheet';
+
+/**
+ * In-memory stand-ins for the Apps Script services this project uses, with the real API's shapes and
+ * limits, and a log of every call. No offline emulator of Apps Script exists (see ENGINEERING.md).
+ */
+
+export type AuthMode = 'NONE' | 'LIMITED' | 'FULL';
+
+export interface MenuItem {
+  caption: string;
+  functionName: string;
+}
+
+export interface FakeMenu {
+  title: string;
+  kind: 'addon' | 'custom';
+  items: (MenuItem | 'separator')[];
+  added: boolean;
+}
+
+class FakeHtmlOutput {
+  private title = '';
+  constructor(
+    private readonly content: string,
+    private readonly log: CallLog,
+  ) {}
+  setTitle(title: string) {
+    this.log.record('HtmlOutput', 'setTitle', [title]);
+    this.title = title;
+    return this;
+  }
+  getTitle() {
+    return this.title;
+  }
+  getContent() {
+    return this.content;
+  }
+}
+
+class FakeMenuBuilder {
+  constructor(
+    private readonly menu: FakeMenu,
+    private readonly menus: FakeMenu[],
+    private readonly log: CallLog,
+  ) {}
+  addItem(caption: string, functionName: string) {
+    this.log.record('Menu', 'addItem', [caption, functionName]);
+    this.menu.items.push({ caption, functionName });
+    return this;
+  }
+  addSeparator() {
+    this.log.record('Menu', 'addSeparator', []);
+    this.menu.items.push('separator');
+    return this;
+  }
+  addToUi() {
+    this.log.record('Menu', 'addToUi', []);
+    this.menu.added = true;
+    this.menus.push(this.menu);
+  }
+}
+
+/** PropertiesService's documented quotas: 9 KB a value, 500 KB a store. */
+export const PROPERTY_VALUE_LIMIT = 9 * 1024;
+export const PROPERTY_STORE_LIMIT = 500 * 1024;
+
+const byteLength = (text: string) => new TextEncoder().encode(text).length;
+
+class FakeProperties {
+  readonly store = new Map<string, string>();
+  constructor(
+    private readonly service: string,
+    private readonly log: CallLog,
+  ) {}
+  private total(): number {
+    let sum = 0;
+    for (const [key, value] of this.store) sum += byteLength(key) + byteLength(value);
+    return sum;
+  }
+  getProperty(key: string) {
+    this.log.record(this.service, 'getProperty', [key]);
+    return this.store.get(key) ?? null;
+  }
+  getProperties() {
+    this.log.record(this.service, 'getProperties', []);
+    return Object.fromEntries(this.store);
+  }
+  getKeys() {
+    this.log.record(this.service, 'getKeys', []);
+    return [...this.store.keys()];
+  }
+  setProperty(key: string, value: string) {
+    this.log.record(this.service, 'setProperty', [key, value]);
+    this.put(key, value);
+    return this;
+  }
+  setProperties(properties: Record<string, string>, deleteAllOthers = false) {
+    this.log.record(this.service, 'setProperties', [properties, deleteAllOthers]);
+    const before = new Map(this.store);
+    if (deleteAllOthers) this.store.clear();
+    try {
+      for (const [key, value] of Object.entries(properties)) this.put(key, value);
+    } catch (error) {
+      this.store.clear();
+      for (const [key, value] of before) this.store.set(key, value);
+      throw error;
+    }
+    return this;
+  }
+  deleteProperty(key: string) {
+    this.log.record(this.service, 'deleteProperty', [key]);
+    this.store.delete(key);
+    return this;
+  }
+  deleteAllProperties() {
+    this.log.record(this.service, 'deleteAllProperties', []);
+    this.store.clear();
+    return this;
+  }
+  private put(key: string, value: string) {
+    const text = String(value);
+    if (byteLength(text) > PROPERTY_VALUE_LIMIT) throw new Error('Exception: Argument too large: value');
+    const previous = this.store.get(key);
+    this.store.set(key, text);
+    if (this.total() > PROPERTY_STORE_LIMIT) {
+      if (previous === undefined) this.store.delete(key);
+      else this.store.set(key, previous);
+      throw new Error(
+        'Exception: You have exceeded the property storage quota. Please remove some properties and try again.',
+      );
+    }
+  }
+}
+
+/** One document lock shared by every "user" of the fake; `heldByOther` simulates a concurrent import. */
+export class FakeLockState {
+  heldByOther = false;
+  held = false;
+}
+
+class FakeLock {
+  constructor(
+    private readonly state: FakeLockState,
+    private readonly log: CallLog,
+  ) {}
+  tryLock(timeoutInMillis: number) {
+    this.log.record('Lock', 'tryLock', [timeoutInMillis]);
+    if (this.state.heldByOther) return false;
+    this.state.held = true;
+    return true;
+  }
+  waitLock(timeoutInMillis: number) {
+    this.log.record('Lock', 'waitLock', [timeoutInMillis]);
+    if (this.state.heldByOther)
+      throw new Error('Exception: Lock timeout: another process was holding the lock for too long.');
+    this.state.held = true;
+  }
+  hasLock() {
+    return this.state.held;
+  }
+  releaseLock() {
+    this.log.record('Lock', 'releaseLock', []);
+    this.state.held = false;
+  }
+}
+
+export interface GasFakeOptions {
+  spreadsheet?: SpreadsheetOptions;
+  /** The files HtmlService serves by name (without .html), e.g. { Sidebar: '<html>…' }. */
+  htmlFiles?: Record<string, string>;
+  userLocale?: string;
+  authMode?: AuthMode;
+}
+
+export function createGasFake(options: GasFakeOptions = {}) {
+  const log = new CallLog();
+  const authMode = options.authMode ?? 'FULL';
+  const spreadsheet = new FakeSpreadsheet(log, options.spreadsheet);
+  const menus: FakeMenu[] = [];
+  const sidebars: FakeHtmlOutput[] = [];
+  const documentProperties = new FakeProperties('DocumentProperties', log);
+  const userProperties = new FakeProperties('UserProperties', log);
+  const lock = new FakeLockState();
+  const htmlFiles = options.htmlFiles ?? {};
+
+  // In AuthMode.NONE (an add-on not yet enabled in this file) only the menu may be built.
+  const authorized = (what: string) => {
+    if (authMode === 'NONE') {
+      throw new Error(
+        `Exception: You do not have permission to call ${what}. Required permissions are not granted in AuthMode.NONE.`,
+      );
+    }
+  };
+
+  const ui = {
+    createAddonMenu() {
+      log.record('Ui', 'createAddonMenu', []);
+      return new FakeMenuBuilder({ title: 'add-on', kind: 'addon', items: [], added: false }, menus, log);
+    },
+    createMenu(caption: string) {
+      log.record('Ui', 'createMenu', [caption]);
+      return new FakeMenuBuilder({ title: caption, kind: 'custom', items: [], added: false }, menus, log);
+    },
+    showSidebar(output: FakeHtmlOutput) {
+      log.record('Ui', 'showSidebar', [output.getTitle()]);
+      authorized('Ui.showSidebar');
+      sidebars.push(output);
+    },
+    alert(message: string) {
+      log.record('Ui', 'alert', [message]);
+    },
+  };
+
+  const globals = {
+    SpreadsheetApp: {
+      getUi() {
+        log.record('SpreadsheetApp', 'getUi', []);
+        return ui;
+      },
+      getActiveSpreadsheet() {
+        log.record('SpreadsheetApp', 'getActiveSpreadsheet', []);
+        authorized('SpreadsheetApp.getActiveSpreadsheet');
+        return spreadsheet;
+      },
+      getActive() {
+        log.record('SpreadsheetApp', 'getActive', []);
+        authorized('SpreadsheetApp.getActive');
+        return spreadsheet;
+      },
+      flush() {
+        log.record('SpreadsheetApp', 'flush', []);
+      },
+    },
+    HtmlService: {
+      createHtmlOutputFromFile(name: string) {
+        log.record('HtmlService', 'createHtmlOutputFromFile', [name]);
+        const content = htmlFiles[name];
+        if (content === undefined) throw new Error(`Exception: No HTML file named ${name} was found.`);
+        return new FakeHtmlOutput(content, log);
+      },
+    },
+    PropertiesService: {
+      getDocumentProperties() {
+        log.record('PropertiesService', 'getDocumentProperties', []);
+        authorized('PropertiesService.getDocumentProperties');
+        return documentProperties;
+      },
+      getUserProperties() {
+        log.record('PropertiesService', 'getUserProperties', []);
+        authorized('PropertiesService.getUserProperties');
+        return userProperties;
+      },
+    },
+    LockService: {
+      getDocumentLock() {
+        log.record('LockService', 'getDocumentLock', []);
+        authorized('LockService.getDocumentLock');
+        return new FakeLock(lock, log);
+      },
+    },
+    Session: {
+      getActiveUserLocale() {
+        log.record('Session', 'getActiveUserLocale', []);
+        return options.userLocale ?? 'zh_CN';
+      },
+    },
+    ScriptApp: {
+      AuthMode: { NONE: 'NONE', LIMITED: 'LIMITED', CUSTOM_FUNCTION: 'CUSTOM_FUNCTION', FULL: 'FULL' },
+    },
+  };
+
+  return { globals, log, spreadsheet, menus, sidebars, documentProperties, userProperties, lock, authMode };
+}
+
+export type GasFake = ReturnType<typeof createGasFake>;

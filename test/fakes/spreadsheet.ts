@@ -1,0 +1,337 @@
+import type { CallLog } from './callLog';
+
+/**
+ * An in-memory spreadsheet with the shapes of SpreadsheetApp's: 1-based rows and columns, setValues
+ * dimension errors worded as Sheets words them, strings beginning with "=" stored as formulas.
+ */
+
+export type CellValue = string | number | boolean | Date;
+
+interface Cell {
+  value: CellValue;
+  formula: string;
+  format: string;
+}
+
+const emptyCell = (): Cell => ({ value: '', formula: '', format: '' });
+
+function columnNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
+}
+
+/** "B2" or "A1:C3" as 1-based row, column and size. */
+export function parseA1(a1: string) {
+  const match = /^([A-Za-z]+)(\d+)(?::([A-Za-z]+)(\d+))?$/.exec(a1.trim());
+  if (!match) throw new Error(`Range not found`);
+  const [, c1 = 'A', r1 = '1', c2, r2] = match;
+  const row = Number(r1);
+  const column = columnNumber(c1);
+  const lastRow = r2 ? Number(r2) : row;
+  const lastColumn = c2 ? columnNumber(c2) : column;
+  return { row, column, numRows: lastRow - row + 1, numColumns: lastColumn - column + 1 };
+}
+
+export class FakeSheet {
+  private cells: Cell[][] = [];
+  private frozenRows = 0;
+
+  constructor(
+    private name: string,
+    private readonly log: CallLog,
+  ) {}
+
+  private record(method: string, args: unknown[]) {
+    this.log.record('Sheet', method, args);
+  }
+
+  cell(row: number, column: number): Cell {
+    while (this.cells.length < row) this.cells.push([]);
+    const cellRow = this.cells[row - 1] as Cell[];
+    while (cellRow.length < column) cellRow.push(emptyCell());
+    return cellRow[column - 1] as Cell;
+  }
+
+  peek(row: number, column: number): Cell {
+    return this.cells[row - 1]?.[column - 1] ?? emptyCell();
+  }
+
+  getName() {
+    this.record('getName', []);
+    return this.name;
+  }
+
+  /** Test helper, not Apps Script: the name without logging a call. */
+  peekName() {
+    return this.name;
+  }
+
+  setName(name: string) {
+    this.record('setName', [name]);
+    this.name = name;
+    return this;
+  }
+
+  getRange(rowOrA1: number | string, column?: number, numRows = 1, numColumns = 1) {
+    this.record('getRange', [rowOrA1, column, numRows, numColumns]);
+    if (typeof rowOrA1 === 'string') {
+      const r = parseA1(rowOrA1);
+      return new FakeRange(this, this.log, r.row, r.column, r.numRows, r.numColumns);
+    }
+    if (column === undefined)
+      throw new Error(
+        "Exception: The parameters (number) don't match the method signature for SpreadsheetApp.Sheet.getRange.",
+      );
+    if (rowOrA1 < 1 || column < 1 || numRows < 1 || numColumns < 1) {
+      throw new Error('Exception: The starting row or column of the range is too small.');
+    }
+    return new FakeRange(this, this.log, rowOrA1, column, numRows, numColumns);
+  }
+
+  getLastRow() {
+    this.record('getLastRow', []);
+    let last = 0;
+    this.cells.forEach((row, i) => {
+      if (row.some((c) => c.value !== '' || c.formula !== '')) last = i + 1;
+    });
+    return last;
+  }
+
+  getLastColumn() {
+    this.record('getLastColumn', []);
+    let last = 0;
+    for (const row of this.cells) {
+      row.forEach((c, i) => {
+        if ((c.value !== '' || c.formula !== '') && i + 1 > last) last = i + 1;
+      });
+    }
+    return last;
+  }
+
+  getDataRange() {
+    this.record('getDataRange', []);
+    const rows = Math.max(this.getLastRow(), 1);
+    const columns = Math.max(this.getLastColumn(), 1);
+    return new FakeRange(this, this.log, 1, 1, rows, columns);
+  }
+
+  setFrozenRows(rows: number) {
+    this.record('setFrozenRows', [rows]);
+    this.frozenRows = rows;
+  }
+
+  getFrozenRows() {
+    this.record('getFrozenRows', []);
+    return this.frozenRows;
+  }
+
+  clear() {
+    this.record('clear', []);
+    this.cells = [];
+    return this;
+  }
+
+  /** Test helper, not Apps Script: the displayed values of the used area. */
+  dump(): CellValue[][] {
+    return this.cells.map((row) => row.map((c) => (c.formula !== '' ? c.formula : c.value)));
+  }
+}
+
+export class FakeRange {
+  constructor(
+    private readonly sheet: FakeSheet,
+    private readonly log: CallLog,
+    private readonly row: number,
+    private readonly column: number,
+    private readonly numRows: number,
+    private readonly numColumns: number,
+  ) {}
+
+  private record(method: string, args: unknown[]) {
+    this.log.record('Range', method, args);
+  }
+
+  private each<T>(fn: (row: number, column: number) => T): T[][] {
+    const out: T[][] = [];
+    for (let r = 0; r < this.numRows; r++) {
+      const line: T[] = [];
+      for (let c = 0; c < this.numColumns; c++) line.push(fn(this.row + r, this.column + c));
+      out.push(line);
+    }
+    return out;
+  }
+
+  private checkDimensions(values: unknown[][]) {
+    if (values.length !== this.numRows) {
+      throw new Error(
+        `Exception: The number of rows in the data does not match the number of rows in the range. The data has ${values.length} but the range has ${this.numRows}.`,
+      );
+    }
+    for (const line of values) {
+      if (line.length !== this.numColumns) {
+        throw new Error(
+          `Exception: The number of columns in the data does not match the number of columns in the range. The data has ${line.length} but the range has ${this.numColumns}.`,
+        );
+      }
+    }
+  }
+
+  getRow() {
+    return this.row;
+  }
+
+  getColumn() {
+    return this.column;
+  }
+
+  getNumRows() {
+    return this.numRows;
+  }
+
+  getNumColumns() {
+    return this.numColumns;
+  }
+
+  getValues(): CellValue[][] {
+    this.record('getValues', []);
+    return this.each((r, c) => this.sheet.peek(r, c).value);
+  }
+
+  getFormulas(): string[][] {
+    this.record('getFormulas', []);
+    return this.each((r, c) => this.sheet.peek(r, c).formula);
+  }
+
+  getNumberFormats(): string[][] {
+    this.record('getNumberFormats', []);
+    return this.each((r, c) => this.sheet.peek(r, c).format || 'General');
+  }
+
+  setValues(values: CellValue[][]) {
+    this.record('setValues', [values]);
+    this.checkDimensions(values);
+    this.each((r, c) => {
+      const value = values[r - this.row]?.[c - this.column] ?? '';
+      const cell = this.sheet.cell(r, c);
+      // Sheets parses a string beginning with "=" as a formula; this fake cannot compute it.
+      if (typeof value === 'string' && value.startsWith('=') && value.length > 1) {
+        cell.formula = value;
+        cell.value = '';
+      } else {
+        cell.formula = '';
+        cell.value = typeof value === 'string' && value.startsWith("'") ? value.slice(1) : value;
+      }
+    });
+    return this;
+  }
+
+  setValue(value: CellValue) {
+    this.record('setValue', [value]);
+    if (this.numRows !== 1 || this.numColumns !== 1) {
+      return this.setValues(this.each(() => value));
+    }
+    return this.setValues([[value]]);
+  }
+
+  setNumberFormat(format: string) {
+    this.record('setNumberFormat', [format]);
+    this.each((r, c) => {
+      this.sheet.cell(r, c).format = format;
+    });
+    return this;
+  }
+
+  setNumberFormats(formats: string[][]) {
+    this.record('setNumberFormats', [formats]);
+    this.checkDimensions(formats);
+    this.each((r, c) => {
+      this.sheet.cell(r, c).format = formats[r - this.row]?.[c - this.column] ?? '';
+    });
+    return this;
+  }
+
+  clearContent() {
+    this.record('clearContent', []);
+    this.each((r, c) => {
+      const cell = this.sheet.cell(r, c);
+      cell.value = '';
+      cell.formula = '';
+    });
+    return this;
+  }
+}
+
+export interface SpreadsheetOptions {
+  name?: string;
+  timeZone?: string;
+  locale?: string;
+  tabs?: string[];
+}
+
+export class FakeSpreadsheet {
+  private readonly sheets: FakeSheet[] = [];
+  private readonly name: string;
+  private readonly timeZone: string;
+  private readonly locale: string;
+
+  constructor(
+    private readonly log: CallLog,
+    options: SpreadsheetOptions = {},
+  ) {
+    this.name = options.name ?? 'Untitled spreadsheet';
+    this.timeZone = options.timeZone ?? 'Asia/Shanghai';
+    this.locale = options.locale ?? 'zh_CN';
+    for (const tab of options.tabs ?? ['Sheet1']) this.sheets.push(new FakeSheet(tab, log));
+  }
+
+  private record(method: string, args: unknown[]) {
+    this.log.record('Spreadsheet', method, args);
+  }
+
+  getName() {
+    this.record('getName', []);
+    return this.name;
+  }
+
+  getSpreadsheetTimeZone() {
+    this.record('getSpreadsheetTimeZone', []);
+    return this.timeZone;
+  }
+
+  getSpreadsheetLocale() {
+    this.record('getSpreadsheetLocale', []);
+    return this.locale;
+  }
+
+  getSheets() {
+    this.record('getSheets', []);
+    return [...this.sheets];
+  }
+
+  getSheetByName(name: string) {
+    this.record('getSheetByName', [name]);
+    return this.sheets.find((s) => s.peekName() === name) ?? null;
+  }
+
+  insertSheet(name: string, index?: number) {
+    this.record('insertSheet', [name, index]);
+    if (this.sheets.some((s) => s.peekName() === name)) {
+      throw new Error(
+        `Exception: A sheet with the name "${name}" already exists. Please enter another name.`,
+      );
+    }
+    const sheet = new FakeSheet(name, this.log);
+    this.sheets.splice(index ?? this.sheets.length, 0, sheet);
+    return sheet;
+  }
+
+  deleteSheet(sheet: FakeSheet) {
+    this.record('deleteSheet', [sheet.peekName()]);
+    const at = this.sheets.indexOf(sheet);
+    if (at < 0) throw new Error('Exception: Sheet not found.');
+    if (this.sheets.length === 1)
+      throw new Error("Exception: You can't remove all the sheets in a document.");
+    this.sheets.splice(at, 1);
+  }
+}

@@ -1,0 +1,70 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { type Browser, chromium, type Page } from 'playwright-core';
+
+/** Debian's chromium package; never a browser downloaded by a test tool. */
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const ARTIFACTS = new URL('../../test-artifacts/', import.meta.url);
+
+export async function launchChromium(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(
+      `Chromium is not installed at ${CHROMIUM}. Install Debian's package: apt-get install -y chromium (.ci/run does this).`,
+    );
+  }
+  mkdirSync(ARTIFACTS, { recursive: true });
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+}
+
+/** What the google.script.run stub answers: per server function, the answers in call order. */
+export type StubAnswer = { ok: unknown } | { error: string };
+export type StubScript = Record<string, StubAnswer[]>;
+
+/**
+ * Installs a google.script.run stand-in before the page's own script runs. Like the real one it is
+ * asynchronous, passes results through JSON and hands failures over as Error objects.
+ */
+export async function stubGoogleScriptRun(page: Page, script: StubScript) {
+  await page.addInitScript((answers: StubScript) => {
+    const calls: { name: string; args: unknown[] }[] = [];
+    (window as unknown as { __serverCalls: typeof calls }).__serverCalls = calls;
+    type Handler = (value: unknown) => void;
+    const runner = (onSuccess: Handler, onFailure: Handler): unknown =>
+      new Proxy(
+        {},
+        {
+          get(_target, name: string) {
+            if (name === 'withSuccessHandler') return (fn: Handler) => runner(fn, onFailure);
+            if (name === 'withFailureHandler') return (fn: Handler) => runner(onSuccess, fn);
+            return (...args: unknown[]) => {
+              calls.push({ name, args: JSON.parse(JSON.stringify(args)) });
+              const answer = answers[name]?.shift();
+              setTimeout(() => {
+                if (!answer) onFailure(new Error(`Script function not found: ${name}`));
+                else if ('error' in answer) onFailure(new Error(answer.error));
+                else onSuccess(JSON.parse(JSON.stringify(answer.ok)));
+              }, 20);
+            };
+          },
+        },
+      );
+    (window as unknown as { google: unknown }).google = {
+      script: {
+        run: runner(
+          () => {},
+          () => {},
+        ),
+      },
+    };
+  }, script);
+}

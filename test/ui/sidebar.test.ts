@@ -1,0 +1,109 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SidebarContext } from '../../src/core/sidebarApi';
+import { DIST } from '../fakes/loadCode';
+import { ARTIFACTS, launchChromium, type StubScript, stubGoogleScriptRun } from './browser';
+
+const SIDEBAR_URL = `file://${DIST}Sidebar.html`;
+
+const context: SidebarContext = {
+  spreadsheetName: '三月客服绩效',
+  timeZone: 'Asia/Shanghai',
+  spreadsheetLocale: 'zh_CN',
+  userLocale: 'zh_CN',
+  tabs: ['设置', '服务指标'],
+};
+
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function openSidebar(script: StubScript): Promise<Page> {
+  // Editor add-on sidebars are 300 px wide.
+  const page = await browser.newPage({ viewport: { width: 300, height: 600 } });
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('dialog', (dialog) => {
+    errors.push(`dialog: ${dialog.message()}`);
+    void dialog.dismiss();
+  });
+  await stubGoogleScriptRun(page, script);
+  await page.goto(SIDEBAR_URL);
+  (page as Page & { errors: string[] }).errors = errors;
+  return page;
+}
+
+const pageErrors = (page: Page) => (page as Page & { errors: string[] }).errors;
+
+/** Width and height from a PNG's IHDR chunk. */
+function pngSize(file: URL) {
+  const png = readFileSync(file);
+  return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
+}
+
+describe('the sidebar', () => {
+  it('calls getSidebarContext and shows the spreadsheet (happy path), at 300 px', async () => {
+    const page = await openSidebar({ getSidebarContext: [{ ok: context }] });
+    await expect.poll(() => page.textContent('#status')).toBe('已连接');
+    expect(await page.textContent('h1')).toBe('客服绩效');
+    expect(await page.textContent('#spreadsheet-name')).toBe('三月客服绩效');
+    expect(await page.textContent('#time-zone')).toBe('Asia/Shanghai');
+    expect(await page.textContent('#tabs')).toBe('设置、服务指标');
+    expect(await page.isVisible('#error')).toBe(false);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(300);
+    const shot = new URL('sidebar-300.png', ARTIFACTS);
+    await page.screenshot({ path: fileURLToPath(shot) });
+    expect(pngSize(shot).width).toBe(300);
+    expect(pageErrors(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('shows the server error and recovers on retry (failure path)', async () => {
+    const page = await openSidebar({
+      getSidebarContext: [{ error: 'Exception: 服务暂时不可用' }, { ok: context }],
+    });
+    await expect.poll(() => page.isVisible('#error')).toBe(true);
+    expect(await page.textContent('#error-message')).toBe('读取失败：Exception: 服务暂时不可用');
+    expect(await page.isVisible('#context')).toBe(false);
+    await page.screenshot({ path: fileURLToPath(new URL('sidebar-300-error.png', ARTIFACTS)) });
+    await page.click('#retry');
+    await expect.poll(() => page.textContent('#status')).toBe('已连接');
+    expect(await page.isVisible('#error')).toBe(false);
+    const calls = await page.evaluate(
+      () => (window as unknown as { __serverCalls: unknown[] }).__serverCalls,
+    );
+    expect(calls).toHaveLength(2);
+    await page.close();
+  });
+
+  it('shows names from the spreadsheet as text, never as HTML', async () => {
+    const hostile = '<img src=x onerror="document.title=\'pwned\'">';
+    const page = await openSidebar({
+      getSidebarContext: [{ ok: { ...context, spreadsheetName: hostile, tabs: [hostile] } }],
+    });
+    await expect.poll(() => page.textContent('#status')).toBe('已连接');
+    expect(await page.textContent('#spreadsheet-name')).toBe(hostile);
+    expect(await page.locator('img').count()).toBe(0);
+    expect(await page.title()).not.toBe('pwned');
+    expect(pageErrors(page)).toEqual([]);
+    await page.close();
+  });
+
+  it.each([
+    ['en_US', 'Connected', 'Time zone'],
+    ['zh_TW', '已連線', '時區'],
+  ])('speaks the user locale %s', async (userLocale, connected, timeZone) => {
+    const page = await openSidebar({ getSidebarContext: [{ ok: { ...context, userLocale } }] });
+    await expect.poll(() => page.textContent('#status')).toBe(connected);
+    expect(await page.textContent('dt:nth-of-type(2)')).toBe(timeZone);
+    await page.close();
+  });
+});
