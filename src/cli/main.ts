@@ -1,26 +1,81 @@
+import { writeFileSync } from 'node:fs';
 import { customFunctions } from '../core/customFunctions';
+import { SettingsError } from '../core/engine/settings';
+import { ImportError } from '../core/import/warnings';
+import { TimeZoneError } from '../core/time/zone';
+import { parseReportOptions, UsageError } from './options';
+import { toCsv, toJson, toTable } from './render';
+import { runReport } from './report';
 
 const USAGE = `cs-kpi: customer-service KPIs (客服绩效) from chat and order exports
 
 Usage:
+  cs-kpi report --chats FILE [--orders FILE] [--ratings FILE] [--map FIELD=COLUMN ...]
+                [--tz ZONE] [--split id|day|gap] [--gap-minutes M] [--fast-reply-seconds S]
+                [--window-days N] [--attribution last|first|most] [--basis paid|ordered|paid-same-day]
+                [--hours HH:MM-HH:MM] [--period day|week|month|all] [--auto-prefix TEXT]
+                [--auto-keyword TEXT] [--internal ACCOUNT] [--after-sales-days N]
+                [--format json|table|csv] [--out FILE]
   cs-kpi functions     list the spreadsheet functions the add-on provides
   cs-kpi --help        this text
+
+Columns (CSV, header row first): chats time, agent, customer, from (customer/agent/system) and
+optionally text, session, auto; orders order_id, customer, created_at, paid_at, amount, items and
+optionally status, refund_amount, cod; ratings time, agent, customer, level (1-5 or 非常满意…非常不满意).
+--map FIELD=COLUMN names the column holding a field (chats.FIELD=COLUMN for one file only).
+Times without an offset are read in --tz (default Asia/Shanghai).
 `;
 
-export function run(argv: readonly string[], out: (line: string) => void): number {
-  const [command] = argv;
-  if (command === undefined || command === '--help' || command === '-h') {
-    out(USAGE);
-    return 0;
-  }
-  if (command === 'functions') {
-    for (const spec of Object.values(customFunctions)) {
-      out(`${spec.name}(${spec.params.map((p) => p.name).join(', ')})  ${spec.summary.en}`);
+export function run(
+  argv: readonly string[],
+  out: (text: string) => void,
+  err: (text: string) => void,
+): number {
+  const [command, ...rest] = argv;
+  try {
+    if (command === undefined || command === '--help' || command === '-h') {
+      out(USAGE);
+      return 0;
     }
-    return 0;
+    if (command === 'functions') {
+      for (const spec of Object.values(customFunctions)) {
+        out(`${spec.name}(${spec.params.map((p) => p.name).join(', ')})  ${spec.summary.en}\n`);
+      }
+      return 0;
+    }
+    if (command === 'report') {
+      const options = parseReportOptions(rest);
+      const result = runReport(options);
+      const render = { json: toJson, table: toTable, csv: toCsv }[options.format];
+      const text = render(result);
+      if (options.out) {
+        writeFileSync(options.out, text);
+        err(
+          `cs-kpi: wrote ${options.out}${result.warnings.length ? ` (${result.warnings.length} rows skipped)` : ''}\n`,
+        );
+      } else out(text);
+      return 0;
+    }
+    throw new UsageError(`unknown command "${command}"`);
+  } catch (error) {
+    const known = [UsageError, ImportError, SettingsError, TimeZoneError].some(
+      (kind) => error instanceof kind,
+    );
+    const isArgs =
+      error instanceof TypeError && (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
+    if (known || isArgs) {
+      err(
+        `cs-kpi: ${(error as Error).message}\n${error instanceof UsageError || isArgs ? `\n${USAGE}` : ''}`,
+      );
+      return 2;
+    }
+    err(`cs-kpi: ${(error as Error).message ?? error}\n`);
+    return 1;
   }
-  out(`cs-kpi: unknown command "${command}"\n\n${USAGE}`);
-  return 2;
 }
 
-process.exitCode = run(process.argv.slice(2), (line) => console.log(line));
+process.exitCode = run(
+  process.argv.slice(2),
+  (text) => process.stdout.write(text),
+  (text) => process.stderr.write(text),
+);

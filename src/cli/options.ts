@@ -1,0 +1,96 @@
+import { parseArgs } from 'node:util';
+import { parseHours, resolveSettings, type Settings } from '../core/engine/settings';
+
+export class UsageError extends Error {}
+
+export interface ReportOptions {
+  files: { chats?: string; orders?: string; ratings?: string };
+  /** Field → column, for all files (`time=created_at`) or one (`chats.time=created_at`). */
+  mapping: {
+    all: Record<string, string>;
+    chats: Record<string, string>;
+    orders: Record<string, string>;
+    ratings: Record<string, string>;
+  };
+  settings: Settings;
+  format: 'json' | 'table' | 'csv';
+  out?: string;
+}
+
+const whole = (name: string, text: string | undefined) => {
+  if (text === undefined) return undefined;
+  const n = Number(text);
+  if (!Number.isInteger(n)) throw new UsageError(`--${name} takes a whole number; got "${text}".`);
+  return n;
+};
+
+export function parseReportOptions(argv: readonly string[]): ReportOptions {
+  const { values } = parseArgs({
+    args: [...argv],
+    strict: true,
+    allowPositionals: false,
+    options: {
+      chats: { type: 'string' },
+      orders: { type: 'string' },
+      ratings: { type: 'string' },
+      map: { type: 'string', multiple: true },
+      tz: { type: 'string' },
+      split: { type: 'string' },
+      'gap-minutes': { type: 'string' },
+      'fast-reply-seconds': { type: 'string' },
+      'window-days': { type: 'string' },
+      attribution: { type: 'string' },
+      basis: { type: 'string' },
+      hours: { type: 'string' },
+      period: { type: 'string' },
+      'auto-prefix': { type: 'string', multiple: true },
+      'auto-keyword': { type: 'string', multiple: true },
+      internal: { type: 'string', multiple: true },
+      'after-sales-days': { type: 'string' },
+      format: { type: 'string' },
+      out: { type: 'string' },
+    },
+  });
+  if (!values.chats && !values.orders && !values.ratings) {
+    throw new UsageError('give at least one of --chats FILE, --orders FILE, --ratings FILE.');
+  }
+  const mapping: ReportOptions['mapping'] = { all: {}, chats: {}, orders: {}, ratings: {} };
+  for (const pair of values.map ?? []) {
+    const match = /^(?:(chats|orders|ratings)\.)?([a-z_]+)=(.+)$/.exec(pair);
+    if (!match) throw new UsageError(`--map takes FIELD=COLUMN (or chats.FIELD=COLUMN); got "${pair}".`);
+    const [, kind, field = '', column = ''] = match;
+    mapping[(kind as keyof ReportOptions['mapping']) ?? 'all'][field] = column;
+  }
+  const format = values.format ?? 'table';
+  if (format !== 'json' && format !== 'table' && format !== 'csv') {
+    throw new UsageError(`--format is json, table or csv; got "${format}".`);
+  }
+  const overrides: Partial<Settings> = {
+    ...(values.tz && { timeZone: values.tz }),
+    ...(values.split && { split: values.split as Settings['split'] }),
+    ...(values.attribution && { attribution: values.attribution as Settings['attribution'] }),
+    ...(values.basis && { basis: values.basis as Settings['basis'] }),
+    ...(values.period && { period: values.period as Settings['period'] }),
+    ...(values.hours && { assessmentHours: parseHours(values.hours) }),
+    ...(values['auto-prefix'] && { autoPrefixes: values['auto-prefix'] }),
+    ...(values['auto-keyword'] && { autoKeywords: values['auto-keyword'] }),
+    ...(values.internal && { internalAccounts: values.internal }),
+  };
+  const numbers: [keyof Settings, string][] = [
+    ['gapMinutes', 'gap-minutes'],
+    ['fastReplySeconds', 'fast-reply-seconds'],
+    ['windowDays', 'window-days'],
+    ['afterSalesWindowDays', 'after-sales-days'],
+  ];
+  for (const [key, flag] of numbers) {
+    const n = whole(flag, values[flag as keyof typeof values] as string | undefined);
+    if (n !== undefined) (overrides as Record<string, unknown>)[key] = n;
+  }
+  return {
+    files: { chats: values.chats, orders: values.orders, ratings: values.ratings },
+    mapping,
+    settings: resolveSettings(overrides),
+    format,
+    out: values.out,
+  };
+}

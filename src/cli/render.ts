@@ -1,0 +1,130 @@
+import Papa from 'papaparse';
+import { INDICATORS, type Unit } from '../core/engine/catalog';
+import type { Report, Row, RowValue } from '../core/engine/report';
+import type { ImportWarning } from '../core/import/warnings';
+
+export interface CliReport {
+  report: Report;
+  warnings: ImportWarning[];
+}
+
+/** The JSON of `--format json`: the report without the consultation list, plus the import warnings. */
+export function toJson({ report, warnings }: CliReport): string {
+  const { consultations: _consultations, ...rest } = report;
+  return `${JSON.stringify({ ...rest, warnings }, null, 2)}\n`;
+}
+
+/** The columns of a row, in catalog order, with each duration's median and 90th percentile beside it. */
+export function columnIds(): string[] {
+  return INDICATORS.flatMap((i) => (i.samples ? [i.id, `${i.id}_median`, `${i.id}_p90`] : [i.id]));
+}
+
+function unitOf(column: string): Unit {
+  const id = column.replace(/_(median|p90)$/, '');
+  return INDICATORS.find((i) => i.id === id || i.id === column)?.unit ?? 'count';
+}
+
+export function formatValue(value: RowValue, unit: Unit): string {
+  if (value === null) return '—';
+  if (typeof value === 'string') return value;
+  switch (unit) {
+    case 'ratio':
+      return `${(value * 100).toFixed(1)}%`;
+    case 'seconds':
+      return value.toFixed(1);
+    case 'money':
+      return value.toFixed(2);
+    case 'score':
+      return value.toFixed(2);
+    default:
+      return Number.isInteger(value) ? String(value) : value.toFixed(2);
+  }
+}
+
+/** Terminal columns a string takes: CJK and full-width characters take two. */
+export function displayWidth(text: string): number {
+  let width = 0;
+  for (const ch of text) {
+    const code = ch.codePointAt(0) ?? 0;
+    width +=
+      code >= 0x1100 &&
+      /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(
+        ch,
+      )
+        ? 2
+        : 1;
+  }
+  return width;
+}
+
+const pad = (text: string, width: number, right = false) => {
+  const fill = ' '.repeat(Math.max(0, width - displayWidth(text)));
+  return right ? fill + text : text + fill;
+};
+
+function label(column: string): string {
+  const id = column.replace(/_(median|p90)$/, '');
+  const indicator = INDICATORS.find((i) => i.id === id);
+  const name = indicator?.names['zh-CN'] ?? column;
+  if (column.endsWith('_median')) return `  中位数 median`;
+  if (column.endsWith('_p90')) return `  90分位 p90`;
+  return name;
+}
+
+/**
+ * Indicators down, agents across (then 团队 and 店铺): eight agents fit a terminal, thirty indicators
+ * would not. With periods, one block per period.
+ */
+export function toTable({ report, warnings }: CliReport): string {
+  const blocks: string[] = [];
+  const byPeriod = new Map<string, Row[]>();
+  for (const row of report.agents) {
+    const period = String(row.period ?? 'all');
+    byPeriod.set(period, [...(byPeriod.get(period) ?? []), row]);
+  }
+  if (byPeriod.size === 0) byPeriod.set('all', []);
+  for (const [period, rows] of byPeriod) {
+    const team = report.teamByPeriod?.find((r) => r.period === period) ?? report.team;
+    const shop = report.shopByPeriod?.find((r) => r.period === period) ?? report.shop;
+    const heads = ['指标', ...rows.map((r) => String(r.agent)), '团队', '店铺'];
+    const lines = columnIds().map((column) => [
+      label(column),
+      ...[...rows, team, shop].map((r) => formatValue(r[column] ?? null, unitOf(column))),
+    ]);
+    const widths = heads.map((h, i) =>
+      Math.max(displayWidth(h), ...lines.map((l) => displayWidth(l[i] ?? ''))),
+    );
+    const render = (cells: string[]) => cells.map((c, i) => pad(c, widths[i] ?? 0, i > 0)).join('  ');
+    const title =
+      period === 'all'
+        ? `客服绩效 ${report.period.from ?? ''} – ${report.period.to ?? ''}`
+        : `客服绩效 ${period}`;
+    blocks.push([title, render(heads), ...lines.map(render)].join('\n'));
+  }
+  if (warnings.length > 0) {
+    const shown = warnings
+      .slice(0, 20)
+      .map((w) => `  ${w.file} row ${w.row}, column ${w.column}: ${w.message}`);
+    const more =
+      warnings.length > 20 ? [`  … and ${warnings.length - 20} more (--format json lists them all)`] : [];
+    blocks.push([`${warnings.length} rows skipped:`, ...shown, ...more].join('\n'));
+  }
+  return `${blocks.join('\n\n')}\n`;
+}
+
+/** Text that a spreadsheet would read as a formula is written with a leading apostrophe. */
+function safeCell(value: RowValue): RowValue {
+  return typeof value === 'string' && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
+export function toCsv({ report }: CliReport): string {
+  const columns = ['level', 'agent', ...(report.settings.period === 'all' ? [] : ['period']), ...columnIds()];
+  const rows: Row[] = [
+    ...report.agents.map((r) => ({ level: 'agent', ...r })),
+    ...(report.teamByPeriod ?? []).map((r) => ({ level: 'team', ...r })),
+    ...(report.shopByPeriod ?? []).map((r) => ({ level: 'shop', ...r })),
+    { level: 'team', ...report.team, ...(report.settings.period === 'all' ? {} : { period: 'all' }) },
+    { level: 'shop', ...report.shop, ...(report.settings.period === 'all' ? {} : { period: 'all' }) },
+  ];
+  return `${Papa.unparse({ fields: columns, data: rows.map((r) => columns.map((c) => safeCell(r[c] ?? null))) })}\n`;
+}

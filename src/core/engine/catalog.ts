@@ -1,0 +1,434 @@
+import { ratio } from '../ratio';
+import type { Available, Facts } from './facts';
+import { mean } from './stats';
+
+export type Language = 'zh-CN' | 'zh-TW' | 'en';
+export type Unit = 'count' | 'ratio' | 'seconds' | 'money' | 'hours' | 'items' | 'score';
+export type Level = 'agent' | 'team' | 'shop';
+export type Group = 'service' | 'sales' | 'after_sales';
+
+export interface Indicator {
+  /** SPEC id: the key in JSON output and settings. */
+  id: string;
+  group: Group;
+  names: Record<Language, string>;
+  unit: Unit;
+  /** Which way is better, for tiers and conditional formats; null for plain volumes. */
+  better: 'higher' | 'lower' | null;
+  /** The definition shown to users, in their words. */
+  formula: { 'zh-CN': string; en: string };
+  /** The inputs the indicator needs on agent and team rows; without them the value is empty. */
+  needs: readonly Source[];
+  /** What the shop row needs, when less: the shop's sales need no chats, since no agent is credited. */
+  shopNeeds?: readonly Source[];
+  /** The rows on which the indicator means something. */
+  levels: readonly Level[];
+  compute(facts: Facts): number | null;
+  /** For durations: the values whose median and 90th percentile are shown beside the mean. */
+  samples?(facts: Facts): readonly number[];
+}
+
+type Source = keyof Available;
+
+const ALL: readonly Level[] = ['agent', 'team', 'shop'];
+const CHATS: readonly Source[] = ['chats'];
+const ORDERS: readonly Source[] = ['orders'];
+const RATINGS: readonly Source[] = ['ratings'];
+const CHATS_AND_ORDERS: readonly Source[] = ['chats', 'orders'];
+
+/** Every indicator of SPEC §3–5 that the engine computes, in report order. */
+export const INDICATORS: readonly Indicator[] = [
+  {
+    id: 'consultations',
+    group: 'service',
+    names: { 'zh-CN': '咨询量', 'zh-TW': '諮詢量', en: 'Consultations' },
+    unit: 'count',
+    better: null,
+    formula: {
+      'zh-CN': '顾客至少发过一条消息的咨询数',
+      en: 'consultations in which the customer wrote at least one message',
+    },
+    needs: CHATS,
+    levels: ALL,
+    compute: (f) => f.consultations,
+  },
+  {
+    id: 'receptions',
+    group: 'service',
+    names: { 'zh-CN': '接待量', 'zh-TW': '接待量', en: 'Receptions' },
+    unit: 'count',
+    better: null,
+    formula: {
+      'zh-CN': '得到至少一条人工回复的咨询数',
+      en: 'consultations that got at least one manual (non-auto) reply',
+    },
+    needs: CHATS,
+    levels: ALL,
+    compute: (f) => f.receptions,
+  },
+  {
+    id: 'unreplied',
+    group: 'service',
+    names: { 'zh-CN': '未回复量', 'zh-TW': '未回覆量', en: 'Unreplied' },
+    unit: 'count',
+    better: 'lower',
+    formula: { 'zh-CN': '咨询量 − 接待量', en: 'consultations − receptions' },
+    needs: CHATS,
+    levels: ALL,
+    compute: (f) => f.consultations - f.receptions,
+  },
+  {
+    id: 'rated_consultations',
+    group: 'service',
+    names: { 'zh-CN': '考核咨询量', 'zh-TW': '考核諮詢量', en: 'Assessed consultations' },
+    unit: 'count',
+    better: null,
+    formula: {
+      'zh-CN': '咨询量中参与服务率考核的部分（不含转出、留言分配）',
+      en: 'consultations the service rates count (transfers out and offline assignments left out)',
+    },
+    needs: CHATS,
+    levels: ALL,
+    compute: (f) => f.rated,
+  },
+  {
+    id: 'reply_rate',
+    group: 'service',
+    names: { 'zh-CN': '回复率', 'zh-TW': '回覆率', en: 'Reply rate' },
+    unit: 'ratio',
+    better: 'higher',
+    formula: {
+      'zh-CN': '(咨询量 − 未回复量) / 咨询量（考核咨询）',
+      en: '(consultations − unreplied) / consultations (assessed)',
+    },
+    needs: CHATS,
+    levels: ALL,
+    compute: (f) => ratio(f.ratedReplied, f.rated),
+  },
+  {
+    id: 'fast_reply_rate',
+    group: 'service',
+    names: { 'zh-CN': '30秒应答率', 'zh-TW': '30秒應答率', en: 'Fast-reply rate' },
+    unit: 'ratio',
+    better: 'higher',
+    formula: {
+      'zh-CN': '首次人工回复在顾客首条消息后 T 秒内的咨询 / 咨询量（T 默认 30）',
+      en: 'consultations whose first manual reply came within T seconds of the first customer message / consultations (T = 30 by default)',
+    },
+    needs: CHATS,
+    levels: ALL,
+    compute: (f) => ratio(f.fast, f.timed),
+  },
+  {
+    id: 'first_response_s',
+    group: 'service',
+    names: { 'zh-CN': '首次响应时间(秒)', 'zh-TW': '首次回應時間(秒)', en: 'First response (s)' },
+    unit: 'seconds',
+    better: 'lower',
+    formula: {
+      'zh-CN': '已回复咨询中（首次人工回复 − 顾客首条消息）的平均值',
+      en: 'mean of (first manual reply − first customer message) over answered consultations',
+    },
+    needs: CHATS,
+    levels: ALL,
+    compute: (f) => mean(f.firstResponses),
+    samples: (f) => f.firstResponses,
+  },
+  {
+    id: 'avg_response_s',
+    group: 'service',
+    names: { 'zh-CN': '平均响应时间(秒)', 'zh-TW': '平均回應時間(秒)', en: 'Average response (s)' },
+    unit: 'seconds',
+    better: 'lower',
+    formula: {
+      'zh-CN': '每段响应间隔的平均值：自顾客第一条未回复消息起，至下一条人工消息止',
+      en: 'mean of every response gap: from the first unanswered customer message to the next manual agent message',
+    },
+    needs: CHATS,
+    levels: ALL,
+    compute: (f) => mean(f.responseGaps),
+    samples: (f) => f.responseGaps,
+  },
+  {
+    id: 'unanswered_rounds',
+    group: 'service',
+    names: { 'zh-CN': '未回复轮次', 'zh-TW': '未回覆輪次', en: 'Unanswered rounds' },
+    unit: 'count',
+    better: 'lower',
+    formula: {
+      'zh-CN': '会话结束时仍未得到人工回复的顾客提问轮次（不计入平均响应时间）',
+      en: 'customer rounds still unanswered when the conversation ended (left out of the average response)',
+    },
+    needs: CHATS,
+    levels: ALL,
+    compute: (f) => f.unansweredRounds,
+  },
+  {
+    id: 'qa_ratio',
+    group: 'service',
+    names: { 'zh-CN': '问答比', 'zh-TW': '問答比', en: 'Answer/question ratio' },
+    unit: 'ratio',
+    better: 'higher',
+    formula: {
+      'zh-CN': '客服人工消息数 / 顾客消息数（不含自动回复）',
+      en: 'manual agent messages / customer messages (auto excluded)',
+    },
+    needs: CHATS,
+    levels: ALL,
+    compute: (f) => ratio(f.agentMessages, f.customerMessages),
+  },
+  {
+    id: 'invite_rate',
+    group: 'service',
+    names: { 'zh-CN': '邀评率', 'zh-TW': '邀評率', en: 'Rating invitation rate' },
+    unit: 'ratio',
+    better: 'higher',
+    formula: { 'zh-CN': '发出邀评的接待 / 接待量', en: 'receptions with a rating invitation / receptions' },
+    needs: CHATS,
+    levels: ALL,
+    compute: (f) => ratio(f.invited, f.receptions),
+  },
+  {
+    id: 'rating_rate',
+    group: 'service',
+    names: { 'zh-CN': '评价率', 'zh-TW': '評價率', en: 'Rating rate' },
+    unit: 'ratio',
+    better: 'higher',
+    formula: { 'zh-CN': '评价数 / 接待量', en: 'ratings / receptions' },
+    needs: ['chats', 'ratings'],
+    levels: ALL,
+    compute: (f) => ratio(f.ratings, f.receptions),
+  },
+  {
+    id: 'satisfaction_rate',
+    group: 'service',
+    names: { 'zh-CN': '满意率', 'zh-TW': '滿意率', en: 'Satisfaction rate' },
+    unit: 'ratio',
+    better: 'higher',
+    formula: { 'zh-CN': '(非常满意 + 满意) / 评价数', en: '(very satisfied + satisfied) / ratings' },
+    needs: RATINGS,
+    levels: ALL,
+    compute: (f) => ratio(f.satisfied, f.ratings),
+  },
+  {
+    id: 'inquirers',
+    group: 'sales',
+    names: { 'zh-CN': '询单人数', 'zh-TW': '詢單人數', en: 'Inquirers' },
+    unit: 'count',
+    better: null,
+    formula: { 'zh-CN': '咨询过的不同顾客数', en: 'distinct customers who consulted' },
+    needs: CHATS,
+    levels: ALL,
+    compute: (f) => f.inquirers.size,
+  },
+  {
+    id: 'conversion_rate',
+    group: 'sales',
+    names: { 'zh-CN': '询单转化率', 'zh-TW': '詢單轉化率', en: 'Inquiry conversion rate' },
+    unit: 'ratio',
+    better: 'higher',
+    formula: {
+      'zh-CN': '询单后在有效时长内付款（归属本人）的顾客 / 询单人数',
+      en: 'inquirers who paid within the window (attributed) / inquirers',
+    },
+    needs: CHATS_AND_ORDERS,
+    levels: ALL,
+    compute: (f) => ratio(f.converted.size, f.inquirers.size),
+  },
+  {
+    id: 'order_rate',
+    group: 'sales',
+    names: { 'zh-CN': '询单→下单转化率', 'zh-TW': '詢單→下單轉化率', en: 'Inquiry-to-order rate' },
+    unit: 'ratio',
+    better: 'higher',
+    formula: {
+      'zh-CN': '询单后在有效时长内下单的顾客 / 询单人数',
+      en: 'inquirers who placed an order within the window / inquirers',
+    },
+    needs: CHATS_AND_ORDERS,
+    levels: ALL,
+    compute: (f) => ratio(f.orderedCustomers.size, f.inquirers.size),
+  },
+  {
+    id: 'payment_rate',
+    group: 'sales',
+    names: { 'zh-CN': '支付率', 'zh-TW': '支付率', en: 'Payment rate' },
+    unit: 'ratio',
+    better: 'higher',
+    formula: { 'zh-CN': '付款订单 / 下单订单', en: 'paid orders / placed orders' },
+    needs: CHATS_AND_ORDERS,
+    shopNeeds: ORDERS,
+    levels: ALL,
+    compute: (f) => ratio(f.paidPlacedOrders, f.placedOrders),
+  },
+  {
+    id: 'sales',
+    group: 'sales',
+    names: { 'zh-CN': '销售额', 'zh-TW': '銷售額', en: 'Sales' },
+    unit: 'money',
+    better: 'higher',
+    formula: {
+      'zh-CN': '期内付款的归属订单实付金额 + 期内下单的货到付款订单金额',
+      en: 'amount of attributed orders paid in the period + COD orders placed in the period',
+    },
+    needs: CHATS_AND_ORDERS,
+    shopNeeds: ORDERS,
+    levels: ALL,
+    compute: (f) => f.sales,
+  },
+  {
+    id: 'buyers',
+    group: 'sales',
+    names: { 'zh-CN': '销售人数', 'zh-TW': '銷售人數', en: 'Buyers' },
+    unit: 'count',
+    better: 'higher',
+    formula: {
+      'zh-CN': '有实付金额大于 0 的付款订单的不同顾客数',
+      en: 'distinct customers with a paid order above 0',
+    },
+    needs: CHATS_AND_ORDERS,
+    shopNeeds: ORDERS,
+    levels: ALL,
+    compute: (f) => f.buyers.size,
+  },
+  {
+    id: 'orders',
+    group: 'sales',
+    names: { 'zh-CN': '销售订单数', 'zh-TW': '銷售訂單數', en: 'Orders' },
+    unit: 'count',
+    better: 'higher',
+    formula: { 'zh-CN': '归属的付款订单数', en: 'attributed paid orders' },
+    needs: CHATS_AND_ORDERS,
+    shopNeeds: ORDERS,
+    levels: ALL,
+    compute: (f) => f.orders,
+  },
+  {
+    id: 'items',
+    group: 'sales',
+    names: { 'zh-CN': '销售件数', 'zh-TW': '銷售件數', en: 'Items' },
+    unit: 'items',
+    better: 'higher',
+    formula: { 'zh-CN': '归属付款订单的件数', en: 'items in attributed paid orders' },
+    needs: CHATS_AND_ORDERS,
+    shopNeeds: ORDERS,
+    levels: ALL,
+    compute: (f) => f.items,
+  },
+  {
+    id: 'aov',
+    group: 'sales',
+    names: { 'zh-CN': '客单价', 'zh-TW': '客單價', en: 'Average order value' },
+    unit: 'money',
+    better: 'higher',
+    formula: { 'zh-CN': '销售额 / 销售人数', en: 'sales / buyers' },
+    needs: CHATS_AND_ORDERS,
+    shopNeeds: ORDERS,
+    levels: ALL,
+    compute: (f) => ratio(f.sales, f.buyers.size),
+  },
+  {
+    id: 'items_per_buyer',
+    group: 'sales',
+    names: { 'zh-CN': '人均成交件数', 'zh-TW': '人均成交件數', en: 'Items per buyer' },
+    unit: 'items',
+    better: 'higher',
+    formula: { 'zh-CN': '销售件数 / 销售人数', en: 'items / buyers' },
+    needs: CHATS_AND_ORDERS,
+    shopNeeds: ORDERS,
+    levels: ALL,
+    compute: (f) => ratio(f.items, f.buyers.size),
+  },
+  {
+    id: 'sales_share',
+    group: 'sales',
+    names: { 'zh-CN': '销售额占比', 'zh-TW': '銷售額佔比', en: 'Sales share' },
+    unit: 'ratio',
+    better: 'higher',
+    formula: { 'zh-CN': '个人销售额 / 团队归属销售额', en: "agent's sales / team's attributed sales" },
+    needs: CHATS_AND_ORDERS,
+    levels: ['agent', 'team'],
+    compute: (f) => (f.teamSales === null ? null : ratio(f.sales, f.teamSales)),
+  },
+  {
+    id: 'assist_orders',
+    group: 'sales',
+    names: { 'zh-CN': '协助订单数', 'zh-TW': '協助訂單數', en: 'Assisted orders' },
+    unit: 'count',
+    better: 'higher',
+    formula: {
+      'zh-CN': '顾客也咨询过本人、但归属给其他客服的付款订单',
+      en: 'paid orders attributed to another agent that this agent also served in the window',
+    },
+    needs: CHATS_AND_ORDERS,
+    levels: ['agent'],
+    compute: (f) => f.assistOrders,
+  },
+  {
+    id: 'assist_sales',
+    group: 'sales',
+    names: { 'zh-CN': '协助销售额', 'zh-TW': '協助銷售額', en: 'Assisted sales' },
+    unit: 'money',
+    better: 'higher',
+    formula: { 'zh-CN': '协助订单的实付金额', en: 'amount of assisted orders' },
+    needs: CHATS_AND_ORDERS,
+    levels: ['agent'],
+    compute: (f) => f.assistSales,
+  },
+  {
+    id: 'silent_sales',
+    group: 'sales',
+    names: { 'zh-CN': '静默销售额', 'zh-TW': '靜默銷售額', en: 'Silent sales' },
+    unit: 'money',
+    better: null,
+    formula: { 'zh-CN': '店铺付款金额 − 归属销售额', en: 'shop paid amount − attributed sales' },
+    needs: CHATS_AND_ORDERS,
+    levels: ['shop'],
+    compute: (f) => (f.shopSales === null || f.teamSales === null ? null : f.shopSales - f.teamSales),
+  },
+  {
+    id: 'refund_rate',
+    group: 'after_sales',
+    names: { 'zh-CN': '退款率', 'zh-TW': '退款率', en: 'Refund rate' },
+    unit: 'ratio',
+    better: 'lower',
+    formula: {
+      'zh-CN': '有退款（退款金额大于 0）的付款订单 / 付款订单',
+      en: 'paid orders with a refund above 0 / paid orders',
+    },
+    needs: CHATS_AND_ORDERS,
+    shopNeeds: ORDERS,
+    levels: ALL,
+    compute: (f) => ratio(f.refundedPaid, f.paidForRefund),
+  },
+  {
+    id: 'dsr_service',
+    group: 'after_sales',
+    names: { 'zh-CN': '服务态度DSR', 'zh-TW': '服務態度DSR', en: 'Service DSR' },
+    unit: 'score',
+    better: 'higher',
+    formula: {
+      'zh-CN': '近 180 天评价等级（1–5）的平均值',
+      en: 'mean rating level (1–5) over the last 180 days',
+    },
+    needs: RATINGS,
+    levels: ALL,
+    compute: (f) => ratio(f.dsrSum, f.dsrCount),
+  },
+];
+
+export const INDICATOR_BY_ID: ReadonlyMap<string, Indicator> = new Map(INDICATORS.map((i) => [i.id, i]));
+
+/** The value of an indicator on a row, or null when an input it needs was not given or it does not apply. */
+export function indicatorValue(
+  indicator: Indicator,
+  facts: Facts,
+  level: Level,
+  available: Available,
+): number | null {
+  if (!indicator.levels.includes(level)) return null;
+  const needs = level === 'shop' ? (indicator.shopNeeds ?? indicator.needs) : indicator.needs;
+  if (!needs.every((source) => available[source])) return null;
+  const value = indicator.compute(facts);
+  return value === null || Number.isFinite(value) ? value : null;
+}

@@ -1,0 +1,49 @@
+/**
+ * The counts and sums behind every indicator of one row (an agent, the team or the shop, in one
+ * period). Indicators are computed from these, never from other indicators, so team figures come
+ * from the underlying rows rather than from averaged averages.
+ */
+export class Facts {
+  consultations = 0;
+  receptions = 0;
+  /** Consultations the service rates count (transfers out and offline assignments left out). */
+  rated = 0;
+  ratedReplied = 0;
+  /** Rated consultations inside the assessment hours: the time-based rates count these. */
+  timed = 0;
+  fast = 0;
+  firstResponses: number[] = [];
+  responseGaps: number[] = [];
+  unansweredRounds = 0;
+  agentMessages = 0;
+  customerMessages = 0;
+  invited = 0;
+  ratings = 0;
+  satisfied = 0;
+  dsrSum = 0;
+  dsrCount = 0;
+  inquirers = new Set<string>();
+  converted = new Set<string>();
+  orderedCustomers = new Set<string>();
+  placedOrders = 0;
+  paidPlacedOrders = 0;
+  sales = 0;
+  buyers = new Set<string>();
+  orders = 0;
+  items = 0;
+  assistOrders = 0;
+  assistSales = 0;
+  /** The team's attributed sales, for an agent's share. */
+  teamSales: number | null = null;
+  /** Everything paid in the shop, for the silent remainder. */
+  shopSales: number | null = null;
+  paidForRefund = 0;
+  refundedPaid = 0;
+}
+
+/** Which inputs were given: an indicator whose input is missing is empty, not 0. */
+export interface Available {
+  chats: boolean;
+  orders: boolean;
+  ratings: boolean;
+}

@@ -1,0 +1,345 @@
+import { dayLabel, localDay, monthLabel, weekLabel } from '../time/zone';
+import { type Attribution, attributeOrders } from './attribution';
+import { INDICATORS, indicatorValue, type Level } from './catalog';
+import { buildConsultations, type Consultation, effectiveSplit, type SplitRule } from './consultations';
+import { type Available, Facts } from './facts';
+import { prepareMessages } from './messages';
+import type { Message, Order, Rating } from './model';
+import type { Settings } from './settings';
+import { median, percentile } from './stats';
+
+export interface ReportInput {
+  messages: readonly Message[];
+  orders: readonly Order[];
+  ratings: readonly Rating[];
+  available: Available;
+  /** Whether a session column was mapped: the default split is then by session. */
+  hasSessions: boolean;
+}
+
+export type RowValue = string | number | null;
+export type Row = Record<string, RowValue>;
+
+export interface Report {
+  settings: Settings & { split: SplitRule };
+  period: { unit: Settings['period']; from: string | null; to: string | null };
+  agents: Row[];
+  team: Row;
+  shop: Row;
+  /** With a period other than `all`: the team and shop rows of each period. */
+  teamByPeriod?: Row[];
+  shopByPeriod?: Row[];
+  counts: {
+    messages: number;
+    duplicateMessages: number;
+    internalMessages: number;
+    consultations: number;
+    orders: number;
+    attributedOrders: number;
+    silentOrders: number;
+    ratings: number;
+  };
+  /** The consultations behind the figures, for an audit tab (not part of the JSON output). */
+  consultations: Consultation[];
+}
+
+const TEAM = '\u0000team';
+const SHOP = '\u0000shop';
+
+/** Facts for every agent, the team and the shop, per period, plus the days each period has data on. */
+class Buckets {
+  readonly facts = new Map<string, Facts>();
+  readonly periodLastDay = new Map<string, number>();
+  readonly periodFirstDay = new Map<string, number>();
+
+  constructor(private readonly unit: Settings['period']) {}
+
+  periodOf(day: number): string {
+    if (this.unit === 'day') return dayLabel(day);
+    if (this.unit === 'week') return weekLabel(day);
+    if (this.unit === 'month') return monthLabel(day);
+    return 'all';
+  }
+
+  /** The periods a day belongs to: its own, and the whole report. */
+  periodsOf(day: number): string[] {
+    const own = this.periodOf(day);
+    for (const period of own === 'all' ? [own] : [own, 'all']) {
+      this.periodLastDay.set(period, Math.max(this.periodLastDay.get(period) ?? day, day));
+      this.periodFirstDay.set(period, Math.min(this.periodFirstDay.get(period) ?? day, day));
+    }
+    return own === 'all' ? [own] : [own, 'all'];
+  }
+
+  get(who: string, period: string): Facts {
+    const key = `${who}\u0001${period}`;
+    let facts = this.facts.get(key);
+    if (!facts) {
+      facts = new Facts();
+      this.facts.set(key, facts);
+    }
+    return facts;
+  }
+
+  /** The agent's facts and the team's and shop's, for each period of the day. */
+  each(agent: string | null, day: number, fn: (facts: Facts, level: Level) => void) {
+    for (const period of this.periodsOf(day)) {
+      if (agent !== null) fn(this.get(agent, period), 'agent');
+      fn(this.get(TEAM, period), 'team');
+      fn(this.get(SHOP, period), 'shop');
+    }
+  }
+}
+
+function addConsultation(f: Facts, c: Consultation, settings: Settings) {
+  f.agentMessages += c.agentMessages;
+  f.customerMessages += c.customerMessages;
+  if (c.firstCustomerAt === null) return;
+  const replied = c.firstReplyAt !== null;
+  f.consultations++;
+  if (replied) f.receptions++;
+  if (replied && c.invited) f.invited++;
+  f.inquirers.add(c.customer);
+  const rated =
+    !(settings.excludeTransfersOut && c.transferredOut) && !(settings.excludeOffline && c.offline);
+  if (!rated) return;
+  f.rated++;
+  if (replied) f.ratedReplied++;
+  if (!c.inAssessmentHours) return;
+  f.timed++;
+  if (c.firstReplyAt !== null) {
+    const seconds = (c.firstReplyAt - c.firstCustomerAt) / 1000;
+    f.firstResponses.push(seconds);
+    if (seconds <= settings.fastReplySeconds) f.fast++;
+  }
+  for (const gap of c.gaps) f.responseGaps.push(gap);
+  f.unansweredRounds += c.unansweredRounds;
+}
+
+const isPaid = (order: Order) => order.paidAt !== null;
+
+/** The day an order counts as a sale: paid day, or order day for cash on delivery; null if neither. */
+function saleDay(order: Order, zone: string): number | null {
+  if (order.cod && order.createdAt !== null) return localDay(zone, order.createdAt);
+  return order.paidAt === null ? null : localDay(zone, order.paidAt);
+}
+
+const buyerKey = (order: Order) => order.customer ?? `\u0000order:${order.orderId}`;
+
+function addSale(f: Facts, order: Order) {
+  f.sales += order.amount;
+  f.orders++;
+  f.items += order.items;
+  if (order.amount > 0) f.buyers.add(buyerKey(order));
+}
+
+/** Per-day sums for indicators over a rolling window (refunds, DSR). */
+class DailySums {
+  private readonly byWho = new Map<string, Map<number, [number, number]>>();
+
+  add(who: string, day: number, a: number, b: number) {
+    let days = this.byWho.get(who);
+    if (!days) {
+      days = new Map();
+      this.byWho.set(who, days);
+    }
+    const sums = days.get(day) ?? [0, 0];
+    sums[0] += a;
+    sums[1] += b;
+    days.set(day, sums);
+  }
+
+  window(who: string, firstDay: number, lastDay: number): [number, number] {
+    const days = this.byWho.get(who);
+    const total: [number, number] = [0, 0];
+    if (!days) return total;
+    for (const [day, [a, b]] of days) {
+      if (day >= firstDay && day <= lastDay) {
+        total[0] += a;
+        total[1] += b;
+      }
+    }
+    return total;
+  }
+}
+
+function markCandidates(attributions: readonly Attribution[]) {
+  const byAgent = new Set<Consultation>();
+  const byTeam = new Set<Consultation>();
+  for (const a of attributions) {
+    if (a.agent === null) continue;
+    for (const c of a.candidates) {
+      byTeam.add(c);
+      if (c.agent === a.agent) byAgent.add(c);
+    }
+  }
+  return { byAgent, byTeam };
+}
+
+const collator = new Intl.Collator('zh-CN');
+
+export function computeReport(input: ReportInput, settings: Settings): Report {
+  const zone = settings.timeZone;
+  const prepared = prepareMessages(input.messages, settings);
+  const split = effectiveSplit(settings, input.hasSessions);
+  const consultations = buildConsultations(prepared.messages, settings, split);
+  const buckets = new Buckets(settings.period);
+  const agents = new Set<string>();
+
+  const attributions = attributeOrders(input.orders, consultations, settings);
+  const placed =
+    settings.basis === 'ordered'
+      ? attributions
+      : attributeOrders(input.orders, consultations, settings, 'ordered');
+  const converted = markCandidates(attributions);
+  const ordered = markCandidates(placed);
+
+  for (const c of consultations) {
+    agents.add(c.agent);
+    buckets.each(c.agent, c.day, (f, level) => {
+      addConsultation(f, c, settings);
+      const conversion = level === 'agent' ? converted.byAgent : converted.byTeam;
+      const placing = level === 'agent' ? ordered.byAgent : ordered.byTeam;
+      if (c.firstCustomerAt !== null && conversion.has(c)) f.converted.add(c.customer);
+      if (c.firstCustomerAt !== null && placing.has(c)) f.orderedCustomers.add(c.customer);
+    });
+  }
+
+  // Sales: attributed orders for agents and team; every order for the shop.
+  for (const a of attributions) {
+    const day = saleDay(a.order, zone);
+    if (day === null) continue;
+    for (const period of buckets.periodsOf(day)) {
+      if (a.agent !== null) {
+        agents.add(a.agent);
+        addSale(buckets.get(a.agent, period), a.order);
+        addSale(buckets.get(TEAM, period), a.order);
+        for (const assist of a.assists) {
+          const f = buckets.get(assist, period);
+          f.assistOrders++;
+          f.assistSales += a.order.amount;
+        }
+      }
+    }
+  }
+  const refunds = new DailySums();
+  for (const order of input.orders) {
+    const day = saleDay(order, zone);
+    if (day !== null) for (const period of buckets.periodsOf(day)) addSale(buckets.get(SHOP, period), order);
+    if (order.createdAt !== null) {
+      for (const period of buckets.periodsOf(localDay(zone, order.createdAt))) {
+        const f = buckets.get(SHOP, period);
+        f.placedOrders++;
+        if (isPaid(order)) f.paidPlacedOrders++;
+      }
+    }
+    if (order.paidAt !== null) {
+      const paidDay = localDay(zone, order.paidAt);
+      buckets.periodsOf(paidDay);
+      refunds.add(SHOP, paidDay, 1, order.refundAmount > 0 ? 1 : 0);
+    }
+  }
+  for (const a of placed) {
+    if (a.agent === null || a.order.createdAt === null) continue;
+    for (const period of buckets.periodsOf(localDay(zone, a.order.createdAt))) {
+      for (const who of [a.agent, TEAM]) {
+        const f = buckets.get(who, period);
+        f.placedOrders++;
+        if (isPaid(a.order)) f.paidPlacedOrders++;
+      }
+    }
+  }
+  for (const a of attributions) {
+    if (a.agent === null || a.order.paidAt === null) continue;
+    const paidDay = localDay(zone, a.order.paidAt);
+    for (const who of [a.agent, TEAM]) refunds.add(who, paidDay, 1, a.order.refundAmount > 0 ? 1 : 0);
+  }
+
+  const dsr = new DailySums();
+  for (const r of input.ratings) {
+    const day = localDay(zone, r.time);
+    agents.add(r.agent);
+    const satisfied = settings.satisfiedLevels.includes(r.level);
+    buckets.each(r.agent, day, (f) => {
+      f.ratings++;
+      if (satisfied) f.satisfied++;
+    });
+    for (const who of [r.agent, TEAM, SHOP]) dsr.add(who, day, r.level, 1);
+  }
+
+  // Windowed indicators, team shares and the silent remainder, once every bucket is known.
+  for (const [key, f] of buckets.facts) {
+    const [who = '', period = 'all'] = key.split('\u0001');
+    const lastDay = buckets.periodLastDay.get(period) ?? 0;
+    const firstDay =
+      settings.afterSalesWindowDays === null
+        ? (buckets.periodFirstDay.get(period) ?? lastDay)
+        : lastDay - settings.afterSalesWindowDays + 1;
+    [f.paidForRefund, f.refundedPaid] = refunds.window(who, firstDay, lastDay);
+    [f.dsrSum, f.dsrCount] = dsr.window(who, lastDay - settings.dsrDays + 1, lastDay);
+    const team = buckets.get(TEAM, period);
+    if (who !== SHOP) f.teamSales = team.sales;
+    else {
+      f.teamSales = team.sales;
+      f.shopSales = f.sales;
+    }
+  }
+
+  const rowOf = (who: string, period: string, level: Level): Row => {
+    const facts = buckets.get(who, period);
+    const row: Row = {};
+    if (level === 'agent') row.agent = who;
+    if (settings.period !== 'all') row.period = period;
+    for (const indicator of INDICATORS) {
+      const value = indicatorValue(indicator, facts, level, input.available);
+      row[indicator.id] = value;
+      if (indicator.samples) {
+        const samples = value === null ? [] : indicator.samples(facts);
+        row[`${indicator.id}_median`] = median(samples);
+        row[`${indicator.id}_p90`] = percentile(samples, 0.9);
+      }
+    }
+    return row;
+  };
+
+  const periods = [...buckets.periodLastDay.keys()].filter((p) => p !== 'all').sort();
+  const agentNames = [...agents].sort(collator.compare);
+  const agentRows: Row[] = [];
+  for (const period of settings.period === 'all' ? ['all'] : periods) {
+    for (const agent of agentNames) {
+      if (buckets.facts.has(`${agent}\u0001${period}`)) agentRows.push(rowOf(agent, period, 'agent'));
+    }
+  }
+  const allDays = [...buckets.periodFirstDay.entries()].filter(([p]) => p === 'all');
+  const from = allDays.length ? dayLabel(buckets.periodFirstDay.get('all') as number) : null;
+  const to = allDays.length ? dayLabel(buckets.periodLastDay.get('all') as number) : null;
+  const overall = (who: string, level: Level) => {
+    const row = rowOf(who, 'all', level);
+    delete row.period;
+    return row;
+  };
+
+  const report: Report = {
+    settings: { ...settings, split },
+    period: { unit: settings.period, from, to },
+    agents: agentRows,
+    team: overall(TEAM, 'team'),
+    shop: overall(SHOP, 'shop'),
+    counts: {
+      messages: prepared.messages.length,
+      duplicateMessages: prepared.duplicates,
+      internalMessages: prepared.internal,
+      consultations: consultations.filter((c) => c.firstCustomerAt !== null).length,
+      orders: input.orders.length,
+      attributedOrders: attributions.filter((a) => a.agent !== null).length,
+      silentOrders: attributions.filter((a) => a.agent === null).length,
+      ratings: input.ratings.length,
+    },
+    consultations,
+  };
+  if (settings.period !== 'all') {
+    report.teamByPeriod = periods.map((p) => rowOf(TEAM, p, 'team'));
+    report.shopByPeriod = periods.map((p) => rowOf(SHOP, p, 'shop'));
+  }
+  return report;
+}
