@@ -1,3 +1,5 @@
+import { ratio } from './ratio';
+
 /**
  * Scoring and pay arithmetic of SPEC §6, on plain numbers. The formula functions and the scorecard
  * both use these, so a total means the same wherever it is shown.
@@ -22,4 +24,10 @@ export function weightedScore(
     scored = true;
   }
   return scored ? total : null;
+}
+
+/** 接待量占比 (SPEC §6): an agent's receptions against the team's average per head. */
+export function receptionShare(receptions: number, teamReceptions: number, headcount: number): number | null {
+  if (headcount === 0) return null;
+  return ratio(receptions, teamReceptions / headcount);
 }

@@ -18,7 +18,8 @@ export interface Attribution {
 export type Basis = Settings['basis'];
 
 export function eventTime(order: Order, basis: Basis, zone: string): number | null {
-  if (basis === 'ordered') return order.createdAt;
+  // Cash on delivery is paid at the door: placing the order is the buying decision.
+  if (basis === 'ordered' || order.cod) return order.createdAt;
   if (basis === 'paid') return order.paidAt;
   if (order.paidAt === null || order.createdAt === null) return null;
   return localDay(zone, order.paidAt) === localDay(zone, order.createdAt) ? order.paidAt : null;
@@ -40,24 +41,30 @@ function lastActivityBefore(c: Consultation, t: number): number {
   return found;
 }
 
+/** Later activity wins; at the same second the agent name decides, so row order never does. */
+function later(a: Consultation, aAt: number, b: Consultation, bAt: number): boolean {
+  return aAt > bAt || (aAt === bAt && a.agent > b.agent);
+}
+
 function chooseAgent(candidates: Consultation[], rule: Settings['attribution'], eventAt: number): string {
-  const latest = () => {
-    let best = candidates[0] as Consultation;
+  const latest = (among: Consultation[]) => {
+    let best = among[0] as Consultation;
     let bestAt = lastActivityBefore(best, eventAt);
-    for (const c of candidates) {
+    for (const c of among) {
       const at = lastActivityBefore(c, eventAt);
-      if (at > bestAt) {
+      if (later(c, at, best, bestAt)) {
         best = c;
         bestAt = at;
       }
     }
     return best.agent;
   };
-  if (rule === 'last') return latest();
+  if (rule === 'last') return latest(candidates);
   if (rule === 'first') {
     let best = candidates[0] as Consultation;
-    for (const c of candidates)
-      if ((c.firstCustomerAt as number) < (best.firstCustomerAt as number)) best = c;
+    for (const c of candidates) {
+      if (later(best, best.firstCustomerAt as number, c, c.firstCustomerAt as number)) best = c;
+    }
     return best.agent;
   }
   const counts = new Map<string, number>();
@@ -65,9 +72,8 @@ function chooseAgent(candidates: Consultation[], rule: Settings['attribution'], 
     counts.set(c.agent, (counts.get(c.agent) ?? 0) + c.customerMessages + c.agentMessages);
   }
   const top = Math.max(...counts.values());
-  const leaders = [...counts].filter(([, n]) => n === top).map(([agent]) => agent);
-  // A tie on messages goes to the agent the customer talked to last.
-  return leaders.length === 1 ? (leaders[0] as string) : latest();
+  // A tie on messages goes to the tied agent the customer talked to last.
+  return latest(candidates.filter((c) => counts.get(c.agent) === top));
 }
 
 /**
@@ -103,7 +109,7 @@ export function attributeOrders(
       continue;
     }
     const agent = chooseAgent(candidates, settings.attribution, eventAt);
-    const assists = [...new Set(candidates.map((c) => c.agent))].filter((a) => a !== agent);
+    const assists = [...new Set(candidates.map((c) => c.agent))].filter((a) => a !== agent).sort();
     result.push({ order, eventAt, agent, assists, candidates });
   }
   return result;

@@ -1,4 +1,5 @@
 import { ratio } from '../ratio';
+import { receptionShare } from '../scoring';
 import type { Available, Facts } from './facts';
 import { mean } from './stats';
 
@@ -209,6 +210,20 @@ export const INDICATORS: readonly Indicator[] = [
     needs: RATINGS,
     levels: ALL,
     compute: (f) => ratio(f.satisfied, f.ratings),
+  },
+  {
+    id: 'reception_share',
+    group: 'service',
+    names: { 'zh-CN': '接待量占比', 'zh-TW': '接待量佔比', en: 'Reception share' },
+    unit: 'ratio',
+    better: null,
+    formula: {
+      'zh-CN': '个人接待量 / (团队接待量 / 人数)',
+      en: "agent's receptions / (team receptions / headcount)",
+    },
+    needs: CHATS,
+    levels: ['agent'],
+    compute: (f) => receptionShare(f.receptions, f.teamReceptions, f.headcount),
   },
   {
     id: 'inquirers',

@@ -35,6 +35,9 @@ export class Facts {
   assistSales = 0;
   /** The team's attributed sales, for an agent's share. */
   teamSales: number | null = null;
+  /** The team's receptions and the agents who had consultations, for an agent's reception share. */
+  teamReceptions = 0;
+  headcount = 0;
   /** Everything paid in the shop, for the silent remainder. */
   shopSales: number | null = null;
   paidForRefund = 0;

@@ -1,4 +1,4 @@
-import type { Message } from './model';
+import type { Message, Order, Rating } from './model';
 import type { Settings } from './settings';
 
 /** Messages as the engine counts them: internal accounts gone, auto replies marked, duplicates dropped. */
@@ -38,4 +38,20 @@ export function prepareMessages(input: readonly Message[], settings: Settings): 
     messages.push(markedAuto ? { ...message, auto: true } : message);
   }
   return { messages, duplicates, internal: internalCount };
+}
+
+/** One order per order ID: the first row wins (a later export of the same order repeats it). */
+export function dedupeOrders(orders: readonly Order[]): { orders: Order[]; duplicates: number } {
+  const seen = new Set<string>();
+  const kept = orders.filter((o) => !seen.has(o.orderId) && seen.add(o.orderId));
+  return { orders: kept, duplicates: orders.length - kept.length };
+}
+
+export function dedupeRatings(ratings: readonly Rating[]): { ratings: Rating[]; duplicates: number } {
+  const seen = new Set<string>();
+  const kept = ratings.filter((r) => {
+    const key = `${r.time}\u0001${r.agent}\u0001${r.customer}\u0001${r.level}`;
+    return !seen.has(key) && seen.add(key);
+  });
+  return { ratings: kept, duplicates: ratings.length - kept.length };
 }

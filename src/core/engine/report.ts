@@ -3,7 +3,7 @@ import { type Attribution, attributeOrders } from './attribution';
 import { INDICATORS, indicatorValue, type Level } from './catalog';
 import { buildConsultations, type Consultation, effectiveSplit, type SplitRule } from './consultations';
 import { type Available, Facts } from './facts';
-import { prepareMessages } from './messages';
+import { dedupeOrders, dedupeRatings, prepareMessages } from './messages';
 import type { Message, Order, Rating } from './model';
 import type { Settings } from './settings';
 import { median, percentile } from './stats';
@@ -35,9 +35,11 @@ export interface Report {
     internalMessages: number;
     consultations: number;
     orders: number;
+    duplicateOrders: number;
     attributedOrders: number;
     silentOrders: number;
     ratings: number;
+    duplicateRatings: number;
   };
   /** The consultations behind the figures, for an audit tab (not part of the JSON output). */
   consultations: Consultation[];
@@ -181,16 +183,16 @@ const collator = new Intl.Collator('zh-CN');
 export function computeReport(input: ReportInput, settings: Settings): Report {
   const zone = settings.timeZone;
   const prepared = prepareMessages(input.messages, settings);
+  const { orders, duplicates: duplicateOrders } = dedupeOrders(input.orders);
+  const { ratings, duplicates: duplicateRatings } = dedupeRatings(input.ratings);
   const split = effectiveSplit(settings, input.hasSessions);
   const consultations = buildConsultations(prepared.messages, settings, split);
   const buckets = new Buckets(settings.period);
   const agents = new Set<string>();
 
-  const attributions = attributeOrders(input.orders, consultations, settings);
+  const attributions = attributeOrders(orders, consultations, settings);
   const placed =
-    settings.basis === 'ordered'
-      ? attributions
-      : attributeOrders(input.orders, consultations, settings, 'ordered');
+    settings.basis === 'ordered' ? attributions : attributeOrders(orders, consultations, settings, 'ordered');
   const converted = markCandidates(attributions);
   const ordered = markCandidates(placed);
 
@@ -223,7 +225,7 @@ export function computeReport(input: ReportInput, settings: Settings): Report {
     }
   }
   const refunds = new DailySums();
-  for (const order of input.orders) {
+  for (const order of orders) {
     const day = saleDay(order, zone);
     if (day !== null) for (const period of buckets.periodsOf(day)) addSale(buckets.get(SHOP, period), order);
     if (order.createdAt !== null) {
@@ -256,7 +258,7 @@ export function computeReport(input: ReportInput, settings: Settings): Report {
   }
 
   const dsr = new DailySums();
-  for (const r of input.ratings) {
+  for (const r of ratings) {
     const day = localDay(zone, r.time);
     agents.add(r.agent);
     const satisfied = settings.satisfiedLevels.includes(r.level);
@@ -268,6 +270,12 @@ export function computeReport(input: ReportInput, settings: Settings): Report {
   }
 
   // Windowed indicators, team shares and the silent remainder, once every bucket is known.
+  const headcount = new Map<string, number>();
+  for (const [key, f] of buckets.facts) {
+    const [who = '', period = 'all'] = key.split('\u0001');
+    if (who !== TEAM && who !== SHOP && f.consultations > 0)
+      headcount.set(period, (headcount.get(period) ?? 0) + 1);
+  }
   for (const [key, f] of buckets.facts) {
     const [who = '', period = 'all'] = key.split('\u0001');
     const lastDay = buckets.periodLastDay.get(period) ?? 0;
@@ -278,6 +286,8 @@ export function computeReport(input: ReportInput, settings: Settings): Report {
     [f.paidForRefund, f.refundedPaid] = refunds.window(who, firstDay, lastDay);
     [f.dsrSum, f.dsrCount] = dsr.window(who, lastDay - settings.dsrDays + 1, lastDay);
     const team = buckets.get(TEAM, period);
+    f.teamReceptions = team.receptions;
+    f.headcount = headcount.get(period) ?? 0;
     if (who !== SHOP) f.teamSales = team.sales;
     else {
       f.teamSales = team.sales;
@@ -330,10 +340,12 @@ export function computeReport(input: ReportInput, settings: Settings): Report {
       duplicateMessages: prepared.duplicates,
       internalMessages: prepared.internal,
       consultations: consultations.filter((c) => c.firstCustomerAt !== null).length,
-      orders: input.orders.length,
+      orders: orders.length,
+      duplicateOrders,
       attributedOrders: attributions.filter((a) => a.agent !== null).length,
       silentOrders: attributions.filter((a) => a.agent === null).length,
-      ratings: input.ratings.length,
+      ratings: ratings.length,
+      duplicateRatings,
     },
     consultations,
   };

@@ -1,0 +1,79 @@
+// Builders for engine tests: readable records in UTC wall-clock time.
+import type { Message, Order, Rating, Sender } from './model';
+import { computeReport, type Report } from './report';
+import { resolveSettings, type Settings } from './settings';
+
+export const at = (text: string) => Date.parse(`${text.replace(' ', 'T')}Z`);
+
+export function msg(
+  time: string,
+  agent: string,
+  customer: string,
+  from: Sender,
+  extra: Partial<Message> = {},
+): Message {
+  return {
+    time: at(time),
+    agent,
+    customer,
+    from,
+    text: extra.text ?? `${from} ${time}`,
+    session: null,
+    auto: false,
+    transfer: null,
+    invite: false,
+    offline: false,
+    ...extra,
+  };
+}
+
+export function order(
+  orderId: string,
+  customer: string | null,
+  paid: string | null,
+  extra: Partial<Order> = {},
+): Order {
+  return {
+    orderId,
+    customer,
+    createdAt: paid === null ? at('2024-01-01 00:00:00') : at(paid) - 60_000,
+    paidAt: paid === null ? null : at(paid),
+    amount: 100,
+    items: 1,
+    status: '',
+    cod: false,
+    refundAmount: 0,
+    ...extra,
+  };
+}
+
+export function rating(time: string, agent: string, customer: string, level: number): Rating {
+  return { time: at(time), agent, customer, level };
+}
+
+export function report(
+  data: { messages?: Message[]; orders?: Order[]; ratings?: Rating[] },
+  settings: Partial<Settings> = {},
+  hasSessions = false,
+): Report {
+  return computeReport(
+    {
+      messages: data.messages ?? [],
+      orders: data.orders ?? [],
+      ratings: data.ratings ?? [],
+      available: {
+        chats: data.messages !== undefined,
+        orders: data.orders !== undefined,
+        ratings: data.ratings !== undefined,
+      },
+      hasSessions,
+    },
+    resolveSettings({ timeZone: 'UTC', ...settings }),
+  );
+}
+
+export function agentRow(r: Report, agent: string) {
+  const row = r.agents.find((a) => a.agent === agent);
+  if (!row) throw new Error(`no row for ${agent}`);
+  return row;
+}

@@ -1,0 +1,139 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from '../../scripts/build.mjs';
+import { sharedFile } from '../sharedData';
+
+const CLI = join(ROOT, 'bin/cs-kpi.js');
+
+function cli(args: string[]) {
+  const result = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', cwd: ROOT });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const twitter = [
+  'report',
+  '--chats',
+  sharedFile('twcs_sample_conversations.csv'),
+  '--map',
+  'agent=account',
+  '--map',
+  'session=conversation_id',
+  '--map',
+  'time=created_at_utc',
+  '--map',
+  'from=role',
+];
+
+function tempDir() {
+  return mkdtempSync(join(tmpdir(), 'cs-kpi-cli-'));
+}
+
+describe('cs-kpi report', () => {
+  it('prints the documented Twitter figures as JSON keyed by SPEC ids', () => {
+    const { status, stdout } = cli([...twitter, '--fast-reply-seconds', '3600', '--format', 'json']);
+    expect(status).toBe(0);
+    const out = JSON.parse(stdout);
+    expect(Object.keys(out)).toEqual(
+      expect.arrayContaining(['settings', 'period', 'agents', 'team', 'shop', 'warnings']),
+    );
+    expect(out.team.consultations).toBe(27);
+    expect(out.team.reply_rate).toBeCloseTo(0.962963, 6);
+    expect(out.team.first_response_s_median).toBe(4111.5);
+    expect(out.team.fast_reply_rate).toBeCloseTo(0.444444, 6);
+    expect(out.team.qa_ratio).toBeCloseTo(0.897959, 6);
+    expect(
+      out.agents.find((a: { agent: string }) => a.agent === 'AppleSupport').first_response_s_median,
+    ).toBe(22733);
+    expect(out.team.conversion_rate).toBeNull();
+  });
+
+  it('prints a readable table with the Chinese names, and a CSV of the same rows', () => {
+    const table = cli([...twitter]);
+    expect(table.status).toBe(0);
+    expect(table.stdout).toMatch(/^回复率\s.*96\.3%$/m);
+    expect(table.stdout).toContain('AppleSupport');
+    const csv = cli([...twitter, '--format', 'csv']);
+    const [header, ...rows] = csv.stdout.trim().split('\n');
+    expect(header?.startsWith('level,agent,consultations,receptions')).toBe(true);
+    expect(rows.at(-2)?.startsWith('team,,27,26')).toBe(true);
+  });
+
+  it('runs the SPEC conversion example from files: window 2 gives 50 %, 3 gives 100 %', () => {
+    const dir = tempDir();
+    writeFileSync(
+      join(dir, 'chats.csv'),
+      'time,agent,customer,from\n2024-03-01 10:00:00,小美,A,customer\n2024-03-01 10:00:20,小美,A,agent\n2024-03-01 11:00:00,小美,B,customer\n2024-03-01 11:00:30,小美,B,agent\n',
+    );
+    writeFileSync(
+      join(dir, 'orders.csv'),
+      'order_id,customer,created_at,paid_at,amount,items\n1,B,2024-03-02 08:59:00,2024-03-02 09:00:00,100,1\n2,A,2024-03-03 08:59:00,2024-03-03 09:00:00,50,2\n',
+    );
+    const run = (days: string) =>
+      JSON.parse(
+        cli([
+          'report',
+          '--chats',
+          join(dir, 'chats.csv'),
+          '--orders',
+          join(dir, 'orders.csv'),
+          '--window-days',
+          days,
+          '--format',
+          'json',
+        ]).stdout,
+      );
+    expect(run('2').agents[0].conversion_rate).toBe(0.5);
+    expect(run('3').agents[0].conversion_rate).toBe(1);
+    expect(run('2').shop.payment_rate).toBe(1);
+  });
+
+  it('skips unreadable rows, naming file, row, column and reason, and computes the rest', () => {
+    const dir = tempDir();
+    writeFileSync(
+      join(dir, 'chats.csv'),
+      'time,agent,customer,from\n2024-03-01 10:00:00,小美,A,customer\nlast tuesday,小美,A,agent\n2024-03-01 10:00:30,,A,agent\n2024-03-01 10:01:00,小美,A,agent\n',
+    );
+    const out = JSON.parse(cli(['report', '--chats', join(dir, 'chats.csv'), '--format', 'json']).stdout);
+    expect(out.warnings).toEqual([
+      {
+        file: 'chats.csv',
+        row: 3,
+        column: 'time',
+        message: expect.stringContaining('"last tuesday" is not a date and time'),
+      },
+      { file: 'chats.csv', row: 4, column: 'agent', message: 'agent is empty; the row is skipped' },
+    ]);
+    expect(out.team.first_response_s).toBe(60);
+  });
+
+  it('refuses a file without a required column, naming it and the columns there are', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'chats.csv'), 'when,agent,customer,from\n2024-03-01 10:00:00,a,b,customer\n');
+    const { status, stderr } = cli(['report', '--chats', join(dir, 'chats.csv')]);
+    expect(status).toBe(2);
+    expect(stderr).toContain(
+      'chats.csv: no column for "time" (map one with --map time=COLUMN). The columns are: when, agent, customer, from.',
+    );
+  });
+
+  it('explains bad options', () => {
+    expect(cli(['report']).stderr).toContain('give at least one of --chats FILE');
+    expect(cli([...twitter, '--window-days', '20']).stderr).toContain(
+      'window days (询单有效时长) must be a whole number from 1 to 15',
+    );
+    expect(cli([...twitter, '--tz', 'Mars/Base']).stderr).toContain('Unknown time zone "Mars/Base"');
+  });
+
+  it('writes --out FILE and reports rows per period with --period day', () => {
+    const out = join(tempDir(), 'report.json');
+    execFileSync(process.execPath, [CLI, ...twitter, '--period', 'day', '--format', 'json', '--out', out]);
+    const report = JSON.parse(readFileSync(out, 'utf8'));
+    expect(new Set(report.agents.map((a: { period: string }) => a.period))).toEqual(
+      new Set(['2017-10-10', '2017-10-11']),
+    );
+    expect(report.teamByPeriod).toHaveLength(2);
+  });
+});
