@@ -7,4 +7,5 @@ if (!existsSync(cli)) {
   console.error('cs-kpi: build/cli.js is missing. Run `npm run build` first.');
   process.exit(1);
 }
-await import(cli.href);
+const { main } = await import(cli.href);
+process.exitCode = main(process.argv.slice(2));

@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { customFunctions } from '../core/customFunctions';
+import { renderIndicatorsMarkdown, renderIndicatorsText } from '../core/engine/catalogText';
 import { SettingsError } from '../core/engine/settings';
 import { ImportError } from '../core/import/warnings';
 import { TimeZoneError } from '../core/time/zone';
@@ -16,6 +17,8 @@ Usage:
                 [--hours HH:MM-HH:MM] [--period day|week|month|all] [--auto-prefix TEXT]
                 [--auto-keyword TEXT] [--internal ACCOUNT] [--after-sales-days N]
                 [--format json|table|csv] [--out FILE]
+  cs-kpi indicators [--lang zh-CN|zh-TW|en] [--markdown]
+                       every indicator with its definition
   cs-kpi functions     list the spreadsheet functions the add-on provides
   cs-kpi --help        this text
 
@@ -41,6 +44,14 @@ export function run(
       for (const spec of Object.values(customFunctions)) {
         out(`${spec.name}(${spec.params.map((p) => p.name).join(', ')})  ${spec.summary.en}\n`);
       }
+      return 0;
+    }
+    if (command === 'indicators') {
+      const lang = rest[rest.indexOf('--lang') + 1];
+      if (rest.includes('--markdown')) out(renderIndicatorsMarkdown());
+      else if (rest.includes('--lang') && lang !== 'zh-CN' && lang !== 'zh-TW' && lang !== 'en') {
+        throw new UsageError(`--lang is zh-CN, zh-TW or en; got "${lang ?? ''}".`);
+      } else out(`${renderIndicatorsText((rest.includes('--lang') ? lang : 'zh-CN') as 'zh-CN')}\n`);
       return 0;
     }
     if (command === 'report') {
@@ -74,8 +85,11 @@ export function run(
   }
 }
 
-process.exitCode = run(
-  process.argv.slice(2),
-  (text) => process.stdout.write(text),
-  (text) => process.stderr.write(text),
-);
+/** The command line as bin/cs-kpi.js runs it: arguments in, exit code out. */
+export function main(argv: readonly string[]): number {
+  return run(
+    argv,
+    (text) => process.stdout.write(text),
+    (text) => process.stderr.write(text),
+  );
+}

@@ -81,35 +81,52 @@ function chooseAgent(candidates: Consultation[], rule: Settings['attribution'], 
  * day D satisfies D ≤ event day ≤ D + N − 1 and whose first customer message came before the event
  * (a question asked after paying is after-sales, not an inquiry).
  */
-export function attributeOrders(
-  orders: readonly Order[],
-  consultations: readonly Consultation[],
-  settings: Settings,
-  basis: Basis = settings.basis,
-): Attribution[] {
-  const zone = settings.timeZone;
-  const byCustomer = new Map<string, Consultation[]>();
+/** The consultations in which each customer wrote, to look up an order's candidates. */
+export type ConsultationsByCustomer = Map<string, Consultation[]>;
+
+export function indexByCustomer(consultations: readonly Consultation[]): ConsultationsByCustomer {
+  const byCustomer: ConsultationsByCustomer = new Map();
   for (const c of consultations) {
     if (c.firstCustomerAt === null) continue;
     const list = byCustomer.get(c.customer);
     if (list) list.push(c);
     else byCustomer.set(c.customer, [c]);
   }
+  return byCustomer;
+}
+
+export function attributeOrders(
+  orders: readonly Order[],
+  byCustomer: ConsultationsByCustomer,
+  settings: Settings,
+  basis: Basis = settings.basis,
+): Attribution[] {
+  const zone = settings.timeZone;
+  const earliestDayBack = settings.windowDays - 1;
   const result: Attribution[] = [];
   for (const order of orders) {
     const eventAt = eventTime(order, basis, zone);
     if (eventAt === null) continue;
-    const eventDay = localDay(zone, eventAt);
     const consulted = order.customer === null ? undefined : byCustomer.get(order.customer);
-    const candidates = (consulted ?? []).filter(
-      (c) => (c.firstCustomerAt as number) <= eventAt && c.day >= eventDay - (settings.windowDays - 1),
-    );
+    const candidates: Consultation[] = [];
+    if (consulted) {
+      const firstDay = localDay(zone, eventAt) - earliestDayBack;
+      for (const c of consulted) {
+        if ((c.firstCustomerAt as number) <= eventAt && c.day >= firstDay) candidates.push(c);
+      }
+    }
     if (candidates.length === 0) {
       result.push({ order, eventAt, agent: null, assists: [], candidates });
       continue;
     }
-    const agent = chooseAgent(candidates, settings.attribution, eventAt);
-    const assists = [...new Set(candidates.map((c) => c.agent))].filter((a) => a !== agent).sort();
+    const agent =
+      candidates.length === 1
+        ? (candidates[0] as Consultation).agent
+        : chooseAgent(candidates, settings.attribution, eventAt);
+    const assists =
+      candidates.length === 1
+        ? []
+        : [...new Set(candidates.map((c) => c.agent))].filter((a) => a !== agent).sort();
     result.push({ order, eventAt, agent, assists, candidates });
   }
   return result;

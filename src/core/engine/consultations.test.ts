@@ -1,9 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { buildConsultations } from './consultations';
-import { resolveSettings } from './settings';
+import { buildConsultations, type SplitRule } from './consultations';
+import { prepareMessages } from './messages';
+import type { Message } from './model';
+import { resolveSettings, type Settings } from './settings';
 import { agentRow, msg, report } from './testData';
 
 const settings = resolveSettings({ timeZone: 'UTC' });
+
+function buildFrom(messages: Message[], options: Settings, split: SplitRule) {
+  return buildConsultations(prepareMessages(messages, options).threads, options, split);
+}
 
 describe('splitting messages into consultations', () => {
   const thread = [
@@ -14,24 +20,20 @@ describe('splitting messages into consultations', () => {
   ];
 
   it('by the export session ID (id)', () => {
-    expect(buildConsultations(thread, settings, 'id')).toHaveLength(2);
+    expect(buildFrom(thread, settings, 'id')).toHaveLength(2);
   });
 
   it('by calendar day of the customer message (day)', () => {
-    expect(buildConsultations(thread, settings, 'day')).toHaveLength(2);
+    expect(buildFrom(thread, settings, 'day')).toHaveLength(2);
   });
 
   it('by N minutes of silence before a customer message (gap)', () => {
-    expect(
-      buildConsultations(thread, resolveSettings({ timeZone: 'UTC', gapMinutes: 10 }), 'gap'),
-    ).toHaveLength(3);
-    expect(
-      buildConsultations(thread, resolveSettings({ timeZone: 'UTC', gapMinutes: 60 }), 'gap'),
-    ).toHaveLength(2);
+    expect(buildFrom(thread, resolveSettings({ timeZone: 'UTC', gapMinutes: 10 }), 'gap')).toHaveLength(3);
+    expect(buildFrom(thread, resolveSettings({ timeZone: 'UTC', gapMinutes: 60 }), 'gap')).toHaveLength(2);
   });
 
   it('keeps a reply just after midnight with the question asked just before it (day)', () => {
-    const [c] = buildConsultations(
+    const [c] = buildFrom(
       [
         msg('2024-03-01 23:59:50', '小美', 'c1', 'customer'),
         msg('2024-03-02 00:00:20', '小美', 'c1', 'agent'),
@@ -48,10 +50,8 @@ describe('splitting messages into consultations', () => {
       msg('2024-03-01 15:30:00', '小美', 'c1', 'customer'),
       msg('2024-03-01 16:30:00', '小美', 'c1', 'customer'),
     ];
-    expect(buildConsultations(messages, resolveSettings({ timeZone: 'UTC' }), 'day')).toHaveLength(1);
-    expect(buildConsultations(messages, resolveSettings({ timeZone: 'Asia/Shanghai' }), 'day')).toHaveLength(
-      2,
-    );
+    expect(buildFrom(messages, resolveSettings({ timeZone: 'UTC' }), 'day')).toHaveLength(1);
+    expect(buildFrom(messages, resolveSettings({ timeZone: 'Asia/Shanghai' }), 'day')).toHaveLength(2);
   });
 
   it('uses the session split by default when a session column is mapped, else the day split', () => {

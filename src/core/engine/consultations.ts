@@ -36,11 +36,6 @@ export function effectiveSplit(settings: Settings, hasSessions: boolean): SplitR
   return hasSessions ? 'id' : 'day';
 }
 
-function byTime(a: Message, b: Message): number {
-  // Same second: the customer's message first, since a reply cannot come before its question.
-  return a.time - b.time || (a.from === 'customer' ? -1 : 0) - (b.from === 'customer' ? -1 : 0);
-}
-
 function newConsultation(first: Message, day: number): Consultation {
   return {
     agent: first.agent,
@@ -115,28 +110,20 @@ class ConsultationWalk {
 }
 
 /**
- * Splits each agent × customer thread into consultations: by the export's session ID (`id`), by the
+ * Splits each agent × customer thread (sorted by time, see prepareMessages) into consultations: by the export's session ID (`id`), by the
  * customer's calendar day (`day`), or by N minutes of silence before a customer message (`gap`). Agent
  * and system messages never start a consultation while one is open, so a reply just after midnight
  * still answers the question asked just before it.
  */
 export function buildConsultations(
-  messages: readonly Message[],
+  threads: readonly (readonly Message[])[],
   settings: Settings,
   split: SplitRule,
 ): Consultation[] {
   const zone = settings.timeZone;
-  const threads = new Map<string, Message[]>();
-  for (const m of messages) {
-    const key = `${m.agent}\u0001${m.customer}`;
-    const thread = threads.get(key);
-    if (thread) thread.push(m);
-    else threads.set(key, [m]);
-  }
   const result: Consultation[] = [];
   const gapMs = settings.gapMinutes * 60_000;
-  for (const thread of threads.values()) {
-    thread.sort(byTime);
+  for (const thread of threads) {
     if (split === 'id') {
       const bySession = new Map<string, ConsultationWalk>();
       for (const m of thread) {

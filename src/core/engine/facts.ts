@@ -42,6 +42,25 @@ export class Facts {
   shopSales: number | null = null;
   paidForRefund = 0;
   refundedPaid = 0;
+
+  /** The shop's conversations are the team's: share the counts instead of adding every one twice. */
+  adoptConsultations(team: Facts): void {
+    this.consultations = team.consultations;
+    this.receptions = team.receptions;
+    this.rated = team.rated;
+    this.ratedReplied = team.ratedReplied;
+    this.timed = team.timed;
+    this.fast = team.fast;
+    this.firstResponses = team.firstResponses;
+    this.responseGaps = team.responseGaps;
+    this.unansweredRounds = team.unansweredRounds;
+    this.agentMessages = team.agentMessages;
+    this.customerMessages = team.customerMessages;
+    this.invited = team.invited;
+    this.inquirers = team.inquirers;
+    this.converted = team.converted;
+    this.orderedCustomers = team.orderedCustomers;
+  }
 }
 
 /** Which inputs were given: an indicator whose input is missing is empty, not 0. */

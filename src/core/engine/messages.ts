@@ -1,43 +1,71 @@
 import type { Message, Order, Rating } from './model';
 import type { Settings } from './settings';
 
-/** Messages as the engine counts them: internal accounts gone, auto replies marked, duplicates dropped. */
+/**
+ * Messages as the engine counts them, grouped into agent × customer threads sorted by time: internal
+ * accounts gone, auto replies marked, duplicates dropped.
+ */
 export interface PreparedMessages {
-  messages: Message[];
+  threads: Message[][];
+  messages: number;
   duplicates: number;
   internal: number;
 }
 
-function dedupeKey(m: Message): string {
-  return `${m.time}\u0001${m.agent}\u0001${m.customer}\u0001${m.from}\u0001${m.text}`;
+export function byTime(a: Message, b: Message): number {
+  // Same second: the customer's message first, since a reply cannot come before its question.
+  return a.time - b.time || (a.from === 'customer' ? -1 : 0) - (b.from === 'customer' ? -1 : 0);
 }
+
+const sameMessage = (a: Message, b: Message) => a.from === b.from && a.text === b.text;
 
 export function prepareMessages(input: readonly Message[], settings: Settings): PreparedMessages {
   const internal = new Set(settings.internalAccounts);
-  const seen = new Set<string>();
-  const messages: Message[] = [];
-  let duplicates = 0;
-  let internalCount = 0;
   const { autoPrefixes, autoKeywords } = settings;
+  const marksAuto = autoPrefixes.length > 0 || autoKeywords.length > 0;
+  const byThread = new Map<string, Message[]>();
+  let internalCount = 0;
   for (const message of input) {
     if (internal.has(message.agent) || internal.has(message.customer)) {
       internalCount++;
       continue;
     }
-    const key = dedupeKey(message);
-    if (seen.has(key)) {
-      duplicates++;
-      continue;
-    }
-    seen.add(key);
-    const markedAuto =
-      message.from === 'agent' &&
-      !message.auto &&
-      (autoPrefixes.some((p) => message.text.startsWith(p)) ||
-        autoKeywords.some((k) => message.text.includes(k)));
-    messages.push(markedAuto ? { ...message, auto: true } : message);
+    const key = `${message.agent}\u0001${message.customer}`;
+    const thread = byThread.get(key);
+    if (thread) thread.push(message);
+    else byThread.set(key, [message]);
   }
-  return { messages, duplicates, internal: internalCount };
+  const threads: Message[][] = [];
+  let kept = 0;
+  let duplicates = 0;
+  for (const thread of byThread.values()) {
+    thread.sort(byTime);
+    // Duplicates share agent, customer and time, so after sorting they sit among the same second.
+    const unique: Message[] = [];
+    for (const message of thread) {
+      let duplicate = false;
+      for (let i = unique.length - 1; i >= 0 && (unique[i] as Message).time === message.time; i--) {
+        if (sameMessage(unique[i] as Message, message)) {
+          duplicate = true;
+          break;
+        }
+      }
+      if (duplicate) {
+        duplicates++;
+        continue;
+      }
+      const markedAuto =
+        marksAuto &&
+        message.from === 'agent' &&
+        !message.auto &&
+        (autoPrefixes.some((p) => message.text.startsWith(p)) ||
+          autoKeywords.some((k) => message.text.includes(k)));
+      unique.push(markedAuto ? { ...message, auto: true } : message);
+    }
+    kept += unique.length;
+    threads.push(unique);
+  }
+  return { threads, messages: kept, duplicates, internal: internalCount };
 }
 
 /** One order per order ID: the first row wins (a later export of the same order repeats it). */

@@ -19,13 +19,8 @@ export interface Message {
   invite: boolean;
   /** 留言: left while no agent was online, assigned later. */
   offline: boolean;
-  /** Where the row came from, so any figure can be traced back to it. */
-  source?: RowSource;
-}
-
-export interface RowSource {
-  file: string;
-  row: number;
+  /** The row of the export it came from, so any figure can be traced back to it. */
+  row?: number;
 }
 
 export interface Order {
@@ -41,7 +36,7 @@ export interface Order {
   /** 货到付款 */
   cod: boolean;
   refundAmount: number;
-  source?: RowSource;
+  row?: number;
 }
 
 export interface Rating {
@@ -50,7 +45,7 @@ export interface Rating {
   customer: string;
   /** 1 (非常不满意) to 5 (非常满意). */
   level: number;
-  source?: RowSource;
+  row?: number;
 }
 
 export interface Dataset {

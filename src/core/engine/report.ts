@@ -1,12 +1,12 @@
 import { dayLabel, localDay, monthLabel, weekLabel } from '../time/zone';
-import { type Attribution, attributeOrders } from './attribution';
+import { type Attribution, attributeOrders, indexByCustomer } from './attribution';
 import { INDICATORS, indicatorValue, type Level } from './catalog';
 import { buildConsultations, type Consultation, effectiveSplit, type SplitRule } from './consultations';
 import { type Available, Facts } from './facts';
 import { dedupeOrders, dedupeRatings, prepareMessages } from './messages';
 import type { Message, Order, Rating } from './model';
 import type { Settings } from './settings';
-import { median, percentile } from './stats';
+import { distribution } from './stats';
 
 export interface ReportInput {
   messages: readonly Message[];
@@ -83,12 +83,12 @@ class Buckets {
     return facts;
   }
 
-  /** The agent's facts and the team's and shop's, for each period of the day. */
-  each(agent: string | null, day: number, fn: (facts: Facts, level: Level) => void) {
+  /** The agent's facts and the team's (and the shop's, unless it is the team's), for each period of the day. */
+  each(agent: string | null, day: number, fn: (facts: Facts, level: Level) => void, shop = true) {
     for (const period of this.periodsOf(day)) {
       if (agent !== null) fn(this.get(agent, period), 'agent');
       fn(this.get(TEAM, period), 'team');
-      fn(this.get(SHOP, period), 'shop');
+      if (shop) fn(this.get(SHOP, period), 'shop');
     }
   }
 }
@@ -186,26 +186,34 @@ export function computeReport(input: ReportInput, settings: Settings): Report {
   const { orders, duplicates: duplicateOrders } = dedupeOrders(input.orders);
   const { ratings, duplicates: duplicateRatings } = dedupeRatings(input.ratings);
   const split = effectiveSplit(settings, input.hasSessions);
-  const consultations = buildConsultations(prepared.messages, settings, split);
+  const consultations = buildConsultations(prepared.threads, settings, split);
   const buckets = new Buckets(settings.period);
   const agents = new Set<string>();
 
-  const attributions = attributeOrders(orders, consultations, settings);
+  const byCustomer = indexByCustomer(consultations);
+  const attributions = attributeOrders(orders, byCustomer, settings);
   const placed =
-    settings.basis === 'ordered' ? attributions : attributeOrders(orders, consultations, settings, 'ordered');
+    settings.basis === 'ordered' ? attributions : attributeOrders(orders, byCustomer, settings, 'ordered');
   const converted = markCandidates(attributions);
   const ordered = markCandidates(placed);
 
   for (const c of consultations) {
     agents.add(c.agent);
-    buckets.each(c.agent, c.day, (f, level) => {
-      addConsultation(f, c, settings);
-      const conversion = level === 'agent' ? converted.byAgent : converted.byTeam;
-      const placing = level === 'agent' ? ordered.byAgent : ordered.byTeam;
-      if (c.firstCustomerAt !== null && conversion.has(c)) f.converted.add(c.customer);
-      if (c.firstCustomerAt !== null && placing.has(c)) f.orderedCustomers.add(c.customer);
-    });
+    buckets.each(
+      c.agent,
+      c.day,
+      (f, level) => {
+        addConsultation(f, c, settings);
+        const conversion = level === 'agent' ? converted.byAgent : converted.byTeam;
+        const placing = level === 'agent' ? ordered.byAgent : ordered.byTeam;
+        if (c.firstCustomerAt !== null && conversion.has(c)) f.converted.add(c.customer);
+        if (c.firstCustomerAt !== null && placing.has(c)) f.orderedCustomers.add(c.customer);
+      },
+      false,
+    );
   }
+  for (const period of buckets.periodLastDay.keys())
+    buckets.get(SHOP, period).adoptConsultations(buckets.get(TEAM, period));
 
   // Sales: attributed orders for agents and team; every order for the shop.
   for (const a of attributions) {
@@ -304,9 +312,9 @@ export function computeReport(input: ReportInput, settings: Settings): Report {
       const value = indicatorValue(indicator, facts, level, input.available);
       row[indicator.id] = value;
       if (indicator.samples) {
-        const samples = value === null ? [] : indicator.samples(facts);
-        row[`${indicator.id}_median`] = median(samples);
-        row[`${indicator.id}_p90`] = percentile(samples, 0.9);
+        const { median, p90 } = distribution(value === null ? [] : indicator.samples(facts));
+        row[`${indicator.id}_median`] = median;
+        row[`${indicator.id}_p90`] = p90;
       }
     }
     return row;
@@ -336,7 +344,7 @@ export function computeReport(input: ReportInput, settings: Settings): Report {
     team: overall(TEAM, 'team'),
     shop: overall(SHOP, 'shop'),
     counts: {
-      messages: prepared.messages.length,
+      messages: prepared.messages,
       duplicateMessages: prepared.duplicates,
       internalMessages: prepared.internal,
       consultations: consultations.filter((c) => c.firstCustomerAt !== null).length,

@@ -1,6 +1,6 @@
 import type { Message, Order, Rating, Sender } from '../engine/model';
 import { parseTime } from '../time/parseTime';
-import { isBlankRow, parseCsvRows } from './csv';
+import { forEachCsvRow, isBlankRow } from './csv';
 import { ImportError, type ImportWarning } from './warnings';
 
 /**
@@ -139,24 +139,29 @@ function readTable<T>(
   mapping: ColumnMapping,
   convert: (reader: RowReader) => T | null,
 ): ReadResult<T> {
-  const rows = parseCsvRows(text);
-  const headerAt = rows.findIndex((row) => !isBlankRow(row));
-  if (headerAt < 0) throw new ImportError(`${file}: the file is empty; export it again with its header row.`);
-  const header = rows[headerAt] as string[];
-  const indexes = columnIndexes(kind, file, header, mapping);
+  let header: string[] | null = null;
+  let reader: RowReader | null = null;
+  let indexes = new Map<string, number>();
   const warnings: ImportWarning[] = [];
-  const reader = new RowReader(file, header, indexes, warnings);
   const records: T[] = [];
   let dataRows = 0;
-  for (let i = headerAt + 1; i < rows.length; i++) {
-    const cells = rows[i] as string[];
-    if (isBlankRow(cells)) continue;
+  forEachCsvRow(text, (cells, index) => {
+    if (isBlankRow(cells)) return;
+    if (header === null) {
+      header = cells;
+      indexes = columnIndexes(kind, file, header, mapping);
+      reader = new RowReader(file, header, indexes, warnings);
+      return;
+    }
     dataRows++;
-    reader.row = i + 1;
-    reader.cells = cells;
-    const record = convert(reader);
+    const r = reader as RowReader;
+    r.row = index + 1;
+    r.cells = cells;
+    const record = convert(r);
     if (record !== null) records.push(record);
-  }
+  });
+  if (header === null)
+    throw new ImportError(`${file}: the file is empty; export it again with its header row.`);
   return { records, warnings, rows: dataRows, mapped: new Set(indexes.keys()) };
 }
 
@@ -188,7 +193,7 @@ export function readChats(
       transfer: null,
       invite: false,
       offline: false,
-      source: { file, row: r.row },
+      row: r.row,
     };
   });
 }
@@ -220,7 +225,7 @@ export function readOrders(
       status: r.text('status'),
       cod,
       refundAmount,
-      source: { file, row: r.row },
+      row: r.row,
     };
   });
 }
@@ -241,6 +246,6 @@ export function readRatings(
     if (!Number.isInteger(level) || level < 1 || level > 5) {
       return r.fail('level', `"${levelText}" is not a rating from 1 to 5 or 非常满意…非常不满意`);
     }
-    return { time, agent, customer, level, source: { file, row: r.row } };
+    return { time, agent, customer, level, row: r.row };
   });
 }

@@ -8,7 +8,57 @@ import { fromLocal } from './zone';
 const WALL_CLOCK =
   /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T\s]+(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?\s*(Z|[+-]\d{2}:?\d{2}|[+-]\d{2})?$/i;
 
+const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function digits(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
+}
+
+function isLeap(year: number) {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+function validDate(year: number, month: number, day: number) {
+  return (
+    month >= 1 &&
+    month <= 12 &&
+    day >= 1 &&
+    day <= (month === 2 && !isLeap(year) ? 28 : (DAYS_IN_MONTH[month - 1] as number))
+  );
+}
+
+/** "YYYY-MM-DD HH:MM:SS", by far the commonest shape in exports, without a regular expression. */
+function fastWallClock(text: string): number | null {
+  if (
+    text.length !== 19 ||
+    text.charCodeAt(4) !== 45 ||
+    text.charCodeAt(7) !== 45 ||
+    text.charCodeAt(10) !== 32
+  ) {
+    return null;
+  }
+  if (text.charCodeAt(13) !== 58 || text.charCodeAt(16) !== 58) return null;
+  const year = digits(text, 0, 4);
+  const month = digits(text, 5, 7);
+  const day = digits(text, 8, 10);
+  const hour = digits(text, 11, 13);
+  const minute = digits(text, 14, 16);
+  const second = digits(text, 17, 19);
+  if (year < 0 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59)
+    return null;
+  if (!validDate(year, month, day)) return null;
+  return Date.UTC(year, month - 1, day, hour, minute, second);
+}
+
 export function parseTime(text: string, zone: string): number | null {
+  const fast = fastWallClock(text);
+  if (fast !== null) return fromLocal(zone, fast);
   const match = WALL_CLOCK.exec(text.trim());
   if (!match) return null;
   const [, y, mo, d, h = '0', mi = '0', s = '0', fraction = '', offset] = match;
@@ -20,10 +70,9 @@ export function parseTime(text: string, zone: string): number | null {
   const second = Number(s);
   if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 24 || minute > 59 || second > 60) return null;
   const ms = fraction ? Math.round(Number(`0.${fraction}`) * 1000) : 0;
+  // Date.UTC would roll 2月30日 over into March: refuse dates that do not exist.
+  if (!validDate(year, month, day)) return null;
   const wallClock = Date.UTC(year, month - 1, day, hour, minute, second, ms);
-  // Date.UTC rolls 2月30日 over into March: refuse dates that do not exist.
-  const check = new Date(wallClock - (hour === 24 ? 86_400_000 : 0));
-  if (check.getUTCDate() !== day || check.getUTCMonth() !== month - 1) return null;
   if (offset === undefined) return fromLocal(zone, wallClock);
   if (offset.toUpperCase() === 'Z') return wallClock;
   const sign = offset.startsWith('-') ? -1 : 1;

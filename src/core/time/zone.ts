@@ -100,7 +100,26 @@ export function localMinuteOfDay(zone: string, epochMs: number): number {
  * The instant at which the wall clock in `zone` shows the given local time. In a repeated hour the
  * earlier instant is taken; in a skipped hour, the time as if the change had not happened yet.
  */
+const wallClockCache = new Map<string, Map<number, number>>();
+
 export function fromLocal(zone: string, wallClockAsUtcMs: number): number {
+  // Exports hold many times per hour: remember each wall-clock hour's offset unless it saw a change.
+  let byHour = wallClockCache.get(zone);
+  if (!byHour) {
+    byHour = new Map();
+    wallClockCache.set(zone, byHour);
+  }
+  const hour = Math.floor(wallClockAsUtcMs / HOUR);
+  const cached = byHour.get(hour);
+  if (cached !== undefined && !Number.isNaN(cached)) return wallClockAsUtcMs - cached;
+  const start = resolveLocal(zone, hour * HOUR);
+  const end = resolveLocal(zone, hour * HOUR + HOUR - 1000);
+  const steady = start - hour * HOUR === end - (hour * HOUR + HOUR - 1000);
+  byHour.set(hour, steady ? hour * HOUR - start : Number.NaN);
+  return steady ? wallClockAsUtcMs - (hour * HOUR - start) : resolveLocal(zone, wallClockAsUtcMs);
+}
+
+function resolveLocal(zone: string, wallClockAsUtcMs: number): number {
   const guess = wallClockAsUtcMs - offsetMinutes(zone, wallClockAsUtcMs) * MINUTE;
   const corrected = wallClockAsUtcMs - offsetMinutes(zone, guess) * MINUTE;
   return localMs(zone, corrected) === wallClockAsUtcMs ? corrected : guess;

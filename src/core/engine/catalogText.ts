@@ -1,0 +1,63 @@
+import { type Group, INDICATORS, type Indicator, type Language } from './catalog';
+
+/** Help text and docs/indicators.md, both from the catalog so a definition is never written twice. */
+
+const GROUP_TITLES: Record<Group, string> = {
+  service: '服务指标 Service',
+  sales: '销售指标 Sales',
+  after_sales: '售后指标 After-sales',
+};
+
+const UNIT_TEXT: Record<Indicator['unit'], string> = {
+  count: 'count',
+  ratio: 'ratio (0.5 = 50 %)',
+  seconds: 'seconds',
+  money: 'money',
+  hours: 'hours',
+  items: 'items',
+  score: 'score (1–5)',
+};
+
+const BETTER_TEXT = { higher: 'higher', lower: 'lower' } as const;
+
+const cell = (text: string) => text.replace(/\|/g, '\\|');
+
+export function renderIndicatorsMarkdown(): string {
+  const lines = [
+    '# Indicators',
+    '',
+    '<!-- Generated from src/core/engine/catalog.ts by `npm run docs`; a test keeps it up to date. -->',
+    '',
+    'Every figure the engine reports, with the key it has in `cs-kpi report --format json` and in the',
+    'sheets. An empty value (`null`, an empty cell) means the figure has no denominator or its input was not',
+    'given; it is never shown as 0. Each duration also has `<id>_median` and `<id>_p90` beside its mean',
+    "(percentiles interpolate like Sheets' PERCENTILE). Options and defaults are in `docs/decisions.md` and",
+    '`cs-kpi --help`.',
+  ];
+  for (const group of Object.keys(GROUP_TITLES) as Group[]) {
+    lines.push('', `## ${GROUP_TITLES[group]}`, '');
+    lines.push('| id | 名称 / 名稱 / name | unit | better | definition | needs |');
+    lines.push('| --- | --- | --- | --- | --- | --- |');
+    for (const i of INDICATORS.filter((x) => x.group === group)) {
+      const names = `${i.names['zh-CN']} / ${i.names['zh-TW']} / ${i.names.en}`;
+      const unit = UNIT_TEXT[i.unit] + (i.samples ? ', with median and p90' : '');
+      const better = i.better ? BETTER_TEXT[i.better] : '–';
+      const needs = i.shopNeeds
+        ? `${i.needs.join(' + ')} (shop row: ${i.shopNeeds.join(' + ')})`
+        : i.needs.join(' + ');
+      const rows = i.levels.length === 3 ? '' : ` Rows: ${i.levels.join(', ')}.`;
+      lines.push(
+        `| \`${i.id}\` | ${cell(names)} | ${unit} | ${better} | ${cell(i.formula['zh-CN'])}<br>${cell(i.formula.en)}.${rows} | ${needs} |`,
+      );
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** One line per indicator in the user's language, for `cs-kpi indicators`. */
+export function renderIndicatorsText(language: Language): string {
+  return INDICATORS.map((i) => {
+    const formula = language === 'en' ? i.formula.en : i.formula['zh-CN'];
+    return `${i.id.padEnd(20)} ${i.names[language]}: ${formula}`;
+  }).join('\n');
+}
