@@ -60,7 +60,10 @@ export async function writeSyntheticMonth(
   const totalWeight = AGENTS.reduce((s, a) => s + a.weight, 0);
   const pickAgent = () => {
     let r = rand() * totalWeight;
-    for (const agent of AGENTS) if ((r -= agent.weight) < 0) return agent;
+    for (const agent of AGENTS) {
+      r -= agent.weight;
+      if (r < 0) return agent;
+    }
     return AGENTS[0];
   };
   const chats = createWriteStream(`${dir}/chats.csv`);

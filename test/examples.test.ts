@@ -28,7 +28,8 @@ describe('examples/ (the sample exports npm start reports on)', () => {
     const result = spawnSync(process.execPath, [join(ROOT, 'bin/cs-kpi.js'), ...args], { encoding: 'utf8' });
     expect(result.status).toBe(0);
     const { agents, team, shop, warnings } = JSON.parse(result.stdout);
-    const sum = (key: string) => agents.reduce((s: number, a: Record<string, number>) => s + a[key], 0);
+    const sum = (key: string) =>
+      agents.reduce((s: number, a: Record<string, number>) => s + (a[key] ?? 0), 0);
     expect(warnings).toEqual([]);
     expect(agents).toHaveLength(8);
     expect(sum('consultations')).toBe(team.consultations);

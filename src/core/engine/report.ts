@@ -151,7 +151,7 @@ class DailySums {
     days.set(day, sums);
   }
 
-  window(who: string, firstDay: number, lastDay: number): [number, number] {
+  sumBetween(who: string, firstDay: number, lastDay: number): [number, number] {
     const days = this.byWho.get(who);
     const total: [number, number] = [0, 0];
     if (!days) return total;
@@ -291,8 +291,8 @@ export function computeReport(input: ReportInput, settings: Settings): Report {
       settings.afterSalesWindowDays === null
         ? (buckets.periodFirstDay.get(period) ?? lastDay)
         : lastDay - settings.afterSalesWindowDays + 1;
-    [f.paidForRefund, f.refundedPaid] = refunds.window(who, firstDay, lastDay);
-    [f.dsrSum, f.dsrCount] = dsr.window(who, lastDay - settings.dsrDays + 1, lastDay);
+    [f.paidForRefund, f.refundedPaid] = refunds.sumBetween(who, firstDay, lastDay);
+    [f.dsrSum, f.dsrCount] = dsr.sumBetween(who, lastDay - settings.dsrDays + 1, lastDay);
     const team = buckets.get(TEAM, period);
     f.teamReceptions = team.receptions;
     f.headcount = headcount.get(period) ?? 0;
