@@ -12,6 +12,7 @@ const USAGE = `cs-kpi: customer-service KPIs (客服绩效) from chat and order 
 
 Usage:
   cs-kpi report --chats FILE [--orders FILE] [--ratings FILE] [--map FIELD=COLUMN ...]
+                [--refunds FILE] [--complaints FILE] [--online FILE] [--issues FILE]
                 [--tz ZONE] [--split id|day|gap] [--gap-minutes M] [--fast-reply-seconds S]
                 [--window-days N] [--attribution last|first|most] [--basis paid|ordered|paid-same-day]
                 [--hours HH:MM-HH:MM] [--period day|week|month|all] [--auto-prefix TEXT]
@@ -24,7 +25,10 @@ Usage:
 
 Columns (CSV, header row first): chats time, agent, customer, from (customer/agent/system) and
 optionally text, session, auto; orders order_id, customer, created_at, paid_at, amount, items and
-optionally status, refund_amount, cod; ratings time, agent, customer, level (1-5 or 非常满意…非常不满意).
+optionally status, refund_amount, cod; ratings time, agent, customer, level (1-5 or 非常满意…非常不满意);
+refunds order_id, applied_at and optionally completed_at, completed_by (shop/platform/buyer), dispute,
+agent; complaints time and optionally agent, customer; online agent, start, end; issues time, agent,
+resolved.
 --map FIELD=COLUMN names the column holding a field (chats.FIELD=COLUMN for one file only).
 Times without an offset are read in --tz (default Asia/Shanghai).
 `;

@@ -1,17 +1,13 @@
 import { parseArgs } from 'node:util';
 import { parseHours, resolveSettings, type Settings } from '../core/engine/settings';
+import type { Kind } from '../core/import/canonical';
 
 export class UsageError extends Error {}
 
 export interface ReportOptions {
-  files: { chats?: string; orders?: string; ratings?: string };
+  files: Partial<Record<Kind, string>>;
   /** Field → column, for all files (`time=created_at`) or one (`chats.time=created_at`). */
-  mapping: {
-    all: Record<string, string>;
-    chats: Record<string, string>;
-    orders: Record<string, string>;
-    ratings: Record<string, string>;
-  };
+  mapping: Record<Kind | 'all', Record<string, string>>;
   settings: Settings;
   format: 'json' | 'table' | 'csv';
   out?: string;
@@ -33,6 +29,10 @@ export function parseReportOptions(argv: readonly string[]): ReportOptions {
       chats: { type: 'string' },
       orders: { type: 'string' },
       ratings: { type: 'string' },
+      refunds: { type: 'string' },
+      complaints: { type: 'string' },
+      online: { type: 'string' },
+      issues: { type: 'string' },
       map: { type: 'string', multiple: true },
       tz: { type: 'string' },
       split: { type: 'string' },
@@ -51,12 +51,15 @@ export function parseReportOptions(argv: readonly string[]): ReportOptions {
       out: { type: 'string' },
     },
   });
-  if (!values.chats && !values.orders && !values.ratings) {
-    throw new UsageError('give at least one of --chats FILE, --orders FILE, --ratings FILE.');
+  const kinds = ['chats', 'orders', 'ratings', 'refunds', 'complaints', 'online', 'issues'] as const;
+  if (!kinds.some((kind) => values[kind])) {
+    throw new UsageError(
+      'give at least one of --chats FILE, --orders FILE, --ratings FILE (or --refunds, --complaints, --online, --issues).',
+    );
   }
-  const mapping: ReportOptions['mapping'] = { all: {}, chats: {}, orders: {}, ratings: {} };
+  const mapping = Object.fromEntries(['all', ...kinds].map((k) => [k, {}])) as ReportOptions['mapping'];
   for (const pair of values.map ?? []) {
-    const match = /^(?:(chats|orders|ratings)\.)?([a-z_]+)=(.+)$/.exec(pair);
+    const match = /^(?:(chats|orders|ratings|refunds|complaints|online|issues)\.)?([a-z_]+)=(.+)$/.exec(pair);
     if (!match) throw new UsageError(`--map takes FIELD=COLUMN (or chats.FIELD=COLUMN); got "${pair}".`);
     const [, kind, field = '', column = ''] = match;
     mapping[(kind as keyof ReportOptions['mapping']) ?? 'all'][field] = column;
@@ -87,7 +90,7 @@ export function parseReportOptions(argv: readonly string[]): ReportOptions {
     if (n !== undefined) (overrides as Record<string, unknown>)[key] = n;
   }
   return {
-    files: { chats: values.chats, orders: values.orders, ratings: values.ratings },
+    files: Object.fromEntries(kinds.map((kind) => [kind, values[kind]])),
     mapping,
     settings: resolveSettings(overrides),
     format,

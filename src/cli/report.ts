@@ -1,7 +1,18 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { computeReport } from '../core/engine/report';
-import { type ColumnMapping, type Kind, readChats, readOrders, readRatings } from '../core/import/canonical';
+import {
+  type ColumnMapping,
+  type Kind,
+  type ReadResult,
+  readChats,
+  readComplaints,
+  readIssues,
+  readOnline,
+  readOrders,
+  readRatings,
+  readRefunds,
+} from '../core/import/canonical';
 import type { ImportWarning } from '../core/import/warnings';
 import type { ReportOptions } from './options';
 import type { CliReport } from './render';
@@ -14,6 +25,8 @@ function mappingFor(kind: Kind, options: ReportOptions): ColumnMapping {
   return mapping;
 }
 
+type Reader<T> = (file: string, text: string, mapping: ColumnMapping, zone: string) => ReadResult<T>;
+
 function read(path: string): string {
   try {
     return readFileSync(path, 'utf8');
@@ -25,22 +38,39 @@ function read(path: string): string {
 export function runReport(options: ReportOptions): CliReport {
   const zone = options.settings.timeZone;
   const warnings: ImportWarning[] = [];
-  const { chats, orders, ratings } = options.files;
-  const chatRead = chats ? readChats(basename(chats), read(chats), mappingFor('chats', options), zone) : null;
-  const orderRead = orders
-    ? readOrders(basename(orders), read(orders), mappingFor('orders', options), zone)
-    : null;
-  const ratingRead = ratings
-    ? readRatings(basename(ratings), read(ratings), mappingFor('ratings', options), zone)
-    : null;
-  for (const result of [chatRead, orderRead, ratingRead]) if (result) warnings.push(...result.warnings);
+  const load = <T>(kind: Kind, reader: Reader<T>): ReadResult<T> | null => {
+    const path = options.files[kind];
+    if (!path) return null;
+    const result = reader(basename(path), read(path), mappingFor(kind, options), zone);
+    warnings.push(...result.warnings);
+    return result;
+  };
+  const chats = load('chats', readChats);
+  const orders = load('orders', readOrders);
+  const ratings = load('ratings', readRatings);
+  const refunds = load('refunds', readRefunds);
+  const complaints = load('complaints', readComplaints);
+  const online = load('online', readOnline);
+  const issues = load('issues', readIssues);
   const report = computeReport(
     {
-      messages: chatRead?.records ?? [],
-      orders: orderRead?.records ?? [],
-      ratings: ratingRead?.records ?? [],
-      available: { chats: chatRead !== null, orders: orderRead !== null, ratings: ratingRead !== null },
-      hasSessions: chatRead?.mapped.has('session') ?? false,
+      messages: chats?.records ?? [],
+      orders: orders?.records ?? [],
+      ratings: ratings?.records ?? [],
+      refunds: refunds?.records ?? [],
+      complaints: complaints?.records ?? [],
+      online: online?.records ?? [],
+      issues: issues?.records ?? [],
+      available: {
+        chats: chats !== null,
+        orders: orders !== null,
+        ratings: ratings !== null,
+        refunds: refunds !== null,
+        complaints: complaints !== null,
+        online: online !== null,
+        issues: issues !== null,
+      },
+      hasSessions: chats?.mapped.has('session') ?? false,
     },
     options.settings,
   );

@@ -136,4 +136,30 @@ describe('cs-kpi report', () => {
     );
     expect(report.teamByPeriod).toHaveLength(2);
   });
+
+  it('takes online-time and issue files alone; what needs chats or orders stays empty', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'online.csv'), 'agent,start,end\n小美,2024-03-01 08:00:00,2024-03-01 17:30:00\n');
+    writeFileSync(
+      join(dir, 'issues.csv'),
+      'time,agent,resolved\n2024-03-01 09:00:00,小美,是\n2024-03-01 10:00:00,小美,否\n',
+    );
+    const { status, stdout } = cli([
+      'report',
+      '--online',
+      join(dir, 'online.csv'),
+      '--issues',
+      join(dir, 'issues.csv'),
+      '--format',
+      'json',
+    ]);
+    expect(status).toBe(0);
+    const [agent] = JSON.parse(stdout).agents;
+    expect([agent.online_hours, agent.resolution_rate, agent.consultations, agent.sales]).toEqual([
+      9.5,
+      0.5,
+      null,
+      null,
+    ]);
+  });
 });

@@ -36,6 +36,7 @@ const CHATS: readonly Source[] = ['chats'];
 const ORDERS: readonly Source[] = ['orders'];
 const RATINGS: readonly Source[] = ['ratings'];
 const CHATS_AND_ORDERS: readonly Source[] = ['chats', 'orders'];
+const REFUNDS: readonly Source[] = ['refunds'];
 
 /** Every indicator of SPEC §3–5 that the engine computes, in report order. */
 export const INDICATORS: readonly Indicator[] = [
@@ -224,6 +225,28 @@ export const INDICATORS: readonly Indicator[] = [
     needs: CHATS,
     levels: ['agent'],
     compute: (f) => receptionShare(f.receptions, f.teamReceptions, f.headcount),
+  },
+  {
+    id: 'online_hours',
+    group: 'service',
+    names: { 'zh-CN': '在线时长(小时)', 'zh-TW': '在線時長(小時)', en: 'Online hours' },
+    unit: 'hours',
+    better: 'higher',
+    formula: { 'zh-CN': '总在线时长 / 账号数', en: 'total online hours / number of accounts' },
+    needs: ['online'],
+    levels: ALL,
+    compute: (f) => ratio(f.onlineHours, f.onlineAccounts.size),
+  },
+  {
+    id: 'resolution_rate',
+    group: 'service',
+    names: { 'zh-CN': '问题解决率', 'zh-TW': '問題解決率', en: 'Resolution rate' },
+    unit: 'ratio',
+    better: 'higher',
+    formula: { 'zh-CN': '已解决问题 / 问题数', en: 'resolved issues / issues' },
+    needs: ['issues'],
+    levels: ALL,
+    compute: (f) => ratio(f.issuesResolved, f.issues),
   },
   {
     id: 'inquirers',
@@ -415,6 +438,56 @@ export const INDICATORS: readonly Indicator[] = [
     shopNeeds: ORDERS,
     levels: ALL,
     compute: (f) => ratio(f.refundedPaid, f.paidForRefund),
+  },
+  {
+    id: 'dispute_rate',
+    group: 'after_sales',
+    names: { 'zh-CN': '退款纠纷率', 'zh-TW': '退款糾紛率', en: 'Refund dispute rate' },
+    unit: 'ratio',
+    better: 'lower',
+    formula: { 'zh-CN': '退款纠纷数 / 付款订单', en: 'refund disputes / paid orders' },
+    needs: ['chats', 'orders', 'refunds'],
+    shopNeeds: ['orders', 'refunds'],
+    levels: ALL,
+    compute: (f) => ratio(f.disputes, f.paidForRefund),
+  },
+  {
+    id: 'self_refund_rate',
+    group: 'after_sales',
+    names: { 'zh-CN': '退款自主完结率', 'zh-TW': '退款自主完結率', en: 'Self-completed refund rate' },
+    unit: 'ratio',
+    better: 'higher',
+    formula: {
+      'zh-CN': '商家自主完结的退款 / 完结的退款',
+      en: 'refunds completed by the shop / refunds completed',
+    },
+    needs: REFUNDS,
+    levels: ALL,
+    compute: (f) => ratio(f.refundsCompletedByShop, f.refundsCompleted),
+  },
+  {
+    id: 'refund_hours',
+    group: 'after_sales',
+    names: { 'zh-CN': '退款完结时长(小时)', 'zh-TW': '退款完結時長(小時)', en: 'Refund completion (h)' },
+    unit: 'hours',
+    better: 'lower',
+    formula: { 'zh-CN': '完结总时长 / 完结的退款', en: 'total completion time / completed refunds' },
+    needs: REFUNDS,
+    levels: ALL,
+    compute: (f) => mean(f.refundHours),
+    samples: (f) => f.refundHours,
+  },
+  {
+    id: 'complaint_rate',
+    group: 'after_sales',
+    names: { 'zh-CN': '投诉率', 'zh-TW': '投訴率', en: 'Complaint rate' },
+    unit: 'ratio',
+    better: 'lower',
+    formula: { 'zh-CN': '投诉数 / 付款订单', en: 'complaints / paid orders' },
+    needs: ['chats', 'orders', 'complaints'],
+    shopNeeds: ['orders', 'complaints'],
+    levels: ALL,
+    compute: (f) => ratio(f.complaints, f.paidForRefund),
   },
   {
     id: 'dsr_service',

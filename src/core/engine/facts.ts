@@ -42,6 +42,16 @@ export class Facts {
   shopSales: number | null = null;
   paidForRefund = 0;
   refundedPaid = 0;
+  disputes = 0;
+  complaints = 0;
+  refundsCompleted = 0;
+  refundsCompletedByShop = 0;
+  /** Hours from request to completion of each completed refund. */
+  refundHours: number[] = [];
+  onlineHours = 0;
+  onlineAccounts = new Set<string>();
+  issues = 0;
+  issuesResolved = 0;
 
   /** The shop's conversations are the team's: share the counts instead of adding every one twice. */
   adoptConsultations(team: Facts): void {
@@ -68,4 +78,18 @@ export interface Available {
   chats: boolean;
   orders: boolean;
   ratings: boolean;
+  refunds: boolean;
+  complaints: boolean;
+  online: boolean;
+  issues: boolean;
 }
+
+export const NOTHING_AVAILABLE: Available = {
+  chats: false,
+  orders: false,
+  ratings: false,
+  refunds: false,
+  complaints: false,
+  online: false,
+  issues: false,
+};

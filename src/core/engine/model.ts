@@ -48,8 +48,40 @@ export interface Rating {
   row?: number;
 }
 
-export interface Dataset {
-  messages: Message[];
-  orders: Order[];
-  ratings: Rating[];
+/** A refund request (退款), as the platform's refund export lists it. */
+export interface Refund {
+  orderId: string;
+  /** The agent who handled it, when the export says. */
+  agent: string | null;
+  appliedAt: number;
+  completedAt: number | null;
+  /** Who closed it: the shop itself (自主完结), the platform (小二介入) or the buyer (撤销). */
+  completedBy: 'shop' | 'platform' | 'buyer' | null;
+  /** 退款纠纷: the buyer escalated it to the platform. */
+  dispute: boolean;
+  row?: number;
+}
+
+/** A complaint (投诉) about the shop or one of its agents. */
+export interface Complaint {
+  time: number;
+  agent: string | null;
+  customer: string | null;
+  row?: number;
+}
+
+/** A span an agent account was online (在线), from the platform's attendance export. */
+export interface OnlineSpan {
+  agent: string;
+  start: number;
+  end: number;
+  row?: number;
+}
+
+/** A customer issue (eBay cases and the like) and whether it was resolved. */
+export interface Issue {
+  time: number;
+  agent: string;
+  resolved: boolean;
+  row?: number;
 }

@@ -4,7 +4,7 @@ import { INDICATORS, indicatorValue, type Level } from './catalog';
 import { buildConsultations, type Consultation, effectiveSplit, type SplitRule } from './consultations';
 import { type Available, Facts } from './facts';
 import { dedupeOrders, dedupeRatings, prepareMessages } from './messages';
-import type { Message, Order, Rating } from './model';
+import type { Complaint, Issue, Message, OnlineSpan, Order, Rating, Refund } from './model';
 import type { Settings } from './settings';
 import { distribution } from './stats';
 
@@ -12,6 +12,10 @@ export interface ReportInput {
   messages: readonly Message[];
   orders: readonly Order[];
   ratings: readonly Rating[];
+  refunds?: readonly Refund[];
+  complaints?: readonly Complaint[];
+  online?: readonly OnlineSpan[];
+  issues?: readonly Issue[];
   available: Available;
   /** Whether a session column was mapped: the default split is then by session. */
   hasSessions: boolean;
@@ -81,6 +85,20 @@ class Buckets {
       this.facts.set(key, facts);
     }
     return facts;
+  }
+
+  /**
+   * For records that may name an agent (refunds, complaints): the agent's, team's and shop's facts when
+   * one is named, the shop's only when none is.
+   */
+  eachNamed(agent: string | null, day: number, fn: (facts: Facts) => void) {
+    for (const period of this.periodsOf(day)) {
+      if (agent !== null) {
+        fn(this.get(agent, period));
+        fn(this.get(TEAM, period));
+      }
+      fn(this.get(SHOP, period));
+    }
   }
 
   /** The agent's facts and the team's (and the shop's, unless it is the team's), for each period of the day. */
@@ -180,6 +198,11 @@ function markCandidates(attributions: readonly Attribution[]) {
 
 const collator = new Intl.Collator('zh-CN');
 
+/** Who a record that may name an agent counts for: the agent and the team, and always the shop. */
+function named(agent: string | null): string[] {
+  return agent === null ? [SHOP] : [agent, TEAM, SHOP];
+}
+
 export function computeReport(input: ReportInput, settings: Settings): Report {
   const zone = settings.timeZone;
   const prepared = prepareMessages(input.messages, settings);
@@ -277,6 +300,40 @@ export function computeReport(input: ReportInput, settings: Settings): Report {
     for (const who of [r.agent, TEAM, SHOP]) dsr.add(who, day, r.level, 1);
   }
 
+  const disputes = new DailySums();
+  for (const refund of input.refunds ?? []) {
+    const appliedDay = localDay(zone, refund.appliedAt);
+    buckets.periodsOf(appliedDay);
+    if (refund.dispute) for (const who of named(refund.agent)) disputes.add(who, appliedDay, 1, 0);
+    if (refund.completedAt === null) continue;
+    const hours = (refund.completedAt - refund.appliedAt) / 3_600_000;
+    buckets.eachNamed(refund.agent, localDay(zone, refund.completedAt), (f) => {
+      f.refundsCompleted++;
+      if (refund.completedBy === 'shop') f.refundsCompletedByShop++;
+      f.refundHours.push(hours);
+    });
+  }
+  const complaints = new DailySums();
+  for (const complaint of input.complaints ?? []) {
+    const day = localDay(zone, complaint.time);
+    buckets.periodsOf(day);
+    for (const who of named(complaint.agent)) complaints.add(who, day, 1, 0);
+  }
+  for (const span of input.online ?? []) {
+    agents.add(span.agent);
+    buckets.each(span.agent, localDay(zone, span.start), (f) => {
+      f.onlineHours += (span.end - span.start) / 3_600_000;
+      f.onlineAccounts.add(span.agent);
+    });
+  }
+  for (const issue of input.issues ?? []) {
+    agents.add(issue.agent);
+    buckets.each(issue.agent, localDay(zone, issue.time), (f) => {
+      f.issues++;
+      if (issue.resolved) f.issuesResolved++;
+    });
+  }
+
   // Windowed indicators, team shares and the silent remainder, once every bucket is known.
   const headcount = new Map<string, number>();
   for (const [key, f] of buckets.facts) {
@@ -292,6 +349,8 @@ export function computeReport(input: ReportInput, settings: Settings): Report {
         ? (buckets.periodFirstDay.get(period) ?? lastDay)
         : lastDay - settings.afterSalesWindowDays + 1;
     [f.paidForRefund, f.refundedPaid] = refunds.sumBetween(who, firstDay, lastDay);
+    [f.disputes] = disputes.sumBetween(who, firstDay, lastDay);
+    [f.complaints] = complaints.sumBetween(who, firstDay, lastDay);
     [f.dsrSum, f.dsrCount] = dsr.sumBetween(who, lastDay - settings.dsrDays + 1, lastDay);
     const team = buckets.get(TEAM, period);
     f.teamReceptions = team.receptions;

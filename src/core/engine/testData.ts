@@ -1,5 +1,6 @@
 // Builders for engine tests: readable records in UTC wall-clock time.
-import type { Message, Order, Rating, Sender } from './model';
+import { NOTHING_AVAILABLE } from './facts';
+import type { Complaint, Issue, Message, OnlineSpan, Order, Rating, Refund, Sender } from './model';
 import { computeReport, type Report } from './report';
 import { resolveSettings, type Settings } from './settings';
 
@@ -51,20 +52,32 @@ export function rating(time: string, agent: string, customer: string, level: num
   return { time: at(time), agent, customer, level };
 }
 
-export function report(
-  data: { messages?: Message[]; orders?: Order[]; ratings?: Rating[] },
-  settings: Partial<Settings> = {},
-  hasSessions = false,
-): Report {
+export interface TestData {
+  messages?: Message[];
+  orders?: Order[];
+  ratings?: Rating[];
+  refunds?: Refund[];
+  complaints?: Complaint[];
+  online?: OnlineSpan[];
+  issues?: Issue[];
+}
+
+export function report(data: TestData, settings: Partial<Settings> = {}, hasSessions = false): Report {
   return computeReport(
     {
+      ...data,
       messages: data.messages ?? [],
       orders: data.orders ?? [],
       ratings: data.ratings ?? [],
       available: {
+        ...NOTHING_AVAILABLE,
         chats: data.messages !== undefined,
         orders: data.orders !== undefined,
         ratings: data.ratings !== undefined,
+        refunds: data.refunds !== undefined,
+        complaints: data.complaints !== undefined,
+        online: data.online !== undefined,
+        issues: data.issues !== undefined,
       },
       hasSessions,
     },

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { readShared } from '../../../test/sharedData';
 import { readChats } from '../import/canonical';
+import { NOTHING_AVAILABLE } from './facts';
 import { computeReport } from './report';
 import { resolveSettings } from './settings';
 
@@ -21,7 +22,7 @@ function twitterReport(fastReplySeconds = 3600) {
       messages: chats.records,
       orders: [],
       ratings: [],
-      available: { chats: true, orders: false, ratings: false },
+      available: { ...NOTHING_AVAILABLE, chats: true },
       hasSessions: chats.mapped.has('session'),
     },
     resolveSettings({ timeZone: 'UTC', fastReplySeconds }),

@@ -1,4 +1,4 @@
-import type { Message, Order, Rating, Sender } from '../engine/model';
+import type { Complaint, Issue, Message, OnlineSpan, Order, Rating, Refund, Sender } from '../engine/model';
 import { parseTime } from '../time/parseTime';
 import { forEachCsvRow, isBlankRow } from './csv';
 import { ImportError, type ImportWarning } from './warnings';
@@ -10,7 +10,7 @@ import { ImportError, type ImportWarning } from './warnings';
  * are skipped and reported; a missing required column is an error naming the columns there are.
  */
 
-export type Kind = 'chats' | 'orders' | 'ratings';
+export type Kind = 'chats' | 'orders' | 'ratings' | 'refunds' | 'complaints' | 'online' | 'issues';
 
 export const FIELDS: Record<Kind, { required: readonly string[]; optional: readonly string[] }> = {
   chats: { required: ['time', 'agent', 'customer', 'from'], optional: ['text', 'session', 'auto'] },
@@ -19,6 +19,13 @@ export const FIELDS: Record<Kind, { required: readonly string[]; optional: reado
     optional: ['status', 'refund_amount', 'cod'],
   },
   ratings: { required: ['time', 'agent', 'customer', 'level'], optional: [] },
+  refunds: {
+    required: ['order_id', 'applied_at'],
+    optional: ['completed_at', 'completed_by', 'dispute', 'agent'],
+  },
+  complaints: { required: ['time'], optional: ['agent', 'customer'] },
+  online: { required: ['agent', 'start', 'end'], optional: [] },
+  issues: { required: ['time', 'agent', 'resolved'], optional: [] },
 };
 
 export interface ReadResult<T> {
@@ -247,5 +254,94 @@ export function readRatings(
       return r.fail('level', `"${levelText}" is not a rating from 1 to 5 or 非常满意…非常不满意`);
     }
     return { time, agent, customer, level, row: r.row };
+  });
+}
+
+const COMPLETED_BY: Record<string, Refund['completedBy']> = {
+  shop: 'shop',
+  seller: 'shop',
+  商家: 'shop',
+  卖家: 'shop',
+  platform: 'platform',
+  平台: 'platform',
+  小二: 'platform',
+  buyer: 'buyer',
+  买家: 'buyer',
+};
+
+const orNull = (text: string) => (text === '' ? null : text);
+
+export function readRefunds(
+  file: string,
+  text: string,
+  mapping: ColumnMapping,
+  zone: string,
+): ReadResult<Refund> {
+  return readTable('refunds', file, text, mapping, (r) => {
+    const orderId = r.required('order_id');
+    const appliedAt = r.time('applied_at', zone);
+    const completedAt = r.has('completed_at') ? r.time('completed_at', zone, true) : null;
+    const dispute = r.has('dispute') ? r.flag('dispute') : false;
+    const byText = r.text('completed_by');
+    const completedBy = byText === '' ? null : (COMPLETED_BY[byText.toLowerCase()] ?? undefined);
+    if (completedBy === undefined)
+      return r.fail('completed_by', `"${byText}" is not shop, platform or buyer`);
+    if (orderId === null || appliedAt == null || completedAt === undefined || dispute === null) return null;
+    if (completedAt !== null && completedAt < appliedAt) {
+      return r.fail('completed_at', 'the refund was completed before it was requested');
+    }
+    return {
+      orderId,
+      agent: orNull(r.text('agent')),
+      appliedAt,
+      completedAt,
+      completedBy,
+      dispute,
+      row: r.row,
+    };
+  });
+}
+
+export function readComplaints(
+  file: string,
+  text: string,
+  mapping: ColumnMapping,
+  zone: string,
+): ReadResult<Complaint> {
+  return readTable('complaints', file, text, mapping, (r) => {
+    const time = r.time('time', zone);
+    if (time == null) return null;
+    return { time, agent: orNull(r.text('agent')), customer: orNull(r.text('customer')), row: r.row };
+  });
+}
+
+export function readOnline(
+  file: string,
+  text: string,
+  mapping: ColumnMapping,
+  zone: string,
+): ReadResult<OnlineSpan> {
+  return readTable('online', file, text, mapping, (r) => {
+    const agent = r.required('agent');
+    const start = r.time('start', zone);
+    const end = r.time('end', zone);
+    if (agent === null || start == null || end == null) return null;
+    if (end < start) return r.fail('end', 'the span ends before it starts');
+    return { agent, start, end, row: r.row };
+  });
+}
+
+export function readIssues(
+  file: string,
+  text: string,
+  mapping: ColumnMapping,
+  zone: string,
+): ReadResult<Issue> {
+  return readTable('issues', file, text, mapping, (r) => {
+    const time = r.time('time', zone);
+    const agent = r.required('agent');
+    const resolved = r.flag('resolved');
+    if (time == null || agent === null || resolved === null) return null;
+    return { time, agent, resolved, row: r.row };
   });
 }

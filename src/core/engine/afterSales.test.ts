@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import type { Refund } from './model';
+import { agentRow, at, msg, order, report } from './testData';
+
+const messages = [
+  msg('2024-03-01 10:00:00', '小美', 'c1', 'customer'),
+  msg('2024-03-01 10:00:10', '小美', 'c1', 'agent'),
+  msg('2024-03-01 11:00:00', '小美', 'c2', 'customer'),
+  msg('2024-03-01 11:00:10', '小美', 'c2', 'agent'),
+];
+const orders = [
+  order('o1', 'c1', '2024-03-01 12:00:00'),
+  order('o2', 'c2', '2024-03-01 12:00:00'),
+  order('o3', 'stranger', '2024-03-01 12:00:00'),
+  order('o4', 'stranger2', '2024-03-01 12:00:00'),
+];
+
+function refund(
+  orderId: string,
+  applied: string,
+  completed: string | null,
+  extra: Partial<Refund> = {},
+): Refund {
+  return {
+    orderId,
+    agent: null,
+    appliedAt: at(applied),
+    completedAt: completed === null ? null : at(completed),
+    completedBy: 'shop',
+    dispute: false,
+    ...extra,
+  };
+}
+
+describe('after-sales records', () => {
+  const refunds = [
+    refund('o1', '2024-03-02 09:00:00', '2024-03-02 21:00:00', { agent: '小美' }),
+    refund('o3', '2024-03-02 09:00:00', '2024-03-04 09:00:00', { completedBy: 'platform', dispute: true }),
+    refund('o4', '2024-03-02 09:00:00', null, { dispute: true, agent: '小美' }),
+  ];
+
+  it('退款纠纷率 is disputes / paid orders: the shop counts all, an agent those naming it', () => {
+    const r = report({ messages, orders, refunds });
+    expect(r.shop.dispute_rate).toBe(2 / 4);
+    expect(agentRow(r, '小美').dispute_rate).toBe(1 / 2);
+  });
+
+  it('退款自主完结率 is refunds the shop completed / refunds completed', () => {
+    const r = report({ messages, orders, refunds });
+    expect(r.shop.self_refund_rate).toBe(1 / 2);
+    expect(agentRow(r, '小美').self_refund_rate).toBe(1);
+  });
+
+  it('退款完结时长 is total completion hours / completed refunds, with median and p90', () => {
+    const r = report({ messages, orders, refunds });
+    expect(r.shop.refund_hours).toBe((12 + 48) / 2);
+    expect(r.shop.refund_hours_median).toBe(30);
+    expect(agentRow(r, '小美').refund_hours).toBe(12);
+  });
+
+  it('投诉率 is complaints / paid orders', () => {
+    const complaints = [
+      { time: at('2024-03-02 10:00:00'), agent: '小美', customer: 'c1' },
+      { time: at('2024-03-02 11:00:00'), agent: null, customer: 'x' },
+    ];
+    const r = report({ messages, orders, complaints });
+    expect(r.shop.complaint_rate).toBe(2 / 4);
+    expect(agentRow(r, '小美').complaint_rate).toBe(1 / 2);
+  });
+
+  it('is empty, not 0, without the records', () => {
+    const r = report({ messages, orders });
+    expect([
+      r.shop.dispute_rate,
+      r.shop.self_refund_rate,
+      r.shop.refund_hours,
+      r.shop.complaint_rate,
+    ]).toEqual([null, null, null, null]);
+  });
+});
+
+describe('online hours and resolution rate', () => {
+  it('在线时长 is total online hours / accounts', () => {
+    const online = [
+      { agent: '小美', start: at('2024-03-01 08:00:00'), end: at('2024-03-01 16:00:00') },
+      { agent: '小美', start: at('2024-03-01 18:00:00'), end: at('2024-03-01 20:00:00') },
+      { agent: '小王', start: at('2024-03-01 08:00:00'), end: at('2024-03-01 12:00:00') },
+    ];
+    const r = report({ online });
+    expect(agentRow(r, '小美').online_hours).toBe(10);
+    expect(r.team.online_hours).toBe(7);
+  });
+
+  it('问题解决率 is resolved issues / issues', () => {
+    const issues = [
+      { time: at('2024-03-01 08:00:00'), agent: 'ebay-amy', resolved: true },
+      { time: at('2024-03-01 09:00:00'), agent: 'ebay-amy', resolved: false },
+    ];
+    expect(agentRow(report({ issues }), 'ebay-amy').resolution_rate).toBe(0.5);
+  });
+});
