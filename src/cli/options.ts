@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { parseHours, resolveSettings, type Settings } from '../core/engine/settings';
-import type { Kind } from '../core/import/canonical';
+import type { Kind } from '../core/import/records';
 
 export class UsageError extends Error {}
 
@@ -11,6 +11,8 @@ export interface ReportOptions {
   settings: Settings;
   format: 'json' | 'table' | 'csv';
   out?: string;
+  /** Replace buyer IDs with keyed hashes (also read from CS_KPI_PSEUDONYM_KEY). */
+  pseudonymKey?: string;
 }
 
 const whole = (name: string, text: string | undefined) => {
@@ -49,6 +51,7 @@ export function parseReportOptions(argv: readonly string[]): ReportOptions {
       'after-sales-days': { type: 'string' },
       format: { type: 'string' },
       out: { type: 'string' },
+      pseudonymize: { type: 'string' },
     },
   });
   const kinds = ['chats', 'orders', 'ratings', 'refunds', 'complaints', 'online', 'issues'] as const;
@@ -95,5 +98,6 @@ export function parseReportOptions(argv: readonly string[]): ReportOptions {
     settings: resolveSettings(overrides),
     format,
     out: values.out,
+    pseudonymKey: values.pseudonymize ?? process.env.CS_KPI_PSEUDONYM_KEY,
   };
 }

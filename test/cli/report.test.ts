@@ -115,7 +115,7 @@ describe('cs-kpi report', () => {
     const { status, stderr } = cli(['report', '--chats', join(dir, 'chats.csv')]);
     expect(status).toBe(2);
     expect(stderr).toContain(
-      'chats.csv: no column for "time" (map one with --map time=COLUMN). The columns are: when, agent, customer, from.',
+      'chats.csv: no column for "time" in this chats export. Map it with --map time=COLUMN, or choose the column in the sidebar. The columns are: when, agent, customer, from.',
     );
   });
 

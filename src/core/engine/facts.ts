@@ -82,9 +82,16 @@ export interface Available {
   complaints: boolean;
   online: boolean;
   issues: boolean;
+  /** Columns an order export may lack: without them the figures built on them are empty. */
+  amounts: boolean;
+  itemCounts: boolean;
+  refundAmounts: boolean;
 }
 
 export const NOTHING_AVAILABLE: Available = {
+  amounts: false,
+  itemCounts: false,
+  refundAmounts: false,
   chats: false,
   orders: false,
   ratings: false,

@@ -75,10 +75,16 @@ export function dedupeOrders(orders: readonly Order[]): { orders: Order[]; dupli
   return { orders: kept, duplicates: orders.length - kept.length };
 }
 
+/**
+ * One rating per rating ID, or per (time, agent, customer, level) when the export has no ID. A rating
+ * with neither an ID nor a customer cannot be told from another, so it is never taken for a duplicate.
+ */
 export function dedupeRatings(ratings: readonly Rating[]): { ratings: Rating[]; duplicates: number } {
   const seen = new Set<string>();
   const kept = ratings.filter((r) => {
-    const key = `${r.time}\u0001${r.agent}\u0001${r.customer}\u0001${r.level}`;
+    if (r.id === undefined && r.customer === '') return true;
+    const key =
+      r.id !== undefined ? `id\u0001${r.id}` : `${r.time}\u0001${r.agent}\u0001${r.customer}\u0001${r.level}`;
     return !seen.has(key) && seen.add(key);
   });
   return { ratings: kept, duplicates: ratings.length - kept.length };

@@ -41,10 +41,13 @@ export interface Order {
 
 export interface Rating {
   time: number;
-  agent: string;
+  /** null when the rating is of the shop (e.g. a product review export): shop totals only. */
+  agent: string | null;
   customer: string;
   /** 1 (非常不满意) to 5 (非常满意). */
   level: number;
+  /** The export's own ID for the rating (review_id, with the order it rates), when it has one. */
+  id?: string;
   row?: number;
 }
 

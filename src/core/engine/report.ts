@@ -291,13 +291,13 @@ export function computeReport(input: ReportInput, settings: Settings): Report {
   const dsr = new DailySums();
   for (const r of ratings) {
     const day = localDay(zone, r.time);
-    agents.add(r.agent);
+    if (r.agent !== null) agents.add(r.agent);
     const satisfied = settings.satisfiedLevels.includes(r.level);
-    buckets.each(r.agent, day, (f) => {
+    buckets.eachNamed(r.agent, day, (f) => {
       f.ratings++;
       if (satisfied) f.satisfied++;
     });
-    for (const who of [r.agent, TEAM, SHOP]) dsr.add(who, day, r.level, 1);
+    for (const who of named(r.agent)) dsr.add(who, day, r.level, 1);
   }
 
   const disputes = new DailySums();

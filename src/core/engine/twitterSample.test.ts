@@ -2,7 +2,7 @@
 // independently in ../shared/data/README.md.
 import { describe, expect, it } from 'vitest';
 import { readShared } from '../../../test/sharedData';
-import { readChats } from '../import/canonical';
+import { importTable } from '../import/importer';
 import { NOTHING_AVAILABLE } from './facts';
 import { computeReport } from './report';
 import { resolveSettings } from './settings';
@@ -10,12 +10,13 @@ import { resolveSettings } from './settings';
 const mapping = { agent: 'account', session: 'conversation_id', time: 'created_at_utc', from: 'role' };
 
 function twitterReport(fastReplySeconds = 3600) {
-  const chats = readChats(
-    'twcs_sample_conversations.csv',
-    readShared('twcs_sample_conversations.csv'),
-    mapping,
-    'UTC',
-  );
+  const chats = importTable({
+    kind: 'chats',
+    file: 'twcs_sample_conversations.csv',
+    text: readShared('twcs_sample_conversations.csv'),
+    overrides: mapping,
+    timeZone: 'UTC',
+  });
   expect(chats.warnings).toEqual([]);
   const report = computeReport(
     {

@@ -56,10 +56,60 @@ function fastWallClock(text: string): number | null {
   return Date.UTC(year, month - 1, day, hour, minute, second);
 }
 
+const CJK_DATE = /^(\d{4})年(\d{1,2})月(\d{1,2})日\s*(?:(\d{1,2})[:：时](\d{1,2})(?:[:：分](\d{1,2})秒?)?)?$/;
+const MONTHS: Record<string, number> = {
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  may: 5,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12,
+};
+/** Twitter's created_at: "Tue Oct 31 22:10:47 +0000 2017". */
+const TWITTER = /^[A-Za-z]{3} ([A-Za-z]{3}) (\d{1,2}) (\d{2}):(\d{2}):(\d{2}) ([+-]\d{4}) (\d{4})$/;
+/** Days from 1899-12-30 (day 0 of Excel and Sheets serial dates) to 1970-01-01. */
+const SERIAL_EPOCH_DAYS = 25_569;
+
+/**
+ * A date-time as a serial number (days since 1899-12-30, the fraction being the time of day), as
+ * Excel and Sheets store them: read in the shop's zone. Only 1990–2100 is accepted so that plain
+ * numbers are not taken for dates.
+ */
+export function fromSerial(serial: number, zone: string): number | null {
+  if (!(serial > 32_874 && serial < 73_051)) return null;
+  return fromLocal(zone, Math.round((serial - SERIAL_EPOCH_DAYS) * 86_400_000));
+}
+
 export function parseTime(text: string, zone: string): number | null {
   const fast = fastWallClock(text);
   if (fast !== null) return fromLocal(zone, fast);
-  const match = WALL_CLOCK.exec(text.trim());
+  const trimmed = text.trim();
+  const cjk = CJK_DATE.exec(trimmed);
+  if (cjk) {
+    const [, y, mo, d, h = '0', mi = '0', s = '0'] = cjk.map((part) => part ?? '0');
+    const [year, month, day] = [Number(y), Number(mo), Number(d)];
+    if (!validDate(year, month, day) || Number(h) > 23 || Number(mi) > 59 || Number(s) > 59) return null;
+    return fromLocal(zone, Date.UTC(year, month - 1, day, Number(h), Number(mi), Number(s)));
+  }
+  const twitter = TWITTER.exec(trimmed);
+  if (twitter) {
+    const [, mon = '', d, h, mi, s, offset = '+0000', y] = twitter;
+    const month = MONTHS[mon.toLowerCase()];
+    if (!month || !validDate(Number(y), month, Number(d))) return null;
+    const sign = offset.startsWith('-') ? -1 : 1;
+    const minutes = Number(offset.slice(1, 3)) * 60 + Number(offset.slice(3, 5));
+    return (
+      Date.UTC(Number(y), month - 1, Number(d), Number(h), Number(mi), Number(s)) - sign * minutes * 60_000
+    );
+  }
+  if (/^\d{5}(\.\d+)?$/.test(trimmed)) return fromSerial(Number(trimmed), zone);
+  const match = WALL_CLOCK.exec(trimmed);
   if (!match) return null;
   const [, y, mo, d, h = '0', mi = '0', s = '0', fraction = '', offset] = match;
   const year = Number(y);

@@ -1,0 +1,318 @@
+import { hmac } from '@noble/hashes/hmac';
+import { sha256 } from '@noble/hashes/sha2';
+import type { Complaint, Issue, Message, OnlineSpan, Order, Rating, Refund, Sender } from '../engine/model';
+import { parseTime } from '../time/parseTime';
+import { parseCount, parseFlag, parseMoney, unwrapId } from './values';
+import type { ImportWarning } from './warnings';
+
+/** The kinds of export the engine reads, and the fields each is made of. */
+export type Kind = 'chats' | 'orders' | 'ratings' | 'refunds' | 'complaints' | 'online' | 'issues';
+
+export const KINDS: readonly Kind[] = [
+  'chats',
+  'orders',
+  'ratings',
+  'refunds',
+  'complaints',
+  'online',
+  'issues',
+];
+
+export const FIELDS: Record<Kind, { required: readonly string[]; optional: readonly string[] }> = {
+  chats: { required: ['time', 'agent', 'customer', 'from'], optional: ['text', 'session', 'auto'] },
+  orders: {
+    required: ['order_id'],
+    optional: [
+      'sub_order_id',
+      'customer',
+      'created_at',
+      'paid_at',
+      'amount',
+      'items',
+      'status',
+      'refund_amount',
+      'cod',
+    ],
+  },
+  ratings: { required: ['time', 'level'], optional: ['agent', 'customer', 'rating_id', 'order_id'] },
+  refunds: {
+    required: ['order_id', 'applied_at'],
+    optional: ['completed_at', 'completed_by', 'dispute', 'agent'],
+  },
+  complaints: { required: ['time'], optional: ['agent', 'customer'] },
+  online: { required: ['agent', 'start', 'end'], optional: [] },
+  issues: { required: ['time', 'agent', 'resolved'], optional: [] },
+};
+
+export interface RecordOf {
+  chats: Message;
+  orders: Order & { subOrderId: string | null };
+  ratings: Rating;
+  refunds: Refund;
+  complaints: Complaint;
+  online: OnlineSpan;
+  issues: Issue;
+}
+
+/**
+ * One data row, read field by field. A problem is recorded as a warning naming file, row and column,
+ * and the converter returns null so the row is skipped.
+ */
+export class RowReader {
+  row = 0;
+  cells: readonly string[] = [];
+
+  constructor(
+    private readonly file: string,
+    private readonly header: readonly string[],
+    private readonly indexes: ReadonlyMap<string, number>,
+    private readonly warnings: ImportWarning[],
+    readonly zone: string,
+    private readonly pseudonymKey: Uint8Array | null,
+  ) {}
+
+  text(field: string): string {
+    const at = this.indexes.get(field);
+    return at === undefined ? '' : (this.cells[at] ?? '').trim();
+  }
+
+  has(field: string): boolean {
+    return this.indexes.has(field);
+  }
+
+  fail(field: string, message: string): null {
+    const at = this.indexes.get(field);
+    const column = at === undefined ? field : (this.header[at] ?? field).trim();
+    this.warnings.push({ file: this.file, row: this.row, column, message });
+    return null;
+  }
+
+  required(field: string): string | null {
+    const value = this.text(field);
+    return value === '' ? this.fail(field, `${field} is empty; the row is skipped`) : value;
+  }
+
+  id(field: string): string | null {
+    const value = unwrapId(this.text(field));
+    return value === '' ? this.fail(field, `${field} is empty; the row is skipped`) : value;
+  }
+
+  /** A buyer ID, replaced by a keyed hash when pseudonymization is on, so chats and orders still join. */
+  person(field: string, required: boolean): string | null | undefined {
+    const value = unwrapId(this.text(field));
+    if (value === '') return required ? this.fail(field, `${field} is empty; the row is skipped`) : null;
+    return this.pseudonymKey ? pseudonym(this.pseudonymKey, value) : value;
+  }
+
+  time(field: string, optional = false): number | null | undefined {
+    const value = this.text(field);
+    if (value === '') return optional ? null : this.fail(field, `${field} is empty; the row is skipped`);
+    const time = parseTime(value, this.zone);
+    return time === null
+      ? this.fail(
+          field,
+          `"${value}" is not a date and time (write 2020-02-20 23:59:54, 2020/2/20 23:59 or ISO 8601)`,
+        )
+      : time;
+  }
+
+  money(field: string): number | null | undefined {
+    const value = this.text(field);
+    if (value === '') return 0;
+    const n = parseMoney(value);
+    return n === null ? this.fail(field, `"${value}" is not an amount of money`) : n;
+  }
+
+  count(field: string, empty: number): number | null | undefined {
+    const value = this.text(field);
+    if (value === '') return empty;
+    const n = parseCount(value);
+    return n === null ? this.fail(field, `"${value}" is not a whole number of items`) : n;
+  }
+
+  flag(field: string): boolean | null {
+    const value = parseFlag(this.text(field));
+    return value === null
+      ? this.fail(field, `"${this.text(field)}" is not yes or no (true/false, 是/否)`)
+      : value;
+  }
+}
+
+export function pseudonym(key: Uint8Array, id: string): string {
+  const digest = hmac(sha256, key, new TextEncoder().encode(id));
+  let hex = '';
+  for (const byte of digest.subarray(0, 8)) hex += byte.toString(16).padStart(2, '0');
+  return `buyer-${hex}`;
+}
+
+const SENDERS: Record<string, Sender> = {
+  customer: 'customer',
+  buyer: 'customer',
+  requester: 'customer',
+  'end-user': 'customer',
+  enduser: 'customer',
+  inbound: 'customer',
+  true: 'customer',
+  买家: 'customer',
+  買家: 'customer',
+  顾客: 'customer',
+  顧客: 'customer',
+  客户: 'customer',
+  agent: 'agent',
+  seller: 'agent',
+  outbound: 'agent',
+  false: 'agent',
+  客服: 'agent',
+  卖家: 'agent',
+  賣家: 'agent',
+  system: 'system',
+  系统: 'system',
+  系統: 'system',
+};
+
+const LEVELS: Record<string, number> = {
+  非常满意: 5,
+  满意: 4,
+  一般: 3,
+  不满意: 2,
+  非常不满意: 1,
+  非常滿意: 5,
+  滿意: 4,
+  不滿意: 2,
+  非常不滿意: 1,
+  好评: 5,
+  中评: 3,
+  差评: 1,
+};
+
+const COMPLETED_BY: Record<string, Refund['completedBy']> = {
+  shop: 'shop',
+  seller: 'shop',
+  商家: 'shop',
+  卖家: 'shop',
+  platform: 'platform',
+  平台: 'platform',
+  小二: 'platform',
+  buyer: 'buyer',
+  买家: 'buyer',
+};
+
+const orNull = (text: string) => (text === '' ? null : text);
+
+/** Row → record for each kind; null when the row cannot be read (a warning says why). */
+export const CONVERTERS: { [K in Kind]: (r: RowReader) => RecordOf[K] | null } = {
+  chats(r) {
+    const time = r.time('time');
+    const agent = r.required('agent');
+    const customer = r.person('customer', true);
+    const fromText = r.required('from');
+    if (time == null || agent === null || customer == null || fromText === null) return null;
+    const from = SENDERS[fromText.toLowerCase()];
+    if (!from) return r.fail('from', `"${fromText}" is not customer, agent or system (买家/客服/系统)`);
+    const auto = r.has('auto') ? r.flag('auto') : false;
+    if (auto === null) return null;
+    return {
+      time,
+      agent,
+      customer,
+      from,
+      text: r.text('text'),
+      session: orNull(unwrapId(r.text('session'))),
+      auto,
+      transfer: null,
+      invite: false,
+      offline: false,
+      row: r.row,
+    };
+  },
+  orders(r) {
+    const orderId = r.id('order_id');
+    const createdAt = r.time('created_at', true);
+    const paidAt = r.time('paid_at', true);
+    const amount = r.money('amount');
+    const items = r.count('items', 1);
+    const refundAmount = r.money('refund_amount');
+    const cod = r.has('cod') ? r.flag('cod') : false;
+    const customer = r.person('customer', false);
+    if (orderId === null || createdAt === undefined || paidAt === undefined || customer === undefined)
+      return null;
+    if (amount == null || items == null || refundAmount == null || cod === null) return null;
+    return {
+      orderId,
+      subOrderId: orNull(unwrapId(r.text('sub_order_id'))),
+      customer,
+      createdAt,
+      paidAt,
+      amount,
+      items,
+      status: r.text('status'),
+      cod,
+      refundAmount,
+      row: r.row,
+    };
+  },
+  ratings(r) {
+    const time = r.time('time');
+    const levelText = r.required('level');
+    const customer = r.person('customer', false);
+    if (time == null || levelText === null || customer === undefined) return null;
+    const level = LEVELS[levelText] ?? Number(levelText);
+    if (!Number.isInteger(level) || level < 1 || level > 5) {
+      return r.fail('level', `"${levelText}" is not a rating from 1 to 5 or 非常满意…非常不满意`);
+    }
+    // Olist gives one review to several orders: a rating is its review for one order.
+    const id = [r.text('rating_id'), r.text('order_id')].map(unwrapId).filter(Boolean).join('/') || null;
+    return {
+      time,
+      agent: orNull(r.text('agent')),
+      customer: customer ?? '',
+      level,
+      ...(id ? { id } : {}),
+      row: r.row,
+    };
+  },
+  refunds(r) {
+    const orderId = r.id('order_id');
+    const appliedAt = r.time('applied_at');
+    const completedAt = r.has('completed_at') ? r.time('completed_at', true) : null;
+    const dispute = r.has('dispute') ? r.flag('dispute') : false;
+    const byText = r.text('completed_by');
+    const completedBy = byText === '' ? null : COMPLETED_BY[byText.toLowerCase()];
+    if (completedBy === undefined)
+      return r.fail('completed_by', `"${byText}" is not shop, platform or buyer`);
+    if (orderId === null || appliedAt == null || completedAt === undefined || dispute === null) return null;
+    if (completedAt !== null && completedAt < appliedAt) {
+      return r.fail('completed_at', 'the refund was completed before it was requested');
+    }
+    return {
+      orderId,
+      agent: orNull(r.text('agent')),
+      appliedAt,
+      completedAt,
+      completedBy,
+      dispute,
+      row: r.row,
+    };
+  },
+  complaints(r) {
+    const time = r.time('time');
+    const customer = r.person('customer', false);
+    if (time == null || customer === undefined) return null;
+    return { time, agent: orNull(r.text('agent')), customer, row: r.row };
+  },
+  online(r) {
+    const agent = r.required('agent');
+    const start = r.time('start');
+    const end = r.time('end');
+    if (agent === null || start == null || end == null) return null;
+    if (end < start) return r.fail('end', 'the span ends before it starts');
+    return { agent, start, end, row: r.row };
+  },
+  issues(r) {
+    const time = r.time('time');
+    const agent = r.required('agent');
+    const resolved = r.flag('resolved');
+    if (time == null || agent === null || resolved === null) return null;
+    return { time, agent, resolved, row: r.row };
+  },
+};

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { parseTime } from '../time/parseTime';
+import { parseCount, parseDuration, parseFlag, parseMoney, parsePercent, unwrapId } from './values';
+
+const SH = 'Asia/Shanghai';
+const utc = (iso: string) => Date.parse(iso);
+
+describe('times as exports write them', () => {
+  it.each([
+    ['2020-02-20 23:59:54', '2020-02-20T15:59:54Z'],
+    ['2020/2/20 23:59', '2020-02-20T15:59:00Z'],
+    ['2023-1-7 9:05:03', '2023-01-07T01:05:03Z'],
+    ['2022年9月19日 10:04', '2022-09-19T02:04:00Z'],
+    ['2022年9月19日', '2022-09-18T16:00:00Z'],
+    ['2017-10-11T06:55:44Z', '2017-10-11T06:55:44Z'],
+    ['2017-10-11T14:55:44+08:00', '2017-10-11T06:55:44Z'],
+    ['Tue Oct 31 22:10:47 +0000 2017', '2017-10-31T22:10:47Z'],
+    ['43881.5', '2020-02-20T04:00:00Z'],
+  ])('%s', (text, iso) => {
+    expect(parseTime(text, SH)).toBe(utc(iso));
+  });
+
+  it('refuses what is not a time', () => {
+    for (const text of ['2020-02-30 10:00:00', '明天', '12345678', 'Tue Foo 31 22:10:47 +0000 2017']) {
+      expect(parseTime(text, SH), text).toBeNull();
+    }
+  });
+});
+
+describe('money', () => {
+  it.each([
+    ['¥1,299.50', 1299.5],
+    ['￥80', 80],
+    ['$12.00', 12],
+    ['80元', 80],
+    ['无退款申请', 0],
+    ['(12.50)', -12.5],
+    ['0.0', 0],
+  ])('%s is %d', (text, value) => {
+    expect(parseMoney(text)).toBe(value);
+  });
+
+  it('refuses text', () => {
+    expect(parseMoney('eighty')).toBeNull();
+  });
+});
+
+describe('other values', () => {
+  it('reads counts, percentages, durations and booleans', () => {
+    expect([parseCount('2'), parseCount('3件'), parseCount('1.5')]).toEqual([2, 3, null]);
+    expect([parsePercent('45%'), parsePercent('45.5 %'), parsePercent('0.455')]).toEqual([
+      0.45, 0.455, 0.455,
+    ]);
+    expect([
+      parseDuration('2分30秒'),
+      parseDuration('7小时41分52秒'),
+      parseDuration('00:02:30'),
+      parseDuration('150'),
+    ]).toEqual([150, 27_712, 150, 150]);
+    expect([
+      parseFlag('TRUE'),
+      parseFlag('True'),
+      parseFlag('是'),
+      parseFlag('否'),
+      parseFlag('maybe'),
+    ]).toEqual([true, true, true, false, null]);
+  });
+
+  it('unwraps IDs written to stop Excel reading them as numbers, keeping every digit', () => {
+    expect(unwrapId('="3000000000000000001"')).toBe('3000000000000000001');
+    expect(unwrapId("'3000000000000000001")).toBe('3000000000000000001');
+    expect(unwrapId('=3000000000000000001')).toBe('3000000000000000001');
+    expect(unwrapId('\t3000000000000000001')).toBe('3000000000000000001');
+  });
+});

@@ -1,0 +1,67 @@
+/**
+ * Cell values as exports write them. Each parser returns null for what it cannot read, so the caller
+ * can name the row and column in its warning; an empty cell is the caller's business.
+ */
+
+/** IDs that exports wrap to stop Excel's scientific notation: ="123", '123, =123, a leading tab. */
+export function unwrapId(text: string): string {
+  let id = text.trim();
+  const formula = /^="(.*)"$/.exec(id);
+  if (formula) return (formula[1] ?? '').trim();
+  if (id.startsWith('=') || id.startsWith("'")) id = id.slice(1);
+  return id.trim();
+}
+
+const NO_AMOUNT = new Set(['无退款申请', '无', '-', '--', '—', 'n/a', 'none']);
+
+/** ¥1,299.50, ￥80, $12.00, 80元, (12.00) for a negative amount; 无退款申请 means 0. */
+export function parseMoney(text: string): number | null {
+  const trimmed = text.trim();
+  if (NO_AMOUNT.has(trimmed.toLowerCase())) return 0;
+  const negative = /^\(.*\)$/.test(trimmed);
+  const cleaned = trimmed.replace(/^\((.*)\)$/, '$1').replace(/[¥￥$€£,\s]|元|RMB|CNY|USD/gi, '');
+  if (!/^[-+]?(\d+\.?\d*|\.\d+)$/.test(cleaned)) return null;
+  const value = Number(cleaned);
+  return negative ? -value : value;
+}
+
+/** A whole count of items; "2件" reads as 2. */
+export function parseCount(text: string): number | null {
+  const cleaned = text.trim().replace(/[,\s]|件|个|pcs?/gi, '');
+  if (!/^\d+(\.0+)?$/.test(cleaned)) return null;
+  return Number(cleaned);
+}
+
+/** "45%", "45.5 %" or a fraction "0.455"; returns the fraction. */
+export function parsePercent(text: string): number | null {
+  const trimmed = text.trim();
+  const percent = /^([-+]?\d+(?:\.\d+)?)\s*[%％]$/.exec(trimmed);
+  if (percent) return Number(percent[1]) / 100;
+  return /^[-+]?\d+(\.\d+)?$/.test(trimmed) ? Number(trimmed) : null;
+}
+
+/** "2分30秒", "7小时41分52秒", "00:02:30", "2:30", "150" (seconds); returns seconds. */
+export function parseDuration(text: string): number | null {
+  const trimmed = text.trim();
+  const clock = /^(?:(\d+):)?(\d{1,2}):(\d{2})$/.exec(trimmed);
+  if (clock) return Number(clock[1] ?? 0) * 3600 + Number(clock[2]) * 60 + Number(clock[3]);
+  const words =
+    /^(?:(\d+(?:\.\d+)?)\s*(?:天|d))?\s*(?:(\d+(?:\.\d+)?)\s*(?:小时|时|h))?\s*(?:(\d+(?:\.\d+)?)\s*(?:分钟|分|m(?:in)?))?\s*(?:(\d+(?:\.\d+)?)\s*(?:秒|s))?$/i.exec(
+      trimmed,
+    );
+  if (words && trimmed !== '' && words.slice(1).some((part) => part !== undefined)) {
+    const [, d = 0, h = 0, m = 0, s = 0] = words.map((part) => Number(part ?? 0));
+    return d * 86_400 + h * 3600 + m * 60 + s;
+  }
+  return /^\d+(\.\d+)?$/.test(trimmed) ? Number(trimmed) : null;
+}
+
+const TRUE = new Set(['true', '1', 'yes', 'y', '是', '√', '✓', 't']);
+const FALSE = new Set(['false', '0', 'no', 'n', '否', '', 'f', '×']);
+
+export function parseFlag(text: string): boolean | null {
+  const value = text.trim().toLowerCase();
+  if (TRUE.has(value)) return true;
+  if (FALSE.has(value)) return false;
+  return null;
+}
