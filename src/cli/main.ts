@@ -1,9 +1,12 @@
 import { writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
 import { customFunctions } from '../core/customFunctions';
 import { renderIndicatorsMarkdown, renderIndicatorsText } from '../core/engine/catalogText';
-import { SettingsError } from '../core/engine/settings';
+import { resolveSettings, SettingsError } from '../core/engine/settings';
+import { KINDS, type Kind } from '../core/import/records';
 import { ImportError } from '../core/import/warnings';
 import { TimeZoneError } from '../core/time/zone';
+import { inspectFile, renderInspection } from './inspect';
 import { parseReportOptions, UsageError } from './options';
 import { toCsv, toJson, toTable } from './render';
 import { runReport } from './report';
@@ -18,12 +21,16 @@ Usage:
                 [--hours HH:MM-HH:MM] [--period day|week|month|all] [--auto-prefix TEXT]
                 [--auto-keyword TEXT] [--internal ACCOUNT] [--after-sales-days N]
                 [--format json|table|csv] [--out FILE]
+  cs-kpi inspect FILE [--json] [--kind chats|orders|ratings|…] [--tz ZONE]
+                       what the importer makes of an export: dialect, encoding, delimiter,
+                       the mapping with confidences, sample records and every warning
   cs-kpi indicators [--lang zh-CN|zh-TW|en] [--markdown]
                        every indicator with its definition
   cs-kpi functions     list the spreadsheet functions the add-on provides
   cs-kpi --help        this text
 
-Columns (CSV, header row first): chats time, agent, customer, from (customer/agent/system) and
+Exports of Taobao/Tmall, JD, 抖店, 拼多多, 快手, Shopify, Zendesk, eBay and Olist are recognized by their
+headers (see cs-kpi inspect). Otherwise, canonical columns: chats time, agent, customer, from (customer/agent/system) and
 optionally text, session, auto; orders order_id, customer, created_at, paid_at, amount, items and
 optionally status, refund_amount, cod; ratings time, agent, customer, level (1-5 or 非常满意…非常不满意);
 refunds order_id, applied_at and optionally completed_at, completed_by (shop/platform/buyer), dispute,
@@ -48,6 +55,22 @@ export function run(
       for (const spec of Object.values(customFunctions)) {
         out(`${spec.name}(${spec.params.map((p) => p.name).join(', ')})  ${spec.summary.en}\n`);
       }
+      return 0;
+    }
+    if (command === 'inspect') {
+      const { values, positionals } = parseArgs({
+        args: rest,
+        allowPositionals: true,
+        options: { json: { type: 'boolean' }, kind: { type: 'string' }, tz: { type: 'string' } },
+      });
+      const [path] = positionals;
+      if (!path || positionals.length > 1) throw new UsageError('inspect takes one FILE.');
+      if (values.kind && !KINDS.includes(values.kind as Kind)) {
+        throw new UsageError(`--kind is one of ${KINDS.join(', ')}; got "${values.kind}".`);
+      }
+      const zone = resolveSettings(values.tz ? { timeZone: values.tz } : {}).timeZone;
+      const inspection = inspectFile(path, zone, values.kind as Kind | undefined);
+      out(values.json ? `${JSON.stringify(inspection, null, 2)}\n` : renderInspection(inspection));
       return 0;
     }
     if (command === 'indicators') {

@@ -3,6 +3,7 @@ import { parseTime } from '../time/parseTime';
 import { type DialectMatch, recognizeDialect } from './dialects';
 import { HEADER_SYNONYMS, isPrivateHeader, normalizeHeader } from './headers';
 import { CONVERTERS, FIELDS, KINDS, type Kind, type RecordOf, RowReader } from './records';
+import { isTwitterRaw, SUPPORT_LOG_HEADER, threadTweets } from './twitterThreads';
 import { ImportError, type ImportWarning } from './warnings';
 
 /** Field → the column(s) to read it from, as the user overrides the automatic mapping. */
@@ -340,9 +341,23 @@ export function importTable(request: ImportRequest): TableImport {
   let lastRowIndex = -1;
   let shortRows: { index: number; cells: number }[] = [];
 
+  // The raw Twitter file needs every row before any can be read: its threads come from reply links.
+  let threading = false;
   const start = () => {
-    const headerIndex = chooseHeader(pending, request.kind, file, timeZone);
-    const header = (pending[headerIndex] as string[]).map((h) => h.trim());
+    let headerIndex = chooseHeader(pending, request.kind, file, timeZone);
+    let header = (pending[headerIndex] as string[]).map((h) => h.trim());
+    if (isTwitterRaw(header) && !threading) {
+      threading = true;
+      return;
+    }
+    if (threading) {
+      const threaded = threadTweets(header, pending.slice(headerIndex + 1));
+      notes.push('tweets were grouped into conversations by their reply links');
+      pending.length = 0;
+      pending.push(SUPPORT_LOG_HEADER, ...threaded);
+      headerIndex = 0;
+      header = [...SUPPORT_LOG_HEADER];
+    }
     const kind = request.kind ?? detectKind(header);
     if (!kind) {
       throw new ImportError(
@@ -420,7 +435,7 @@ export function importTable(request: ImportRequest): TableImport {
       for (const cells of results.data) {
         if (state === null) {
           pending.push(cells);
-          if (pending.length >= HEADER_SCAN_ROWS) start();
+          if (pending.length >= HEADER_SCAN_ROWS && !threading) start();
         } else consume(cells, index);
         index++;
       }
@@ -428,6 +443,7 @@ export function importTable(request: ImportRequest): TableImport {
   };
   Papa.parse<string[]>(body, config);
   if (state === null) start();
+  if (state === null && threading) start();
   const s = state as unknown as ImportState;
   for (const short of shortRows) {
     const last = short.index === lastRowIndex;
