@@ -74,6 +74,7 @@ export const HEADER_SYNONYMS: Record<Kind, Synonyms> = {
       '会话ID',
     ],
     auto: ['auto', 'is_auto', '自动回复', '是否自动回复', '自動回覆'],
+    transfer: ['transfer', '转接', '转接方向', '轉接'],
   },
   orders: {
     order_id: [

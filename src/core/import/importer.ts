@@ -1,7 +1,9 @@
 import Papa from 'papaparse';
 import { parseTime } from '../time/parseTime';
+import { refuseGarbledText } from './decode';
 import { type DialectMatch, recognizeDialect } from './dialects';
 import { HEADER_SYNONYMS, isPrivateHeader, normalizeHeader } from './headers';
+import { isQianniuPaste, QIANNIU_HEADER, qianniuRows } from './qianniuPaste';
 import { CONVERTERS, FIELDS, KINDS, type Kind, type RecordOf, RowReader } from './records';
 import { isTwitterRaw, SUPPORT_LOG_HEADER, threadTweets } from './twitterThreads';
 import { ImportError, type ImportWarning } from './warnings';
@@ -133,9 +135,6 @@ function headerScore(row: readonly string[], kind: Kind | undefined): number {
   return row.filter((cell) => known.has(normalizeHeader(cell)) || isPrivateHeader(cell)).length;
 }
 
-const looksLikeData = (cell: string, zone: string) =>
-  /^[-+]?[\d,.]+%?$/.test(cell.trim()) || parseTime(cell, zone) !== null;
-
 function chooseHeader(rows: string[][], kind: Kind | undefined, file: string, zone: string): number {
   let best = -1;
   let bestScore = 0;
@@ -150,10 +149,13 @@ function chooseHeader(rows: string[][], kind: Kind | undefined, file: string, zo
   const first = rows.findIndex((row) => !isBlank(row));
   if (first < 0) throw new ImportError(`${file}: the file is empty; export it again with its header row.`);
   const cells = (rows[first] as string[]).filter((c) => c.trim() !== '');
-  const dataLike = cells.filter((c) => looksLikeData(c, zone));
-  if (dataLike.length >= Math.max(1, cells.length / 2)) {
+  // A header names columns: a date-time in it, or mostly numbers, means the header row is missing.
+  const dated = cells.find((c) => parseTime(c, zone) !== null);
+  const numbers = cells.filter((c) => /^[-+]?[\d,.]+%?$/.test(c.trim()));
+  const dataCell = dated ?? (numbers.length >= Math.max(1, cells.length / 2) ? numbers[0] : undefined);
+  if (dataCell !== undefined) {
     throw new ImportError(
-      `${file}: no header row. Row ${first + 1} starts with data ("${dataLike[0]}" in column ${(rows[first] as string[]).indexOf(dataLike[0] as string) + 1}); export the file with its header row, or paste the header line above the data.`,
+      `${file}: no header row. Row ${first + 1} starts with data ("${dataCell}" in column ${(rows[first] as string[]).indexOf(dataCell) + 1}); export the file with its header row, or paste the header line above the data.`,
     );
   }
   return first;
@@ -327,8 +329,30 @@ export function importTable(request: ImportRequest): TableImport;
 export function importTable(request: ImportRequest): TableImport {
   const { file, timeZone } = request;
   const body = request.text.charCodeAt(0) === 0xfeff ? request.text.slice(1) : request.text;
-  if (body.trim() === '')
+  if (body.trim() === '') {
     throw new ImportError(`${file}: the file is empty; export it again with its header row.`);
+  }
+  refuseGarbledText(body, file);
+  if ((request.kind === undefined || request.kind === 'chats') && isQianniuPaste(body)) {
+    // A chat copied from a 千牛 window: the agent override names the agent's nickname.
+    const agentNick = request.overrides?.agent;
+    const { rows, problem } = qianniuRows(
+      body,
+      typeof agentNick === 'string' ? [agentNick] : (agentNick ?? []),
+    );
+    if (problem)
+      throw new ImportError(`${file}: this looks like chat text copied from 千牛, but ${problem}.`);
+    const { agent: _agent, ...rest } = request.overrides ?? {};
+    const result = importTable({
+      ...request,
+      text: Papa.unparse({ fields: QIANNIU_HEADER, data: rows }),
+      kind: 'chats',
+      overrides: rest,
+      delimiter: ',',
+    });
+    result.notes.unshift('read as chat text copied from 千牛 (one message per nickname-and-time line)');
+    return result;
+  }
   const delimiter = request.delimiter ?? detectDelimiter(body);
   const warnings: ImportWarning[] = [];
   const notes: string[] = [];

@@ -19,7 +19,10 @@ export const KINDS: readonly Kind[] = [
 ];
 
 export const FIELDS: Record<Kind, { required: readonly string[]; optional: readonly string[] }> = {
-  chats: { required: ['time', 'agent', 'customer', 'from'], optional: ['text', 'session', 'auto'] },
+  chats: {
+    required: ['time', 'agent', 'customer', 'from'],
+    optional: ['text', 'session', 'auto', 'transfer'],
+  },
   orders: {
     required: ['order_id'],
     optional: [
@@ -170,6 +173,15 @@ const SENDERS: Record<string, Sender> = {
   系統: 'system',
 };
 
+const TRANSFERS: Record<string, 'in' | 'out'> = {
+  out: 'out',
+  in: 'in',
+  转出: 'out',
+  转入: 'in',
+  轉出: 'out',
+  轉入: 'in',
+};
+
 const LEVELS: Record<string, number> = {
   非常满意: 5,
   满意: 4,
@@ -211,6 +223,9 @@ export const CONVERTERS: { [K in Kind]: (r: RowReader) => RecordOf[K] | null } =
     if (!from) return r.fail('from', `"${fromText}" is not customer, agent or system (买家/客服/系统)`);
     const auto = r.has('auto') ? r.flag('auto') : false;
     if (auto === null) return null;
+    const transferText = r.text('transfer').toLowerCase();
+    const transfer = transferText === '' ? null : TRANSFERS[transferText];
+    if (transfer === undefined) return r.fail('transfer', `"${transferText}" is not out or in (转出/转入)`);
     return {
       time,
       agent,
@@ -219,7 +234,7 @@ export const CONVERTERS: { [K in Kind]: (r: RowReader) => RecordOf[K] | null } =
       text: r.text('text'),
       session: orNull(unwrapId(r.text('session'))),
       auto,
-      transfer: null,
+      transfer,
       invite: false,
       offline: false,
       row: r.row,

@@ -1,0 +1,126 @@
+// What managers actually paste and upload when something is off: each case is either read with a
+// warning naming row and column, or refused with a message that says what to do.
+import { describe, expect, it } from 'vitest';
+import { decodeBytes } from './decode';
+import { importTable } from './importer';
+
+const SH = 'Asia/Shanghai';
+const HEADER = 'time,agent,customer,from';
+const chats = (text: string, extra: { delimiter?: string } = {}) =>
+  importTable({ file: 'chats.csv', text, timeZone: SH, kind: 'chats', ...extra });
+
+describe('bad input', () => {
+  it('another delimiter is detected; a wrong forced one is explained', () => {
+    const text = 'time;agent;customer;from\n2024-03-01 10:00:00;小美;c1;customer\n';
+    expect(chats(text).records).toHaveLength(1);
+    expect(() => chats(text, { delimiter: ',' })).toThrow(
+      'The header is one column that contains ";": the file seems to use ";" between columns.',
+    );
+  });
+
+  it('TSV pasted from Excel or Sheets is read', () => {
+    expect(chats('time\tagent\tcustomer\tfrom\n2024-03-01 10:00:00\t小美\tc1\tcustomer\n').delimiter).toBe(
+      '\t',
+    );
+  });
+
+  it('no header row: says which row and column hold data instead', () => {
+    expect(() => chats('2024-03-01 10:00:00,小美,c1,customer\n2024-03-01 10:00:05,小美,c1,agent\n')).toThrow(
+      'chats.csv: no header row. Row 1 starts with data ("2024-03-01 10:00:00" in column 1); export the file with its header row',
+    );
+  });
+
+  it('title and date-range lines above the header are skipped, and row numbers stay true', () => {
+    const text = `客服聊天记录导出\n统计时间：2024-03-01 至 2024-03-31\n${HEADER}\n2024-03-01 10:00:00,小美,c1,customer\nyesterday,小美,c1,agent\n`;
+    const result = chats(text);
+    expect(result.headerRow).toBe(3);
+    expect(result.records).toHaveLength(1);
+    expect(result.warnings).toEqual([
+      {
+        file: 'chats.csv',
+        row: 5,
+        column: 'time',
+        message: expect.stringContaining('"yesterday" is not a date and time'),
+      },
+    ]);
+    expect(result.notes).toContain('rows 1–2 above the header were skipped (a title or date range)');
+  });
+
+  it('a 合计/总计 totals row is skipped with a warning, not read as an order', () => {
+    const text =
+      'order_id,created_at,amount\n1,2024-03-01 10:00:00,100\n2,2024-03-01 11:00:00,50\n合计,,150\n';
+    const result = importTable({ file: 'orders.csv', text, timeZone: SH, kind: 'orders' });
+    expect(result.records).toHaveLength(2);
+    expect(result.warnings).toEqual([
+      {
+        file: 'orders.csv',
+        row: 4,
+        column: 'order_id',
+        message: 'a totals row ("合计"), not a record; skipped',
+      },
+    ]);
+  });
+
+  it('blank lines are ignored', () => {
+    const result = chats(
+      `${HEADER}\n\n2024-03-01 10:00:00,小美,c1,customer\n\n\n2024-03-01 10:00:05,小美,c1,agent\n\n`,
+    );
+    expect(result.records.map((m) => m.row)).toEqual([3, 6]);
+    expect(result.warnings).toEqual([]);
+  });
+
+  it('mixed date formats in one column are each read', () => {
+    const result = chats(
+      `${HEADER}\n2024-03-01 10:00:00,小美,c1,customer\n2024/3/1 10:00:30,小美,c1,agent\n2024年3月1日 10:01,小美,c1,customer\n`,
+    );
+    expect(result.records.map((m) => m.time - Date.parse('2024-03-01T02:00:00Z'))).toEqual([
+      0, 30_000, 60_000,
+    ]);
+  });
+
+  it('a cut-off last line is skipped and named, never read as complete', () => {
+    const result = chats(`${HEADER}\n2024-03-01 10:00:00,小美,c1,customer\n2024-03-01 10:00:05,小美`);
+    expect(result.records).toHaveLength(1);
+    expect(result.warnings).toEqual([
+      {
+        file: 'chats.csv',
+        row: 3,
+        column: 'customer',
+        message: 'the last row has 2 of 4 columns: the file looks cut off; the row is skipped',
+      },
+    ]);
+  });
+
+  it('a quoted field that never ends is reported', () => {
+    const result = chats(`time,agent,customer,from,text\n2024-03-01 10:00:00,小美,c1,customer,"在吗\n`);
+    expect(result.warnings.some((w) => w.message.includes('a quoted field never ends'))).toBe(true);
+  });
+
+  it('binary garbage, workbooks and empty files are refused with what to do', () => {
+    const garbage = new Uint8Array(2000).map((_, i) => (i * 37) % 256);
+    expect(() => decodeBytes(garbage, 'x.csv')).toThrow('x.csv does not look like a text export');
+    expect(() => decodeBytes(new Uint8Array([0x50, 0x4b, 3, 4, 0, 0]), 'report.xlsx')).toThrow(
+      'report.xlsx is an Excel workbook (.xlsx), not text. In Excel or Sheets, save it as "CSV UTF-8"',
+    );
+    expect(() => chats('')).toThrow('chats.csv: the file is empty');
+    expect(() => chats('\n \n')).toThrow('chats.csv: the file is empty');
+    expect(() => chats('\u0000\u0001\u0002binary\u0003'.repeat(50))).toThrow(
+      'does not look like a text export',
+    );
+  });
+
+  it('a GBK file saved by Excel on Chinese Windows is decoded', () => {
+    // "订单编号,金额" in GBK
+    const gbk = new Uint8Array([
+      0xb6, 0xa9, 0xb5, 0xa5, 0xb1, 0xe0, 0xba, 0xc5, 0x2c, 0xbd, 0xf0, 0xb6, 0xee,
+    ]);
+    expect(decodeBytes(gbk, 'o.csv')).toEqual({ text: '订单编号,金额', encoding: 'gb18030' });
+    expect(decodeBytes(new TextEncoder().encode('订单编号'), 'o.csv').encoding).toBe('utf-8');
+  });
+
+  it('a file of one kind given as another says what is missing and which columns there are', () => {
+    expect(() =>
+      importTable({ file: 'o.csv', text: 'order_id,amount\n1,2\n', timeZone: SH, kind: 'chats' }),
+    ).toThrow('o.csv: no column for "time", "agent", "customer", "from" in this chats export.');
+  });
+});

@@ -1,0 +1,85 @@
+// One fixture per dialect, built from the header names the dialect lists (as the platform writes
+// them), with one row of data: the dialect must be recognized and every field it names read.
+import Papa from 'papaparse';
+import { describe, expect, it } from 'vitest';
+import { DIALECTS, type Dialect } from './dialects';
+import { normalizeHeader, PRIVATE_HEADERS } from './headers';
+import { importTable } from './importer';
+
+const VALUES: Record<string, string> = {
+  time: '2024-03-01 10:00:00',
+  created_at: '2024-03-01 10:00:00',
+  paid_at: '2024-03-01 10:05:00',
+  applied_at: '2024-03-02 10:00:00',
+  completed_at: '2024-03-03 10:00:00',
+  order_id: '="3000000000000000001"',
+  sub_order_id: '3000000000000000002',
+  amount: '¥1,299.50',
+  items: '2',
+  refund_amount: '0.00',
+  level: '非常满意',
+  rating_id: 'r1',
+  agent: '旗舰店:小美',
+  customer: 'tb_buyer_01',
+  session: 's1',
+  text: '在吗',
+  status: '交易成功',
+  dispute: '否',
+  auto: '否',
+};
+
+const FROM: Record<string, string> = { 'zendesk-messages': 'end-user', 'ebay-messages': 'inbound' };
+
+function fixture(dialect: Dialect): string {
+  const fieldOf = new Map(Object.entries(dialect.columns).map(([field, column]) => [column, field]));
+  const row = dialect.signature.map((header) => {
+    const field = fieldOf.get(header);
+    if (field === 'from') return FROM[dialect.id] ?? '买家';
+    return field
+      ? (VALUES[field] ?? 'x')
+      : PRIVATE_HEADERS.includes(normalizeHeader(header))
+        ? '13800000000'
+        : 'x';
+  });
+  return Papa.unparse({ fields: [...dialect.signature], data: [row] });
+}
+
+describe.each(DIALECTS.map((d) => [d.id, d] as const))('dialect %s', (_id, dialect) => {
+  const result = importTable({
+    file: `${dialect.id}.csv`,
+    text: fixture(dialect),
+    timeZone: 'Asia/Shanghai',
+  });
+
+  it(`is recognized as ${dialect.name.en} (${dialect.kind})`, () => {
+    expect(result.kind).toBe(dialect.kind);
+    expect(result.dialect?.id).toBe(dialect.id);
+  });
+
+  it('maps every field it names to its column', () => {
+    for (const [field, column] of Object.entries(dialect.columns)) {
+      expect(result.fields.find((f) => f.field === field)?.column, field).toBe(column);
+    }
+  });
+
+  it('reads the row without warnings and carries no phone number', () => {
+    expect(result.warnings).toEqual([]);
+    expect(result.records).toHaveLength(1);
+    expect(JSON.stringify(result.records)).not.toContain('13800000000');
+  });
+});
+
+describe('a Taobao order+item export', () => {
+  it('collapses SKU rows into one order: items summed, the order amount not', () => {
+    const text = [
+      '子订单编号,主订单编号,商品标题,购买数量,买家实付金额,订单状态,退款金额,订单创建时间,订单付款时间',
+      '11,1,T恤,2,199.00,交易成功,0,2024-03-01 10:00:00,2024-03-01 10:01:00',
+      '12,1,短裤,1,199.00,交易成功,0,2024-03-01 10:00:00,2024-03-01 10:01:00',
+      '12,1,短裤,1,199.00,交易成功,0,2024-03-01 10:00:00,2024-03-01 10:01:00',
+    ].join('\n');
+    const result = importTable({ file: 'items.csv', text, timeZone: 'Asia/Shanghai' });
+    expect(result.dialect?.id).toBe('taobao-order-items');
+    expect(result.records).toMatchObject([{ orderId: '1', items: 3, amount: 199 }]);
+    expect(result.duplicates).toBe(1);
+  });
+});
