@@ -18,10 +18,10 @@ tb_buyer_01 2023-1-7 9:07:30
 `;
 
 describe('chat text copied from 千牛', () => {
-  const result = importTable({ file: 'paste', text: PASTE, timeZone: 'Asia/Shanghai' });
+  const result = importTable({ file: 'paste', text: PASTE, timeZone: 'Asia/Shanghai', kind: 'chats' });
 
   it('is read as chats, one message per nickname-and-time line, receipts dropped', () => {
-    expect(result.kind).toBe('chats');
+    expect(importTable({ file: 'paste', text: PASTE, timeZone: 'Asia/Shanghai' }).kind).toBe('chats');
     expect(result.notes[0]).toContain('千牛');
     expect(result.records.map((m) => [m.from, m.agent, m.text])).toEqual([
       ['customer', '旗舰店:小美', '在吗\n这个有货吗'],
