@@ -48,6 +48,7 @@ describe('chat text copied from 千牛', () => {
       file: 'paste',
       text: plain,
       timeZone: 'Asia/Shanghai',
+      kind: 'chats',
       overrides: { agent: 'xiaomei' },
     });
     expect(named.records.map((m) => m.from)).toEqual(['customer', 'agent']);
