@@ -21,33 +21,44 @@ async function dataset(messages, orders) {
   return dir;
 }
 
-/** The best of RUNS fresh processes: {ms, peakMB}. */
-function measureReport(dir) {
+/** The best of RUNS fresh processes running `cs-kpi ARGS`: {ms, peakMB}. */
+function measureCli(args) {
   let best = null;
   for (let run = 0; run < RUNS; run++) {
-    const output = execFileSync(
-      process.execPath,
-      [
-        join(ROOT, 'scripts/bench/runReport.mjs'),
-        'report',
-        '--chats',
-        join(dir, 'chats.csv'),
-        '--orders',
-        join(dir, 'orders.csv'),
-        '--ratings',
-        join(dir, 'ratings.csv'),
-        '--format',
-        'json',
-        '--out',
-        os.devNull,
-      ],
-      { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 1 << 26 },
-    );
+    const output = execFileSync(process.execPath, [join(ROOT, 'scripts/bench/runReport.mjs'), ...args], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+      maxBuffer: 1 << 26,
+    });
     const result = JSON.parse(output.trim().split('\n').at(-1));
-    if (result.code !== 0) throw new Error(`cs-kpi report failed on ${dir}`);
+    if (result.code !== 0) throw new Error(`cs-kpi ${args.join(' ')} failed`);
     if (!best || result.ms < best.ms) best = result;
   }
   return best;
+}
+
+function measureReport(dir) {
+  const files = ['chats', 'orders', 'ratings'].flatMap((kind) => [`--${kind}`, join(dir, `${kind}.csv`)]);
+  return measureCli(['report', ...files, '--format', 'json', '--out', os.devNull]);
+}
+
+/** About 100 MB of orders with the Tmall order report's columns (one row per order). */
+function tmallShapedExport(path) {
+  if (existsSync(path)) return path;
+  const lines = ['订单编号,总金额,买家实际支付金额,收货地址 ,订单创建时间,订单付款时间 ,退款金额'];
+  const start = Date.UTC(2020, 1, 1);
+  const stamp = (ms) => new Date(ms + 8 * 3_600_000).toISOString().slice(0, 19).replace('T', ' ');
+  for (let i = 0; i < 1_450_000; i++) {
+    const created = start + ((i * 7919) % (28 * 86_400)) * 1000;
+    const paid = i % 7 === 0 ? '' : stamp(created + 8000);
+    const amount = ((i * 37) % 500) + 0.8;
+    const refund = i % 5 === 0 ? '10.0' : '0.0';
+    lines.push(
+      `${i + 1},${amount.toFixed(1)},${paid ? amount.toFixed(1) : '0.0'},上海,${stamp(created)},${paid},${refund}`,
+    );
+  }
+  writeFileSync(path, `${lines.join('\r\n')}\r\n`);
+  return path;
 }
 
 function codeJsLoad() {
@@ -84,6 +95,20 @@ for (const [messages, orders] of [
     `${Math.round(ms)} ms`,
     `${Math.round(peakMB)} MB peak`,
     `${Math.round(messages / (ms / 1000)).toLocaleString('en')} msg/s`,
+  ]);
+}
+for (const [label, path] of [
+  ['orders', tmallShapedExport(join(OUT, 'bench', 'tmall-shaped-orders.csv'))],
+  ['chats', join(await dataset(1_000_000, 100_000), 'chats.csv')],
+]) {
+  const mb = statSync(path).size / 2 ** 20;
+  const { ms } = measureCli(['inspect', path, '--json']);
+  figures[`import_${label}_mb_per_s`] = Math.round((mb / (ms / 1000)) * 10) / 10;
+  rows.push([
+    `import (read, map, convert) ${label} export, ${mb.toFixed(0)} MB`,
+    `${Math.round(ms)} ms`,
+    '',
+    `${figures[`import_${label}_mb_per_s`]} MB/s`,
   ]);
 }
 figures.code_js_kb = Math.round(statSync(join(ROOT, 'dist/Code.js')).size / 102.4) / 10;

@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { customFunctions } from '../core/customFunctions';
 import { renderIndicatorsMarkdown, renderIndicatorsText } from '../core/engine/catalogText';
 import { resolveSettings, SettingsError } from '../core/engine/settings';
+import { renderDialectsMarkdown } from '../core/import/dialectsText';
 import { KINDS, type Kind } from '../core/import/records';
 import { ImportError } from '../core/import/warnings';
 import { TimeZoneError } from '../core/time/zone';
@@ -26,6 +27,7 @@ Usage:
                        the mapping with confidences, sample records and every warning
   cs-kpi indicators [--lang zh-CN|zh-TW|en] [--markdown]
                        every indicator with its definition
+  cs-kpi dialects      the exports the importer recognizes, and the header names of each field
   cs-kpi functions     list the spreadsheet functions the add-on provides
   cs-kpi --help        this text
 
@@ -71,6 +73,10 @@ export function run(
       const zone = resolveSettings(values.tz ? { timeZone: values.tz } : {}).timeZone;
       const inspection = inspectFile(path, zone, values.kind as Kind | undefined);
       out(values.json ? `${JSON.stringify(inspection, null, 2)}\n` : renderInspection(inspection));
+      return 0;
+    }
+    if (command === 'dialects') {
+      out(renderDialectsMarkdown());
       return 0;
     }
     if (command === 'indicators') {

@@ -5,7 +5,8 @@ import type { Kind } from '../core/import/records';
 export class UsageError extends Error {}
 
 export interface ReportOptions {
-  files: Partial<Record<Kind, string>>;
+  /** Files per kind; several files of a kind (overlapping exports) are read together, duplicates once. */
+  files: Partial<Record<Kind, string[]>>;
   /** Field → column, for all files (`time=created_at`) or one (`chats.time=created_at`). */
   mapping: Record<Kind | 'all', Record<string, string>>;
   settings: Settings;
@@ -28,13 +29,13 @@ export function parseReportOptions(argv: readonly string[]): ReportOptions {
     strict: true,
     allowPositionals: false,
     options: {
-      chats: { type: 'string' },
-      orders: { type: 'string' },
-      ratings: { type: 'string' },
-      refunds: { type: 'string' },
-      complaints: { type: 'string' },
-      online: { type: 'string' },
-      issues: { type: 'string' },
+      chats: { type: 'string', multiple: true },
+      orders: { type: 'string', multiple: true },
+      ratings: { type: 'string', multiple: true },
+      refunds: { type: 'string', multiple: true },
+      complaints: { type: 'string', multiple: true },
+      online: { type: 'string', multiple: true },
+      issues: { type: 'string', multiple: true },
       map: { type: 'string', multiple: true },
       tz: { type: 'string' },
       split: { type: 'string' },
@@ -55,7 +56,7 @@ export function parseReportOptions(argv: readonly string[]): ReportOptions {
     },
   });
   const kinds = ['chats', 'orders', 'ratings', 'refunds', 'complaints', 'online', 'issues'] as const;
-  if (!kinds.some((kind) => values[kind])) {
+  if (!kinds.some((kind) => values[kind]?.length)) {
     throw new UsageError(
       'give at least one of --chats FILE, --orders FILE, --ratings FILE (or --refunds, --complaints, --online, --issues).',
     );

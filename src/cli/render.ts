@@ -3,15 +3,29 @@ import { INDICATORS, type Unit } from '../core/engine/catalog';
 import type { Report, Row, RowValue } from '../core/engine/report';
 import type { ImportWarning } from '../core/import/warnings';
 
+/** What was read from each file, so every figure can be traced to its inputs. */
+export interface ImportSummary {
+  file: string;
+  kind: string;
+  dialect: string | null;
+  encoding: string;
+  rows: number;
+  records: number;
+  /** Rows that repeated one already read in the same file (same order and sub-order, or the same row). */
+  duplicateRows: number;
+  skipped: number;
+}
+
 export interface CliReport {
   report: Report;
   warnings: ImportWarning[];
+  imports: ImportSummary[];
 }
 
 /** The JSON of `--format json`: the report without the consultation list, plus the import warnings. */
-export function toJson({ report, warnings }: CliReport): string {
+export function toJson({ report, warnings, imports }: CliReport): string {
   const { consultations: _consultations, ...rest } = report;
-  return `${JSON.stringify({ ...rest, warnings }, null, 2)}\n`;
+  return `${JSON.stringify({ ...rest, imports, warnings }, null, 2)}\n`;
 }
 
 /** The columns of a row, in catalog order, with each duration's median and 90th percentile beside it. */

@@ -6,7 +6,7 @@ import { type ColumnMapping, importTable, type TableImport } from '../core/impor
 import type { Kind, RecordOf } from '../core/import/records';
 import type { ImportWarning } from '../core/import/warnings';
 import type { ReportOptions } from './options';
-import type { CliReport } from './render';
+import type { CliReport, ImportSummary } from './render';
 
 function mappingFor(kind: Kind, options: ReportOptions): ColumnMapping {
   const mapping: Record<string, string | string[]> = {};
@@ -30,19 +30,44 @@ export function readExport(path: string): { text: string; encoding: string } {
 export function runReport(options: ReportOptions): CliReport {
   const zone = options.settings.timeZone;
   const warnings: ImportWarning[] = [];
-  const load = <K extends Kind>(kind: K): TableImport<K> | null => {
-    const path = options.files[kind];
-    if (!path) return null;
-    const result = importTable({
-      file: basename(path),
-      text: readExport(path).text,
-      kind,
-      timeZone: zone,
-      overrides: mappingFor(kind, options),
-      ...(options.pseudonymKey ? { pseudonymKey: options.pseudonymKey } : {}),
-    });
-    warnings.push(...result.warnings);
-    return result;
+  const imports: ImportSummary[] = [];
+  /** Every file given for a kind, read and joined; null when none was given. */
+  const load = <K extends Kind>(kind: K): { records: RecordOf[K][]; mapped: Set<string> } | null => {
+    const paths = options.files[kind] ?? [];
+    if (paths.length === 0) return null;
+    const records: RecordOf[K][] = [];
+    let mapped = null as Set<string> | null;
+    for (const path of paths) {
+      const { text, encoding } = readExport(path);
+      const result: TableImport<K> = importTable({
+        file: basename(path),
+        text,
+        kind,
+        timeZone: zone,
+        overrides: mappingFor(kind, options),
+        ...(options.pseudonymKey ? { pseudonymKey: options.pseudonymKey } : {}),
+      });
+      // Not push(...records): a spread of a million arguments overflows the stack.
+      for (const warning of result.warnings) warnings.push(warning);
+      for (const record of result.records) records.push(record);
+      // A field counts as present only if every file of the kind has it.
+      const before: Set<string> | null = mapped;
+      mapped =
+        before === null
+          ? new Set(result.mapped)
+          : new Set([...before].filter((f: string) => result.mapped.has(f)));
+      imports.push({
+        file: result.file,
+        kind,
+        dialect: result.dialect?.id ?? null,
+        encoding,
+        rows: result.rows,
+        records: result.records.length,
+        duplicateRows: result.duplicates,
+        skipped: result.warnings.length,
+      });
+    }
+    return { records, mapped: mapped ?? new Set() };
   };
   const chats = load('chats');
   const orders = load('orders');
@@ -76,5 +101,5 @@ export function runReport(options: ReportOptions): CliReport {
     },
     options.settings,
   );
-  return { report, warnings };
+  return { report, warnings, imports };
 }

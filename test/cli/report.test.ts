@@ -163,3 +163,86 @@ describe('cs-kpi report', () => {
     ]);
   });
 });
+
+describe('cs-kpi inspect', () => {
+  it('names the dialect, encoding, delimiter, mapping with confidences, privacy and samples', () => {
+    const { status, stdout } = cli(['inspect', sharedFile('tmall_order_report.csv')]);
+    expect(status).toBe(0);
+    expect(stdout).toContain('dialect    淘宝/天猫 订单报表 / Taobao/Tmall order report (100 %)');
+    expect(stdout).toContain('encoding   utf-8');
+    expect(stdout).toContain('delimiter  comma');
+    expect(stdout).toMatch(/amount\s+买家实际支付金额 {2}\(dialect, 100 %\)/);
+    expect(stdout).toContain('not read (privacy): 收货地址');
+    expect(stdout).not.toContain('上海');
+  });
+
+  it('prints JSON with --json, with every warning', () => {
+    const dir = tempDir();
+    writeFileSync(
+      join(dir, 'c.csv'),
+      '客服聊天记录\ntime,agent,customer,from\n2024-03-01 10:00:00,a,b,customer\nbad,a,b,agent\n',
+    );
+    const out = JSON.parse(cli(['inspect', join(dir, 'c.csv'), '--json']).stdout);
+    expect(out).toMatchObject({ kind: 'chats', headerRow: 2, rows: 2, records: 1, delimiter: ',' });
+    expect(out.warnings).toEqual([{ file: 'c.csv', row: 4, column: 'time', message: expect.any(String) }]);
+    expect(out.sample[0].time).toBe('2024-03-01T02:00:00.000Z');
+  });
+
+  it('explains a file it cannot read', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'x.csv'), Buffer.from([0x50, 0x4b, 3, 4, 1, 2, 3]));
+    const { status, stderr } = cli(['inspect', join(dir, 'x.csv')]);
+    expect(status).toBe(2);
+    expect(stderr).toContain('x.csv is an Excel workbook (.xlsx), not text');
+  });
+});
+
+describe('cs-kpi report with platform exports', () => {
+  it('reads the Tmall report with no mapping: payment rate, refund rate and AOV of the shop', () => {
+    const out = JSON.parse(
+      cli(['report', '--orders', sharedFile('tmall_order_report.csv'), '--format', 'json']).stdout,
+    );
+    expect(out.shop.payment_rate).toBeCloseTo(0.859943, 6);
+    expect(out.shop.refund_rate).toBeCloseTo(0.2344, 4);
+    expect(out.shop.aov).toBeCloseTo(100.368618, 6);
+    expect(out.imports).toEqual([
+      expect.objectContaining({
+        file: 'tmall_order_report.csv',
+        dialect: 'taobao-order-report',
+        records: 28010,
+      }),
+    ]);
+  });
+
+  it('reads overlapping exports of one kind once, and counts the duplicates', () => {
+    const dir = tempDir();
+    const head = 'order_id,customer,created_at,paid_at,amount,items\n';
+    writeFileSync(
+      join(dir, 'a.csv'),
+      `${head}1,c1,2024-03-01 10:00:00,2024-03-01 10:01:00,100,1\n2,c2,2024-03-01 11:00:00,,50,1\n`,
+    );
+    writeFileSync(
+      join(dir, 'b.csv'),
+      `${head}2,c2,2024-03-01 11:00:00,,50,1\n3,c3,2024-03-02 10:00:00,2024-03-02 10:01:00,70,1\n`,
+    );
+    const out = JSON.parse(
+      cli(['report', '--orders', join(dir, 'a.csv'), '--orders', join(dir, 'b.csv'), '--format', 'json'])
+        .stdout,
+    );
+    expect([out.counts.orders, out.counts.duplicateOrders, out.shop.sales]).toEqual([3, 1, 170]);
+  });
+
+  it('reads a file of 200,000 orders (no call-stack limit on large exports)', () => {
+    const dir = tempDir();
+    const rows = Array.from(
+      { length: 200_000 },
+      (_, i) => `${i + 1},c${i % 5000},2024-03-01 10:00:00,2024-03-01 10:01:00,10,1`,
+    );
+    writeFileSync(
+      join(dir, 'big.csv'),
+      `order_id,customer,created_at,paid_at,amount,items\n${rows.join('\n')}\n`,
+    );
+    const out = JSON.parse(cli(['report', '--orders', join(dir, 'big.csv'), '--format', 'json']).stdout);
+    expect([out.counts.orders, out.shop.sales]).toEqual([200_000, 2_000_000]);
+  });
+});

@@ -83,3 +83,13 @@ describe('a Taobao order+item export', () => {
     expect(result.duplicates).toBe(1);
   });
 });
+
+describe('docs/dialects.md', () => {
+  it('is what the catalog says (run `npm run docs` after changing dialects or header names)', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { renderDialectsMarkdown } = await import('./dialectsText');
+    expect(readFileSync(new URL('../../../docs/dialects.md', import.meta.url), 'utf8')).toBe(
+      renderDialectsMarkdown(),
+    );
+  });
+});

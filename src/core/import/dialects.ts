@@ -11,7 +11,7 @@ export interface Dialect {
   name: { zh: string; en: string };
   kind: Kind;
   /** Where the header names were taken from: a real export in shared/data, public code, or the platforms' documentation as remembered. */
-  basis: 'real export' | 'public code' | 'documentation';
+  basis: 'real export' | 'real export and documentation' | 'public code' | 'documentation';
   /** Headers (as the platform writes them) that identify the export. */
   signature: readonly string[];
   columns: Partial<Record<string, string>>;
@@ -22,7 +22,7 @@ export const DIALECTS: readonly Dialect[] = [
     id: 'taobao-order-report',
     name: { zh: '淘宝/天猫 订单报表', en: 'Taobao/Tmall order report' },
     kind: 'orders',
-    basis: 'real export',
+    basis: 'real export and documentation',
     signature: [
       '订单编号',
       '买家会员名',

@@ -84,6 +84,12 @@ const TOTALS = new Set([
 ]);
 const HEADER_SCAN_ROWS = 30;
 
+/** Cheap test before normalizing: totals labels are short words, never numbers or times. */
+function mayBeTotals(cell: string): boolean {
+  const code = cell.charCodeAt(0);
+  return cell.length <= 12 && !(code >= 48 && code <= 57);
+}
+
 /** The delimiter that splits the first lines into the most consistent number of columns. */
 export function detectDelimiter(text: string): string {
   const lines = text
@@ -282,32 +288,40 @@ function mapFields(
   return matches;
 }
 
+/** What tells two rows of one order apart: the sub-order ID, or else everything read from the row. */
+const partOf = (row: RecordOf['orders']) =>
+  row.subOrderId ??
+  `row:${row.items}|${row.amount}|${row.createdAt}|${row.paidAt}|${row.status}|${row.refundAmount}`;
+
 /** One order per order ID: SKU rows add their items; order-level values come from the first row that has them. */
 function collapseOrders(rows: RecordOf['orders'][], warnings: ImportWarning[], file: string) {
-  const byId = new Map<string, { order: RecordOf['orders']; parts: Set<string> }>();
+  // Most orders have one row: a set of parts is made only for an order that repeats. Order IDs are
+  // mostly digits, which a null-prototype object looks up far faster than a Map at a million entries;
+  // the array keeps the orders in the order the file has them.
+  type Entry = { order: RecordOf['orders']; parts: Set<string> | null };
+  const byId: Record<string, Entry | undefined> = Object.create(null);
+  const entries: Entry[] = [];
   let duplicates = 0;
   for (const row of rows) {
-    const part =
-      row.subOrderId ??
-      `row:${row.items}|${row.amount}|${row.createdAt}|${row.paidAt}|${row.status}|${row.refundAmount}`;
-    const seen = byId.get(row.orderId);
+    const seen = byId[row.orderId];
     if (!seen) {
-      byId.set(row.orderId, { order: { ...row }, parts: new Set([part]) });
+      const entry = { order: row, parts: null };
+      byId[row.orderId] = entry;
+      entries.push(entry);
       continue;
     }
+    if (seen.parts === null) {
+      seen.parts = new Set([partOf(seen.order)]);
+      seen.order = { ...seen.order };
+    }
+    const part = partOf(row);
     if (seen.parts.has(part)) {
       duplicates++;
       continue;
     }
     seen.parts.add(part);
     const order = seen.order;
-    order.items += row.items;
-    order.customer ??= row.customer;
-    order.createdAt ??= row.createdAt;
-    order.paidAt ??= row.paidAt;
-    if (order.amount === 0 && row.amount !== 0) order.amount = row.amount;
-    if (order.refundAmount === 0 && row.refundAmount !== 0) order.refundAmount = row.refundAmount;
-    if (order.amount !== row.amount && row.amount !== 0 && row.subOrderId === null && seen.parts.size === 2) {
+    if (order.amount !== row.amount && row.amount !== 0 && order.amount !== 0 && row.subOrderId === null) {
       warnings.push({
         file,
         row: row.row ?? 0,
@@ -315,8 +329,14 @@ function collapseOrders(rows: RecordOf['orders'][], warnings: ImportWarning[], f
         message: `order ${row.orderId} appears on several rows with different amounts; the first row's amount is used (order-level amounts are not summed)`,
       });
     }
+    order.items += row.items;
+    order.customer ??= row.customer;
+    order.createdAt ??= row.createdAt;
+    order.paidAt ??= row.paidAt;
+    if (order.amount === 0 && row.amount !== 0) order.amount = row.amount;
+    if (order.refundAmount === 0 && row.refundAmount !== 0) order.refundAmount = row.refundAmount;
   }
-  return { orders: [...byId.values()].map((v) => v.order), duplicates };
+  return { orders: entries.map((e) => e.order), duplicates };
 }
 
 /**
@@ -378,7 +398,8 @@ export function importTable(request: ImportRequest): TableImport {
       const threaded = threadTweets(header, pending.slice(headerIndex + 1));
       notes.push('tweets were grouped into conversations by their reply links');
       pending.length = 0;
-      pending.push(SUPPORT_LOG_HEADER, ...threaded);
+      pending.push(SUPPORT_LOG_HEADER);
+      for (const row of threaded) pending.push(row);
       headerIndex = 0;
       header = [...SUPPORT_LOG_HEADER];
     }
@@ -413,11 +434,14 @@ export function importTable(request: ImportRequest): TableImport {
 
   const consume = (cells: string[], index: number) => {
     const s = state as ImportState;
-    if (isBlank(cells)) return;
+    const lead = cells[0] ?? '';
+    if (lead === '' || lead.charCodeAt(0) <= 32) {
+      if (isBlank(cells)) return;
+    }
     rows++;
     lastRowIndex = index;
-    const first = cells.find((c) => c.trim() !== '') ?? '';
-    if (TOTALS.has(normalizeHeader(first))) {
+    const first = lead.trim() !== '' ? lead : (cells.find((c) => c.trim() !== '') ?? '');
+    if (mayBeTotals(first) && TOTALS.has(normalizeHeader(first))) {
       warnings.push({
         file,
         row: index + 1,

@@ -14,11 +14,12 @@ const AUTO = /^(\[自动回复\]|【自动回复】)/;
 export const QIANNIU_HEADER = ['time', 'agent', 'customer', 'from', 'text', 'auto', 'transfer'];
 
 export function isQianniuPaste(text: string): boolean {
-  const first = text
-    .split(/\r\n|\n|\r/)
-    .map((l) => l.trim())
-    .find((l) => l !== '');
-  return first !== undefined && SPEAKER.test(first) && !first.includes(',') && !first.includes('\t');
+  // Only the first non-empty line matters: do not split a 100 MB export to find it.
+  const start = text.search(/\S/);
+  if (start < 0) return false;
+  const end = text.slice(start, start + 4096).search(/\r|\n/);
+  const first = text.slice(start, end < 0 ? start + 4096 : start + end).trim();
+  return SPEAKER.test(first) && !first.includes(',') && !first.includes('\t');
 }
 
 interface Entry {

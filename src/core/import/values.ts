@@ -5,6 +5,9 @@
 
 /** IDs that exports wrap to stop Excel's scientific notation: ="123", '123, =123, a leading tab. */
 export function unwrapId(text: string): string {
+  const lead = text.charCodeAt(0);
+  // Most IDs are plain: skip the work unless the cell starts with =, ' or white space.
+  if (lead !== 61 && lead !== 39 && lead > 32 && text.charCodeAt(text.length - 1) > 32) return text;
   let id = text.trim();
   const formula = /^="(.*)"$/.exec(id);
   if (formula) return (formula[1] ?? '').trim();
@@ -15,7 +18,19 @@ export function unwrapId(text: string): string {
 const NO_AMOUNT = new Set(['无退款申请', '无', '-', '--', '—', 'n/a', 'none']);
 
 /** ¥1,299.50, ￥80, $12.00, 80元, (12.00) for a negative amount; 无退款申请 means 0. */
+/** Digits with at most one point and an optional leading minus: what most amount cells hold. */
+function plainDecimal(text: string): boolean {
+  let points = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 46) points++;
+    else if (!(code >= 48 && code <= 57) && !(code === 45 && i === 0)) return false;
+  }
+  return points <= 1 && text.length > 0 && text !== '-' && text !== '.';
+}
+
 export function parseMoney(text: string): number | null {
+  if (plainDecimal(text)) return Number(text);
   const trimmed = text.trim();
   if (NO_AMOUNT.has(trimmed.toLowerCase())) return 0;
   const negative = /^\(.*\)$/.test(trimmed);
@@ -60,6 +75,8 @@ const TRUE = new Set(['true', '1', 'yes', 'y', '是', '√', '✓', 't']);
 const FALSE = new Set(['false', '0', 'no', 'n', '否', '', 'f', '×']);
 
 export function parseFlag(text: string): boolean | null {
+  if (text === 'false') return false;
+  if (text === 'true') return true;
   const value = text.trim().toLowerCase();
   if (TRUE.has(value)) return true;
   if (FALSE.has(value)) return false;
