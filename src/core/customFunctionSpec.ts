@@ -12,6 +12,8 @@ export interface ParamSpec {
   /** The JSDoc type Sheets' autocomplete displays. */
   type: string;
   description: Bilingual;
+  /** May be left out of the formula (Sheets then passes undefined). */
+  optional?: boolean;
 }
 
 export interface FormulaExample {
@@ -32,13 +34,18 @@ export interface CustomFunctionSpec {
   params: readonly ParamSpec[];
   returns: { type: string; description: Bilingual };
   examples: readonly FormulaExample[];
+  /** The same computation in native Sheets formulas, for teams whose members lack the add-on. */
+  native?: string;
   run: (...args: SheetArg[]) => SheetResult;
 }
 
-export function defineCustomFunctions<const T extends readonly CustomFunctionSpec[]>(
-  specs: T,
-): { [K in T[number]['name']]: CustomFunctionSpec } {
+export function defineCustomFunctions(
+  specs: readonly CustomFunctionSpec[],
+): Record<string, CustomFunctionSpec> {
   const byName: Record<string, CustomFunctionSpec> = {};
-  for (const spec of specs) byName[spec.name] = spec;
-  return byName as { [K in T[number]['name']]: CustomFunctionSpec };
+  for (const spec of specs) {
+    if (byName[spec.name]) throw new Error(`custom function ${spec.name} is defined twice`);
+    byName[spec.name] = spec;
+  }
+  return byName;
 }

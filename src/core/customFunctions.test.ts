@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { customFunctions } from './customFunctions';
+import { customFunction, customFunctions } from './customFunctions';
 
-const { CONVERSION_RATE, WEIGHTED_SCORE } = customFunctions;
+const CONVERSION_RATE = customFunction('CONVERSION_RATE');
+const WEIGHTED_SCORE = customFunction('WEIGHTED_SCORE');
 
 describe('every registered custom function', () => {
   for (const spec of Object.values(customFunctions)) {
@@ -32,7 +33,9 @@ describe('CONVERSION_RATE', () => {
 
   it('refuses text and negative counts', () => {
     expect(() => CONVERSION_RATE.run('five', 2)).toThrow('CONVERSION_RATE: converted holds the text "five"');
-    expect(() => CONVERSION_RATE.run(-1, 2)).toThrow('CONVERSION_RATE: counts cannot be negative');
+    expect(() => CONVERSION_RATE.run(-1, 2)).toThrow(
+      'CONVERSION_RATE: converted cannot be negative (row 1).',
+    );
   });
 });
 

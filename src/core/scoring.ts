@@ -31,3 +31,39 @@ export function receptionShare(receptions: number, teamReceptions: number, headc
   if (headcount === 0) return null;
   return ratio(receptions, teamReceptions / headcount);
 }
+
+/**
+ * Step tiers (分档赋分): the points of the tier the value reaches. With higher better, the highest
+ * threshold at or below the value; with lower better, the lowest threshold at or above it. A value
+ * that reaches no tier scores 0. Thresholds ascend.
+ */
+export function stepTier(
+  value: number,
+  thresholds: readonly number[],
+  points: readonly number[],
+  better: 'higher' | 'lower',
+): number {
+  if (better === 'higher') {
+    for (let i = thresholds.length - 1; i >= 0; i--)
+      if (value >= (thresholds[i] as number)) return points[i] as number;
+    return 0;
+  }
+  for (let i = 0; i < thresholds.length; i++)
+    if (value <= (thresholds[i] as number)) return points[i] as number;
+  return 0;
+}
+
+/** Progressive tiers (累进): each slice of the value above a threshold earns that tier's rate. */
+export function progressiveTiers(
+  value: number,
+  thresholds: readonly number[],
+  rates: readonly number[],
+): number {
+  let total = 0;
+  for (let i = 0; i < thresholds.length; i++) {
+    const from = thresholds[i] as number;
+    const to = i + 1 < thresholds.length ? (thresholds[i + 1] as number) : Number.POSITIVE_INFINITY;
+    if (value > from) total += (Math.min(value, to) - from) * (rates[i] as number);
+  }
+  return total;
+}

@@ -51,7 +51,7 @@ describe('mapPairwise', () => {
 
   it('refuses ranges of different sizes, naming both shapes', () => {
     expect(() => mapPairwise('F', ['a', [[1], [2]]], ['b', [[1], [2], [3]]], divide)).toThrow(
-      'F: a is 2×1 but b is 3×1; give ranges of the same size, or a single value for one of them.',
+      'F: a is 2×1 but b is 3×1; give ranges of the same size, or a single value.',
     );
   });
 });

@@ -112,38 +112,53 @@ export function toCell(value: number | null): SheetCell {
 }
 
 /**
- * Applies `compute` cell by cell to two numeric arguments of the same shape, or to one range and one
- * single value (which then applies to every cell), as Sheets' array arithmetic does. A blank on
- * either side gives an empty cell.
+ * Applies `compute` cell by cell to numeric arguments of the same shape, where any argument may be a
+ * single value that applies to every cell, as Sheets' array arithmetic does. A blank in any argument
+ * gives an empty cell.
  */
-export function mapPairwise(
+export function mapCells(
   functionName: string,
-  [firstName, firstArg]: readonly [string, SheetArg],
-  [secondName, secondArg]: readonly [string, SheetArg],
-  compute: (first: number, second: number, at: { row: number; column: number }) => number | null,
+  args: readonly (readonly [string, SheetArg])[],
+  compute: (values: number[], at: { row: number; column: number }) => number | null,
 ): SheetResult {
-  const first = readNumberGrid(functionName, firstName, firstArg);
-  const second = readNumberGrid(functionName, secondName, secondArg);
-  const firstShape = shapeOf(first);
-  const secondShape = shapeOf(second);
+  const grids = args.map(([name, arg]) => readNumberGrid(functionName, name, arg));
+  const shapes = grids.map(shapeOf);
   const isSingle = (shape: Shape) => shape.rows === 1 && shape.columns === 1;
-  const sameShape = firstShape.rows === secondShape.rows && firstShape.columns === secondShape.columns;
-  if (!sameShape && !isSingle(firstShape) && !isSingle(secondShape)) {
-    throw new FormulaInputError(
-      functionName,
-      `${firstName} is ${describeShape(firstShape)} but ${secondName} is ${describeShape(secondShape)}; give ranges of the same size, or a single value for one of them.`,
-    );
+  const ranged = shapes.map((shape, i) => [shape, i] as const).filter(([shape]) => !isSingle(shape));
+  const [first] = ranged;
+  for (const [shape, i] of ranged) {
+    if (first && (shape.rows !== first[0].rows || shape.columns !== first[0].columns)) {
+      throw new FormulaInputError(
+        functionName,
+        `${args[first[1]]?.[0]} is ${describeShape(first[0])} but ${args[i]?.[0]} is ${describeShape(shape)}; give ranges of the same size, or a single value.`,
+      );
+    }
   }
-  const out = isSingle(firstShape) ? secondShape : firstShape;
+  const out = first ? first[0] : { rows: 1, columns: 1 };
   const cells: SheetCell[][] = [];
   for (let r = 0; r < out.rows; r++) {
     const row: SheetCell[] = [];
     for (let c = 0; c < out.columns; c++) {
-      const a = isSingle(firstShape) ? first[0]?.[0] : first[r]?.[c];
-      const b = isSingle(secondShape) ? second[0]?.[0] : second[r]?.[c];
-      row.push(a == null || b == null ? '' : toCell(compute(a, b, { row: r + 1, column: c + 1 })));
+      const values = grids.map(
+        (grid, i) => (isSingle(shapes[i] as Shape) ? grid[0]?.[0] : grid[r]?.[c]) ?? null,
+      );
+      row.push(
+        values.some((v) => v === null)
+          ? ''
+          : toCell(compute(values as number[], { row: r + 1, column: c + 1 })),
+      );
     }
     cells.push(row);
   }
   return toSheetResult(cells);
+}
+
+/** mapCells for two arguments. */
+export function mapPairwise(
+  functionName: string,
+  first: readonly [string, SheetArg],
+  second: readonly [string, SheetArg],
+  compute: (a: number, b: number, at: { row: number; column: number }) => number | null,
+): SheetResult {
+  return mapCells(functionName, [first, second], ([a, b], at) => compute(a as number, b as number, at));
 }

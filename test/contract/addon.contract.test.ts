@@ -91,7 +91,7 @@ describe('custom functions in the built bundle, with arguments from the Apps Scr
     it(`${spec.name} gives its documented examples`, () => {
       const { evaluate } = loadCode();
       for (const example of spec.examples) {
-        const args = example.args.map((a) => JSON.stringify(a)).join(', ');
+        const args = example.args.map((a) => (a === undefined ? 'undefined' : JSON.stringify(a))).join(', ');
         expect(evaluate(`${spec.name}(${args})`), example.formula).toEqual(example.result);
       }
     });
@@ -101,5 +101,37 @@ describe('custom functions in the built bundle, with arguments from the Apps Scr
     const addon = loadCode();
     addon.evaluate('WEIGHTED_SCORE([[9, 9, 7, 4]], [[10, 10, 8, 5]]); CONVERSION_RATE(1, 2)');
     expect(addon.log.calls).toEqual([]);
+  });
+});
+
+describe('scoring and pay in the built bundle, with arguments from the Apps Script realm', () => {
+  it('gives 256, 289 and full pay × 256/289 (SPEC §6)', () => {
+    const { evaluate } = loadCode();
+    expect(evaluate('WEIGHTED_SCORE([[9, 9, 7, 4]], [[10, 10, 8, 5]])')).toBe(256);
+    expect(evaluate('FULL_MARKS([[10, 10, 8, 5]], [[10, 10, 8, 5]])')).toBe(289);
+    expect(evaluate('PERFORMANCE_PAY(2890, [[9, 9, 7, 4]], [[10, 10, 8, 5]], [[10, 10, 8, 5]])')).toBe(2560);
+  });
+
+  it('takes a block of agents and gives a column; omitted optional arguments arrive as undefined', () => {
+    const { evaluate } = loadCode();
+    expect(evaluate('TIER_SCORE([[0.99], [0.86], [""]], [[0.85, 0.9, 0.95]], [[6, 8, 10]])')).toEqual([
+      [10],
+      [6],
+      [''],
+    ]);
+    expect(evaluate('RECEPTION_SHARE([[120], [80]], 400, 4)')).toEqual([[1.2], [0.8]]);
+  });
+
+  it('throws errors that name the function, the argument and the fix', () => {
+    const { evaluate } = loadCode();
+    expect(() => evaluate('TIER_SCORE(1, [[0.9, 0.85]], [[8, 6]])')).toThrow(
+      'TIER_SCORE: thresholds are out of order',
+    );
+    expect(() => evaluate('WEIGHTED_SCORE([[1, 2]], [[0, 0]])')).toThrow(
+      'WEIGHTED_SCORE: weights are all 0 or empty',
+    );
+    expect(() => evaluate('REPLY_RATE([[1], [2]], [[1], [2], [3]])')).toThrow(
+      'REPLY_RATE: consultations is 2×1 but unreplied is 3×1',
+    );
   });
 });

@@ -1,6 +1,6 @@
 // SPEC §7: the worked examples from the source articles, which must hold exactly.
 import { describe, expect, it } from 'vitest';
-import { customFunctions } from '../customFunctions';
+import { customFunction } from '../customFunctions';
 import { receptionShare } from '../scoring';
 import { agentRow, msg, order, rating, report } from './testData';
 
@@ -89,7 +89,7 @@ describe('SPEC §7 worked examples', () => {
   });
 
   it('weighted score: scores 9, 9, 7, 4 with weights 10, 10, 8, 5 (max 10, 10, 8, 5) give 256 of 289', () => {
-    const { WEIGHTED_SCORE } = customFunctions;
+    const WEIGHTED_SCORE = customFunction('WEIGHTED_SCORE');
     expect(WEIGHTED_SCORE.run([[9, 9, 7, 4]], [[10, 10, 8, 5]])).toBe(256);
     expect(WEIGHTED_SCORE.run([[10, 10, 8, 5]], [[10, 10, 8, 5]])).toBe(289);
   });
