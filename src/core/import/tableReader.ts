@@ -1,0 +1,456 @@
+import { parseTime } from '../time/parseTime';
+import { type DialectMatch, recognizeDialect } from './dialects';
+import { HEADER_SYNONYMS, isPrivateHeader, normalizeHeader } from './headers';
+import { CONVERTERS, FIELDS, KINDS, type Kind, type RecordOf, RowReader } from './records';
+import { isTwitterRaw, SUPPORT_LOG_HEADER, threadTweets } from './twitterThreads';
+import { ImportError, type ImportWarning } from './warnings';
+
+/**
+ * Rows to records, whatever the rows came from (a CSV text, a pasted table, a range of a sheet):
+ * finds the header row, recognizes the dialect, maps the fields, converts and checks every row.
+ * No CSV parser here, so the Apps Script bundle can use it without carrying one.
+ */
+
+/** Field → the column(s) to read it from, as the user overrides the automatic mapping. */
+export type ColumnMapping = Record<string, string | readonly string[]>;
+
+export interface RowsRequest {
+  file: string;
+  timeZone: string;
+  /** What the file holds, when the caller knows (`--orders FILE`); otherwise recognized from the header. */
+  kind?: Kind;
+  overrides?: ColumnMapping;
+  /** The delimiter the rows were split on, when they came from text (reported back). */
+  delimiter: string;
+  /** A key to replace buyer IDs with stable keyed hashes (HMAC-SHA-256), so chats and orders still join. */
+  pseudonymKey?: string;
+}
+
+export interface FieldMatch {
+  field: string;
+  column: string | null;
+  /** 1 for a user's choice, the dialect's confidence for its columns, lower for a guessed synonym. */
+  confidence: number;
+  source: 'user' | 'dialect' | 'synonym' | 'none';
+  required: boolean;
+}
+
+export interface TableImport<K extends Kind = Kind> {
+  file: string;
+  kind: K;
+  dialect: { id: string; name: { zh: string; en: string }; basis: string; confidence: number } | null;
+  delimiter: string;
+  /** 1-based row of the header (rows above it, such as a title and a date range, are skipped). */
+  headerRow: number;
+  header: string[];
+  fields: FieldMatch[];
+  /** Receiver names, phones and addresses: never read. */
+  privateColumns: string[];
+  records: RecordOf[K][];
+  warnings: ImportWarning[];
+  /** Data rows in the file, blank lines not counted. */
+  rows: number;
+  /** Rows that repeated one already read (same order ID and sub-order, or the same row twice). */
+  duplicates: number;
+  /** Fields that have a column. */
+  mapped: Set<string>;
+  /** Things the user may want to know that lost nothing. */
+  notes: string[];
+}
+
+interface ImportState {
+  kind: Kind;
+  header: string[];
+  headerIndex: number;
+  reader: RowReader;
+  convert: (r: RowReader) => unknown;
+  width: number;
+  fields: FieldMatch[];
+  dialect: DialectMatch | null;
+  records: unknown[];
+}
+
+export const DELIMITERS = [',', '\t', ';', '|'];
+const TOTALS = new Set([
+  '合计',
+  '总计',
+  '小计',
+  '汇总',
+  '合計',
+  '總計',
+  '小計',
+  'total',
+  'totals',
+  'grandtotal',
+  'sum',
+]);
+const HEADER_SCAN_ROWS = 30;
+
+/** Cheap test before normalizing: totals labels are short words, never numbers or times. */
+function mayBeTotals(cell: string): boolean {
+  const code = cell.charCodeAt(0);
+  return cell.length <= 12 && !(code >= 48 && code <= 57);
+}
+
+export const isBlank = (row: readonly string[]) => row.every((cell) => cell.trim() === '');
+
+/** How many cells of a row are header names the catalog knows, for `kind` or for any kind. */
+function headerScore(row: readonly string[], kind: Kind | undefined): number {
+  const known = new Set<string>();
+  for (const k of kind ? [kind] : KINDS) {
+    for (const [field, names] of Object.entries(HEADER_SYNONYMS[k])) {
+      known.add(normalizeHeader(field));
+      for (const name of names) known.add(normalizeHeader(name));
+    }
+  }
+  return row.filter((cell) => known.has(normalizeHeader(cell)) || isPrivateHeader(cell)).length;
+}
+
+function chooseHeader(rows: string[][], kind: Kind | undefined, file: string, zone: string): number {
+  let best = -1;
+  let bestScore = 0;
+  rows.forEach((row, i) => {
+    const score = headerScore(row, kind) + (recognizeDialect(row, kind) ? 10 : 0);
+    if (score > bestScore) {
+      best = i;
+      bestScore = score;
+    }
+  });
+  if (best >= 0 && bestScore >= 2) return best;
+  const first = rows.findIndex((row) => !isBlank(row));
+  if (first < 0) throw new ImportError(`${file}: the file is empty; export it again with its header row.`);
+  const cells = (rows[first] as string[]).filter((c) => c.trim() !== '');
+  // A header names columns: a date-time in it, or mostly numbers, means the header row is missing.
+  const dated = cells.find((c) => parseTime(c, zone) !== null);
+  const numbers = cells.filter((c) => /^[-+]?[\d,.]+%?$/.test(c.trim()));
+  const dataCell = dated ?? (numbers.length >= Math.max(1, cells.length / 2) ? numbers[0] : undefined);
+  if (dataCell !== undefined) {
+    throw new ImportError(
+      `${file}: no header row. Row ${first + 1} starts with data ("${dataCell}" in column ${(rows[first] as string[]).indexOf(dataCell) + 1}); export the file with its header row, or paste the header line above the data.`,
+    );
+  }
+  return first;
+}
+
+/** Which kind of export a header is, by its dialect or by the fields the synonyms find. */
+export function detectKind(header: readonly string[]): Kind | null {
+  const dialect = recognizeDialect(header);
+  if (dialect) return dialect.dialect.kind;
+  const present = new Set(header.map(normalizeHeader));
+  let best: Kind | null = null;
+  let bestShare = 0;
+  for (const kind of KINDS) {
+    const required = FIELDS[kind].required;
+    const found = required.filter((field) =>
+      [field, ...(HEADER_SYNONYMS[kind][field] ?? [])].some((name) => present.has(normalizeHeader(name))),
+    ).length;
+    const share = found / required.length;
+    if (
+      share > bestShare ||
+      (share === bestShare && share > 0 && required.length > FIELDS[best as Kind].required.length)
+    ) {
+      best = kind;
+      bestShare = share;
+    }
+  }
+  return bestShare >= 0.75 ? best : null;
+}
+
+function mapFields(
+  kind: Kind,
+  header: readonly string[],
+  dialect: DialectMatch | null,
+  overrides: ColumnMapping,
+  file: string,
+): FieldMatch[] {
+  const names = header.map(normalizeHeader);
+  const used = new Set<number>();
+  const { required, optional } = FIELDS[kind];
+  const indexOf = (column: string) => {
+    const at = names.indexOf(normalizeHeader(column));
+    return at >= 0 && !isPrivateHeader(header[at] ?? '') ? at : -1;
+  };
+  const all = [...required, ...optional];
+  const chosen = new Map<string, FieldMatch>();
+  const take = (field: string, at: number, confidence: number, source: FieldMatch['source']) => {
+    used.add(at);
+    chosen.set(field, {
+      field,
+      column: header[at] as string,
+      confidence,
+      source,
+      required: required.includes(field),
+    });
+  };
+  // The user's choices first, then the recognized dialect's columns, so that a guess never takes a
+  // column they name; then exact synonyms; then headers that contain a synonym of three characters
+  // or more (a two-character one such as 买家 is in too many headers to guess from).
+  for (const field of all) {
+    const override = overrides[field];
+    if (override === undefined) continue;
+    const candidates = typeof override === 'string' ? [override] : override;
+    const at = candidates.map(indexOf).find((i) => i >= 0);
+    if (at === undefined) {
+      throw new ImportError(
+        `${file}: --map ${field}=${candidates[0]} names no column. The columns are: ${header.map((h) => h.trim()).join(', ')}.`,
+      );
+    }
+    take(field, at, 1, 'user');
+  }
+  for (const field of all) {
+    const column = dialect?.dialect.columns[field];
+    if (chosen.has(field) || column === undefined) continue;
+    const at = indexOf(column);
+    if (at >= 0) take(field, at, Math.round((dialect as DialectMatch).confidence * 100) / 100, 'dialect');
+  }
+  const synonymsOf = (field: string) => [field, ...(HEADER_SYNONYMS[kind][field] ?? [])].map(normalizeHeader);
+  const free = (i: number) => !used.has(i) && !isPrivateHeader(header[i] ?? '');
+  for (const field of all) {
+    if (chosen.has(field)) continue;
+    const synonyms = synonymsOf(field);
+    const at = names.findIndex((name, i) => free(i) && synonyms.includes(name));
+    if (at >= 0) take(field, at, 0.9, 'synonym');
+  }
+  for (const field of all) {
+    if (chosen.has(field)) continue;
+    const synonyms = synonymsOf(field).filter((s) => s.length >= 3);
+    const at = names.findIndex((name, i) => free(i) && synonyms.some((s) => name.includes(s)));
+    if (at >= 0) take(field, at, 0.6, 'synonym');
+  }
+  const matches = all.map(
+    (field) =>
+      chosen.get(field) ?? {
+        field,
+        column: null,
+        confidence: 0,
+        source: 'none' as const,
+        required: required.includes(field),
+      },
+  );
+  const missing = matches.filter((m) => m.required && m.column === null);
+  if (
+    kind === 'orders' &&
+    !matches.some((m) => (m.field === 'created_at' || m.field === 'paid_at') && m.column)
+  ) {
+    missing.push({
+      field: 'created_at or paid_at',
+      column: null,
+      confidence: 0,
+      source: 'none',
+      required: true,
+    });
+  }
+  if (missing.length > 0) {
+    const [first] = missing;
+    const single = header.length === 1 ? DELIMITERS.find((d) => (header[0] ?? '').includes(d)) : undefined;
+    const hint = single
+      ? ` The header is one column that contains "${single}": the file seems to use "${single === '\t' ? 'tab' : single}" between columns.`
+      : ` Map it with --map ${first?.field.split(' ')[0]}=COLUMN, or choose the column in the sidebar.`;
+    throw new ImportError(
+      `${file}: no column for ${missing.map((m) => `"${m.field}"`).join(', ')} in this ${kind} export.${hint} The columns are: ${header.map((h) => h.trim()).join(', ')}.`,
+    );
+  }
+  return matches;
+}
+
+/** What tells two rows of one order apart: the sub-order ID, or else everything read from the row. */
+const partOf = (row: RecordOf['orders']) =>
+  row.subOrderId ??
+  `row:${row.items}|${row.amount}|${row.createdAt}|${row.paidAt}|${row.status}|${row.refundAmount}`;
+
+/** One order per order ID: SKU rows add their items; order-level values come from the first row that has them. */
+function collapseOrders(rows: RecordOf['orders'][], warnings: ImportWarning[], file: string) {
+  // Most orders have one row: a set of parts is made only for an order that repeats. Order IDs are
+  // mostly digits, which a null-prototype object looks up far faster than a Map at a million entries;
+  // the array keeps the orders in the order the file has them.
+  type Entry = { order: RecordOf['orders']; parts: Set<string> | null };
+  const byId: Record<string, Entry | undefined> = Object.create(null);
+  const entries: Entry[] = [];
+  let duplicates = 0;
+  for (const row of rows) {
+    const seen = byId[row.orderId];
+    if (!seen) {
+      const entry = { order: row, parts: null };
+      byId[row.orderId] = entry;
+      entries.push(entry);
+      continue;
+    }
+    if (seen.parts === null) {
+      seen.parts = new Set([partOf(seen.order)]);
+      seen.order = { ...seen.order };
+    }
+    const part = partOf(row);
+    if (seen.parts.has(part)) {
+      duplicates++;
+      continue;
+    }
+    seen.parts.add(part);
+    const order = seen.order;
+    if (order.amount !== row.amount && row.amount !== 0 && order.amount !== 0 && row.subOrderId === null) {
+      warnings.push({
+        file,
+        row: row.row ?? 0,
+        column: 'amount',
+        message: `order ${row.orderId} appears on several rows with different amounts; the first row's amount is used (order-level amounts are not summed)`,
+      });
+    }
+    order.items += row.items;
+    order.customer ??= row.customer;
+    order.createdAt ??= row.createdAt;
+    order.paidAt ??= row.paidAt;
+    if (order.amount === 0 && row.amount !== 0) order.amount = row.amount;
+    if (order.refundAmount === 0 && row.refundAmount !== 0) order.refundAmount = row.refundAmount;
+  }
+  return { orders: entries.map((e) => e.order), duplicates };
+}
+
+/** Feeds rows, in order, to `push`; parser-level problems go to `warn`. */
+export type RowFeed = (push: (cells: string[]) => void, warn: (warning: ImportWarning) => void) => void;
+
+export function readRows<K extends Kind>(request: RowsRequest & { kind: K }, feed: RowFeed): TableImport<K>;
+export function readRows(request: RowsRequest, feed: RowFeed): TableImport;
+export function readRows(request: RowsRequest, feed: RowFeed): TableImport {
+  const { file, timeZone } = request;
+  const warnings: ImportWarning[] = [];
+  const notes: string[] = [];
+  const key = request.pseudonymKey ? new TextEncoder().encode(request.pseudonymKey) : null;
+
+  const pending: string[][] = [];
+  // Assigned inside the parser's callbacks, which TypeScript's narrowing cannot follow.
+  let state = null as ImportState | null;
+  let rows = 0;
+  let lastRowIndex = -1;
+  let shortRows: { index: number; cells: number }[] = [];
+
+  // The raw Twitter file needs every row before any can be read: its threads come from reply links.
+  let threading = false;
+  const start = () => {
+    let headerIndex = chooseHeader(pending, request.kind, file, timeZone);
+    let header = (pending[headerIndex] as string[]).map((h) => h.trim());
+    if (isTwitterRaw(header) && !threading) {
+      threading = true;
+      return;
+    }
+    if (threading) {
+      const threaded = threadTweets(header, pending.slice(headerIndex + 1));
+      notes.push('tweets were grouped into conversations by their reply links');
+      pending.length = 0;
+      pending.push(SUPPORT_LOG_HEADER);
+      for (const row of threaded) pending.push(row);
+      headerIndex = 0;
+      header = [...SUPPORT_LOG_HEADER];
+    }
+    const kind = request.kind ?? detectKind(header);
+    if (!kind) {
+      throw new ImportError(
+        `${file}: cannot tell whether this is a chat, order or rating export from its columns (${header.join(', ')}). Give it as --chats, --orders or --ratings, and map the columns with --map.`,
+      );
+    }
+    const dialect = recognizeDialect(header, kind);
+    const fields = mapFields(kind, header, dialect, request.overrides ?? {}, file);
+    const indexes = new Map<string, number>();
+    for (const m of fields) if (m.column !== null) indexes.set(m.field, header.indexOf(m.column));
+    if (headerIndex > 0)
+      notes.push(`rows 1–${headerIndex} above the header were skipped (a title or date range)`);
+    const reader = new RowReader(file, header, indexes, warnings, timeZone, key);
+    const width = Math.max(...indexes.values()) + 1;
+    state = {
+      kind,
+      header,
+      headerIndex,
+      reader,
+      convert: CONVERTERS[kind] as (r: RowReader) => unknown,
+      width,
+      fields,
+      dialect,
+      records: [],
+    };
+    for (let i = headerIndex + 1; i < pending.length; i++) consume(pending[i] as string[], i);
+    pending.length = 0;
+  };
+
+  const consume = (cells: string[], index: number) => {
+    const s = state as ImportState;
+    const lead = cells[0] ?? '';
+    if (lead === '' || lead.charCodeAt(0) <= 32) {
+      if (isBlank(cells)) return;
+    }
+    rows++;
+    lastRowIndex = index;
+    const first = lead.trim() !== '' ? lead : (cells.find((c) => c.trim() !== '') ?? '');
+    if (mayBeTotals(first) && TOTALS.has(normalizeHeader(first))) {
+      warnings.push({
+        file,
+        row: index + 1,
+        column: s.header[cells.indexOf(first)] ?? '',
+        message: `a totals row ("${first.trim()}"), not a record; skipped`,
+      });
+      return;
+    }
+    if (cells.length < s.width) {
+      shortRows.push({ index, cells: cells.length });
+      return;
+    }
+    s.reader.row = index + 1;
+    s.reader.cells = cells;
+    const record = s.convert(s.reader);
+    if (record !== null) s.records.push(record);
+  };
+
+  let index = 0;
+  const push = (cells: string[]) => {
+    if (state === null) {
+      pending.push(cells);
+      if (pending.length >= HEADER_SCAN_ROWS && !threading) start();
+    } else consume(cells, index);
+    index++;
+  };
+  feed(push, (warning) => warnings.push(warning));
+  if (state === null) start();
+  if (state === null && threading) start();
+  const s = state as unknown as ImportState;
+  for (const short of shortRows) {
+    const last = short.index === lastRowIndex;
+    warnings.push({
+      file,
+      row: short.index + 1,
+      column: s.header[short.cells] ?? '',
+      message: last
+        ? `the last row has ${short.cells} of ${s.header.length} columns: the file looks cut off; the row is skipped`
+        : `the row has ${short.cells} of ${s.header.length} columns; it is skipped (a line break inside an unquoted cell, or another delimiter?)`,
+    });
+  }
+  shortRows = [];
+  let records = s.records;
+  let duplicates = 0;
+  if (s.kind === 'orders') {
+    const collapsed = collapseOrders(records as RecordOf['orders'][], warnings, file);
+    records = collapsed.orders;
+    duplicates = collapsed.duplicates;
+  }
+  const privateColumns = s.header.filter((h) => isPrivateHeader(h));
+  if (privateColumns.length > 0) notes.push(`not read, for privacy: ${privateColumns.join(', ')}`);
+  return {
+    file,
+    kind: s.kind,
+    dialect: s.dialect
+      ? {
+          id: s.dialect.dialect.id,
+          name: s.dialect.dialect.name,
+          basis: s.dialect.dialect.basis,
+          confidence: s.dialect.confidence,
+        }
+      : null,
+    delimiter: request.delimiter,
+    headerRow: s.headerIndex + 1,
+    header: s.header,
+    fields: s.fields,
+    privateColumns,
+    records: records as TableImport['records'],
+    warnings,
+    rows,
+    duplicates,
+    mapped: new Set(s.fields.filter((f) => f.column !== null).map((f) => f.field)),
+    notes,
+  };
+}
