@@ -7,3 +7,8 @@
 export { customFunctions } from './core/customFunctions';
 export { menuActions, triggers } from './gas/menu';
 export { server } from './gas/sidebarServer';
+
+import { provideSpreadsheetZone } from './core/functions/environment';
+
+// Inert: a closure, asked only when CS_INDICATORS runs (custom functions may read the spreadsheet).
+provideSpreadsheetZone(() => SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetTimeZone());

@@ -1,5 +1,5 @@
 import Papa from 'papaparse';
-import { INDICATORS, type Unit } from '../core/engine/catalog';
+import { INDICATORS, reportColumns, type Unit } from '../core/engine/catalog';
 import type { Report, Row, RowValue } from '../core/engine/report';
 import type { ImportWarning } from '../core/import/warnings';
 
@@ -28,14 +28,15 @@ export function toJson({ report, warnings, imports }: CliReport): string {
   return `${JSON.stringify({ ...rest, imports, warnings }, null, 2)}\n`;
 }
 
+const COLUMNS = reportColumns('zh-CN');
+
 /** The columns of a row, in catalog order, with each duration's median and 90th percentile beside it. */
 export function columnIds(): string[] {
-  return INDICATORS.flatMap((i) => (i.samples ? [i.id, `${i.id}_median`, `${i.id}_p90`] : [i.id]));
+  return COLUMNS.map((c) => c.id);
 }
 
 function unitOf(column: string): Unit {
-  const id = column.replace(/_(median|p90)$/, '');
-  return INDICATORS.find((i) => i.id === id || i.id === column)?.unit ?? 'count';
+  return COLUMNS.find((c) => c.id === column)?.unit ?? 'count';
 }
 
 export function formatValue(value: RowValue, unit: Unit): string {

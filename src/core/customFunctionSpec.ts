@@ -21,7 +21,9 @@ export interface FormulaExample {
   formula: string;
   /** The same arguments as Sheets would pass them (ranges as rows of columns). */
   args: SheetArg[];
-  result: SheetResult;
+  /** The exact result, checked by tests; or, for a large table, what it shows (in `shows`). */
+  result?: SheetResult;
+  shows?: string;
 }
 
 /**

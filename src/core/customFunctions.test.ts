@@ -7,7 +7,9 @@ const WEIGHTED_SCORE = customFunction('WEIGHTED_SCORE');
 describe('every registered custom function', () => {
   for (const spec of Object.values(customFunctions)) {
     it(`${spec.name} gives the results its documented examples show`, () => {
-      for (const example of spec.examples) expect(spec.run(...example.args)).toEqual(example.result);
+      for (const example of spec.examples.filter((e) => e.result !== undefined)) {
+        expect(spec.run(...example.args)).toEqual(example.result);
+      }
     });
   }
 });

@@ -1,9 +1,14 @@
 import { defineCustomFunctions } from './customFunctionSpec';
+import { CS_INDICATORS } from './functions/csIndicators';
 import { RATE_FUNCTIONS } from './functions/rates';
 import { SCORING_FUNCTIONS } from './functions/scoring';
 
 /** The custom functions Sheets offers, by name: the one registry behind stubs, JSDoc and docs. */
-export const customFunctions = defineCustomFunctions([...RATE_FUNCTIONS, ...SCORING_FUNCTIONS]);
+export const customFunctions = defineCustomFunctions([
+  ...RATE_FUNCTIONS,
+  ...SCORING_FUNCTIONS,
+  CS_INDICATORS,
+]);
 
 export function customFunction(name: string) {
   const spec = customFunctions[name];

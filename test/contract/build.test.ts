@@ -27,7 +27,7 @@ describe('dist/', () => {
 describe('dist/Code.js', () => {
   it('opens with the @OnlyCurrentDoc banner and defines everything under one global, CsKpi', () => {
     expect(code.startsWith('/** @OnlyCurrentDoc */')).toBe(true);
-    expect(code).toMatch(/^var CsKpi = \(\(\) => \{$/m);
+    expect(code).toMatch(/^"use strict";var CsKpi=\(\(\)=>\{/m);
   });
 
   it('is ES2020 (what the build targets)', () => {

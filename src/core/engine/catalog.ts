@@ -520,3 +520,30 @@ export function indicatorValue(
   const value = indicator.compute(facts);
   return value === null || Number.isFinite(value) ? value : null;
 }
+
+export interface ReportColumn {
+  id: string;
+  header: string;
+  unit: Unit;
+}
+
+const SUMMARY_NAMES: Record<Language, { median: string; p90: string }> = {
+  'zh-CN': { median: '中位数', p90: '90分位' },
+  'zh-TW': { median: '中位數', p90: '90分位' },
+  en: { median: 'median', p90: 'p90' },
+};
+
+/** The columns of a report row in catalog order, each duration followed by its median and p90. */
+export function reportColumns(language: Language): ReportColumn[] {
+  return INDICATORS.flatMap((i) => {
+    const name = i.names[language];
+    const own = { id: i.id, header: name, unit: i.unit };
+    if (!i.samples) return [own];
+    const words = SUMMARY_NAMES[language];
+    return [
+      own,
+      { id: `${i.id}_median`, header: `${name} ${words.median}`, unit: i.unit },
+      { id: `${i.id}_p90`, header: `${name} ${words.p90}`, unit: i.unit },
+    ];
+  });
+}

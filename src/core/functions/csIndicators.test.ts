@@ -1,0 +1,99 @@
+import Papa from 'papaparse';
+import { describe, expect, it } from 'vitest';
+import { readShared } from '../../../test/sharedData';
+import { customFunction } from '../customFunctions';
+
+const CS_INDICATORS = customFunction('CS_INDICATORS').run;
+
+/** The Twitter support log as Sheets would pass a range of it: rows of strings. */
+const twitter = Papa.parse<string[]>(readShared('twcs_sample_conversations.csv').trim(), {
+  header: false,
+}).data;
+const UTC_EN = [
+  ['tz', 'UTC'],
+  ['fast_reply_seconds', 3600],
+  ['language', 'en'],
+];
+
+function table(result: unknown) {
+  const rows = result as (string | number)[][];
+  const [header = [], ...body] = rows;
+  const byLabel = (label: string) => {
+    const row = body.find((r) => r[0] === label);
+    if (!row) throw new Error(`no row ${label}`);
+    return Object.fromEntries(header.map((h, i) => [h, row[i]]));
+  };
+  return { header, body, byLabel };
+}
+
+describe('CS_INDICATORS', () => {
+  it('spills the indicator table for a range whose first row is the header, with the documented figures', () => {
+    const t = table(CS_INDICATORS(twitter, '', UTC_EN));
+    expect(t.header.slice(0, 4)).toEqual(['Agent', 'Consultations', 'Receptions', 'Unreplied']);
+    const team = t.byLabel('Team');
+    expect([team.Consultations, team.Receptions, team['First response (s) median']]).toEqual([
+      27, 26, 4111.5,
+    ]);
+    expect(team['Fast-reply rate']).toBeCloseTo(12 / 27, 12);
+    expect(t.byLabel('AppleSupport')['First response (s) median']).toBe(22_733);
+    expect(team['Inquiry conversion rate']).toBe('');
+  });
+
+  it('uses catalog headers in Chinese by default', () => {
+    const t = table(CS_INDICATORS(twitter, undefined, [['tz', 'UTC']]));
+    expect(t.header.slice(0, 3)).toEqual(['客服', '咨询量', '接待量']);
+    expect(t.body.at(-2)?.[0]).toBe('团队');
+  });
+
+  it('reads Date cells as instants and attributes orders given as a second range', () => {
+    const chats = [
+      ['time', 'agent', 'customer', 'from'],
+      [new Date('2024-03-01T02:00:00Z'), '小美', 'A', 'customer'],
+      [new Date('2024-03-01T02:00:20Z'), '小美', 'A', 'agent'],
+      [new Date('2024-03-01T03:00:00Z'), '小美', 'B', 'customer'],
+      [new Date('2024-03-01T03:00:20Z'), '小美', 'B', 'agent'],
+    ];
+    const orders = [
+      ['order_id', 'customer', 'created_at', 'paid_at', 'amount', 'items'],
+      ['1', 'B', '2024-03-02 08:59:00', '2024-03-02 09:00:00', 100, 1],
+      ['2', 'A', '2024-03-03 08:59:00', '2024-03-03 09:00:00', 50, 1],
+    ];
+    const t = table(CS_INDICATORS(chats, orders, [['window_days', 2]]));
+    expect(t.byLabel('小美')['询单转化率']).toBe(0.5);
+    expect(t.byLabel('小美')['销售额']).toBe(100);
+  });
+
+  it('adds a last row saying how many rows were skipped and why', () => {
+    const chats = [
+      ['time', 'agent', 'customer', 'from'],
+      ['2024-03-01 10:00:00', '小美', 'A', 'customer'],
+      ['soon', '小美', 'A', 'agent'],
+    ];
+    const rows = CS_INDICATORS(chats, '', '') as string[][];
+    expect(rows.at(-1)?.[0]).toBe(
+      '1 rows skipped; first: chats row 3, time: "soon" is not a date and time (write 2020-02-20 23:59:54, 2020/2/20 23:59 or ISO 8601)',
+    );
+  });
+
+  it('names the argument and the fix when a range cannot be read', () => {
+    expect(() => CS_INDICATORS('', '', '')).toThrow(
+      'CS_INDICATORS: chats is empty; select the chat export with its header row.',
+    );
+    expect(() =>
+      CS_INDICATORS(
+        [
+          ['a', 'b'],
+          ['1', '2'],
+        ],
+        '',
+        '',
+      ),
+    ).toThrow('CS_INDICATORS: chats: no column for "time"');
+    expect(() => CS_INDICATORS(twitter, '', [['window', 3]])).toThrow(
+      'CS_INDICATORS: settings has an unknown name "window"',
+    );
+    expect(() => CS_INDICATORS(twitter, '', [['window_days', 30]])).toThrow(
+      'CS_INDICATORS: settings: window days (询单有效时长) must be a whole number from 1 to 15; got 30.',
+    );
+  });
+});

@@ -1,0 +1,216 @@
+import type { CustomFunctionSpec } from '../customFunctionSpec';
+import { type Language, reportColumns } from '../engine/catalog';
+import { NOTHING_AVAILABLE } from '../engine/facts';
+import { computeReport, type Row } from '../engine/report';
+import { parseHours, resolveSettings, type Settings, SettingsError } from '../engine/settings';
+import type { Kind } from '../import/records';
+import { readRows, type TableImport } from '../import/tableReader';
+import { ImportError } from '../import/warnings';
+import {
+  FormulaInputError,
+  isBlank,
+  isDate,
+  type SheetArg,
+  type SheetCell,
+  type SheetScalar,
+  toGrid,
+} from '../sheetArgs';
+import { TimeZoneError } from '../time/zone';
+import { currentSpreadsheetZone } from './environment';
+
+const NAME = 'CS_INDICATORS';
+
+/** A cell as the importer reads text: dates as instants (ISO), numbers and booleans as written. */
+function cellText(value: SheetScalar): string {
+  if (isBlank(value)) return '';
+  if (isDate(value)) return (value as Date).toISOString();
+  return String(value);
+}
+
+function isEmptyRange(arg: SheetArg): boolean {
+  return arg === undefined || toGrid(arg).every((row) => row.every((cell) => isBlank(cell)));
+}
+
+function importRange<K extends Kind>(
+  kind: K,
+  argument: string,
+  arg: SheetArg,
+  timeZone: string,
+): TableImport<K> {
+  const grid = toGrid(arg);
+  try {
+    return readRows({ kind, file: argument, timeZone, delimiter: '' }, (push) => {
+      for (const row of grid) push(row.map(cellText));
+    });
+  } catch (error) {
+    if (error instanceof ImportError) throw new FormulaInputError(NAME, error.message);
+    throw error;
+  }
+}
+
+const SETTING_KEYS: Record<string, string> = {
+  tz: 'timeZone',
+  time_zone: 'timeZone',
+  时区: 'timeZone',
+  window_days: 'windowDays',
+  询单有效时长: 'windowDays',
+  fast_reply_seconds: 'fastReplySeconds',
+  应答秒数: 'fastReplySeconds',
+  split: 'split',
+  gap_minutes: 'gapMinutes',
+  attribution: 'attribution',
+  basis: 'basis',
+  hours: 'assessmentHours',
+  考核时段: 'assessmentHours',
+  auto_prefix: 'autoPrefixes',
+  自动回复前缀: 'autoPrefixes',
+  language: 'language',
+  语言: 'language',
+};
+
+const NUMERIC = new Set(['windowDays', 'fastReplySeconds', 'gapMinutes']);
+
+/** A settings range of two columns, name and value, as on the 设置 tab. */
+function readSettings(arg: SheetArg): { settings: Partial<Settings>; language: Language } {
+  const overrides: Record<string, unknown> = {};
+  let language: Language = 'zh-CN';
+  if (isEmptyRange(arg)) return { settings: {}, language };
+  for (const [rawKey, rawValue] of toGrid(arg)) {
+    if (isBlank(rawKey)) continue;
+    const key = String(rawKey).trim().toLowerCase();
+    const setting = SETTING_KEYS[key];
+    if (!setting) {
+      throw new FormulaInputError(
+        NAME,
+        `settings has an unknown name "${rawKey}"; use ${Object.keys(SETTING_KEYS).join(', ')}.`,
+      );
+    }
+    const value = cellText(rawValue ?? '').trim();
+    if (setting === 'language') {
+      if (value !== 'zh-CN' && value !== 'zh-TW' && value !== 'en') {
+        throw new FormulaInputError(NAME, `settings language is zh-CN, zh-TW or en; got "${value}".`);
+      }
+      language = value;
+    } else if (setting === 'assessmentHours') overrides[setting] = parseHours(value);
+    else if (setting === 'autoPrefixes')
+      overrides[setting] = value
+        .split(/[,，]/)
+        .map((p) => p.trim())
+        .filter(Boolean);
+    else overrides[setting] = NUMERIC.has(setting) ? Number(value) : value;
+  }
+  return { settings: overrides as Partial<Settings>, language };
+}
+
+function csIndicators(chats: SheetArg, orders: SheetArg, settingsArg: SheetArg) {
+  let parsed: { settings: Partial<Settings>; language: Language };
+  let settings: Settings;
+  try {
+    parsed = readSettings(settingsArg);
+    settings = resolveSettings({ timeZone: currentSpreadsheetZone(), ...parsed.settings });
+  } catch (error) {
+    if (error instanceof SettingsError || error instanceof TimeZoneError)
+      throw new FormulaInputError(NAME, `settings: ${error.message}`);
+    throw error;
+  }
+  if (isEmptyRange(chats))
+    throw new FormulaInputError(NAME, 'chats is empty; select the chat export with its header row.');
+  const chatImport = importRange('chats', 'chats', chats, settings.timeZone);
+  const orderImport = isEmptyRange(orders)
+    ? null
+    : importRange('orders', 'orders', orders, settings.timeZone);
+  const report = computeReport(
+    {
+      messages: chatImport.records,
+      orders: orderImport?.records ?? [],
+      ratings: [],
+      available: {
+        ...NOTHING_AVAILABLE,
+        chats: true,
+        orders: orderImport !== null,
+        amounts: orderImport?.mapped.has('amount') ?? false,
+        itemCounts: orderImport?.mapped.has('items') ?? false,
+        refundAmounts: orderImport?.mapped.has('refund_amount') ?? false,
+      },
+      hasSessions: chatImport.mapped.has('session'),
+    },
+    settings,
+  );
+  const columns = reportColumns(parsed.language);
+  const words = {
+    'zh-CN': ['客服', '团队', '店铺'],
+    'zh-TW': ['客服', '團隊', '店鋪'],
+    en: ['Agent', 'Team', 'Shop'],
+  }[parsed.language];
+  const line = (label: string, row: Row): SheetCell[] => [
+    label,
+    ...columns.map((c) => (row[c.id] ?? '') as SheetCell),
+  ];
+  const table: SheetCell[][] = [
+    [words[0] as string, ...columns.map((c) => c.header)],
+    ...report.agents.map((row) => line(String(row.agent), row)),
+    line(words[1] as string, report.team),
+    line(words[2] as string, report.shop),
+  ];
+  const warnings = [...chatImport.warnings, ...(orderImport?.warnings ?? [])];
+  if (warnings.length > 0) {
+    const [first] = warnings;
+    const note = `${warnings.length} rows skipped; first: ${first?.file} row ${first?.row}, ${first?.column}: ${first?.message}`;
+    table.push([note, ...columns.map(() => '')]);
+  }
+  return table;
+}
+
+export const CS_INDICATORS: CustomFunctionSpec = {
+  name: NAME,
+  summary: {
+    en: 'Every indicator per agent, team and shop from a chat export (and an order export) in the sheet.',
+    zh: '由表内的聊天记录（及订单）计算每位客服、团队和店铺的全部指标。',
+  },
+  params: [
+    {
+      name: 'chats',
+      type: 'Array<Array<string>>',
+      description: { en: 'The chat export, header row first.', zh: '聊天记录，含表头。' },
+    },
+    {
+      name: 'orders',
+      type: 'Array<Array<string>>',
+      optional: true,
+      description: { en: 'The order export, header row first.', zh: '订单报表，含表头（可选）。' },
+    },
+    {
+      name: 'settings',
+      type: 'Array<Array<string>>',
+      optional: true,
+      description: {
+        en: 'Two columns: setting name and value (window_days, tz, …).',
+        zh: '两列：设置名与值（询单有效时长、时区…）（可选）。',
+      },
+    },
+  ],
+  returns: {
+    type: 'Array<Array<string|number>>',
+    description: { en: 'A table with catalog headers.', zh: '带指标表头的表格。' },
+  },
+  examples: [
+    {
+      formula: '=CS_INDICATORS(A1:D3)',
+      args: [
+        [
+          ['time', 'agent', 'customer', 'from'],
+          ['2024-03-01 10:00:00', '小美', 'c1', 'customer'],
+          ['2024-03-01 10:00:20', '小美', 'c1', 'agent'],
+        ],
+        undefined,
+        [
+          ['tz', 'UTC'],
+          ['language', 'en'],
+        ],
+      ],
+      shows:
+        'a table: a header row (Agent, Consultations, Receptions, …), one row for 小美 (1 consultation, 1 reception, first response 20 s, …), then Team and Shop',
+    },
+  ],
+  run: csIndicators,
+};
