@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { customFunctions } from '../core/customFunctions';
 import { renderIndicatorsMarkdown, renderIndicatorsText } from '../core/engine/catalogText';
 import { resolveSettings, SettingsError } from '../core/engine/settings';
+import { renderFunctionsMarkdown } from '../core/functions/functionsText';
 import { renderDialectsMarkdown } from '../core/import/dialectsText';
 import { KINDS, type Kind } from '../core/import/records';
 import { ImportError } from '../core/import/warnings';
@@ -28,7 +29,8 @@ Usage:
   cs-kpi indicators [--lang zh-CN|zh-TW|en] [--markdown]
                        every indicator with its definition
   cs-kpi dialects      the exports the importer recognizes, and the header names of each field
-  cs-kpi functions     list the spreadsheet functions the add-on provides
+  cs-kpi functions [--markdown]
+                       list the spreadsheet functions the add-on provides
   cs-kpi --help        this text
 
 Exports of Taobao/Tmall, JD, 抖店, 拼多多, 快手, Shopify, Zendesk, eBay and Olist are recognized by their
@@ -54,6 +56,10 @@ export function run(
       return 0;
     }
     if (command === 'functions') {
+      if (rest.includes('--markdown')) {
+        out(renderFunctionsMarkdown());
+        return 0;
+      }
       for (const spec of Object.values(customFunctions)) {
         out(`${spec.name}(${spec.params.map((p) => p.name).join(', ')})  ${spec.summary.en}\n`);
       }

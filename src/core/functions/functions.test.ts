@@ -105,3 +105,14 @@ describe('weighted score, full marks and performance pay (SPEC §6)', () => {
     );
   });
 });
+
+describe('docs/functions.md', () => {
+  it('is what the registry says (run `npm run docs` after changing a function)', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { renderFunctionsMarkdown } = await import('./functionsText');
+    const text = renderFunctionsMarkdown();
+    expect(readFileSync(new URL('../../../docs/functions.md', import.meta.url), 'utf8')).toBe(text);
+    expect(text).toContain('- `=WEIGHTED_SCORE({9,9,7,4}, {10,10,8,5})` → 256');
+    expect(text).toContain('Without the add-on: =SUMPRODUCT(max_points, weights).');
+  });
+});
