@@ -1,5 +1,6 @@
 import { normalizeHeader } from './headers';
 import type { Kind } from './records';
+import { SUPPORT_LOG_COLUMNS } from './twitterThreads';
 
 /**
  * Exports the importer recognizes by their headers. `columns` names the column a field comes from
@@ -294,16 +295,7 @@ export const DIALECTS: readonly Dialect[] = [
     name: { zh: 'Twitter 客服会话', en: 'Twitter support conversations' },
     kind: 'chats',
     basis: 'real export',
-    signature: [
-      'conversation_id',
-      'account',
-      'customer',
-      'tweet_id',
-      'role',
-      'author_id',
-      'created_at_utc',
-      'in_response_to_tweet_id',
-    ],
+    signature: [...SUPPORT_LOG_COLUMNS, 'in_response_to_tweet_id'],
     columns: {
       session: 'conversation_id',
       agent: 'account',

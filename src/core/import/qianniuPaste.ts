@@ -72,17 +72,19 @@ export function qianniuRows(
   const customer = customers[0] ?? '';
   const rows: string[][] = [];
   let currentAgent = agents[0] ?? '';
+  // A transfer is a system message in the consultation of the agent who handed the customer over.
+  const transferRow = (time: string, t: { from: string; to: string }) => [
+    time,
+    t.from,
+    customer,
+    'system',
+    `${t.from} --> ${t.to}`,
+    'false',
+    'out',
+  ];
   entries.forEach((entry, i) => {
     for (const t of transfers.filter((x) => x.after === i)) {
-      rows.push([
-        entries[i - 1]?.time ?? entry.time,
-        t.from,
-        customer,
-        'system',
-        `${t.from} --> ${t.to}`,
-        'false',
-        'out',
-      ]);
+      rows.push(transferRow(entries[i - 1]?.time ?? entry.time, t));
       currentAgent = t.to;
     }
     const body = entry.lines.join('\n');
@@ -99,16 +101,7 @@ export function qianniuRows(
       '',
     ]);
   });
-  for (const t of transfers.filter((x) => x.after >= entries.length)) {
-    rows.push([
-      entries.at(-1)?.time ?? '',
-      t.from,
-      customer,
-      'system',
-      `${t.from} --> ${t.to}`,
-      'false',
-      'out',
-    ]);
-  }
+  for (const t of transfers.filter((x) => x.after >= entries.length))
+    rows.push(transferRow(entries.at(-1)?.time ?? '', t));
   return { rows, problem: null };
 }

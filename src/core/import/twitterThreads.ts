@@ -14,7 +14,8 @@ export const TWITTER_RAW_HEADER = [
   'response_tweet_id',
   'in_response_to_tweet_id',
 ];
-export const SUPPORT_LOG_HEADER = [
+/** The support-log columns the raw tweets are turned into (those of the conversations file, with text). */
+export const SUPPORT_LOG_COLUMNS = [
   'conversation_id',
   'account',
   'customer',
@@ -22,8 +23,8 @@ export const SUPPORT_LOG_HEADER = [
   'role',
   'author_id',
   'created_at_utc',
-  'text',
 ];
+export const SUPPORT_LOG_HEADER = [...SUPPORT_LOG_COLUMNS, 'text'];
 
 export function isTwitterRaw(header: readonly string[]): boolean {
   const names = header.map((h) => h.trim().toLowerCase());

@@ -61,12 +61,17 @@ function computeOffsetMinutes(zone: string, epochMs: number): number {
 }
 
 /** Minutes to add to UTC to get local time in `zone` at the instant `epochMs`. */
-export function offsetMinutes(zone: string, epochMs: number): number {
-  let byHour = offsetCache.get(zone);
+function hourlyCache(caches: Map<string, Map<number, number>>, zone: string): Map<number, number> {
+  let byHour = caches.get(zone);
   if (!byHour) {
     byHour = new Map();
-    offsetCache.set(zone, byHour);
+    caches.set(zone, byHour);
   }
+  return byHour;
+}
+
+export function offsetMinutes(zone: string, epochMs: number): number {
+  const byHour = hourlyCache(offsetCache, zone);
   // Every zone in use changes offset on a quarter hour, so one lookup per hour is exact for
   // instants on the hour's own side of any change; checking both ends keeps the change hour exact.
   const hour = Math.floor(epochMs / HOUR);
@@ -104,11 +109,7 @@ const wallClockCache = new Map<string, Map<number, number>>();
 
 export function fromLocal(zone: string, wallClockAsUtcMs: number): number {
   // Exports hold many times per hour: remember each wall-clock hour's offset unless it saw a change.
-  let byHour = wallClockCache.get(zone);
-  if (!byHour) {
-    byHour = new Map();
-    wallClockCache.set(zone, byHour);
-  }
+  const byHour = hourlyCache(wallClockCache, zone);
   const hour = Math.floor(wallClockAsUtcMs / HOUR);
   const cached = byHour.get(hour);
   if (cached !== undefined && !Number.isNaN(cached)) return wallClockAsUtcMs - cached;
