@@ -93,3 +93,17 @@ describe('docs/dialects.md', () => {
     );
   });
 });
+
+describe('an order report with SKU rows and no sub-order column', () => {
+  it('sums the items of distinct rows, even when their numbers are equal, and drops a repeated row', () => {
+    const text = [
+      '订单编号,宝贝标题,宝贝总数量,买家实际支付金额,订单创建时间,订单付款时间',
+      '1,T恤,1,199.00,2024-03-01 10:00:00,2024-03-01 10:01:00',
+      '1,短裤,1,199.00,2024-03-01 10:00:00,2024-03-01 10:01:00',
+      '1,短裤,1,199.00,2024-03-01 10:00:00,2024-03-01 10:01:00',
+    ].join('\n');
+    const result = importTable({ file: 'report.csv', text, timeZone: 'Asia/Shanghai', kind: 'orders' });
+    expect(result.records).toMatchObject([{ orderId: '1', items: 2, amount: 199 }]);
+    expect(result.duplicates).toBe(1);
+  });
+});

@@ -49,7 +49,8 @@ export const FIELDS: Record<Kind, { required: readonly string[]; optional: reado
 
 export interface RecordOf {
   chats: Message;
-  orders: Order & { subOrderId: string | null };
+  /** `rowPrint` fingerprints every cell of the row, to tell a SKU row from a repeated row. */
+  orders: Order & { subOrderId: string | null; rowPrint: number };
   ratings: Rating;
   refunds: Refund;
   complaints: Complaint;
@@ -81,6 +82,16 @@ export class RowReader {
 
   has(field: string): boolean {
     return this.indexes.has(field);
+  }
+
+  /** FNV-1a over every cell of the row: equal for repeated rows, different for two SKUs of one order. */
+  fingerprint(): number {
+    let hash = 0x811c9dc5;
+    for (const cell of this.cells) {
+      for (let i = 0; i < cell.length; i++) hash = Math.imul(hash ^ cell.charCodeAt(i), 0x01000193);
+      hash = Math.imul(hash ^ 0x1f, 0x01000193);
+    }
+    return hash >>> 0;
   }
 
   fail(field: string, message: string): null {
@@ -255,6 +266,7 @@ export const CONVERTERS: { [K in Kind]: (r: RowReader) => RecordOf[K] | null } =
     return {
       orderId,
       subOrderId: orNull(unwrapId(r.text('sub_order_id'))),
+      rowPrint: r.fingerprint(),
       customer,
       createdAt,
       paidAt,

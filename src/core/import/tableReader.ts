@@ -253,10 +253,8 @@ function mapFields(
   return matches;
 }
 
-/** What tells two rows of one order apart: the sub-order ID, or else everything read from the row. */
-const partOf = (row: RecordOf['orders']) =>
-  row.subOrderId ??
-  `row:${row.items}|${row.amount}|${row.createdAt}|${row.paidAt}|${row.status}|${row.refundAmount}`;
+/** What tells two rows of one order apart: the sub-order ID, or else all the row's cells. */
+const partOf = (row: RecordOf['orders']) => row.subOrderId ?? `row:${row.rowPrint}`;
 
 /** One order per order ID: SKU rows add their items; order-level values come from the first row that has them. */
 function collapseOrders(rows: RecordOf['orders'][], warnings: ImportWarning[], file: string) {
