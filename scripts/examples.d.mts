@@ -1,2 +1,2 @@
-export const EXAMPLE_SIZE: { messages: number; orders: number; days: number; seed: number };
-export function writeExamples(dir?: string): Promise<string>;
+export const EXAMPLE_SIZE: { messages: number; orders: number; days: number; seed: number; layout: string };
+export function writeExamples(dir?: string): Promise<Record<'chats' | 'orders' | 'ratings', string>>;

@@ -6,13 +6,13 @@ import { describe, expect, it } from 'vitest';
 import { ROOT } from '../scripts/build.mjs';
 import { writeExamples } from '../scripts/examples.mjs';
 
-const FILES = ['chats.csv', 'orders.csv', 'ratings.csv'];
+const FILES = { chats: 'qianniu-chats.csv', orders: 'taobao-orders.csv', ratings: 'service-ratings.csv' };
 
 describe('examples/ (the sample exports npm start reports on)', () => {
   it('is exactly what the seeded generator makes (npm run examples)', async () => {
-    const dir = await writeExamples(mkdtempSync(join(tmpdir(), 'cs-kpi-examples-')));
-    for (const file of FILES) {
-      expect(readFileSync(join(dir, file), 'utf8'), file).toBe(
+    const written = await writeExamples(mkdtempSync(join(tmpdir(), 'cs-kpi-examples-')));
+    for (const [kind, file] of Object.entries(FILES)) {
+      expect(readFileSync(written[kind as keyof typeof FILES], 'utf8'), file).toBe(
         readFileSync(join(ROOT, 'examples', file), 'utf8'),
       );
     }
@@ -21,13 +21,19 @@ describe('examples/ (the sample exports npm start reports on)', () => {
   it('reports figures that add up across agents, team and shop', () => {
     const args = [
       'report',
-      ...FILES.flatMap((f) => [`--${f.replace('.csv', '')}`, join(ROOT, 'examples', f)]),
+      ...Object.entries(FILES).flatMap(([kind, f]) => [`--${kind}`, join(ROOT, 'examples', f)]),
       '--format',
       'json',
     ];
     const result = spawnSync(process.execPath, [join(ROOT, 'bin/cs-kpi.js'), ...args], { encoding: 'utf8' });
     expect(result.status).toBe(0);
-    const { agents, team, shop, warnings } = JSON.parse(result.stdout);
+    const { agents, team, shop, warnings, imports } = JSON.parse(result.stdout);
+    // Read as the platform exports they are, with nothing skipped.
+    expect(imports.map((i: { dialect: string }) => i.dialect)).toEqual([
+      'qianniu-chat-records',
+      'taobao-order-report',
+      'taobao-service-ratings',
+    ]);
     const sum = (key: string) =>
       agents.reduce((s: number, a: Record<string, number>) => s + (a[key] ?? 0), 0);
     expect(warnings).toEqual([]);

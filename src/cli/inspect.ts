@@ -43,18 +43,18 @@ export function inspectFile(path: string, timeZone: string, kind?: Kind): Inspec
     })),
     privateColumns: result.privateColumns,
     // Times as ISO strings, so the sample reads the same in any zone.
-    sample: result.records
-      .slice(0, 5)
-      .map((record) =>
-        Object.fromEntries(
-          Object.entries(record).map(([key, value]) => [
+    sample: result.records.slice(0, 5).map((record) =>
+      Object.fromEntries(
+        Object.entries(record)
+          .filter(([key]) => key !== 'rowPrint')
+          .map(([key, value]) => [
             key,
             typeof value === 'number' && /At$|^time$|^start$|^end$/.test(key)
               ? new Date(value).toISOString()
               : value,
           ]),
-        ),
       ),
+    ),
     notes: result.notes,
     warnings: result.warnings,
   };
