@@ -1,29 +1,34 @@
-// The npm registry reachable here carries only the Linux builds of biome's platform packages, so
-// `npm install` leaves the others out of package-lock.json and `npm ci` then refuses the lock file.
-// This adds lock entries for them (with os/cpu, so npm skips them on Linux without fetching).
+// The npm registry reachable here carries only some platform builds of packages that ship native
+// binaries as optional dependencies (biome, DuckDB). `npm install` then leaves the others out of
+// package-lock.json and `npm ci` refuses the lock file. This adds lock entries for them, tagged
+// with os/cpu (and libc), so npm skips them on this platform without fetching anything.
 // Run it after any `npm install` that rewrites the lock: node scripts/lock-platforms.mjs
 import { readFileSync, writeFileSync } from 'node:fs';
 
 const LOCK = new URL('../package-lock.json', import.meta.url);
+const PLATFORM = /-(darwin|linux|win32|android|freebsd)-(x64|arm64|arm|ia32)(-(musl))?$/;
+
 const lock = JSON.parse(readFileSync(LOCK, 'utf8'));
-const biome = lock.packages['node_modules/@biomejs/biome'];
 let added = 0;
-for (const name of Object.keys(biome?.optionalDependencies ?? {})) {
-  const key = `node_modules/${name}`;
-  if (lock.packages[key]) continue;
-  const [os, cpu, libc] = name.replace('@biomejs/cli-', '').split('-');
-  lock.packages[key] = {
-    version: biome.version,
-    cpu: [cpu],
-    dev: true,
-    engines: { node: '>=14.21.3' },
-    license: 'MIT OR Apache-2.0',
-    optional: true,
-    os: [os],
-    ...(libc ? { libc: [libc] } : {}),
-  };
-  added++;
+for (const entry of Object.values(lock.packages)) {
+  for (const [name, version] of Object.entries(entry.optionalDependencies ?? {})) {
+    const key = `node_modules/${name}`;
+    const platform = PLATFORM.exec(name);
+    if (lock.packages[key] || !platform) continue;
+    const [, os, cpu, , libc] = platform;
+    lock.packages[key] = {
+      version: version.replace(/^[\^~]/, ''),
+      cpu: [cpu],
+      ...(entry.dev ? { dev: true } : {}),
+      optional: true,
+      os: [os],
+      ...(libc ? { libc: [libc] } : {}),
+    };
+    added++;
+  }
 }
-lock.packages = Object.fromEntries(Object.entries(lock.packages).sort(([a], [b]) => a.localeCompare(b)));
+lock.packages = Object.fromEntries(
+  Object.entries(lock.packages).sort(([a], [b]) => (a === '' ? -1 : b === '' ? 1 : a.localeCompare(b))),
+);
 writeFileSync(LOCK, `${JSON.stringify(lock, null, 2)}\n`);
 console.log(`package-lock.json: ${added} platform entries added`);

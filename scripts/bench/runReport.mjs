@@ -3,6 +3,6 @@ import { main } from '../../build/cli.js';
 
 const args = process.argv.slice(2);
 const started = performance.now();
-const code = main(args);
+const code = await main(args);
 const ms = performance.now() - started;
 process.stdout.write(`\n${JSON.stringify({ code, ms, peakMB: process.resourceUsage().maxRSS / 1024 })}\n`);

@@ -1,4 +1,5 @@
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { customFunctions } from '../core/customFunctions';
 import { renderIndicatorsMarkdown, renderIndicatorsText } from '../core/engine/catalogText';
@@ -12,6 +13,7 @@ import { inspectFile, renderInspection } from './inspect';
 import { parseReportOptions, UsageError } from './options';
 import { toCsv, toJson, toTable } from './render';
 import { runReport } from './report';
+import { writeWorkbook } from './workbook';
 
 const USAGE = `cs-kpi: customer-service KPIs (客服绩效) from chat and order exports
 
@@ -22,7 +24,7 @@ Usage:
                 [--window-days N] [--attribution last|first|most] [--basis paid|ordered|paid-same-day]
                 [--hours HH:MM-HH:MM] [--period day|week|month|all] [--auto-prefix TEXT]
                 [--auto-keyword TEXT] [--internal ACCOUNT] [--after-sales-days N]
-                [--format json|table|csv] [--out FILE]
+                [--format json|table|csv|xlsx] [--out FILE] [--xlsx FILE]
   cs-kpi inspect FILE [--json] [--kind chats|orders|ratings|…] [--tz ZONE]
                        what the importer makes of an export: dialect, encoding, delimiter,
                        the mapping with confidences, sample records and every warning
@@ -44,11 +46,11 @@ resolved.
 Times without an offset are read in --tz (default Asia/Shanghai).
 `;
 
-export function run(
+export async function run(
   argv: readonly string[],
   out: (text: string) => void,
   err: (text: string) => void,
-): number {
+): Promise<number> {
   const [command, ...rest] = argv;
   try {
     if (command === undefined || command === '--help' || command === '-h') {
@@ -96,14 +98,22 @@ export function run(
     if (command === 'report') {
       const options = parseReportOptions(rest);
       const result = runReport(options);
-      const render = { json: toJson, table: toTable, csv: toCsv }[options.format];
-      const text = render(result);
+      const skipped = result.warnings.length ? ` (${result.warnings.length} rows skipped)` : '';
+      if (options.format === 'xlsx') {
+        await writeWorkbook(result.report, options.out as string);
+        err(`cs-kpi: wrote ${options.out}${skipped}\n`);
+        return 0;
+      }
+      const text = { json: toJson, table: toTable, csv: toCsv }[options.format](result);
       if (options.out) {
         writeFileSync(options.out, text);
-        err(
-          `cs-kpi: wrote ${options.out}${result.warnings.length ? ` (${result.warnings.length} rows skipped)` : ''}\n`,
-        );
+        err(`cs-kpi: wrote ${options.out}${skipped}\n`);
       } else out(text);
+      if (options.xlsx) {
+        mkdirSync(dirname(options.xlsx), { recursive: true });
+        await writeWorkbook(result.report, options.xlsx);
+        err(`cs-kpi: wrote ${options.xlsx}\n`);
+      }
       return 0;
     }
     throw new UsageError(`unknown command "${command}"`);
@@ -125,7 +135,7 @@ export function run(
 }
 
 /** The command line as bin/cs-kpi.js runs it: arguments in, exit code out. */
-export function main(argv: readonly string[]): number {
+export function main(argv: readonly string[]): Promise<number> {
   return run(
     argv,
     (text) => process.stdout.write(text),

@@ -10,8 +10,10 @@ export interface ReportOptions {
   /** Field → column, for all files (`time=created_at`) or one (`chats.time=created_at`). */
   mapping: Record<Kind | 'all', Record<string, string>>;
   settings: Settings;
-  format: 'json' | 'table' | 'csv';
+  format: 'json' | 'table' | 'csv' | 'xlsx';
   out?: string;
+  /** Also write the workbook here (the printed format stays as asked). */
+  xlsx?: string;
   /** Replace buyer IDs with keyed hashes (also read from CS_KPI_PSEUDONYM_KEY). */
   pseudonymKey?: string;
 }
@@ -52,6 +54,7 @@ export function parseReportOptions(argv: readonly string[]): ReportOptions {
       'after-sales-days': { type: 'string' },
       format: { type: 'string' },
       out: { type: 'string' },
+      xlsx: { type: 'string' },
       pseudonymize: { type: 'string' },
     },
   });
@@ -69,8 +72,11 @@ export function parseReportOptions(argv: readonly string[]): ReportOptions {
     mapping[(kind as keyof ReportOptions['mapping']) ?? 'all'][field] = column;
   }
   const format = values.format ?? 'table';
-  if (format !== 'json' && format !== 'table' && format !== 'csv') {
-    throw new UsageError(`--format is json, table or csv; got "${format}".`);
+  if (format !== 'json' && format !== 'table' && format !== 'csv' && format !== 'xlsx') {
+    throw new UsageError(`--format is json, table, csv or xlsx; got "${format}".`);
+  }
+  if (format === 'xlsx' && !values.out) {
+    throw new UsageError('--format xlsx writes a workbook: give --out FILE.xlsx.');
   }
   const overrides: Partial<Settings> = {
     ...(values.tz && { timeZone: values.tz }),
@@ -99,6 +105,7 @@ export function parseReportOptions(argv: readonly string[]): ReportOptions {
     settings: resolveSettings(overrides),
     format,
     out: values.out,
+    xlsx: values.xlsx,
     pseudonymKey: values.pseudonymize ?? process.env.CS_KPI_PSEUDONYM_KEY,
   };
 }

@@ -1,0 +1,112 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ROOT } from '../../scripts/build.mjs';
+import { customFunction } from '../../src/core/customFunctions';
+import { reportColumns } from '../../src/core/engine/catalog';
+import { DEFAULT_SCHEME } from '../../src/core/engine/scheme';
+import { cellNumber, ensureLibreOffice, recalculatedSheets } from './libreoffice';
+
+const EXAMPLES = [
+  '--chats',
+  'qianniu-chats.csv',
+  '--orders',
+  'taobao-orders.csv',
+  '--ratings',
+  'service-ratings.csv',
+].map((a) => (a.endsWith('.csv') ? join(ROOT, 'examples', a) : a));
+
+function cli(args: string[]) {
+  const result = spawnSync(process.execPath, [join(ROOT, 'bin/cs-kpi.js'), ...args], { encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(result.stderr);
+  return result.stdout;
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'cs-kpi-xlsx-'));
+const book = join(dir, '客服绩效.xlsx');
+let report: { agents: Record<string, number | string | null>[]; team: Record<string, number | null> };
+
+beforeAll(() => {
+  cli(['report', ...EXAMPLES, '--format', 'xlsx', '--out', book]);
+  report = JSON.parse(cli(['report', ...EXAMPLES, '--format', 'json']));
+});
+
+describe('the .xlsx workbook', () => {
+  it('has the add-on tabs, catalog headers, number formats and frozen header rows', async () => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(book);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual([
+      '服务指标',
+      '销售指标',
+      '售后指标',
+      '咨询明细',
+      '绩效',
+      '设置',
+    ]);
+    const service = workbook.getWorksheet('服务指标') as ExcelJS.Worksheet;
+    const headers = (service.getRow(1).values as unknown[]).slice(1);
+    expect(headers.slice(0, 4)).toEqual([
+      '客服',
+      ...reportColumns('zh-CN')
+        .slice(0, 3)
+        .map((c) => c.header),
+    ]);
+    const fastColumn = headers.indexOf('30秒应答率') + 1;
+    expect(service.getColumn(fastColumn).numFmt).toBe('0.0%');
+    expect(service.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(service.rowCount).toBe(1 + report.agents.length + 2);
+    const detail = workbook.getWorksheet('咨询明细') as ExcelJS.Worksheet;
+    expect(detail.rowCount - 1).toBe(report.team.consultations);
+  });
+
+  it('colors agents against the 设置 targets with conditional formats', async () => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(book);
+    const service = workbook.getWorksheet('服务指标') as unknown as {
+      conditionalFormattings: { rules: { formulae: string[] }[] }[];
+    };
+    const formulae = service.conditionalFormattings.flatMap((c) => c.rules.flatMap((r) => r.formulae));
+    expect(formulae.some((f) => f.includes("'设置'!$D$2"))).toBe(true);
+  });
+
+  it('keeps the scorecard as formulas that read the 设置 tab', async () => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(book);
+    const card = workbook.getWorksheet('绩效') as ExcelJS.Worksheet;
+    const score = card.getCell('C2').value as { formula: string };
+    expect(score.formula).toMatch(/^IF\(B2="","",IF\(B2>='设置'!\$G\$2/);
+    expect((card.getCell('L2').value as { formula: string }).formula).toContain("'设置'!$B$");
+  });
+});
+
+describe('the scorecard recalculated by LibreOffice', () => {
+  it('equals the engine: values, tier scores, weighted totals, full marks and pay', () => {
+    ensureLibreOffice();
+    const card = recalculatedSheets(book).get('绩效') as string[][];
+    const [, ...rows] = card;
+    expect(rows).toHaveLength(report.agents.length);
+    const tier = customFunction('TIER_SCORE').run;
+    const pay = customFunction('PERFORMANCE_PAY').run;
+    const weights = [DEFAULT_SCHEME.items.map((i) => i.weight)];
+    const max = [DEFAULT_SCHEME.items.map((i) => i.maxPoints)];
+    for (const row of rows) {
+      const agent = report.agents.find((a) => a.agent === row[0]);
+      expect(agent, row[0]).toBeDefined();
+      const scores: (number | string)[] = DEFAULT_SCHEME.items.map((item, i) => {
+        const value = agent?.[item.id] as number | null;
+        expect(cellNumber(row[1 + i * 2]), `${row[0]} ${item.id}`).toBeCloseTo(value as number, 9);
+        const expected = value === null ? '' : tier(value, [item.thresholds], [item.points], item.better);
+        expect(cellNumber(row[2 + i * 2]) ?? '', `${row[0]} ${item.id} score`).toEqual(expected);
+        return expected as number | string;
+      });
+      const n = DEFAULT_SCHEME.items.length;
+      const total = customFunction('WEIGHTED_SCORE').run([scores], weights) as number;
+      expect(cellNumber(row[1 + n * 2])).toBe(total);
+      const expectedPay = pay(DEFAULT_SCHEME.fullPay, [scores], weights, max) as number;
+      expect(cellNumber(row[3 + n * 2])).toBeCloseTo(expectedPay, 6);
+    }
+  });
+});
