@@ -7,14 +7,15 @@ import os from 'node:os';
 import { join } from 'node:path';
 import vm from 'node:vm';
 import Papa from 'papaparse';
+import { duckdbIndicators } from './bench/duckdb.mjs';
 import { build, ROOT } from './build.mjs';
-import { writeSyntheticMonth } from './synthetic.mjs';
+import { GENERATOR_VERSION, writeSyntheticMonth } from './synthetic.mjs';
 
 const OUT = join(ROOT, 'out');
 const RUNS = 2;
 
 async function dataset(messages, orders) {
-  const dir = join(OUT, 'bench', `${messages}-${orders}`);
+  const dir = join(OUT, 'bench', `${messages}-${orders}-v${GENERATOR_VERSION}`);
   if (!existsSync(join(dir, 'ratings.csv'))) {
     mkdirSync(dir, { recursive: true });
     await writeSyntheticMonth(dir, { messages, orders });
@@ -132,6 +133,44 @@ for (const [label, path] of [
     `${figures.cs_indicators_50k_ms} ms`,
     '',
     '',
+  ]);
+}
+// Our full path (read CSV, map, consultations, every indicator) against DuckDB computing three of
+// them in SQL over the same files, in this one run; the answers must agree.
+for (const [messages, orders] of [
+  [10_000, 1_000],
+  [100_000, 10_000],
+  [1_000_000, 100_000],
+]) {
+  const dir = await dataset(messages, orders);
+  const chats = join(dir, 'chats.csv');
+  const orderFile = join(dir, 'orders.csv');
+  const ours = measureCli([
+    'report',
+    '--chats',
+    chats,
+    '--orders',
+    orderFile,
+    '--format',
+    'json',
+    '--out',
+    os.devNull,
+  ]);
+  let duck = null;
+  for (let run = 0; run < RUNS; run++) {
+    const result = await duckdbIndicators(chats, orderFile);
+    if (!duck || result.ms < duck.ms) duck = result;
+  }
+  const label = messages >= 1_000_000 ? '1m' : `${messages / 1000}k`;
+  const ratio = Math.round((ours.ms / duck.ms) * 100) / 100;
+  figures[`duckdb_ms_${label}`] = Math.round(duck.ms);
+  figures[`ours_vs_duckdb_ms_${label}`] = Math.round(ours.ms);
+  figures[`duckdb_ratio_${label}`] = ratio;
+  rows.push([
+    `vs DuckDB, ${messages.toLocaleString('en')} messages: ours / DuckDB`,
+    `${Math.round(ours.ms)} ms`,
+    `${Math.round(duck.ms)} ms`,
+    `ratio ${ratio}`,
   ]);
 }
 figures.code_js_kb = Math.round(statSync(join(ROOT, 'dist/Code.js')).size / 102.4) / 10;

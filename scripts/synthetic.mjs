@@ -17,6 +17,9 @@ export function random(seed) {
   };
 }
 
+/** Bump when the generated files change shape, so cached benchmark data is made anew. */
+export const GENERATOR_VERSION = 2;
+
 export const AGENTS = [
   { name: '旗舰店:小美', replySeconds: 12, autoShare: 0.05, weight: 1.4 },
   { name: '旗舰店:小王', replySeconds: 25, autoShare: 0.1, weight: 1.2 },
