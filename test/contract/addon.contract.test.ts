@@ -155,3 +155,22 @@ describe('CS_INDICATORS in the built bundle', () => {
     expect((shanghai.evaluate(formula) as unknown[][])[1]?.slice(0, 2)).toEqual(['Amy', 1]);
   });
 });
+
+describe('every rate function in the built bundle takes columns too', () => {
+  const rates = Object.values(customFunctions).filter((spec) =>
+    spec.params.every((p) => p.type === 'number|Array<Array<number>>'),
+  );
+  for (const spec of rates) {
+    it(`${spec.name} gives a column for columns built in the Apps Script realm`, () => {
+      const { evaluate } = loadCode();
+      const [example] = spec.examples;
+      const columns = (example?.args ?? []).map((a) => JSON.stringify([[a], [a], ['']]));
+      const result = evaluate(`${spec.name}(${columns.join(', ')})`);
+      expect(result).toEqual([[example?.result], [example?.result], ['']]);
+    });
+  }
+
+  it('covers the twelve rates', () => {
+    expect(rates.map((s) => s.name)).toHaveLength(12);
+  });
+});
