@@ -102,11 +102,14 @@ describe('sales indicators', () => {
     expect(row.sales_share).toBe(1);
   });
 
-  it('counts cash-on-delivery orders on the day they were placed', () => {
+  it('counts cash-on-delivery orders on the day they were placed, and as paid in the payment rate', () => {
     const cod = [
       order('o3', 'c1', null, { cod: true, createdAt: Date.parse('2024-03-02T12:00:00Z'), amount: 60 }),
+      order('o4', 'stranger', null, { createdAt: Date.parse('2024-03-02T12:00:00Z'), amount: 60 }),
     ];
-    expect(agentRow(report({ messages, orders: cod }), '小王').sales).toBe(60);
+    const r = report({ messages, orders: cod });
+    expect(agentRow(r, '小王').sales).toBe(60);
+    expect(r.shop.payment_rate).toBe(0.5);
   });
 
   it('counts each order as its own buyer when the export has no customer column', () => {

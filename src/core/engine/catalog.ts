@@ -293,7 +293,10 @@ export const INDICATORS: readonly Indicator[] = [
     names: { 'zh-CN': '支付率', 'zh-TW': '支付率', en: 'Payment rate' },
     unit: 'ratio',
     better: 'higher',
-    formula: { 'zh-CN': '付款订单 / 下单订单', en: 'paid orders / placed orders' },
+    formula: {
+      'zh-CN': '付款订单 / 下单订单（货到付款计为已付）',
+      en: 'paid orders / placed orders (cash on delivery counts as paid)',
+    },
     needs: CHATS_AND_ORDERS,
     shopNeeds: ORDERS,
     levels: ALL,

@@ -136,7 +136,8 @@ function addConsultation(f: Facts, c: Consultation, settings: Settings) {
   f.unansweredRounds += c.unansweredRounds;
 }
 
-const isPaid = (order: Order) => order.paidAt !== null;
+/** Paid, or cash on delivery (paid at the door; counted as a sale the day it was placed). */
+const isPaid = (order: Order) => order.paidAt !== null || order.cod;
 
 /** The day an order counts as a sale: paid day, or order day for cash on delivery; null if neither. */
 function saleDay(order: Order, zone: string): number | null {
