@@ -1,3 +1,5 @@
+import type { Tab } from './sheets/tabs';
+
 /**
  * The contract between the sidebar (browser) and the server functions (Apps Script). Everything
  * crossing google.script.run must be JSON-like: no Date, no undefined inside arrays.
@@ -14,8 +16,19 @@ export interface SidebarContext {
   tabs: string[];
 }
 
+export interface WriteTabsRequest {
+  tabs: Tab[];
+  /** Replace tabs the user edited since the last import (the sidebar asks first). */
+  replaceEdited?: boolean;
+}
+
+export interface WriteTabsResult {
+  written: string[];
+}
+
 export interface ServerApi {
   getSidebarContext(): SidebarContext;
+  writeTabs(request: WriteTabsRequest): WriteTabsResult;
 }
 
 export type ServerFunctionName = keyof ServerApi;

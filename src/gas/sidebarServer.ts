@@ -1,4 +1,5 @@
 import type { ServerApi } from '../core/sidebarApi';
+import { writeTabs } from './writeTabs';
 
 /** The functions the sidebar calls through google.script.run. */
 export const server: ServerApi = {
@@ -12,4 +13,5 @@ export const server: ServerApi = {
       tabs: spreadsheet.getSheets().map((sheet) => sheet.getName()),
     };
   },
+  writeTabs,
 };

@@ -7,9 +7,15 @@ export interface ServiceCall {
 
 export class CallLog {
   readonly calls: ServiceCall[] = [];
+  /** "Service.method" → the call number (1-based) that fails, to test what a failure leaves behind. */
+  readonly failAt = new Map<string, number>();
 
   record(service: string, method: string, args: unknown[]) {
     this.calls.push({ service, method, args });
+    const key = `${service}.${method}`;
+    if (this.failAt.get(key) === this.count(service, method)) {
+      throw new Error('Exception: Service Spreadsheets failed while accessing document.');
+    }
   }
 
   count(service: string, method?: string): number {

