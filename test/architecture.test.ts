@@ -70,4 +70,12 @@ describe('the layering of src/', () => {
       expect(code(readFileSync(file, 'utf8')), relative(ROOT, file)).not.toMatch(forbidden);
     }
   });
+
+  it('uses no TextEncoder in src/core (Apps Script has none); TextDecoder only where files are read', () => {
+    for (const file of files.filter((f) => layerOf(f) === 'core')) {
+      const text = readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '');
+      expect(text, relative(ROOT, file)).not.toMatch(/new TextEncoder/);
+      if (!file.endsWith('decode.ts')) expect(text, relative(ROOT, file)).not.toMatch(/new TextDecoder/);
+    }
+  });
 });

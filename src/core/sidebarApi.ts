@@ -26,9 +26,17 @@ export interface WriteTabsResult {
   written: string[];
 }
 
+/** What the sidebar remembers per spreadsheet: settings and, per kind of export, the column mapping. */
+export interface Preferences {
+  settings: Record<string, string | number | boolean | string[] | null>;
+  mappings: Partial<Record<'chats' | 'orders' | 'ratings', Record<string, string>>>;
+}
+
 export interface ServerApi {
   getSidebarContext(): SidebarContext;
   writeTabs(request: WriteTabsRequest): WriteTabsResult;
+  loadPreferences(): Preferences;
+  savePreferences(preferences: Preferences): { bytes: number };
 }
 
 export type ServerFunctionName = keyof ServerApi;

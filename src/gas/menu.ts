@@ -1,3 +1,5 @@
+import { setUpTemplate, showHelp } from './template';
+
 export const ADDON_TITLE = '客服绩效';
 
 /** Functions that menu items name; the build makes each a top-level function. */
@@ -6,6 +8,8 @@ export const menuActions = {
     const page = HtmlService.createHtmlOutputFromFile('Sidebar').setTitle(ADDON_TITLE);
     SpreadsheetApp.getUi().showSidebar(page);
   },
+  setUpTemplate,
+  showHelp,
 };
 
 type MenuActionName = keyof typeof menuActions;
@@ -19,6 +23,9 @@ function onOpen(_event?: GoogleAppsScript.Events.SheetsOnOpen) {
   SpreadsheetApp.getUi()
     .createAddonMenu()
     .addItem('打开侧边栏 Open sidebar', action('openSidebar'))
+    .addItem('建立模板 Set up template', action('setUpTemplate'))
+    .addSeparator()
+    .addItem('帮助 Help', action('showHelp'))
     .addToUi();
 }
 

@@ -1,4 +1,5 @@
 import type { ServerApi } from '../core/sidebarApi';
+import { loadPreferences, savePreferences } from './preferences';
 import { writeTabs } from './writeTabs';
 
 /** The functions the sidebar calls through google.script.run. */
@@ -14,4 +15,6 @@ export const server: ServerApi = {
     };
   },
   writeTabs,
+  loadPreferences,
+  savePreferences,
 };

@@ -172,6 +172,8 @@ export interface GasFakeOptions {
   htmlFiles?: Record<string, string>;
   userLocale?: string;
   authMode?: AuthMode;
+  /** The button the user presses in every alert (default YES). */
+  alertAnswer?: 'YES' | 'NO' | 'OK';
 }
 
 export function createGasFake(options: GasFakeOptions = {}) {
@@ -180,6 +182,7 @@ export function createGasFake(options: GasFakeOptions = {}) {
   const spreadsheet = new FakeSpreadsheet(log, options.spreadsheet);
   const menus: FakeMenu[] = [];
   const sidebars: FakeHtmlOutput[] = [];
+  const alerts: { title: string; prompt: string; buttons: string }[] = [];
   const documentProperties = new FakeProperties('DocumentProperties', log);
   const userProperties = new FakeProperties('UserProperties', log);
   const lock = new FakeLockState();
@@ -208,9 +211,13 @@ export function createGasFake(options: GasFakeOptions = {}) {
       authorized('Ui.showSidebar');
       sidebars.push(output);
     },
-    alert(message: string) {
-      log.record('Ui', 'alert', [message]);
+    alert(title: string, prompt?: string, buttons?: string) {
+      log.record('Ui', 'alert', [title, prompt, buttons]);
+      alerts.push({ title, prompt: prompt ?? '', buttons: buttons ?? 'OK' });
+      return buttons === 'YES_NO' ? (options.alertAnswer ?? 'YES') : 'OK';
     },
+    ButtonSet: { OK: 'OK', OK_CANCEL: 'OK_CANCEL', YES_NO: 'YES_NO', YES_NO_CANCEL: 'YES_NO_CANCEL' },
+    Button: { OK: 'OK', CANCEL: 'CANCEL', YES: 'YES', NO: 'NO', CLOSE: 'CLOSE' },
   };
 
   const globals = {
@@ -271,7 +278,18 @@ export function createGasFake(options: GasFakeOptions = {}) {
     },
   };
 
-  return { globals, log, spreadsheet, menus, sidebars, documentProperties, userProperties, lock, authMode };
+  return {
+    globals,
+    log,
+    spreadsheet,
+    menus,
+    sidebars,
+    alerts,
+    documentProperties,
+    userProperties,
+    lock,
+    authMode,
+  };
 }
 
 export type GasFake = ReturnType<typeof createGasFake>;

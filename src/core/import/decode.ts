@@ -6,6 +6,8 @@ export type Encoding = 'utf-8' | 'gb18030' | 'utf-16le' | 'utf-16be';
  * Bytes of an uploaded export as text. UTF-8 (with or without BOM) is tried first and strictly; what
  * is not valid UTF-8 is read as GB18030, the superset of GBK that Excel on Chinese Windows saves.
  * Excel's "Unicode text" is UTF-16 with a BOM. Binary files (a workbook, an image) are refused.
+ * Runs where files are read (the command line, the sidebar's browser): Apps Script has no TextDecoder
+ * and never receives bytes.
  */
 export function decodeBytes(bytes: Uint8Array, file: string): { text: string; encoding: Encoding } {
   if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) {

@@ -2,6 +2,7 @@ import { hmac } from '@noble/hashes/hmac';
 import { sha256 } from '@noble/hashes/sha2';
 import type { Complaint, Issue, Message, OnlineSpan, Order, Rating, Refund, Sender } from '../engine/model';
 import { parseTime } from '../time/parseTime';
+import { utf8Bytes } from '../utf8';
 import { parseCount, parseFlag, parseMoney, unwrapId } from './values';
 import type { ImportWarning } from './warnings';
 
@@ -153,7 +154,7 @@ export class RowReader {
 }
 
 export function pseudonym(key: Uint8Array, id: string): string {
-  const digest = hmac(sha256, key, new TextEncoder().encode(id));
+  const digest = hmac(sha256, key, utf8Bytes(id));
   let hex = '';
   for (const byte of digest.subarray(0, 8)) hex += byte.toString(16).padStart(2, '0');
   return `buyer-${hex}`;

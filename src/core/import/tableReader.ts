@@ -1,4 +1,5 @@
 import { parseTime } from '../time/parseTime';
+import { utf8Bytes } from '../utf8';
 import { type DialectMatch, recognizeDialect } from './dialects';
 import { HEADER_SYNONYMS, isPrivateHeader, normalizeHeader } from './headers';
 import { CONVERTERS, FIELDS, KINDS, type Kind, type RecordOf, RowReader } from './records';
@@ -311,7 +312,7 @@ export function readRows(request: RowsRequest, feed: RowFeed): TableImport {
   const { file, timeZone } = request;
   const warnings: ImportWarning[] = [];
   const notes: string[] = [];
-  const key = request.pseudonymKey ? new TextEncoder().encode(request.pseudonymKey) : null;
+  const key = request.pseudonymKey ? utf8Bytes(request.pseudonymKey) : null;
 
   const pending: string[][] = [];
   // Assigned inside the parser's callbacks, which TypeScript's narrowing cannot follow.

@@ -1,0 +1,59 @@
+import { NOTHING_AVAILABLE } from '../core/engine/facts';
+import { computeReport } from '../core/engine/report';
+import { DEFAULT_SCHEME } from '../core/engine/scheme';
+import { resolveSettings } from '../core/engine/settings';
+import { buildTabs } from '../core/sheets/tabs';
+import { writeTabs } from './writeTabs';
+
+/**
+ * 设置 with the default scheme and the indicator tabs with their headers but no data, so a team can
+ * share the file, or make copies of it, before the first import.
+ */
+export function setUpTemplate() {
+  const ui = SpreadsheetApp.getUi();
+  const zone = SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetTimeZone();
+  const empty = computeReport(
+    { messages: [], orders: [], ratings: [], available: NOTHING_AVAILABLE, hasSessions: false },
+    resolveSettings({ timeZone: zone }),
+  );
+  const tabs = buildTabs(empty, { scheme: DEFAULT_SCHEME, formulas: 'addon', language: 'zh-CN' });
+  try {
+    writeTabs({ tabs });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    if (!message.includes('edited since the last import')) {
+      ui.alert('客服绩效', message, ui.ButtonSet.OK);
+      return;
+    }
+    const answer = ui.alert(
+      '客服绩效',
+      `${message}\n\n替换为空白模板？Replace it with the empty template?`,
+      ui.ButtonSet.YES_NO,
+    );
+    if (answer !== ui.Button.YES) return;
+    writeTabs({ tabs, replaceEdited: true });
+  }
+  ui.alert(
+    '客服绩效',
+    '模板已建立：设置与各指标工作表。The template is ready: 设置 and the indicator tabs.',
+    ui.ButtonSet.OK,
+  );
+}
+
+const HELP = [
+  '客服绩效 (CS KPI)',
+  '',
+  '1. 扩展程序 > 客服绩效 > 打开侧边栏：粘贴或选择聊天记录、订单、评价导出。',
+  '2. 确认列的对应关系与设置（时区、询单有效时长、30秒应答的秒数…）。',
+  '3. 计算：写入 服务指标、销售指标、售后指标、咨询明细、绩效 工作表。',
+  '4. 在「设置」中修改方案（指标、档位、权重、目标）；「绩效」随之重算。',
+  '',
+  'Open the sidebar, paste or choose the chat, order and rating exports, check the column mapping and',
+  'the settings, and compute: the indicator tabs are written, and 绩效 recalculates from 设置.',
+  '公式 Formulas: =CONVERSION_RATE, =TIER_SCORE, =WEIGHTED_SCORE, =PERFORMANCE_PAY, =CS_INDICATORS …',
+].join('\n');
+
+export function showHelp() {
+  const ui = SpreadsheetApp.getUi();
+  ui.alert('客服绩效 帮助 Help', HELP, ui.ButtonSet.OK);
+}
