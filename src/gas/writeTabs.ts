@@ -34,6 +34,18 @@ function writeTab(sheet: Sheet, tab: Tab) {
   }
   sheet.setFrozenRows(tab.frozenRows);
   sheet.setFrozenColumns(tab.frozenColumns);
+  if (tab.conditional.length > 0) {
+    // Agents colored against the 设置 targets: green where they meet them, red where they miss.
+    sheet.setConditionalFormatRules(
+      tab.conditional.map((rule) =>
+        SpreadsheetApp.newConditionalFormatRule()
+          .whenFormulaSatisfied(`=${rule.formula}`)
+          .setBackground(rule.fill === 'good' ? '#d9ead3' : '#f4cccc')
+          .setRanges([sheet.getRange(rule.range)])
+          .build(),
+      ),
+    );
+  }
 }
 
 /**

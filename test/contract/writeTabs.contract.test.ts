@@ -66,6 +66,11 @@ describe('writeTabs (google.script.run target)', () => {
     const card = addon.spreadsheet.getSheetByName('绩效');
     expect(String(card?.dump()[1]?.[2])).toMatch(/^=IF\(B2="","",TIER_SCORE\(B2,'设置'!\$E\$2:\$G\$2/);
     expect(addon.spreadsheet.getSheets().map((s) => s.peekName())).not.toContain('服务指标 ·新');
+    expect(sheet?.conditionalRules).toContainEqual({
+      formula: expect.stringMatching(/^=AND\([A-Z]+2<>"",[A-Z]+2>='设置'!\$D\$2\)$/),
+      background: '#d9ead3',
+      ranges: [expect.stringMatching(/^[A-Z]+2:[A-Z]+3$/)],
+    });
   });
 
   it('makes as many service calls for 1,000 consultations as for 10', () => {

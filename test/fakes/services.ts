@@ -239,6 +239,28 @@ export function createGasFake(options: GasFakeOptions = {}) {
       flush() {
         log.record('SpreadsheetApp', 'flush', []);
       },
+      newConditionalFormatRule() {
+        log.record('SpreadsheetApp', 'newConditionalFormatRule', []);
+        const rule: { formula?: string; background?: string; ranges?: string[] } = {};
+        const builder = {
+          whenFormulaSatisfied(formula: string) {
+            rule.formula = formula;
+            return builder;
+          },
+          setBackground(color: string) {
+            rule.background = color;
+            return builder;
+          },
+          setRanges(ranges: { getA1Notation(): string }[]) {
+            rule.ranges = ranges.map((r) => r.getA1Notation());
+            return builder;
+          },
+          build() {
+            return { ...rule };
+          },
+        };
+        return builder;
+      },
     },
     HtmlService: {
       createHtmlOutputFromFile(name: string) {

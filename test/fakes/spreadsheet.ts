@@ -160,6 +160,18 @@ export class FakeSheet {
     return this.frozenColumns;
   }
 
+  conditionalRules: unknown[] = [];
+
+  setConditionalFormatRules(rules: unknown[]) {
+    this.record('setConditionalFormatRules', [rules.length]);
+    this.conditionalRules = [...rules];
+  }
+
+  getConditionalFormatRules() {
+    this.record('getConditionalFormatRules', []);
+    return [...this.conditionalRules];
+  }
+
   addDeveloperMetadata(key: string, value: string) {
     this.record('addDeveloperMetadata', [key, value]);
     this.metadata.push(new FakeDeveloperMetadata(key, value, this));
@@ -184,6 +196,18 @@ export class FakeSheet {
 }
 
 export class FakeRange {
+  /** Test helper, not Apps Script: the range in A1 notation. */
+  getA1Notation() {
+    const letter = (n: number) => {
+      let out = '';
+      for (let m = n; m > 0; m = Math.floor((m - 1) / 26))
+        out = String.fromCharCode(65 + ((m - 1) % 26)) + out;
+      return out;
+    };
+    const end = `${letter(this.column + this.numColumns - 1)}${this.row + this.numRows - 1}`;
+    return `${letter(this.column)}${this.row}${this.numRows * this.numColumns > 1 ? `:${end}` : ''}`;
+  }
+
   constructor(
     private readonly sheet: FakeSheet,
     private readonly log: CallLog,
