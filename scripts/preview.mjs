@@ -1,0 +1,126 @@
+// npm run preview: the add-on without a Google account. The real dist/Sidebar.html beside an
+// in-memory spreadsheet rendered as tabs; the real dist/Code.js runs in Node behind
+// google.script.run, against the same fake services the contract tests use.
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import vm from 'node:vm';
+import * as esbuild from 'esbuild';
+import { build, ROOT } from './build.mjs';
+
+/** The bridge the sidebar calls as google.script.run: each call a POST, answered with JSON. */
+const BRIDGE = `<script>
+(function () {
+  function runner(onSuccess, onFailure) {
+    return new Proxy({}, {
+      get: function (_, name) {
+        if (name === 'withSuccessHandler') return function (fn) { return runner(fn, onFailure); };
+        if (name === 'withFailureHandler') return function (fn) { return runner(onSuccess, fn); };
+        return function () {
+          var args = Array.prototype.slice.call(arguments);
+          fetch('/run/' + encodeURIComponent(name), { method: 'POST', body: JSON.stringify(args) })
+            .then(function (r) { return r.json(); })
+            .then(function (answer) {
+              if (parent !== window) parent.postMessage('cs-kpi:changed', '*');
+              if (answer.error) { if (onFailure) onFailure(new Error(answer.error)); }
+              else if (onSuccess) onSuccess(answer.value);
+            });
+        };
+      },
+    });
+  }
+  window.google = { script: { run: runner(null, null), host: { close: function () {} } } };
+})();
+</script>`;
+
+async function loadFakes() {
+  const outfile = join(tmpdir(), `cs-kpi-preview-fakes-${process.pid}.mjs`);
+  await esbuild.build({
+    entryPoints: [join(ROOT, 'test/fakes/services.ts')],
+    outfile,
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    logLevel: 'silent',
+  });
+  return import(pathToFileURL(outfile).href);
+}
+
+export async function startPreview({ port = Number(process.env.PORT ?? 8080), quiet = false } = {}) {
+  await build();
+  const { createGasFake } = await loadFakes();
+  const sidebar = readFileSync(join(ROOT, 'dist/Sidebar.html'), 'utf8');
+  const fake = createGasFake({
+    htmlFiles: { Sidebar: sidebar },
+    spreadsheet: { name: '客服绩效 预览 preview', tabs: ['Sheet1'] },
+  });
+  const context = vm.createContext({ ...fake.globals, console });
+  vm.runInContext(readFileSync(join(ROOT, 'dist/Code.js'), 'utf8'), context, { filename: 'Code.js' });
+  context.onOpen({ authMode: 'FULL' });
+  const page = readFileSync(join(ROOT, 'scripts/preview/page.html'), 'utf8');
+  // The sidebar's own script must find google.script.run: the bridge goes first in <head>.
+  const sidebarPage = sidebar.replace('<head>', () => `<head>${BRIDGE}`);
+
+  const send = (response, status, type, body) => {
+    response.writeHead(status, { 'content-type': `${type}; charset=utf-8`, 'cache-control': 'no-store' });
+    response.end(body);
+  };
+  const server = createServer((request, response) => {
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    if (request.method === 'GET' && url.pathname === '/') return send(response, 200, 'text/html', page);
+    if (request.method === 'GET' && url.pathname === '/sidebar')
+      return send(response, 200, 'text/html', sidebarPage);
+    if (request.method === 'GET' && url.pathname === '/api/sheets') {
+      const sheets = fake.spreadsheet.getSheets().map((s) => ({ name: s.peekName(), cells: s.dump() }));
+      return send(response, 200, 'application/json', JSON.stringify(sheets));
+    }
+    if (request.method === 'GET' && url.pathname === '/api/menu') {
+      const items = fake.menus.flatMap((m) => m.items).filter((i) => i !== 'separator');
+      return send(response, 200, 'application/json', JSON.stringify(items));
+    }
+    const run = /^\/run\/([A-Za-z_$][\w$]*)$/.exec(url.pathname);
+    if (request.method === 'POST' && run) {
+      let body = '';
+      request.on('data', (chunk) => {
+        body += chunk;
+      });
+      request.on('end', () => {
+        const name = run[1];
+        const fn = context[name];
+        if (typeof fn !== 'function')
+          return send(
+            response,
+            404,
+            'application/json',
+            JSON.stringify({ error: `Script function not found: ${name}` }),
+          );
+        const alertsBefore = fake.alerts.length;
+        try {
+          // As google.script.run does: arguments and results travel as JSON.
+          const args = vm.runInContext(`(${body || '[]'})`, context);
+          const value = fn(...args);
+          const alerts = fake.alerts.slice(alertsBefore);
+          send(
+            response,
+            200,
+            'application/json',
+            JSON.stringify({ value: value === undefined ? null : value, alerts }),
+          );
+        } catch (error) {
+          send(response, 200, 'application/json', JSON.stringify({ error: error?.message ?? String(error) }));
+        }
+      });
+      return;
+    }
+    send(response, 404, 'text/plain', 'not found');
+  });
+  await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve));
+  const address = server.address();
+  const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : port}/`;
+  if (!quiet) console.log(`客服绩效 preview: ${url}`);
+  return { url, server, fake };
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await startPreview();
