@@ -1,6 +1,7 @@
 import { basename } from 'node:path';
 import { importTable, type TableImport } from '../core/import/importer';
 import type { Kind } from '../core/import/records';
+import { sampleRecord } from '../core/import/sample';
 import { displayWidth } from './render';
 import { readExport } from './report';
 
@@ -43,18 +44,7 @@ export function inspectFile(path: string, timeZone: string, kind?: Kind): Inspec
     })),
     privateColumns: result.privateColumns,
     // Times as ISO strings, so the sample reads the same in any zone.
-    sample: result.records.slice(0, 5).map((record) =>
-      Object.fromEntries(
-        Object.entries(record)
-          .filter(([key]) => key !== 'rowPrint')
-          .map(([key, value]) => [
-            key,
-            typeof value === 'number' && /At$|^time$|^start$|^end$/.test(key)
-              ? new Date(value).toISOString()
-              : value,
-          ]),
-      ),
-    ),
+    sample: result.records.slice(0, 5).map(sampleRecord),
     notes: result.notes,
     warnings: result.warnings,
   };

@@ -1,4 +1,5 @@
 import type { SidebarContext } from '../core/sidebarApi';
+import { ImportFlow } from './importFlow';
 import { type Messages, messagesFor } from './messages';
 import { callServer, errorText } from './serverCall';
 
@@ -13,6 +14,9 @@ function applyMessages(messages: Messages) {
   for (const element of document.querySelectorAll<HTMLElement>('[data-text]')) {
     element.textContent = messages[element.dataset.text as keyof Messages] ?? '';
   }
+  for (const element of document.querySelectorAll<HTMLTextAreaElement>('[data-placeholder]')) {
+    element.placeholder = messages[element.dataset.placeholder as keyof Messages] ?? '';
+  }
 }
 
 function showContext(context: SidebarContext, messages: Messages) {
@@ -24,11 +28,17 @@ function showContext(context: SidebarContext, messages: Messages) {
   byId('error').hidden = true;
 }
 
-function showError(error: unknown, messages: Messages) {
-  byId('status').textContent = '';
-  byId('error-message').textContent = messages.failed + errorText(error);
+let started = false;
+
+/** A failed connection hides the context; a failed import step only shows its message. */
+function showError(error: unknown, messages: Messages, connection = true) {
+  byId('error-message').textContent = connection ? messages.failed + errorText(error) : errorText(error);
   byId('error').hidden = false;
-  byId('context').hidden = true;
+  byId('retry').hidden = !connection;
+  if (connection) {
+    byId('status').textContent = '';
+    byId('context').hidden = true;
+  }
 }
 
 async function load() {
@@ -41,6 +51,13 @@ async function load() {
     messages = messagesFor(context.userLocale);
     applyMessages(messages);
     showContext(context, messages);
+    if (!started) {
+      started = true;
+      const shown = messages;
+      // Remembered mappings help but are not needed: start afresh if they cannot be read.
+      const preferences = await callServer('loadPreferences').catch(() => ({ settings: {}, mappings: {} }));
+      new ImportFlow(shown, context, (error) => showError(error, shown, false)).start(preferences);
+    }
   } catch (error) {
     showError(error, messages);
   }

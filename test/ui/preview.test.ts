@@ -59,3 +59,54 @@ describe('npm run preview', () => {
     await page.close();
   });
 });
+
+describe('the sidebar flow in the preview', () => {
+  it('reads pasted exports, shows the mapping, computes and writes the tabs with the CLI figures', async () => {
+    const { readShared } = await import('../sharedData');
+    const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+    await page.goto(preview.url);
+    const sidebar = page.frameLocator('#sidebar');
+    await expect.poll(() => sidebar.locator('#status').textContent()).toBe('已连接');
+    // A paste arrives in one go (typing 1.9 MB character by character would take minutes).
+    const paste = (id: string, text: string) =>
+      sidebar.locator(id).evaluate((area: HTMLTextAreaElement, value: string) => {
+        area.value = value;
+        area.dispatchEvent(new Event('input'));
+      }, text);
+    await paste('#text-chats', readShared('twcs_sample_conversations.csv'));
+    await paste('#text-orders', readShared('tmall_order_report.csv'));
+    await sidebar.locator('#read').click();
+    await expect.poll(() => sidebar.locator('#mappings').textContent()).toContain('识别为 Twitter 客服会话');
+    expect(await sidebar.locator('#mappings').textContent()).toContain('识别为 淘宝/天猫 订单报表');
+    expect(await sidebar.locator('select[data-kind="orders"][data-field="amount"]').inputValue()).toBe(
+      '买家实际支付金额',
+    );
+    await sidebar.locator('#set-tz').fill('UTC');
+    await sidebar.locator('#set-fast').fill('3600');
+    await page.screenshot({ path: fileURLToPath(new URL('preview-mapping.png', ARTIFACTS)) });
+    await sidebar.locator('#compute').click();
+    await expect
+      .poll(() => sidebar.locator('#progress-text').textContent(), { timeout: 20_000 })
+      .toContain('完成');
+    const tab = async (name: string) => {
+      await page.getByRole('button', { name, exact: true }).click();
+      // The tab view refreshes after a fetch: wait until it shows the tab clicked.
+      await expect.poll(() => page.locator('#tabs button[aria-selected="true"]').textContent()).toBe(name);
+      return page
+        .locator('#grid tr')
+        .evaluateAll((rows) => rows.map((r) => [...r.children].map((c) => c.textContent)));
+    };
+    const service = await tab('服务指标');
+    const team = service.find((row) => row[0] === '团队') ?? [];
+    const header = service[0] ?? [];
+    expect(team[header.indexOf('咨询量')]).toBe('27');
+    expect(Number(team[header.indexOf('回复率')])).toBeCloseTo(0.962963, 6);
+    expect(Number(team[header.indexOf('30秒应答率')])).toBeCloseTo(0.444444, 6);
+    const sales = await tab('销售指标');
+    const shop = sales.find((row) => row[0] === '店铺') ?? [];
+    expect(Number(shop[(sales[0] ?? []).indexOf('支付率')])).toBeCloseTo(0.859943, 6);
+    expect(Number(shop[(sales[0] ?? []).indexOf('客单价')])).toBeCloseTo(100.368618, 6);
+    await page.screenshot({ path: fileURLToPath(new URL('preview-computed.png', ARTIFACTS)) });
+    await page.close();
+  });
+});

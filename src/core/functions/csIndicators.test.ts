@@ -59,8 +59,8 @@ describe('CS_INDICATORS', () => {
       ['2', 'A', '2024-03-03 08:59:00', '2024-03-03 09:00:00', 50, 1],
     ];
     const t = table(CS_INDICATORS(chats, orders, [['window_days', 2]]));
-    expect(t.byLabel('小美')['询单转化率']).toBe(0.5);
-    expect(t.byLabel('小美')['销售额']).toBe(100);
+    expect(t.byLabel('小美').询单转化率).toBe(0.5);
+    expect(t.byLabel('小美').销售额).toBe(100);
   });
 
   it('adds a last row saying how many rows were skipped and why', () => {

@@ -66,7 +66,7 @@ function mode(values: number[]): number {
 export function importTable<K extends Kind>(request: ImportRequest & { kind: K }): TableImport<K>;
 export function importTable(request: ImportRequest): TableImport;
 export function importTable(request: ImportRequest): TableImport {
-  const { file, timeZone } = request;
+  const { file } = request;
   const body = request.text.charCodeAt(0) === 0xfeff ? request.text.slice(1) : request.text;
   if (body.trim() === '') {
     throw new ImportError(`${file}: the file is empty; export it again with its header row.`);

@@ -1,0 +1,258 @@
+import { NOTHING_AVAILABLE } from '../core/engine/facts';
+import { computeReport } from '../core/engine/report';
+import { DEFAULT_SCHEME } from '../core/engine/scheme';
+import { parseHours, resolveSettings, type Settings } from '../core/engine/settings';
+import { decodeBytes } from '../core/import/decode';
+import { importTable, type TableImport } from '../core/import/importer';
+import type { Kind } from '../core/import/records';
+import { sampleRecord } from '../core/import/sample';
+import { buildTabs } from '../core/sheets/tabs';
+import type { Preferences, SidebarContext } from '../core/sidebarApi';
+import type { Messages } from './messages';
+import { callServer, errorText } from './serverCall';
+
+type SourceKind = 'chats' | 'orders' | 'ratings';
+const KINDS: SourceKind[] = ['chats', 'orders', 'ratings'];
+
+function byId<T extends HTMLElement = HTMLElement>(id: string): T {
+  const element = document.getElementById(id);
+  if (!element) throw new Error(`sidebar element #${id} is missing`);
+  return element as T;
+}
+
+/** Text from exports is only ever set as textContent: never inserted as HTML. */
+function element(tag: string, text?: string, className?: string): HTMLElement {
+  const node = document.createElement(tag);
+  if (text !== undefined) node.textContent = text;
+  if (className) node.className = className;
+  return node;
+}
+
+const yieldToPage = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+export class ImportFlow {
+  private readonly files: Partial<Record<SourceKind, { name: string; text: string }>> = {};
+  private imports: Partial<Record<SourceKind, TableImport>> = {};
+  private overrides: Record<SourceKind, Record<string, string>> = { chats: {}, orders: {}, ratings: {} };
+
+  constructor(
+    private readonly messages: Messages,
+    private readonly context: SidebarContext,
+    private readonly showError: (error: unknown) => void,
+  ) {}
+
+  start(preferences: Preferences) {
+    for (const kind of KINDS) this.overrides[kind] = { ...(preferences.mappings[kind] ?? {}) };
+    const saved = preferences.settings;
+    byId<HTMLInputElement>('set-tz').value = String(saved.timeZone ?? this.context.timeZone);
+    byId<HTMLInputElement>('set-window').value = String(saved.windowDays ?? 2);
+    byId<HTMLInputElement>('set-fast').value = String(saved.fastReplySeconds ?? 30);
+    byId<HTMLSelectElement>('set-split').value = String(saved.split ?? 'auto');
+    byId<HTMLSelectElement>('set-attribution').value = String(saved.attribution ?? 'last');
+    byId<HTMLInputElement>('set-hours').value = String(saved.hours ?? '');
+    byId<HTMLInputElement>('set-auto').value = Array.isArray(saved.autoPrefixes)
+      ? saved.autoPrefixes.join(',')
+      : '';
+    byId<HTMLInputElement>('set-internal').value = Array.isArray(saved.internalAccounts)
+      ? saved.internalAccounts.join(',')
+      : '';
+    for (const kind of KINDS) {
+      byId<HTMLInputElement>(`file-${kind}`).addEventListener(
+        'change',
+        (event) => void this.chooseFile(kind, event),
+      );
+      byId<HTMLTextAreaElement>(`text-${kind}`).addEventListener('input', () => delete this.files[kind]);
+    }
+    byId('read').addEventListener('click', () => this.readAll());
+    byId('compute').addEventListener('click', () => void this.compute());
+    byId('step-source').hidden = false;
+  }
+
+  private async chooseFile(kind: SourceKind, event: Event) {
+    const file = (event.target as HTMLInputElement).files?.[0];
+    if (!file) return;
+    try {
+      const { text } = decodeBytes(new Uint8Array(await file.arrayBuffer()), file.name);
+      this.files[kind] = { name: file.name, text };
+      byId<HTMLTextAreaElement>(`text-${kind}`).value = '';
+    } catch (error) {
+      this.showError(error);
+    }
+  }
+
+  private source(kind: SourceKind): { name: string; text: string } | null {
+    const file = this.files[kind];
+    if (file) return file;
+    const text = byId<HTMLTextAreaElement>(`text-${kind}`).value;
+    return text.trim() === '' ? null : { name: this.messages[kind], text };
+  }
+
+  private zone(): string {
+    return byId<HTMLInputElement>('set-tz').value.trim() || this.context.timeZone;
+  }
+
+  private readKind(kind: SourceKind): TableImport | null {
+    const source = this.source(kind);
+    if (!source) return null;
+    return importTable({
+      file: source.name,
+      text: source.text,
+      kind: kind as Kind,
+      timeZone: this.zone(),
+      overrides: this.overrides[kind],
+    });
+  }
+
+  readAll(): boolean {
+    byId('error').hidden = true;
+    try {
+      this.imports = {};
+      for (const kind of KINDS) {
+        const result = this.readKind(kind);
+        if (result) this.imports[kind] = result;
+      }
+      if (Object.keys(this.imports).length === 0) throw new Error(this.messages.nothing);
+    } catch (error) {
+      this.showError(error);
+      return false;
+    }
+    this.renderMappings();
+    byId('step-mapping').hidden = false;
+    byId('step-settings').hidden = false;
+    return true;
+  }
+
+  private renderMappings() {
+    const box = byId('mappings');
+    box.replaceChildren();
+    for (const kind of KINDS) {
+      const result = this.imports[kind];
+      if (!result) continue;
+      const section = element('div', undefined, 'mapping');
+      section.append(element('strong', this.messages[kind]));
+      const dialect = result.dialect
+        ? `${this.messages.dialect} ${result.dialect.name.zh}`
+        : this.messages.notRecognized;
+      section.append(element('div', dialect, 'dialect'));
+      section.append(element('div', `${result.records.length} / ${result.rows} ${this.messages.rows}`));
+      if (result.warnings.length > 0) {
+        const [first] = result.warnings;
+        section.append(
+          element(
+            'div',
+            `${result.warnings.length} ${this.messages.skipped}: row ${first?.row}, ${first?.column}: ${first?.message}`,
+            'warn',
+          ),
+        );
+      }
+      for (const field of result.fields) {
+        const row = element('label', undefined, 'field');
+        row.append(element('span', `${field.field}${field.required ? ' *' : ''}`));
+        const select = document.createElement('select');
+        select.dataset.kind = kind;
+        select.dataset.field = field.field;
+        select.append(new Option('—', ''));
+        for (const column of result.header)
+          select.append(new Option(column, column, false, column === field.column));
+        select.title = field.column ? `${Math.round(field.confidence * 100)} % (${field.source})` : '';
+        select.addEventListener('change', () => {
+          if (select.value) this.overrides[kind][field.field] = select.value;
+          else delete this.overrides[kind][field.field];
+          this.readAll();
+        });
+        row.append(select);
+        section.append(row);
+      }
+      const sample = result.records.slice(0, 3).map((r) => JSON.stringify(sampleRecord(r)));
+      section.append(element('div', sample.join('\n'), 'preview'));
+      box.append(section);
+    }
+  }
+
+  private settings(): Settings {
+    const list = (id: string) =>
+      byId<HTMLInputElement>(id)
+        .value.split(/[,，]/)
+        .map((s) => s.trim())
+        .filter(Boolean);
+    const hours = byId<HTMLInputElement>('set-hours').value.trim();
+    return resolveSettings({
+      timeZone: this.zone(),
+      windowDays: Number(byId<HTMLInputElement>('set-window').value),
+      fastReplySeconds: Number(byId<HTMLInputElement>('set-fast').value),
+      split: byId<HTMLSelectElement>('set-split').value as Settings['split'],
+      attribution: byId<HTMLSelectElement>('set-attribution').value as Settings['attribution'],
+      assessmentHours: hours ? parseHours(hours) : null,
+      autoPrefixes: list('set-auto'),
+      internalAccounts: list('set-internal'),
+    });
+  }
+
+  private progress(step: number, text: string) {
+    byId<HTMLProgressElement>('progress').value = step;
+    byId('progress-text').textContent = text;
+  }
+
+  async compute() {
+    byId('step-compute').hidden = false;
+    byId('summary').replaceChildren();
+    try {
+      this.progress(1, this.messages.reading);
+      await yieldToPage();
+      if (!this.readAll()) return;
+      const settings = this.settings();
+      this.progress(2, this.messages.computing);
+      await yieldToPage();
+      const { chats, orders, ratings } = this.imports;
+      const report = computeReport(
+        {
+          messages: chats?.records ?? [],
+          orders: orders?.records ?? [],
+          ratings: ratings?.records ?? [],
+          available: {
+            ...NOTHING_AVAILABLE,
+            chats: Boolean(chats),
+            orders: Boolean(orders),
+            ratings: Boolean(ratings),
+            amounts: orders?.mapped.has('amount') ?? false,
+            itemCounts: orders?.mapped.has('items') ?? false,
+            refundAmounts: orders?.mapped.has('refund_amount') ?? false,
+          },
+          hasSessions: chats?.mapped.has('session') ?? false,
+        } as Parameters<typeof computeReport>[0],
+        settings,
+      );
+      const tabs = buildTabs(report, { scheme: DEFAULT_SCHEME, formulas: 'addon', language: 'zh-CN' });
+      this.progress(3, this.messages.writing);
+      let written: string[];
+      try {
+        written = (await callServer('writeTabs', { tabs })).written;
+      } catch (error) {
+        if (
+          !errorText(error).includes('edited since the last import') ||
+          !confirm(this.messages.confirmReplace)
+        )
+          throw error;
+        written = (await callServer('writeTabs', { tabs, replaceEdited: true })).written;
+      }
+      await callServer('savePreferences', {
+        settings: {
+          timeZone: settings.timeZone,
+          windowDays: settings.windowDays,
+          fastReplySeconds: settings.fastReplySeconds,
+          split: settings.split,
+          attribution: settings.attribution,
+          hours: byId<HTMLInputElement>('set-hours').value.trim(),
+          autoPrefixes: settings.autoPrefixes,
+          internalAccounts: settings.internalAccounts,
+        },
+        mappings: this.overrides,
+      });
+      this.progress(4, `${this.messages.done}${written.join('、')}`);
+      for (const name of written) byId('summary').append(element('li', name));
+    } catch (error) {
+      this.progress(0, '');
+      this.showError(error);
+    }
+  }
+}
