@@ -26,6 +26,27 @@ export interface WriteTabsResult {
   written: string[];
 }
 
+/** Large imports travel in parts: the tabs' rows in blocks, then the rest of each tab at commit. */
+export interface BeginTabsRequest {
+  names: string[];
+  replaceEdited?: boolean;
+}
+
+export interface TabRowsRequest {
+  token: string;
+  name: string;
+  /** 1-based row of the first row of the block. */
+  startRow: number;
+  rows: Tab['rows'];
+  formats: Tab['formats'];
+}
+
+export interface CommitTabsRequest {
+  token: string;
+  /** Each tab without its rows (rows already sent), in order. */
+  tabs: Omit<Tab, 'rows'>[];
+}
+
 /** What the sidebar remembers per spreadsheet: settings and, per kind of export, the column mapping. */
 export interface Preferences {
   settings: Record<string, string | number | boolean | string[] | null>;
@@ -35,6 +56,10 @@ export interface Preferences {
 export interface ServerApi {
   getSidebarContext(): SidebarContext;
   writeTabs(request: WriteTabsRequest): WriteTabsResult;
+  beginTabs(request: BeginTabsRequest): { token: string };
+  appendTabRows(request: TabRowsRequest): { rows: number };
+  commitTabs(request: CommitTabsRequest): WriteTabsResult;
+  abortTabs(request: { token: string }): { aborted: boolean };
   loadPreferences(): Preferences;
   savePreferences(preferences: Preferences): { bytes: number };
 }

@@ -1,6 +1,6 @@
 import type { ServerApi } from '../core/sidebarApi';
 import { loadPreferences, savePreferences } from './preferences';
-import { writeTabs } from './writeTabs';
+import { abortTabs, appendTabRows, beginTabs, commitTabs, writeTabs } from './writeTabs';
 
 /** The functions the sidebar calls through google.script.run. */
 export const server: ServerApi = {
@@ -15,6 +15,10 @@ export const server: ServerApi = {
     };
   },
   writeTabs,
+  beginTabs,
+  appendTabRows,
+  commitTabs,
+  abortTabs,
   loadPreferences,
   savePreferences,
 };

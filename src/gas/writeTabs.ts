@@ -1,11 +1,22 @@
 import { fingerprint, toSheetValue } from '../core/sheets/cells';
 import type { Tab } from '../core/sheets/tabs';
-import type { WriteTabsRequest, WriteTabsResult } from '../core/sidebarApi';
+import type {
+  BeginTabsRequest,
+  CommitTabsRequest,
+  TabRowsRequest,
+  WriteTabsRequest,
+  WriteTabsResult,
+} from '../core/sidebarApi';
 
 /** Marks a tab as the add-on's, with the fingerprint of what it wrote there. */
 const OWNED = 'cs-kpi.owned';
+/** The import in progress, across the server calls of a large import: a lock that outlives a call. */
+const IN_PROGRESS = 'cs-kpi.import';
+const IN_PROGRESS_EXPIRES_MS = 10 * 60_000;
+const NEW = ' ·新';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 function ownership(sheet: Sheet): GoogleAppsScript.Spreadsheet.DeveloperMetadata | null {
   return sheet.getDeveloperMetadata().find((m) => m.getKey() === OWNED) ?? null;
@@ -21,17 +32,59 @@ function contentPrint(sheet: Sheet): string {
   return fingerprint(values.map((row, r) => row.map((value, c) => formulas[r]?.[c] || value)));
 }
 
-function writeTab(sheet: Sheet, tab: Tab) {
-  const width = Math.max(...tab.rows.map((row) => row.length), 1);
-  const values = tab.rows.map((row) => Array.from({ length: width }, (_, c) => toSheetValue(row[c] ?? null)));
-  const range = sheet.getRange(1, 1, values.length, width);
-  range.setValues(values);
-  if (values.length > 1) {
-    const formats = Array.from({ length: values.length - 1 }, () =>
-      Array.from({ length: width }, (_, c) => tab.formats[c] ?? 'General'),
+function withDocumentLock<T>(work: () => T): T {
+  const lock = LockService.getDocumentLock();
+  if (!lock.tryLock(30_000)) {
+    throw new Error(
+      '另一个导入正在写入表格，请稍后再试。Another import is writing to this spreadsheet; try again in a minute.',
     );
-    sheet.getRange(2, 1, values.length - 1, width).setNumberFormats(formats);
   }
+  try {
+    return work();
+  } finally {
+    lock.releaseLock();
+  }
+}
+
+/** Refuses to go on when a tab of the same name is not the add-on's, or was edited since (unless asked). */
+function checkTargets(spreadsheet: Spreadsheet, names: string[], replaceEdited: boolean) {
+  for (const name of names) {
+    const existing = spreadsheet.getSheetByName(name);
+    if (!existing) continue;
+    const mark = ownership(existing);
+    if (!mark) {
+      throw new Error(
+        `工作表「${name}」不是客服绩效创建的，未做改动；请重命名后再导入。The tab "${name}" was not made by the add-on and was left as it is; rename it and import again.`,
+      );
+    }
+    if (!replaceEdited && mark.getValue() !== contentPrint(existing)) {
+      throw new Error(
+        `工作表「${name}」在上次导入后被修改过。The tab "${name}" was edited since the last import; confirm to replace it.`,
+      );
+    }
+  }
+}
+
+function writeRows(
+  sheet: Sheet,
+  startRow: number,
+  rows: Tab['rows'],
+  formats: Tab['formats'],
+  width: number,
+) {
+  if (rows.length === 0) return;
+  const values = rows.map((row) => Array.from({ length: width }, (_, c) => toSheetValue(row[c] ?? null)));
+  sheet.getRange(startRow, 1, values.length, width).setValues(values);
+  // Row 1 is the header; every row below it takes its column's number format.
+  const first = Math.max(startRow, 2);
+  const count = startRow + values.length - first;
+  if (count > 0) {
+    const line = Array.from({ length: width }, (_, c) => formats[c] ?? 'General');
+    sheet.getRange(first, 1, count, width).setNumberFormats(Array.from({ length: count }, () => line));
+  }
+}
+
+function finishTab(sheet: Sheet, tab: Omit<Tab, 'rows'>) {
   sheet.setFrozenRows(tab.frozenRows);
   sheet.setFrozenColumns(tab.frozenColumns);
   if (tab.conditional.length > 0) {
@@ -48,55 +101,121 @@ function writeTab(sheet: Sheet, tab: Tab) {
   }
 }
 
-/**
- * Writes the tabs computed in the sidebar. All or nothing: every tab is first written to a new
- * temporary tab, and the old ones are replaced only when all succeeded. Never touches a tab the
- * add-on did not create, nor one the user edited since, unless asked.
- */
-export function writeTabs(request: WriteTabsRequest): WriteTabsResult {
-  const lock = LockService.getDocumentLock();
-  if (!lock.tryLock(30_000)) {
+/** Swaps the fully written temporary tabs in for the old ones and marks them as the add-on's. */
+function swapIn(spreadsheet: Spreadsheet, tabs: Omit<Tab, 'rows'>[]): WriteTabsResult {
+  for (const tab of tabs) {
+    const fresh = spreadsheet.getSheetByName(tab.name + NEW);
+    if (!fresh) throw new Error(`The import lost its new tab "${tab.name}"; import again.`);
+    finishTab(fresh, tab);
+  }
+  for (const tab of tabs) {
+    const old = spreadsheet.getSheetByName(tab.name);
+    if (old) spreadsheet.deleteSheet(old);
+    const sheet = spreadsheet.getSheetByName(tab.name + NEW) as Sheet;
+    sheet.setName(tab.name);
+    sheet.addDeveloperMetadata(OWNED, contentPrint(sheet));
+  }
+  return { written: tabs.map((t) => t.name) };
+}
+
+function dropNewTabs(spreadsheet: Spreadsheet, names: string[]) {
+  for (const name of names) {
+    const fresh = spreadsheet.getSheetByName(name + NEW);
+    if (fresh) spreadsheet.deleteSheet(fresh);
+  }
+}
+
+function inProgress(): { token: string; started: number; names: string[] } | null {
+  const text = PropertiesService.getDocumentProperties().getProperty(IN_PROGRESS);
+  if (!text) return null;
+  const state = JSON.parse(text) as { token: string; started: number; names: string[] };
+  return Date.now() - state.started > IN_PROGRESS_EXPIRES_MS ? null : state;
+}
+
+function refuseIfBusy(token?: string) {
+  const state = inProgress();
+  if (state && state.token !== token) {
     throw new Error(
-      '另一个导入正在写入表格，请稍后再试。Another import is writing to this spreadsheet; try again in a minute.',
+      '另一个导入正在进行，请稍后再试。Another import is in progress; try again in a few minutes.',
     );
   }
-  try {
+}
+
+/**
+ * Writes the tabs the sidebar computed, in one call. All or nothing: every tab is written to a new
+ * temporary tab first, and the old ones are replaced only when all succeeded.
+ */
+export function writeTabs(request: WriteTabsRequest): WriteTabsResult {
+  return withDocumentLock(() => {
+    refuseIfBusy();
     const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-    for (const tab of request.tabs) {
-      const existing = spreadsheet.getSheetByName(tab.name);
-      if (!existing) continue;
-      const mark = ownership(existing);
-      if (!mark) {
-        throw new Error(
-          `工作表「${tab.name}」不是客服绩效创建的，未做改动；请重命名后再导入。The tab "${tab.name}" was not made by the add-on and was left as it is; rename it and import again.`,
-        );
-      }
-      if (!request.replaceEdited && mark.getValue() !== contentPrint(existing)) {
-        throw new Error(
-          `工作表「${tab.name}」在上次导入后被修改过。The tab "${tab.name}" was edited since the last import; confirm to replace it.`,
-        );
-      }
-    }
-    const fresh: Sheet[] = [];
+    const names = request.tabs.map((t) => t.name);
+    checkTargets(spreadsheet, names, request.replaceEdited ?? false);
+    dropNewTabs(spreadsheet, names);
     try {
       for (const tab of request.tabs) {
-        const sheet = spreadsheet.insertSheet(`${tab.name} ·新`);
-        fresh.push(sheet);
-        writeTab(sheet, tab);
+        const width = Math.max(...tab.rows.map((row) => row.length), 1);
+        writeRows(spreadsheet.insertSheet(tab.name + NEW), 1, tab.rows, tab.formats, width);
       }
+      return swapIn(spreadsheet, request.tabs);
     } catch (error) {
-      for (const sheet of fresh) spreadsheet.deleteSheet(sheet);
+      dropNewTabs(spreadsheet, names);
       throw error;
     }
-    request.tabs.forEach((tab, i) => {
-      const old = spreadsheet.getSheetByName(tab.name);
-      if (old) spreadsheet.deleteSheet(old);
-      const sheet = fresh[i] as Sheet;
-      sheet.setName(tab.name);
-      sheet.addDeveloperMetadata(OWNED, contentPrint(sheet));
-    });
-    return { written: request.tabs.map((t) => t.name) };
-  } finally {
-    lock.releaseLock();
-  }
+  });
+}
+
+/** Starts a large import: checks the targets, makes empty temporary tabs, returns a token. */
+export function beginTabs(request: BeginTabsRequest): { token: string } {
+  return withDocumentLock(() => {
+    refuseIfBusy();
+    const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+    checkTargets(spreadsheet, request.names, request.replaceEdited ?? false);
+    dropNewTabs(spreadsheet, request.names);
+    for (const name of request.names) spreadsheet.insertSheet(name + NEW);
+    const token = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+    PropertiesService.getDocumentProperties().setProperty(
+      IN_PROGRESS,
+      JSON.stringify({ token, started: Date.now(), names: request.names }),
+    );
+    return { token };
+  });
+}
+
+/** Writes one block of a tab's rows into its temporary tab. */
+export function appendTabRows(request: TabRowsRequest): { rows: number } {
+  const state = inProgress();
+  if (!state || state.token !== request.token)
+    throw new Error('This import expired or was replaced; import again.');
+  const sheet = SpreadsheetApp.getActiveSpreadsheet().getSheetByName(request.name + NEW);
+  if (!sheet) throw new Error(`The import lost its new tab "${request.name}"; import again.`);
+  const width = Math.max(...request.rows.map((row) => row.length), 1);
+  writeRows(sheet, request.startRow, request.rows, request.formats, width);
+  return { rows: request.rows.length };
+}
+
+/** Finishes a large import: the temporary tabs replace the old ones, all at once. */
+export function commitTabs(request: CommitTabsRequest): WriteTabsResult {
+  return withDocumentLock(() => {
+    const state = inProgress();
+    if (!state || state.token !== request.token)
+      throw new Error('This import expired or was replaced; import again.');
+    const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+    try {
+      return swapIn(spreadsheet, request.tabs);
+    } finally {
+      PropertiesService.getDocumentProperties().deleteProperty(IN_PROGRESS);
+    }
+  });
+}
+
+/** Gives up a large import: the temporary tabs go, the previous tabs stay as they were. */
+export function abortTabs(request: { token: string }): { aborted: boolean } {
+  return withDocumentLock(() => {
+    const state = inProgress();
+    if (!state || state.token !== request.token) return { aborted: false };
+    dropNewTabs(SpreadsheetApp.getActiveSpreadsheet(), state.names);
+    PropertiesService.getDocumentProperties().deleteProperty(IN_PROGRESS);
+    return { aborted: true };
+  });
 }

@@ -6,7 +6,8 @@ import { decodeBytes } from '../core/import/decode';
 import { importTable, type TableImport } from '../core/import/importer';
 import type { Kind } from '../core/import/records';
 import { sampleRecord } from '../core/import/sample';
-import { buildTabs } from '../core/sheets/tabs';
+import { cellCount, MAX_CELLS_PER_CALL, rowBlocks, withoutRows } from '../core/sheets/chunks';
+import { buildTabs, type Tab } from '../core/sheets/tabs';
 import type { Preferences, SidebarContext } from '../core/sidebarApi';
 import type { Messages } from './messages';
 import { callServer, errorText } from './serverCall';
@@ -28,7 +29,8 @@ function element(tag: string, text?: string, className?: string): HTMLElement {
   return node;
 }
 
-const yieldToPage = () => new Promise((resolve) => setTimeout(resolve, 0));
+/** Lets the browser paint (progress text) before a long synchronous step. */
+const yieldToPage = () => new Promise((resolve) => setTimeout(resolve, 30));
 
 export class ImportFlow {
   private readonly files: Partial<Record<SourceKind, { name: string; text: string }>> = {};
@@ -63,7 +65,7 @@ export class ImportFlow {
       );
       byId<HTMLTextAreaElement>(`text-${kind}`).addEventListener('input', () => delete this.files[kind]);
     }
-    byId('read').addEventListener('click', () => this.readAll());
+    byId('read').addEventListener('click', () => void this.readSoon());
     byId('compute').addEventListener('click', () => void this.compute());
     byId('step-source').hidden = false;
   }
@@ -101,6 +103,16 @@ export class ImportFlow {
       timeZone: this.zone(),
       overrides: this.overrides[kind],
     });
+  }
+
+  /** Says it is reading and lets the page paint before a large paste is parsed. */
+  private async readSoon() {
+    byId('step-compute').hidden = false;
+    this.progress(1, this.messages.reading);
+    await yieldToPage();
+    const ok = this.readAll();
+    this.progress(0, '');
+    byId('step-compute').hidden = !ok;
   }
 
   readAll(): boolean {
@@ -191,6 +203,24 @@ export class ImportFlow {
   private progress(step: number, text: string) {
     byId<HTMLProgressElement>('progress').value = step;
     byId('progress-text').textContent = text;
+  }
+
+  /** One call for ordinary imports; blocks of rows for large ones (a 20 MB paste), swapped in at the end. */
+  private async write(tabs: Tab[], replaceEdited: boolean): Promise<string[]> {
+    if (cellCount(tabs) <= MAX_CELLS_PER_CALL)
+      return (await callServer('writeTabs', { tabs, replaceEdited })).written;
+    const { token } = await callServer('beginTabs', { names: tabs.map((t) => t.name), replaceEdited });
+    try {
+      const blocks = rowBlocks(tabs);
+      for (const [i, block] of blocks.entries()) {
+        this.progress(3, `${this.messages.writing} ${i + 1}/${blocks.length}`);
+        await callServer('appendTabRows', { token, ...block });
+      }
+      return (await callServer('commitTabs', { token, tabs: tabs.map(withoutRows) })).written;
+    } catch (error) {
+      await callServer('abortTabs', { token }).catch(() => undefined);
+      throw error;
+    }
   }
 
   async compute() {

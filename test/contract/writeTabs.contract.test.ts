@@ -146,3 +146,54 @@ describe('writeTabs (google.script.run target)', () => {
     expect(addon.lock.held).toBe(false);
   });
 });
+
+describe('large imports in blocks (beginTabs, appendTabRows, commitTabs, abortTabs)', () => {
+  async function chunked(addon: ReturnType<typeof loadCode>, tabs: Tab[], maxCells: number) {
+    const { rowBlocks, withoutRows } = await import('../../src/core/sheets/chunks');
+    const call = (name: string, request: object) =>
+      addon.evaluate(`${name}(JSON.parse(${JSON.stringify(JSON.stringify(request))}))`) as Record<
+        string,
+        unknown
+      >;
+    const { token } = call('beginTabs', { names: tabs.map((t) => t.name) }) as { token: string };
+    for (const block of rowBlocks(tabs, maxCells)) call('appendTabRows', { token, ...block });
+    return { token, call, result: call('commitTabs', { token, tabs: tabs.map(withoutRows) }) };
+  }
+
+  it('gives the same tabs as one call, in blocks of rows', async () => {
+    const tabs = tabsFor(messages(300));
+    const once = loadCode();
+    send(once, { tabs });
+    const inBlocks = loadCode();
+    const { result } = await chunked(inBlocks, tabs, 500);
+    expect(result).toEqual({ written: tabs.map((t) => t.name) });
+    const contents = (addon: ReturnType<typeof loadCode>) =>
+      addon.spreadsheet.getSheets().map((s) => [s.peekName(), s.dump(), s.metadata.map((m) => m.getValue())]);
+    expect(contents(inBlocks)).toEqual(contents(once));
+    expect(inBlocks.log.count('Range', 'setValues')).toBeGreaterThan(6);
+    expect(inBlocks.documentProperties.store.size).toBe(0);
+  });
+
+  it('refuses a second import while one is in progress, and frees it when aborted', async () => {
+    const addon = loadCode();
+    send(addon, { tabs: tabsFor(messages(2)) });
+    const before = addon.spreadsheet.getSheets().map((s) => [s.peekName(), s.dump()]);
+    const tabs = tabsFor(messages(50));
+    const begin = addon.evaluate(
+      `beginTabs(JSON.parse(${JSON.stringify(JSON.stringify({ names: tabs.map((t) => t.name) }))}))`,
+    ) as { token: string };
+    expect(() => send(addon, { tabs })).toThrow('Another import is in progress');
+    expect(addon.evaluate(`abortTabs({ token: ${JSON.stringify(begin.token)} })`)).toEqual({ aborted: true });
+    expect(addon.spreadsheet.getSheets().map((s) => [s.peekName(), s.dump()])).toEqual(before);
+    expect(() => send(addon, { tabs })).not.toThrow();
+  });
+
+  it('refuses blocks of an import that is no longer the current one', () => {
+    const addon = loadCode();
+    expect(() =>
+      addon.evaluate(
+        `appendTabRows({ token: 'nope', name: '绩效', startRow: 1, rows: [['x']], formats: [] })`,
+      ),
+    ).toThrow('This import expired or was replaced');
+  });
+});

@@ -110,3 +110,43 @@ describe('the sidebar flow in the preview', () => {
     await page.close();
   });
 });
+
+describe('a large paste in the preview', () => {
+  it('reads a 20 MB chat export pasted at once and writes every consultation, in blocks', async () => {
+    const { mkdtempSync, readFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { writeSyntheticMonth } = await import('../../scripts/synthetic.mjs');
+    const files = await writeSyntheticMonth(mkdtempSync(join(tmpdir(), 'cs-kpi-big-')), {
+      messages: 240_000,
+      orders: 1_000,
+      seed: 11,
+    });
+    const chats = readFileSync(files.chats, 'utf8');
+    expect(Buffer.byteLength(chats)).toBeGreaterThan(19_500_000);
+    const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+    await page.goto(preview.url);
+    const sidebar = page.frameLocator('#sidebar');
+    await expect.poll(() => sidebar.locator('#status').textContent()).toBe('已连接');
+    await sidebar.locator('#text-chats').evaluate((area: HTMLTextAreaElement, value: string) => {
+      area.value = value;
+      area.dispatchEvent(new Event('input'));
+    }, chats);
+    await sidebar.locator('#read').click({ timeout: 90_000 });
+    await expect
+      .poll(() => sidebar.locator('#mappings').textContent(), { timeout: 90_000 })
+      .toContain('240000 / 240000');
+    await sidebar.locator('#compute').click({ timeout: 60_000 });
+    await expect
+      .poll(() => sidebar.locator('#progress-text').textContent(), { timeout: 150_000, interval: 500 })
+      .toContain('完成');
+    const fake = preview.fake as GasFake;
+    const detail = fake.spreadsheet.getSheetByName('咨询明细')?.dump() ?? [];
+    const service = fake.spreadsheet.getSheetByName('服务指标')?.dump() ?? [];
+    const team = service.find((row) => row[0] === '团队') ?? [];
+    expect(detail.length - 1).toBe(team[(service[0] ?? []).indexOf('咨询量')]);
+    expect(detail.length).toBeGreaterThan(40_000);
+    expect(fake.log.count('Sheet', 'getRange')).toBeGreaterThan(0);
+    await page.close();
+  }, 300_000);
+});
