@@ -96,6 +96,7 @@ export function runReport(options: ReportOptions): CliReport {
         amounts: orders?.mapped.has('amount') ?? false,
         itemCounts: orders?.mapped.has('items') ?? false,
         refundAmounts: orders?.mapped.has('refund_amount') ?? false,
+        invites: chats?.mapped.has('invite') ?? false,
       },
       hasSessions: chats?.mapped.has('session') ?? false,
     },

@@ -247,6 +247,7 @@ export class ImportFlow {
             amounts: orders?.mapped.has('amount') ?? false,
             itemCounts: orders?.mapped.has('items') ?? false,
             refundAmounts: orders?.mapped.has('refund_amount') ?? false,
+            invites: chats?.mapped.has('invite') ?? false,
           },
           hasSessions: chats?.mapped.has('session') ?? false,
         } as Parameters<typeof computeReport>[0],

@@ -246,3 +246,11 @@ describe('cs-kpi report with platform exports', () => {
     expect([out.counts.orders, out.shop.sales]).toEqual([200_000, 2_000_000]);
   });
 });
+
+describe('cs-kpi report without an invitation column', () => {
+  it('leaves 邀评率 empty rather than showing 0 %', () => {
+    const out = JSON.parse(cli([...twitter, '--format', 'json']).stdout);
+    expect(out.team.invite_rate).toBeNull();
+    expect(out.team.receptions).toBe(26);
+  });
+});

@@ -99,3 +99,37 @@ describe('online hours and resolution rate', () => {
     expect(agentRow(report({ issues }), 'ebay-amy').resolution_rate).toBe(0.5);
   });
 });
+
+describe('rating-based indicators', () => {
+  it('服务态度DSR is the mean rating level over the 180 days ending on the last day of the period', () => {
+    const ratings = [
+      { time: at('2023-12-31 10:00:00'), agent: '小美', customer: 'a', level: 1 },
+      { time: at('2024-06-20 10:00:00'), agent: '小美', customer: 'b', level: 4 },
+      { time: at('2024-06-28 10:00:00'), agent: '小美', customer: 'c', level: 5 },
+    ];
+    const r = report({ ratings });
+    // 2023-12-31 is 180 days before 2024-06-28, one day outside the window (2024-01-01 is inside).
+    expect(agentRow(r, '小美').dsr_service).toBe(4.5);
+    expect(agentRow(r, '小美').satisfaction_rate).toBeCloseTo(2 / 3, 12);
+    const inside = report({
+      ratings: [
+        { ...ratings[0], time: at('2024-01-01 10:00:00') } as (typeof ratings)[0],
+        ...ratings.slice(1),
+      ],
+    });
+    expect(agentRow(inside, '小美').dsr_service).toBeCloseTo(10 / 3, 12);
+  });
+});
+
+describe('invite rate', () => {
+  it('is empty, not 0 %, when the chat export does not say which messages invited a rating', () => {
+    const messages = [
+      msg('2024-03-01 10:00:00', '小美', 'c1', 'customer'),
+      msg('2024-03-01 10:00:10', '小美', 'c1', 'agent'),
+    ];
+    const withInvites = report({
+      messages: [...messages, msg('2024-03-01 10:01:00', '小美', 'c1', 'agent', { invite: true })],
+    });
+    expect(agentRow(withInvites, '小美').invite_rate).toBe(1);
+  });
+});

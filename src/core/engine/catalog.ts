@@ -186,7 +186,7 @@ export const INDICATORS: readonly Indicator[] = [
     unit: 'ratio',
     better: 'higher',
     formula: { 'zh-CN': '发出邀评的接待 / 接待量', en: 'receptions with a rating invitation / receptions' },
-    needs: CHATS,
+    needs: ['chats', 'invites'],
     levels: ALL,
     compute: (f) => ratio(f.invited, f.receptions),
   },

@@ -82,6 +82,8 @@ export interface Available {
   complaints: boolean;
   online: boolean;
   issues: boolean;
+  /** Whether the chat export says which messages invited a rating (邀评). */
+  invites: boolean;
   /** Columns an order export may lack: without them the figures built on them are empty. */
   amounts: boolean;
   itemCounts: boolean;
@@ -89,6 +91,7 @@ export interface Available {
 }
 
 export const NOTHING_AVAILABLE: Available = {
+  invites: false,
   amounts: false,
   itemCounts: false,
   refundAmounts: false,

@@ -78,6 +78,7 @@ export function report(data: TestData, settings: Partial<Settings> = {}, hasSess
         complaints: data.complaints !== undefined,
         online: data.online !== undefined,
         issues: data.issues !== undefined,
+        invites: data.messages !== undefined,
         amounts: data.orders !== undefined,
         itemCounts: data.orders !== undefined,
         refundAmounts: data.orders !== undefined,

@@ -75,6 +75,8 @@ export const HEADER_SYNONYMS: Record<Kind, Synonyms> = {
     ],
     auto: ['auto', 'is_auto', '自动回复', '是否自动回复', '自動回覆'],
     transfer: ['transfer', '转接', '转接方向', '轉接'],
+    invite: ['invite', 'rating_invited', '邀评', '是否邀评', '邀評'],
+    offline: ['offline', '留言', '是否留言', '留言分配'],
   },
   orders: {
     order_id: [

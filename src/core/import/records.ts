@@ -234,7 +234,9 @@ export const CONVERTERS: { [K in Kind]: (r: RowReader) => RecordOf[K] | null } =
     const from = SENDERS[fromText.toLowerCase()];
     if (!from) return r.fail('from', `"${fromText}" is not customer, agent or system (买家/客服/系统)`);
     const auto = r.has('auto') ? r.flag('auto') : false;
-    if (auto === null) return null;
+    const invite = r.has('invite') ? r.flag('invite') : false;
+    const offline = r.has('offline') ? r.flag('offline') : false;
+    if (auto === null || invite === null || offline === null) return null;
     const transferText = r.text('transfer').toLowerCase();
     const transfer = transferText === '' ? null : TRANSFERS[transferText];
     if (transfer === undefined) return r.fail('transfer', `"${transferText}" is not out or in (转出/转入)`);
@@ -247,8 +249,8 @@ export const CONVERTERS: { [K in Kind]: (r: RowReader) => RecordOf[K] | null } =
       session: orNull(unwrapId(r.text('session'))),
       auto,
       transfer,
-      invite: false,
-      offline: false,
+      invite,
+      offline,
       row: r.row,
     };
   },
