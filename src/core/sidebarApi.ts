@@ -60,6 +60,8 @@ export interface ServerApi {
   appendTabRows(request: TabRowsRequest): { rows: number };
   commitTabs(request: CommitTabsRequest): WriteTabsResult;
   abortTabs(request: { token: string }): { aborted: boolean };
+  /** A tab of this spreadsheet as rows of text (dates as ISO instants), to read as an export. */
+  readTab(name: string): { name: string; rows: string[][] };
   loadPreferences(): Preferences;
   savePreferences(preferences: Preferences): { bytes: number };
 }

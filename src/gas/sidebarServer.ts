@@ -1,5 +1,6 @@
 import type { ServerApi } from '../core/sidebarApi';
 import { loadPreferences, savePreferences } from './preferences';
+import { readTab } from './readTab';
 import { abortTabs, appendTabRows, beginTabs, commitTabs, writeTabs } from './writeTabs';
 
 /** The functions the sidebar calls through google.script.run. */
@@ -19,6 +20,7 @@ export const server: ServerApi = {
   appendTabRows,
   commitTabs,
   abortTabs,
+  readTab,
   loadPreferences,
   savePreferences,
 };

@@ -1,3 +1,4 @@
+import Papa from 'papaparse';
 import { NOTHING_AVAILABLE } from '../core/engine/facts';
 import { computeReport } from '../core/engine/report';
 import { DEFAULT_SCHEME } from '../core/engine/scheme';
@@ -59,6 +60,9 @@ export class ImportFlow {
       ? saved.internalAccounts.join(',')
       : '';
     for (const kind of KINDS) {
+      const tabs = byId<HTMLSelectElement>(`tab-${kind}`);
+      for (const name of this.context.tabs) tabs.append(new Option(name, name));
+      tabs.addEventListener('change', () => void this.chooseTab(kind, tabs.value));
       byId<HTMLInputElement>(`file-${kind}`).addEventListener(
         'change',
         (event) => void this.chooseFile(kind, event),
@@ -76,6 +80,21 @@ export class ImportFlow {
     try {
       const { text } = decodeBytes(new Uint8Array(await file.arrayBuffer()), file.name);
       this.files[kind] = { name: file.name, text };
+      byId<HTMLTextAreaElement>(`text-${kind}`).value = '';
+    } catch (error) {
+      this.showError(error);
+    }
+  }
+
+  /** An export already pasted into a tab of this spreadsheet: read like a file. */
+  private async chooseTab(kind: SourceKind, name: string) {
+    if (!name) {
+      delete this.files[kind];
+      return;
+    }
+    try {
+      const tab = await callServer('readTab', name);
+      this.files[kind] = { name: tab.name, text: Papa.unparse(tab.rows) };
       byId<HTMLTextAreaElement>(`text-${kind}`).value = '';
     } catch (error) {
       this.showError(error);

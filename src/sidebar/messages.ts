@@ -34,6 +34,7 @@ const zhCN = {
   done: '完成：',
   confirmReplace: '该工作表在上次导入后被修改过，是否替换？',
   nothing: '请先粘贴或选择至少一个导出。',
+  orTab: '或选择本表中的工作表…',
 };
 
 export type MessageKey = keyof typeof zhCN;
@@ -74,6 +75,7 @@ const zhTW: Messages = {
   done: '完成：',
   confirmReplace: '該工作表在上次匯入後被修改過，是否取代？',
   nothing: '請先貼上或選擇至少一個匯出。',
+  orTab: '或選擇本試算表中的工作表…',
 };
 
 const en: Messages = {
@@ -111,6 +113,7 @@ const en: Messages = {
   done: 'Done: ',
   confirmReplace: 'A tab was edited since the last import. Replace it?',
   nothing: 'Paste or choose at least one export first.',
+  orTab: 'or pick a tab of this spreadsheet…',
 };
 
 /** Apps Script locales look like zh_CN, browsers' like zh-CN; Hong Kong and Macau read Traditional. */

@@ -90,3 +90,27 @@ describe('preferences (document properties)', () => {
     expect(loadCode().evaluate('loadPreferences()')).toEqual({ settings: {}, mappings: {} });
   });
 });
+
+describe('readTab (a tab as a source)', () => {
+  it('gives the tab as rows of text, dates as ISO instants', () => {
+    const addon = loadCode({ spreadsheet: { tabs: ['聊天'] } });
+    addon.spreadsheet
+      .getSheetByName('聊天')
+      ?.getRange(1, 1, 2, 3)
+      .setValues([
+        ['time', 'agent', 'n'],
+        [new Date(Date.UTC(2024, 2, 1, 2)), '小美', 3],
+      ]);
+    expect(addon.evaluate("readTab('聊天')")).toEqual({
+      name: '聊天',
+      rows: [
+        ['time', 'agent', 'n'],
+        ['2024-03-01T02:00:00.000Z', '小美', '3'],
+      ],
+    });
+  });
+
+  it('says which tab is missing', () => {
+    expect(() => loadCode().evaluate("readTab('没有')")).toThrow('There is no tab named "没有"');
+  });
+});

@@ -111,6 +111,43 @@ describe('the sidebar flow in the preview', () => {
   });
 });
 
+describe('a tab of the spreadsheet as a source', () => {
+  it('reads an export already pasted into a tab, like a file', async () => {
+    const { readShared } = await import('../sharedData');
+    const Papa = (await import('papaparse')).default;
+    const rows = Papa.parse<string[]>(readShared('twcs_sample_conversations.csv').trim(), {
+      header: false,
+    }).data;
+    const fake = preview.fake as GasFake;
+    const width = rows[0]?.length ?? 0;
+    fake.spreadsheet.insertSheet('粘贴的聊天').getRange(1, 1, rows.length, width).setValues(rows);
+    const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+    await page.goto(preview.url);
+    const sidebar = page.frameLocator('#sidebar');
+    await expect.poll(() => sidebar.locator('#status').textContent()).toBe('已连接');
+    await sidebar.locator('#tab-chats').selectOption('粘贴的聊天');
+    // Choosing a tab fetches it from the server: read once it has arrived.
+    await expect
+      .poll(
+        async () => {
+          await sidebar.locator('#read').click();
+          return sidebar.locator('#mappings').textContent();
+        },
+        { timeout: 15_000, interval: 500 },
+      )
+      .toContain('识别为 Twitter 客服会话');
+    await sidebar.locator('#set-tz').fill('UTC');
+    await sidebar.locator('#compute').click();
+    await expect
+      .poll(() => sidebar.locator('#progress-text').textContent(), { timeout: 20_000 })
+      .toContain('完成');
+    const service = fake.spreadsheet.getSheetByName('服务指标')?.dump() ?? [];
+    const team = service.find((row) => row[0] === '团队') ?? [];
+    expect(team[(service[0] ?? []).indexOf('咨询量')]).toBe(27);
+    await page.close();
+  });
+});
+
 describe('a large paste in the preview', () => {
   it('reads a 20 MB chat export pasted at once and writes every consultation, in blocks', async () => {
     const { mkdtempSync, readFileSync } = await import('node:fs');
