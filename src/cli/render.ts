@@ -2,6 +2,7 @@ import Papa from 'papaparse';
 import { INDICATORS, reportColumns, type Unit } from '../core/engine/catalog';
 import type { Report, Row, RowValue } from '../core/engine/report';
 import type { ImportWarning } from '../core/import/warnings';
+import { sheetSafeText } from '../core/sheets/cells';
 
 /** What was read from each file, so every figure can be traced to its inputs. */
 export interface ImportSummary {
@@ -129,7 +130,7 @@ export function toTable({ report, warnings }: CliReport): string {
 
 /** Text that a spreadsheet would read as a formula is written with a leading apostrophe. */
 function safeCell(value: RowValue): RowValue {
-  return typeof value === 'string' && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return typeof value === 'string' ? sheetSafeText(value) : value;
 }
 
 export function toCsv({ report }: CliReport): string {

@@ -59,16 +59,7 @@ export class ImportFlow {
     byId<HTMLInputElement>('set-internal').value = Array.isArray(saved.internalAccounts)
       ? saved.internalAccounts.join(',')
       : '';
-    for (const kind of KINDS) {
-      const tabs = byId<HTMLSelectElement>(`tab-${kind}`);
-      for (const name of this.context.tabs) tabs.append(new Option(name, name));
-      tabs.addEventListener('change', () => void this.chooseTab(kind, tabs.value));
-      byId<HTMLInputElement>(`file-${kind}`).addEventListener(
-        'change',
-        (event) => void this.chooseFile(kind, event),
-      );
-      byId<HTMLTextAreaElement>(`text-${kind}`).addEventListener('input', () => delete this.files[kind]);
-    }
+    for (const kind of KINDS) byId('sources').append(this.sourceBlock(kind));
     byId('read').addEventListener('click', () => void this.readSoon());
     byId('compute').addEventListener('click', () => void this.compute());
     byId('step-source').hidden = false;
@@ -84,6 +75,30 @@ export class ImportFlow {
     } catch (error) {
       this.showError(error);
     }
+  }
+
+  /** Where one kind of export comes from: pasted text, a file, or a tab of this spreadsheet. */
+  private sourceBlock(kind: SourceKind): HTMLElement {
+    const block = element('div', undefined, 'source');
+    const label = element('label', this.messages[kind]) as HTMLLabelElement;
+    label.htmlFor = `text-${kind}`;
+    const text = document.createElement('textarea');
+    text.id = `text-${kind}`;
+    text.rows = 3;
+    text.placeholder = this.messages.pasteHere;
+    text.addEventListener('input', () => delete this.files[kind]);
+    const file = document.createElement('input');
+    file.id = `file-${kind}`;
+    file.type = 'file';
+    file.accept = '.csv,.tsv,.txt';
+    file.addEventListener('change', (event) => void this.chooseFile(kind, event));
+    const tabs = document.createElement('select');
+    tabs.id = `tab-${kind}`;
+    tabs.append(new Option(this.messages.orTab, ''));
+    for (const name of this.context.tabs) tabs.append(new Option(name, name));
+    tabs.addEventListener('change', () => void this.chooseTab(kind, tabs.value));
+    block.append(label, text, file, tabs);
+    return block;
   }
 
   /** An export already pasted into a tab of this spreadsheet: read like a file. */

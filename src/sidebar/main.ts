@@ -14,9 +14,6 @@ function applyMessages(messages: Messages) {
   for (const element of document.querySelectorAll<HTMLElement>('[data-text]')) {
     element.textContent = messages[element.dataset.text as keyof Messages] ?? '';
   }
-  for (const element of document.querySelectorAll<HTMLTextAreaElement>('[data-placeholder]')) {
-    element.placeholder = messages[element.dataset.placeholder as keyof Messages] ?? '';
-  }
 }
 
 function showContext(context: SidebarContext, messages: Messages) {

@@ -1,4 +1,5 @@
 import Papa from 'papaparse';
+import { forEachCsvRow } from './csv';
 import { refuseGarbledText } from './decode';
 import { isQianniuPaste, QIANNIU_HEADER, qianniuRows } from './qianniuPaste';
 import type { Kind } from './records';
@@ -94,29 +95,16 @@ export function importTable(request: ImportRequest): TableImport {
   }
   const delimiter = request.delimiter ?? detectDelimiter(body);
   const { text: _text, ...rest } = request;
-  return readRows({ ...rest, delimiter }, (push, warn) => {
-    const config: Papa.ParseConfig<string[]> & {
-      chunkSize: number;
-      chunk(results: Papa.ParseResult<string[]>): void;
-    } = {
-      header: false,
+  return readRows({ ...rest, delimiter }, (push, warn) =>
+    forEachCsvRow(body, push, {
       delimiter,
-      skipEmptyLines: false,
-      chunkSize: 1 << 20,
-      chunk: (results) => {
-        for (const error of results.errors) {
-          if (error.code === 'MissingQuotes') {
-            warn({
-              file,
-              row: (error.row ?? 0) + 1,
-              column: '',
-              message: 'a quoted field never ends: the file may be cut off; check its last rows',
-            });
-          }
-        }
-        for (const cells of results.data) push(cells);
-      },
-    };
-    Papa.parse<string[]>(body, config);
-  });
+      onUnterminatedQuote: (row) =>
+        warn({
+          file,
+          row: row + 1,
+          column: '',
+          message: 'a quoted field never ends: the file may be cut off; check its last rows',
+        }),
+    }),
+  );
 }
