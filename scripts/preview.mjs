@@ -63,6 +63,8 @@ export async function startPreview({ port = Number(process.env.PORT ?? 8080), qu
   // The sidebar's own script must find google.script.run: the bridge goes first in <head>.
   const sidebarPage = sidebar.replace('<head>', () => `<head>${BRIDGE}`);
 
+  /** Every google.script.run call and the size of its arguments, as they crossed the bridge. */
+  const calls = [];
   const send = (response, status, type, body) => {
     response.writeHead(status, { 'content-type': `${type}; charset=utf-8`, 'cache-control': 'no-store' });
     response.end(body);
@@ -73,7 +75,12 @@ export async function startPreview({ port = Number(process.env.PORT ?? 8080), qu
     if (request.method === 'GET' && url.pathname === '/sidebar')
       return send(response, 200, 'text/html', sidebarPage);
     if (request.method === 'GET' && url.pathname === '/api/sheets') {
-      const sheets = fake.spreadsheet.getSheets().map((s) => ({ name: s.peekName(), cells: s.dump() }));
+      const sheets = fake.spreadsheet.getSheets().map((s) => ({
+        name: s.peekName(),
+        cells: s.dump(),
+        active: s === fake.spreadsheet.active,
+        charts: s.charts.map((c) => ({ type: c.type, title: c.options.title ?? '', ranges: c.ranges })),
+      }));
       return send(response, 200, 'application/json', JSON.stringify(sheets));
     }
     if (request.method === 'GET' && url.pathname === '/api/menu') {
@@ -88,6 +95,7 @@ export async function startPreview({ port = Number(process.env.PORT ?? 8080), qu
       });
       request.on('end', () => {
         const name = run[1];
+        calls.push({ name, bytes: Buffer.byteLength(body) });
         const fn = context[name];
         if (typeof fn !== 'function')
           return send(
@@ -120,7 +128,7 @@ export async function startPreview({ port = Number(process.env.PORT ?? 8080), qu
   const address = server.address();
   const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : port}/`;
   if (!quiet) console.log(`客服绩效 preview: ${url}`);
-  return { url, server, fake };
+  return { url, server, fake, calls };
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await startPreview();

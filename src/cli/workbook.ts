@@ -1,6 +1,5 @@
 import ExcelJS from 'exceljs';
 import type { Report } from '../core/engine/report';
-import { DEFAULT_SCHEME, type Scheme } from '../core/engine/scheme';
 import { buildTabs, type Tab, type TabCell } from '../core/sheets/tabs';
 
 /**
@@ -40,10 +39,11 @@ function writeTab(book: ExcelJS.Workbook, tab: Tab) {
   });
 }
 
-export function buildWorkbook(report: Report, scheme: Scheme = DEFAULT_SCHEME): ExcelJS.Workbook {
+/** The workbook with a new 设置 (the default scheme). exceljs cannot draw charts: the scorecard has none. */
+export function buildWorkbook(report: Report): ExcelJS.Workbook {
   const book = new ExcelJS.Workbook();
   book.creator = '客服绩效 (CS KPI)';
-  for (const tab of buildTabs(report, { scheme, formulas: 'native', language: 'zh-CN' })) writeTab(book, tab);
+  for (const tab of buildTabs(report, { formulas: 'native', language: 'zh-CN' })) writeTab(book, tab);
   return book;
 }
 

@@ -22,8 +22,15 @@ export interface WriteTabsRequest {
   replaceEdited?: boolean;
 }
 
+export interface TabLink {
+  name: string;
+  /** The spreadsheet's URL with the tab's #gid: opens the tab even outside the sidebar. */
+  url: string;
+}
+
 export interface WriteTabsResult {
   written: string[];
+  links: TabLink[];
 }
 
 /** Large imports travel in parts: the tabs' rows in blocks, then the rest of each tab at commit. */
@@ -62,6 +69,10 @@ export interface ServerApi {
   abortTabs(request: { token: string }): { aborted: boolean };
   /** A tab of this spreadsheet as rows of text (dates as ISO instants), to read as an export. */
   readTab(name: string): { name: string; rows: string[][] };
+  /** The team's 设置 (null rows when there is none yet): the scheme every import follows. */
+  readSettingsTab(): { rows: string[][] | null };
+  /** Brings a tab to the front (the summary's links). */
+  showTab(name: string): { shown: boolean };
   loadPreferences(): Preferences;
   savePreferences(preferences: Preferences): { bytes: number };
 }

@@ -1,3 +1,4 @@
+import { recomputeFromSettings } from './recompute';
 import { setUpTemplate, showHelp } from './template';
 
 export const ADDON_TITLE = '客服绩效';
@@ -9,6 +10,7 @@ export const menuActions = {
     SpreadsheetApp.getUi().showSidebar(page);
   },
   setUpTemplate,
+  recomputeFromSettings,
   showHelp,
 };
 
@@ -24,6 +26,7 @@ function onOpen(_event?: GoogleAppsScript.Events.SheetsOnOpen) {
     .createAddonMenu()
     .addItem('打开侧边栏 Open sidebar', action('openSidebar'))
     .addItem('建立模板 Set up template', action('setUpTemplate'))
+    .addItem('按设置重新计算 Recompute from the settings', action('recomputeFromSettings'))
     .addSeparator()
     .addItem('帮助 Help', action('showHelp'))
     .addToUi();

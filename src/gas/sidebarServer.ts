@@ -1,6 +1,6 @@
 import type { ServerApi } from '../core/sidebarApi';
 import { loadPreferences, savePreferences } from './preferences';
-import { readTab } from './readTab';
+import { readSettingsTab, readTab, showTab } from './tabAccess';
 import { abortTabs, appendTabRows, beginTabs, commitTabs, writeTabs } from './writeTabs';
 
 /** The functions the sidebar calls through google.script.run. */
@@ -21,6 +21,8 @@ export const server: ServerApi = {
   commitTabs,
   abortTabs,
   readTab,
+  readSettingsTab,
+  showTab,
   loadPreferences,
   savePreferences,
 };

@@ -1,6 +1,5 @@
 import { NOTHING_AVAILABLE } from '../core/engine/facts';
 import { computeReport } from '../core/engine/report';
-import { DEFAULT_SCHEME } from '../core/engine/scheme';
 import { resolveSettings } from '../core/engine/settings';
 import { buildTabs } from '../core/sheets/tabs';
 import { writeTabs } from './writeTabs';
@@ -16,7 +15,7 @@ export function setUpTemplate() {
     { messages: [], orders: [], ratings: [], available: NOTHING_AVAILABLE, hasSessions: false },
     resolveSettings({ timeZone: zone }),
   );
-  const tabs = buildTabs(empty, { scheme: DEFAULT_SCHEME, formulas: 'addon', language: 'zh-CN' });
+  const tabs = buildTabs(empty, { formulas: 'addon', language: 'zh-CN' });
   try {
     writeTabs({ tabs });
   } catch (error) {
@@ -46,10 +45,12 @@ const HELP = [
   '1. 扩展程序 > 客服绩效 > 打开侧边栏：粘贴或选择聊天记录、订单、评价导出。',
   '2. 确认列的对应关系与设置（时区、询单有效时长、30秒应答的秒数…）。',
   '3. 计算：写入 服务指标、销售指标、售后指标、咨询明细、绩效 工作表。',
-  '4. 在「设置」中修改方案（指标、档位、权重、目标）；「绩效」随之重算。',
+  '4. 在「设置」中修改方案（指标、档位、权重、目标、满额绩效工资、客服所属方案）；档位与权重改动「绩效」随之重算，',
+  '   增删指标或改客服的方案后，用 扩展程序 > 客服绩效 > 按设置重新计算。',
   '',
   'Open the sidebar, paste or choose the chat, order and rating exports, check the column mapping and',
-  'the settings, and compute: the indicator tabs are written, and 绩效 recalculates from 设置.',
+  'the settings, and compute: the indicator tabs are written, and 绩效 recalculates from 设置. After adding',
+  'an indicator to a scheme or moving an agent to another scheme, use Recompute from the settings.',
   '公式 Formulas: =CONVERSION_RATE, =TIER_SCORE, =WEIGHTED_SCORE, =PERFORMANCE_PAY, =CS_INDICATORS …',
 ].join('\n');
 

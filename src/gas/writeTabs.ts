@@ -22,6 +22,11 @@ function ownership(sheet: Sheet): GoogleAppsScript.Spreadsheet.DeveloperMetadata
   return sheet.getDeveloperMetadata().find((m) => m.getKey() === OWNED) ?? null;
 }
 
+/** Whether the add-on made this tab: the only tabs it ever changes. */
+export function isOwned(sheet: Sheet): boolean {
+  return ownership(sheet) !== null;
+}
+
 /** Formulas where there are any, values elsewhere: recalculated results do not count as edits. */
 function contentPrint(sheet: Sheet): string {
   const rows = Math.max(sheet.getLastRow(), 1);
@@ -32,7 +37,7 @@ function contentPrint(sheet: Sheet): string {
   return fingerprint(values.map((row, r) => row.map((value, c) => formulas[r]?.[c] || value)));
 }
 
-function withDocumentLock<T>(work: () => T): T {
+export function withDocumentLock<T>(work: () => T): T {
   const lock = LockService.getDocumentLock();
   if (!lock.tryLock(30_000)) {
     throw new Error(
@@ -87,10 +92,25 @@ function writeRows(
 function finishTab(sheet: Sheet, tab: Omit<Tab, 'rows'>) {
   sheet.setFrozenRows(tab.frozenRows);
   sheet.setFrozenColumns(tab.frozenColumns);
-  if (tab.conditional.length > 0) {
-    // Agents colored against the 设置 targets: green where they meet them, red where they miss.
+  applyConditionalRules(sheet, tab.conditional);
+  for (const chart of tab.charts ?? []) {
+    let builder: GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder = sheet.newChart().asColumnChart();
+    for (const range of chart.ranges) builder = builder.addRange(sheet.getRange(range));
+    sheet.insertChart(
+      builder
+        .setNumHeaders(1)
+        .setOption('title', chart.title)
+        .setPosition(chart.anchor[0], chart.anchor[1], 0, 0)
+        .build(),
+    );
+  }
+}
+
+/** Agents colored against the 设置 targets: green where they meet them, red where they miss. */
+export function applyConditionalRules(sheet: Sheet, rules: Tab['conditional']) {
+  if (rules.length > 0 || sheet.getConditionalFormatRules().length > 0) {
     sheet.setConditionalFormatRules(
-      tab.conditional.map((rule) =>
+      rules.map((rule) =>
         SpreadsheetApp.newConditionalFormatRule()
           .whenFormulaSatisfied(`=${rule.formula}`)
           .setBackground(rule.fill === 'good' ? '#d9ead3' : '#f4cccc')
@@ -115,7 +135,12 @@ function swapIn(spreadsheet: Spreadsheet, tabs: Omit<Tab, 'rows'>[]): WriteTabsR
     sheet.setName(tab.name);
     sheet.addDeveloperMetadata(OWNED, contentPrint(sheet));
   }
-  return { written: tabs.map((t) => t.name) };
+  const url = spreadsheet.getUrl();
+  const links = tabs.map((tab) => ({
+    name: tab.name,
+    url: `${url}#gid=${(spreadsheet.getSheetByName(tab.name) as Sheet).getSheetId()}`,
+  }));
+  return { written: tabs.map((t) => t.name), links };
 }
 
 function dropNewTabs(spreadsheet: Spreadsheet, names: string[]) {

@@ -1,15 +1,14 @@
 import Papa from 'papaparse';
 import { NOTHING_AVAILABLE } from '../core/engine/facts';
 import { computeReport } from '../core/engine/report';
-import { DEFAULT_SCHEME } from '../core/engine/scheme';
 import { parseHours, resolveSettings, type Settings } from '../core/engine/settings';
 import { decodeBytes } from '../core/import/decode';
 import { importTable, type TableImport } from '../core/import/importer';
 import type { Kind } from '../core/import/records';
-import { sampleRecord } from '../core/import/sample';
 import { cellCount, MAX_CELLS_PER_CALL, rowBlocks, withoutRows } from '../core/sheets/chunks';
+import { readSettings } from '../core/sheets/settingsTab';
 import { buildTabs, type Tab } from '../core/sheets/tabs';
-import type { Preferences, SidebarContext } from '../core/sidebarApi';
+import type { Preferences, SidebarContext, TabLink, WriteTabsResult } from '../core/sidebarApi';
 import type { Messages } from './messages';
 import { callServer, errorText } from './serverCall';
 
@@ -209,10 +208,38 @@ export class ImportFlow {
         row.append(select);
         section.append(row);
       }
-      const sample = result.records.slice(0, 3).map((r) => JSON.stringify(sampleRecord(r)));
-      section.append(element('div', sample.join('\n'), 'preview'));
+      section.append(this.previewTable(result));
       box.append(section);
     }
+  }
+
+  /** The first rows as the file has them, mapped columns only; a row that could not be read is marked. */
+  private previewTable(result: TableImport): HTMLElement {
+    const fields = result.fields.filter((f) => f.column !== null);
+    const table = element('table', undefined, 'preview');
+    const head = document.createElement('tr');
+    head.append(element('th', '#'));
+    for (const f of fields) head.append(element('th', f.field));
+    table.append(head);
+    for (const sample of result.firstRows) {
+      const problems = result.warnings.filter((w) => w.row === sample.row);
+      const line = document.createElement('tr');
+      line.append(element('td', String(sample.row)));
+      for (const f of fields) {
+        const problem = problems.find((w) => w.column === f.column);
+        const cell = element('td', sample.cells[f.field] ?? '', problem ? 'warn-cell' : undefined);
+        if (problem) cell.title = problem.message;
+        line.append(cell);
+      }
+      if (problems.length > 0) {
+        line.className = 'warn-row';
+        line.title = problems.map((w) => `${w.column}: ${w.message}`).join('\n');
+      }
+      table.append(line);
+    }
+    const wrap = element('div', undefined, 'preview-wrap');
+    wrap.append(table);
+    return wrap;
   }
 
   private settings(): Settings {
@@ -240,9 +267,8 @@ export class ImportFlow {
   }
 
   /** One call for ordinary imports; blocks of rows for large ones (a 20 MB paste), swapped in at the end. */
-  private async write(tabs: Tab[], replaceEdited: boolean): Promise<string[]> {
-    if (cellCount(tabs) <= MAX_CELLS_PER_CALL)
-      return (await callServer('writeTabs', { tabs, replaceEdited })).written;
+  private async write(tabs: Tab[], replaceEdited: boolean): Promise<WriteTabsResult> {
+    if (cellCount(tabs) <= MAX_CELLS_PER_CALL) return callServer('writeTabs', { tabs, replaceEdited });
     const { token } = await callServer('beginTabs', { names: tabs.map((t) => t.name), replaceEdited });
     try {
       const blocks = rowBlocks(tabs);
@@ -250,10 +276,29 @@ export class ImportFlow {
         this.progress(3, `${this.messages.writing} ${i + 1}/${blocks.length}`);
         await callServer('appendTabRows', { token, ...block });
       }
-      return (await callServer('commitTabs', { token, tabs: tabs.map(withoutRows) })).written;
+      return await callServer('commitTabs', { token, tabs: tabs.map(withoutRows) });
     } catch (error) {
       await callServer('abortTabs', { token }).catch(() => undefined);
       throw error;
+    }
+  }
+
+  /** Each tab written as a link: a click brings the tab to the front; the URL also opens it elsewhere. */
+  private showLinks(links: TabLink[]) {
+    const summary = byId('summary');
+    summary.replaceChildren();
+    for (const link of links) {
+      const anchor = element('a', link.name) as HTMLAnchorElement;
+      anchor.href = link.url;
+      anchor.target = '_blank';
+      anchor.rel = 'noopener';
+      anchor.addEventListener('click', (event) => {
+        event.preventDefault();
+        callServer('showTab', link.name).catch((error) => this.showError(error));
+      });
+      const item = element('li');
+      item.append(anchor);
+      summary.append(item);
     }
   }
 
@@ -287,18 +332,24 @@ export class ImportFlow {
         } as Parameters<typeof computeReport>[0],
         settings,
       );
-      const tabs = buildTabs(report, { scheme: DEFAULT_SCHEME, formulas: 'addon', language: 'zh-CN' });
+      // The team's 设置 decides the scheme; it is read, never overwritten by an import.
+      const { rows: settingsRows } = await callServer('readSettingsTab');
+      const tabs = buildTabs(report, {
+        settings: settingsRows ? readSettings(settingsRows) : undefined,
+        formulas: 'addon',
+        language: 'zh-CN',
+      });
       this.progress(3, this.messages.writing);
-      let written: string[];
+      let written: WriteTabsResult;
       try {
-        written = (await callServer('writeTabs', { tabs })).written;
+        written = await this.write(tabs, false);
       } catch (error) {
         if (
           !errorText(error).includes('edited since the last import') ||
           !confirm(this.messages.confirmReplace)
         )
           throw error;
-        written = (await callServer('writeTabs', { tabs, replaceEdited: true })).written;
+        written = await this.write(tabs, true);
       }
       await callServer('savePreferences', {
         settings: {
@@ -313,8 +364,8 @@ export class ImportFlow {
         },
         mappings: this.overrides,
       });
-      this.progress(4, `${this.messages.done}${written.join('、')}`);
-      for (const name of written) byId('summary').append(element('li', name));
+      this.progress(4, `${this.messages.done}${written.written.join('、')}`);
+      this.showLinks(written.links);
     } catch (error) {
       this.progress(0, '');
       this.showError(error);

@@ -5,11 +5,16 @@ import type { MenuItem } from '../fakes/services';
 const TABS = ['服务指标', '销售指标', '售后指标', '咨询明细', '绩效', '设置'];
 
 describe('the add-on menu', () => {
-  it('offers the sidebar, the template and help', () => {
+  it('offers the sidebar, the template, recompute from the settings and help', () => {
     const addon = loadCode({ authMode: 'NONE' });
     addon.global.onOpen();
     const items = addon.menus[0]?.items.filter((i): i is MenuItem => i !== 'separator') ?? [];
-    expect(items.map((i) => i.functionName)).toEqual(['openSidebar', 'setUpTemplate', 'showHelp']);
+    expect(items.map((i) => i.functionName)).toEqual([
+      'openSidebar',
+      'setUpTemplate',
+      'recomputeFromSettings',
+      'showHelp',
+    ]);
   });
 });
 
@@ -20,7 +25,9 @@ describe('setUpTemplate', () => {
     const names = addon.spreadsheet.getSheets().map((s) => s.peekName());
     expect(names).toEqual(expect.arrayContaining(TABS));
     const settings = addon.spreadsheet.getSheetByName('设置')?.dump() ?? [];
-    expect(settings[1]?.slice(0, 4)).toEqual(['fast_reply_rate', '30秒应答率', 'higher', 0.8]);
+    expect(settings[0]?.slice(0, 5)).toEqual(['方案', '指标 id', '名称', '方向', '目标']);
+    expect(settings[1]?.slice(0, 5)).toEqual(['售前·日常', 'fast_reply_rate', '30秒应答率', 'higher', 0.8]);
+    expect(settings[1]?.slice(14, 16)).toEqual(['售前·日常', 2000]);
     expect(addon.spreadsheet.getSheetByName('绩效')?.dump()).toHaveLength(1);
     expect(addon.alerts.at(-1)?.prompt).toContain('The template is ready');
   });
@@ -30,20 +37,20 @@ describe('setUpTemplate', () => {
     no.global.setUpTemplate();
     no.spreadsheet
       .getSheetByName('设置')
-      ?.getRange(2, 4, 1, 1)
+      ?.getRange(2, 5, 1, 1)
       .setValues([[0.95]]);
     no.global.setUpTemplate();
     expect(no.alerts.at(-1)?.buttons).toBe('YES_NO');
-    expect(no.spreadsheet.getSheetByName('设置')?.dump()[1]?.[3]).toBe(0.95);
+    expect(no.spreadsheet.getSheetByName('设置')?.dump()[1]?.[4]).toBe(0.95);
 
     const yes = loadCode({ alertAnswer: 'YES' });
     yes.global.setUpTemplate();
     yes.spreadsheet
       .getSheetByName('设置')
-      ?.getRange(2, 4, 1, 1)
+      ?.getRange(2, 5, 1, 1)
       .setValues([[0.95]]);
     yes.global.setUpTemplate();
-    expect(yes.spreadsheet.getSheetByName('设置')?.dump()[1]?.[3]).toBe(0.8);
+    expect(yes.spreadsheet.getSheetByName('设置')?.dump()[1]?.[4]).toBe(0.8);
   });
 
   it("tells the user and writes nothing when a tab of the same name is not the add-on's", () => {

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { NOTHING_AVAILABLE } from '../../src/core/engine/facts';
 import type { Message } from '../../src/core/engine/model';
 import { computeReport } from '../../src/core/engine/report';
-import { DEFAULT_SCHEME } from '../../src/core/engine/scheme';
 import { resolveSettings } from '../../src/core/engine/settings';
 import { buildTabs, type Tab } from '../../src/core/sheets/tabs';
 import { loadCode } from '../fakes/loadCode';
@@ -42,7 +41,7 @@ function tabsFor(msgs: Message[]): Tab[] {
     },
     resolveSettings({ timeZone: 'Asia/Shanghai' }),
   );
-  return buildTabs(report, { scheme: DEFAULT_SCHEME, formulas: 'addon', language: 'zh-CN' });
+  return buildTabs(report, { formulas: 'addon', language: 'zh-CN' });
 }
 
 /** What google.script.run hands the server: a JSON copy, made in the Apps Script realm. */
@@ -56,18 +55,35 @@ const serviceCalls = (addon: ReturnType<typeof loadCode>) =>
 describe('writeTabs (google.script.run target)', () => {
   it("writes every tab, marked as the add-on's, with headers, formulas and frozen header rows", () => {
     const addon = loadCode();
-    expect(send(addon, { tabs: tabsFor(messages(3)) })).toEqual({
-      written: ['服务指标', '销售指标', '售后指标', '咨询明细', '绩效', '设置'],
-    });
+    const names = ['服务指标', '销售指标', '售后指标', '咨询明细', '绩效', '设置'];
+    const result = send(addon, { tabs: tabsFor(messages(3)) }) as { written: string[]; links: unknown[] };
+    expect(result.written).toEqual(names);
+    // A link per tab: the spreadsheet's URL with the tab's own gid.
+    const gid = (name: string) => addon.spreadsheet.getSheetByName(name)?.getSheetId();
+    expect(result.links).toEqual(
+      names.map((name) => ({ name, url: expect.stringMatching(new RegExp(`/edit#gid=${gid(name)}$`)) })),
+    );
     const sheet = addon.spreadsheet.getSheetByName('服务指标');
     expect(sheet?.dump()[0]?.slice(0, 3)).toEqual(['客服', '咨询量', '接待量']);
     expect(sheet?.getFrozenRows()).toBe(1);
     expect(sheet?.metadata.map((m) => m.getKey())).toEqual(['cs-kpi.owned']);
     const card = addon.spreadsheet.getSheetByName('绩效');
-    expect(String(card?.dump()[1]?.[2])).toMatch(/^=IF\(B2="","",TIER_SCORE\(B2,'设置'!\$E\$2:\$G\$2/);
+    expect(card?.dump()[0]?.slice(0, 4)).toEqual(['客服', '方案', '30秒应答率', '30秒应答率 得分']);
+    expect(card?.dump()[1]?.[1]).toBe('售前·日常');
+    expect(String(card?.dump()[1]?.[3])).toMatch(/^=IF\(C2="","",TIER_SCORE\(C2,'设置'!\$F\$2:\$H\$2,'设置'!\$I\$2:\$K\$2,"higher"\)\)$/);
+    // The chart of the key indicators: each scheme indicator's score per agent, beside the table.
+    expect(card?.charts).toEqual([
+      {
+        type: 'COLUMN',
+        ranges: ['A1:A3', 'D1:D3', 'F1:F3', 'H1:H3', 'J1:J3'],
+        options: { title: '各指标得分 Scores per agent' },
+        position: [1, 15],
+        headers: 1,
+      },
+    ]);
     expect(addon.spreadsheet.getSheets().map((s) => s.peekName())).not.toContain('服务指标 ·新');
     expect(sheet?.conditionalRules).toContainEqual({
-      formula: expect.stringMatching(/^=AND\([A-Z]+2<>"",[A-Z]+2>='设置'!\$D\$2\)$/),
+      formula: expect.stringMatching(/^=AND\([A-Z]+2<>"",[A-Z]+2>='设置'!\$E\$2\)$/),
       background: '#d9ead3',
       ranges: [expect.stringMatching(/^[A-Z]+2:[A-Z]+3$/)],
     });
@@ -166,7 +182,7 @@ describe('large imports in blocks (beginTabs, appendTabRows, commitTabs, abortTa
     send(once, { tabs });
     const inBlocks = loadCode();
     const { result } = await chunked(inBlocks, tabs, 500);
-    expect(result).toEqual({ written: tabs.map((t) => t.name) });
+    expect(result.written).toEqual(tabs.map((t) => t.name));
     const contents = (addon: ReturnType<typeof loadCode>) =>
       addon.spreadsheet.getSheets().map((s) => [s.peekName(), s.dump(), s.metadata.map((m) => m.getValue())]);
     expect(contents(inBlocks)).toEqual(contents(once));

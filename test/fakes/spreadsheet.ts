@@ -55,16 +55,82 @@ export class FakeDeveloperMetadata {
   }
 }
 
+/** An embedded chart as the builder left it: what a test can check of a chart. */
+export interface FakeChart {
+  type: string;
+  ranges: string[];
+  options: Record<string, unknown>;
+  position: [number, number];
+  headers: number;
+}
+
 export class FakeSheet {
   private cells: Cell[][] = [];
   private frozenRows = 0;
   private frozenColumns = 0;
   metadata: FakeDeveloperMetadata[] = [];
+  charts: FakeChart[] = [];
 
   constructor(
     private name: string,
     private readonly log: CallLog,
+    private readonly id: number,
+    private readonly onActivate: (sheet: FakeSheet) => void = () => undefined,
   ) {}
+
+  getSheetId() {
+    this.record('getSheetId', []);
+    return this.id;
+  }
+
+  activate() {
+    this.record('activate', []);
+    this.onActivate(this);
+    return this;
+  }
+
+  /** The builder of Sheet.newChart, as far as the add-on uses it (asColumnChart, ranges, options). */
+  newChart() {
+    this.record('newChart', []);
+    const chart: FakeChart = { type: 'UNSET', ranges: [], options: {}, position: [1, 1], headers: 0 };
+    const builder = {
+      asColumnChart() {
+        chart.type = 'COLUMN';
+        return builder;
+      },
+      addRange(range: FakeRange) {
+        chart.ranges.push(range.getA1Notation());
+        return builder;
+      },
+      setNumHeaders(headers: number) {
+        chart.headers = headers;
+        return builder;
+      },
+      setOption(name: string, value: unknown) {
+        chart.options[name] = value;
+        return builder;
+      },
+      setPosition(row: number, column: number, _offsetX: number, _offsetY: number) {
+        chart.position = [row, column];
+        return builder;
+      },
+      build() {
+        if (chart.ranges.length === 0) throw new Error('Exception: The chart has no data ranges.');
+        return { ...chart, ranges: [...chart.ranges] };
+      },
+    };
+    return builder;
+  }
+
+  insertChart(chart: FakeChart) {
+    this.record('insertChart', [chart.type, chart.ranges.length]);
+    this.charts.push(chart);
+  }
+
+  getCharts() {
+    this.record('getCharts', []);
+    return [...this.charts];
+  }
 
   private record(method: string, args: unknown[]) {
     this.log.record('Sheet', method, args);
@@ -186,6 +252,7 @@ export class FakeSheet {
   clear() {
     this.record('clear', []);
     this.cells = [];
+    this.charts = [];
     return this;
   }
 
@@ -340,6 +407,9 @@ export interface SpreadsheetOptions {
 
 export class FakeSpreadsheet {
   private readonly sheets: FakeSheet[] = [];
+  private nextSheetId = 0;
+  /** Test helper, not Apps Script: the tab the user is looking at. */
+  active: FakeSheet | null = null;
   private readonly name: string;
   private readonly timeZone: string;
   private readonly locale: string;
@@ -351,7 +421,27 @@ export class FakeSpreadsheet {
     this.name = options.name ?? 'Untitled spreadsheet';
     this.timeZone = options.timeZone ?? 'Asia/Shanghai';
     this.locale = options.locale ?? 'zh_CN';
-    for (const tab of options.tabs ?? ['Sheet1']) this.sheets.push(new FakeSheet(tab, log));
+    for (const tab of options.tabs ?? ['Sheet1']) this.sheets.push(this.newSheet(tab));
+    this.active = this.sheets[0] ?? null;
+  }
+
+  private newSheet(name: string) {
+    // Sheets gives the first tab id 0 and later ones large arbitrary ids; any distinct numbers will do.
+    const id = this.nextSheetId === 0 ? 0 : 1_000_000 + this.nextSheetId * 7919;
+    this.nextSheetId++;
+    return new FakeSheet(name, this.log, id, (sheet) => {
+      this.active = sheet;
+    });
+  }
+
+  getUrl() {
+    this.record('getUrl', []);
+    return `https://docs.google.com/spreadsheets/d/fake-${encodeURIComponent(this.name)}/edit`;
+  }
+
+  getId() {
+    this.record('getId', []);
+    return `fake-${this.name}`;
   }
 
   private record(method: string, args: unknown[]) {
@@ -390,7 +480,7 @@ export class FakeSpreadsheet {
         `Exception: A sheet with the name "${name}" already exists. Please enter another name.`,
       );
     }
-    const sheet = new FakeSheet(name, this.log);
+    const sheet = this.newSheet(name);
     this.sheets.splice(index ?? this.sheets.length, 0, sheet);
     return sheet;
   }
@@ -402,5 +492,6 @@ export class FakeSpreadsheet {
     if (this.sheets.length === 1)
       throw new Error("Exception: You can't remove all the sheets in a document.");
     this.sheets.splice(at, 1);
+    if (this.active === sheet) this.active = this.sheets[0] ?? null;
   }
 }

@@ -69,16 +69,17 @@ describe('the .xlsx workbook', () => {
       conditionalFormattings: { rules: { formulae: string[] }[] }[];
     };
     const formulae = service.conditionalFormattings.flatMap((c) => c.rules.flatMap((r) => r.formulae));
-    expect(formulae.some((f) => f.includes("'设置'!$D$2"))).toBe(true);
+    expect(formulae.some((f) => f.includes("'设置'!$E$2"))).toBe(true);
   });
 
   it('keeps the scorecard as formulas that read the 设置 tab', async () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(book);
     const card = workbook.getWorksheet('绩效') as ExcelJS.Worksheet;
-    const score = card.getCell('C2').value as { formula: string };
-    expect(score.formula).toMatch(/^IF\(B2="","",IF\(B2>='设置'!\$G\$2/);
-    expect((card.getCell('L2').value as { formula: string }).formula).toContain("'设置'!$B$");
+    expect(card.getCell('B2').value).toBe('售前·日常');
+    const score = card.getCell('D2').value as { formula: string };
+    expect(score.formula).toMatch(/^IF\(C2="","",IF\(C2>='设置'!\$H\$2/);
+    expect((card.getCell('M2').value as { formula: string }).formula).toContain("'设置'!$P$2");
   });
 });
 
@@ -97,16 +98,16 @@ describe('the scorecard recalculated by LibreOffice', () => {
       expect(agent, row[0]).toBeDefined();
       const scores: (number | string)[] = DEFAULT_SCHEME.items.map((item, i) => {
         const value = agent?.[item.id] as number | null;
-        expect(cellNumber(row[1 + i * 2]), `${row[0]} ${item.id}`).toBeCloseTo(value as number, 9);
+        expect(cellNumber(row[2 + i * 2]), `${row[0]} ${item.id}`).toBeCloseTo(value as number, 9);
         const expected = value === null ? '' : tier(value, [item.thresholds], [item.points], item.better);
-        expect(cellNumber(row[2 + i * 2]) ?? '', `${row[0]} ${item.id} score`).toEqual(expected);
+        expect(cellNumber(row[3 + i * 2]) ?? '', `${row[0]} ${item.id} score`).toEqual(expected);
         return expected as number | string;
       });
       const n = DEFAULT_SCHEME.items.length;
       const total = customFunction('WEIGHTED_SCORE').run([scores], weights) as number;
-      expect(cellNumber(row[1 + n * 2])).toBe(total);
+      expect(cellNumber(row[2 + n * 2])).toBe(total);
       const expectedPay = pay(DEFAULT_SCHEME.fullPay, [scores], weights, max) as number;
-      expect(cellNumber(row[3 + n * 2])).toBeCloseTo(expectedPay, 6);
+      expect(cellNumber(row[4 + n * 2])).toBeCloseTo(expectedPay, 6);
     }
   });
 });

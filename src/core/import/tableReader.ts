@@ -57,7 +57,19 @@ export interface TableImport<K extends Kind = Kind> {
   mapped: Set<string>;
   /** Things the user may want to know that lost nothing. */
   notes: string[];
+  /** The first data rows as the file has them, mapped fields only (never private columns): for a preview. */
+  firstRows: PreviewRow[];
 }
+
+export interface PreviewRow {
+  /** 1-based row in the file, as warnings name it. */
+  row: number;
+  /** Mapped field → the cell's text. */
+  cells: Record<string, string>;
+}
+
+/** How many data rows a preview shows. */
+export const PREVIEW_ROWS = 8;
 
 interface ImportState {
   kind: Kind;
@@ -320,6 +332,7 @@ export function readRows(request: RowsRequest, feed: RowFeed): TableImport {
   let rows = 0;
   let lastRowIndex = -1;
   let shortRows: { index: number; cells: number }[] = [];
+  const firstRows: PreviewRow[] = [];
 
   // The raw Twitter file needs every row before any can be read: its threads come from reply links.
   let threading = false;
@@ -376,6 +389,12 @@ export function readRows(request: RowsRequest, feed: RowFeed): TableImport {
     }
     rows++;
     lastRowIndex = index;
+    if (firstRows.length < PREVIEW_ROWS) {
+      const shown: Record<string, string> = {};
+      for (const m of s.fields)
+        if (m.column !== null) shown[m.field] = cells[s.header.indexOf(m.column)] ?? '';
+      firstRows.push({ row: index + 1, cells: shown });
+    }
     const first = lead.trim() !== '' ? lead : (cells.find((c) => c.trim() !== '') ?? '');
     if (mayBeTotals(first) && TOTALS.has(normalizeHeader(first))) {
       warnings.push({
@@ -451,5 +470,6 @@ export function readRows(request: RowsRequest, feed: RowFeed): TableImport {
     duplicates,
     mapped: new Set(s.fields.filter((f) => f.column !== null).map((f) => f.field)),
     notes,
+    firstRows,
   };
 }

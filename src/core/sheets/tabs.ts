@@ -1,7 +1,22 @@
-import { type Group, INDICATOR_BY_ID, type Language, reportColumns, type Unit } from '../engine/catalog';
+import { type Group, INDICATOR_BY_ID, type Language, reportColumns } from '../engine/catalog';
 import type { Report, Row } from '../engine/report';
-import type { Scheme } from '../engine/scheme';
+import { DEFAULT_SCHEME } from '../engine/scheme';
 import { localMs } from '../time/zone';
+import { columnLetter } from './a1';
+import { NUMBER_FORMATS } from './numberFormats';
+import { scorecardTab } from './scorecard';
+import {
+  ITEM_COLUMNS,
+  readSettings,
+  SETTINGS_TAB,
+  type SettingsBook,
+  schemeOf,
+  settingsRef,
+  settingsRows,
+} from './settingsTab';
+
+export { columnLetter } from './a1';
+export { NUMBER_FORMATS } from './numberFormats';
 
 /**
  * The tabs the product writes, as plain data: the add-on writes them with setValues, the command
@@ -14,7 +29,14 @@ export const TAB_NAMES = {
   after_sales: '售后指标',
   detail: '咨询明细',
   scorecard: '绩效',
-  settings: '设置',
+  settings: SETTINGS_TAB,
+} as const;
+
+/** The label of the team and shop rows under the agents of an indicator tab, per language. */
+export const ROW_LABELS = {
+  'zh-CN': ['客服', '团队', '店铺'],
+  'zh-TW': ['客服', '團隊', '店鋪'],
+  en: ['Agent', 'Team', 'Shop'],
 } as const;
 
 /** A cell: a value, or a formula (written as such, never escaped). */
@@ -28,6 +50,15 @@ export interface ConditionalRule {
   fill: 'good' | 'bad';
 }
 
+/** A column chart drawn from ranges of its own tab, the first row of each range as the series name. */
+export interface ChartSpec {
+  title: string;
+  /** A1 ranges: the categories first, then one per series. */
+  ranges: string[];
+  /** 1-based row and column of the chart's top-left corner. */
+  anchor: [number, number];
+}
+
 export interface Tab {
   name: string;
   rows: TabCell[][];
@@ -36,81 +67,46 @@ export interface Tab {
   frozenRows: number;
   frozenColumns: number;
   conditional: ConditionalRule[];
+  charts?: ChartSpec[];
 }
-
-export const NUMBER_FORMATS: Record<Unit, string> = {
-  count: '0',
-  ratio: '0.0%',
-  seconds: '0.0',
-  money: '#,##0.00',
-  hours: '0.0',
-  items: '0',
-  score: '0.00',
-};
 
 const DATE_TIME = 'yyyy-mm-dd hh:mm:ss';
 
-/** A column letter for a 1-based index. */
-export function columnLetter(index: number): string {
-  let n = index;
-  let letters = '';
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    letters = String.fromCharCode(65 + rem) + letters;
-    n = Math.floor((n - 1) / 26);
+/**
+ * Agents colored against their scheme's targets in 设置: green where they meet them, red where they
+ * miss. `columnIds` are the tab's indicator ids from column B on; agents fill rows 2 onwards.
+ */
+export function targetRules(agents: readonly string[], columnIds: readonly string[], book: SettingsBook) {
+  const rules: ConditionalRule[] = [];
+  let start = 0;
+  while (start < agents.length) {
+    // A run of agents on the same scheme shares one rule per indicator.
+    const layout = schemeOf(book, agents[start] as string);
+    let end = start + 1;
+    while (end < agents.length && schemeOf(book, agents[end] as string) === layout) end++;
+    layout.scheme.items.forEach((item, i) => {
+      const at = columnIds.indexOf(item.id);
+      if (at < 0) return;
+      const column = columnLetter(at + 2);
+      const cell = `${column}${start + 2}`;
+      const range = `${column}${start + 2}:${column}${end + 1}`;
+      const target = settingsRef(ITEM_COLUMNS.target, layout.itemRows[i] as number);
+      const [meets, misses] = item.better === 'higher' ? ['>=', '<'] : ['<=', '>'];
+      rules.push(
+        { range, formula: `AND(${cell}<>"",${cell}${meets}${target})`, fill: 'good' },
+        { range, formula: `AND(${cell}<>"",${cell}${misses}${target})`, fill: 'bad' },
+      );
+    });
+    start = end;
   }
-  return letters;
+  return rules;
 }
 
-const settingsRow = (i: number) => 2 + i;
-const settingsRef = (column: string, row: number) => `'${TAB_NAMES.settings}'!$${column}$${row}`;
-const settingsRange = (from: string, to: string, firstRow: number, lastRow = firstRow) =>
-  `'${TAB_NAMES.settings}'!$${from}$${firstRow}:$${to}$${lastRow}`;
-/** Where 设置 keeps the full performance pay: after the items, a blank row and the scheme's name. */
-const fullPayRef = (scheme: Scheme) => settingsRef('B', settingsRow(scheme.items.length) + 2);
-
-function settingsTab(scheme: Scheme): Tab {
-  const rows: TabCell[][] = [
-    [
-      '指标 id',
-      '名称',
-      '方向',
-      '目标',
-      '门槛1',
-      '门槛2',
-      '门槛3',
-      '分数1',
-      '分数2',
-      '分数3',
-      '权重',
-      '最高分',
-    ],
-    ...scheme.items.map((item) => [
-      item.id,
-      INDICATOR_BY_ID.get(item.id)?.names['zh-CN'] ?? item.id,
-      item.better,
-      item.target,
-      ...item.thresholds,
-      ...item.points,
-      item.weight,
-      item.maxPoints,
-    ]),
-    [],
-    ['方案', scheme.name],
-    ['满额绩效工资', scheme.fullPay],
-  ];
-  return { name: TAB_NAMES.settings, rows, formats: [], frozenRows: 1, frozenColumns: 1, conditional: [] };
-}
-
-function indicatorTab(report: Report, group: Group, scheme: Scheme, language: Language): Tab {
+function indicatorTab(report: Report, group: Group, book: SettingsBook, language: Language): Tab {
   const columns = reportColumns(language).filter(
     (c) => INDICATOR_BY_ID.get(c.id.replace(/_(median|p90)$/, ''))?.group === group,
   );
-  const labels = {
-    'zh-CN': ['客服', '团队', '店铺'],
-    'zh-TW': ['客服', '團隊', '店鋪'],
-    en: ['Agent', 'Team', 'Shop'],
-  }[language];
+  const labels = ROW_LABELS[language];
   const line = (label: string, row: Row): TabCell[] => [label, ...columns.map((c) => row[c.id] ?? null)];
   const rows: TabCell[][] = [
     [labels[0] as string, ...columns.map((c) => c.header)],
@@ -118,20 +114,11 @@ function indicatorTab(report: Report, group: Group, scheme: Scheme, language: La
     line(labels[1] as string, report.team),
     line(labels[2] as string, report.shop),
   ];
-  const conditional: ConditionalRule[] = [];
-  const lastAgentRow = 1 + report.agents.length;
-  scheme.items.forEach((item, i) => {
-    const at = columns.findIndex((c) => c.id === item.id);
-    if (at < 0 || report.agents.length === 0) return;
-    const cell = `${columnLetter(at + 2)}2`;
-    const range = `${columnLetter(at + 2)}2:${columnLetter(at + 2)}${lastAgentRow}`;
-    const target = settingsRef('D', settingsRow(i));
-    const [meets, misses] = item.better === 'higher' ? ['>=', '<'] : ['<=', '>'];
-    conditional.push(
-      { range, formula: `AND(${cell}<>"",${cell}${meets}${target})`, fill: 'good' },
-      { range, formula: `AND(${cell}<>"",${cell}${misses}${target})`, fill: 'bad' },
-    );
-  });
+  const conditional = targetRules(
+    report.agents.map((a) => String(a.agent)),
+    columns.map((c) => c.id),
+    book,
+  );
   return {
     name: TAB_NAMES[group],
     rows,
@@ -191,91 +178,35 @@ function detailTab(report: Report): Tab {
   };
 }
 
-/** Nested IF of a step tier, reading thresholds and points from 设置: works in every spreadsheet. */
-function nativeTier(valueCell: string, row: number, better: 'higher' | 'lower'): string {
-  const [t1, t2, t3, p1, p2, p3] = ['E', 'F', 'G', 'H', 'I', 'J'].map((c) => settingsRef(c, row));
-  return better === 'higher'
-    ? `IF(${valueCell}="","",IF(${valueCell}>=${t3},${p3},IF(${valueCell}>=${t2},${p2},IF(${valueCell}>=${t1},${p1},0))))`
-    : `IF(${valueCell}="","",IF(${valueCell}<=${t1},${p1},IF(${valueCell}<=${t2},${p2},IF(${valueCell}<=${t3},${p3},0))))`;
-}
-
-/**
- * The scorecard: per agent, each scheme indicator's value and tier score, the weighted total, the
- * full marks and the pay. `native` formulas recalculate anywhere; `addon` ones use TIER_SCORE,
- * WEIGHTED_SCORE and PERFORMANCE_PAY, which read the same 设置 rows.
- */
-function scorecardTab(report: Report, scheme: Scheme, formulas: 'native' | 'addon'): Tab {
-  const n = scheme.items.length;
-  const header: TabCell[] = ['客服'];
-  for (const item of scheme.items) {
-    const name = INDICATOR_BY_ID.get(item.id)?.names['zh-CN'] ?? item.id;
-    header.push(name, `${name} 得分`);
-  }
-  header.push('加权得分', '满分', '绩效工资');
-  const rows: TabCell[][] = [header];
-  const last = settingsRow(n - 1);
-  report.agents.forEach((agent, a) => {
-    const r = a + 2;
-    const cells: TabCell[] = [String(agent.agent)];
-    const scoreCell = (i: number) => `${columnLetter(3 + i * 2)}${r}`;
-    scheme.items.forEach((item, i) => {
-      const value = `${columnLetter(2 + i * 2)}${r}`;
-      const row = settingsRow(i);
-      const tier =
-        formulas === 'native'
-          ? nativeTier(value, row, item.better)
-          : `IF(${value}="","",TIER_SCORE(${value},${settingsRange('E', 'G', row)},${settingsRange('H', 'J', row)},"${item.better}"))`;
-      cells.push((agent[item.id] as number | null) ?? null, { formula: tier });
-    });
-    const totalCol = columnLetter(2 + n * 2);
-    const fullCol = columnLetter(3 + n * 2);
-    const weight = (i: number) => settingsRef('K', settingsRow(i));
-    const max = (i: number) => settingsRef('L', settingsRow(i));
-    // An indicator without a score is left out of both the total and the full marks (as PERFORMANCE_PAY does).
-    const total = scheme.items
-      .map((_, i) => `IF(${scoreCell(i)}="",0,${scoreCell(i)}*${weight(i)})`)
-      .join('+');
-    const full = scheme.items.map((_, i) => `IF(${scoreCell(i)}="",0,${max(i)}*${weight(i)})`).join('+');
-    if (formulas === 'native') {
-      cells.push(
-        { formula: total },
-        { formula: full },
-        { formula: `IF(${fullCol}${r}=0,"",${fullPayRef(scheme)}*${totalCol}${r}/${fullCol}${r})` },
-      );
-    } else {
-      // The add-on's functions take rows; 设置 keeps one indicator per row, so TRANSPOSE the columns.
-      const weights = `TRANSPOSE(${settingsRange('K', 'K', 2, last)})`;
-      const maxima = `TRANSPOSE(${settingsRange('L', 'L', 2, last)})`;
-      const picks = scheme.items.map((_, i) => `${columnLetter(3 + i * 2)}${r}`).join(',');
-      cells.push(
-        { formula: `WEIGHTED_SCORE({${picks}},${weights})` },
-        { formula: full },
-        { formula: `PERFORMANCE_PAY(${fullPayRef(scheme)},{${picks}},${weights},${maxima})` },
-      );
-    }
-    rows.push(cells);
-  });
-  const formats: (string | null)[] = [null];
-  for (const item of scheme.items)
-    formats.push(NUMBER_FORMATS[INDICATOR_BY_ID.get(item.id)?.unit ?? 'count'], '0');
-  formats.push('0', '0', '#,##0.00');
-  return { name: TAB_NAMES.scorecard, rows, formats, frozenRows: 1, frozenColumns: 1, conditional: [] };
-}
-
 export interface TabOptions {
-  scheme: Scheme;
+  /** The spreadsheet's 设置 as read; without it, a new 设置 with the default scheme is written. */
+  settings?: SettingsBook;
   formulas: 'native' | 'addon';
   language: Language;
 }
 
-/** Every tab, in the order the product shows them. */
+/** A new 设置: the default scheme, every agent of the report on it. */
+function newSettingsTab(report: Report): Tab {
+  const rows = settingsRows(
+    [DEFAULT_SCHEME],
+    report.agents.map((a) => [String(a.agent), DEFAULT_SCHEME.name]),
+  );
+  return { name: TAB_NAMES.settings, rows, formats: [], frozenRows: 1, frozenColumns: 0, conditional: [] };
+}
+
+/**
+ * Every tab, in the order the product shows them. An existing 设置 is the team's: it is read, never
+ * rewritten.
+ */
 export function buildTabs(report: Report, options: TabOptions): Tab[] {
-  return [
-    indicatorTab(report, 'service', options.scheme, options.language),
-    indicatorTab(report, 'sales', options.scheme, options.language),
-    indicatorTab(report, 'after_sales', options.scheme, options.language),
+  const settings = options.settings ? null : newSettingsTab(report);
+  const book = options.settings ?? readSettings(settings?.rows ?? []);
+  const tabs = [
+    indicatorTab(report, 'service', book, options.language),
+    indicatorTab(report, 'sales', book, options.language),
+    indicatorTab(report, 'after_sales', book, options.language),
     detailTab(report),
-    scorecardTab(report, options.scheme, options.formulas),
-    settingsTab(options.scheme),
+    scorecardTab(report.agents, book, options.formulas),
   ];
+  return settings ? [...tabs, settings] : tabs;
 }

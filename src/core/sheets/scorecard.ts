@@ -1,0 +1,162 @@
+import { INDICATOR_BY_ID, reportColumns } from '../engine/catalog';
+import type { Row } from '../engine/report';
+import { columnLetter } from './a1';
+import { NUMBER_FORMATS } from './numberFormats';
+import {
+  ITEM_COLUMNS,
+  PAY_VALUE_COLUMN,
+  type SchemeLayout,
+  SETTINGS_TAB,
+  type SettingsBook,
+  schemeOf,
+  settingsRef,
+} from './settingsTab';
+import type { Tab, TabCell } from './tabs';
+
+export const SCORECARD_TAB = '绩效';
+
+/** Nested IF of a step tier, reading thresholds and points from 设置: works in every spreadsheet. */
+function nativeTier(value: string, row: number, better: 'higher' | 'lower'): string {
+  const [t1, t2, t3] = ITEM_COLUMNS.thresholds.map((c) => settingsRef(c, row));
+  const [p1, p2, p3] = ITEM_COLUMNS.points.map((c) => settingsRef(c, row));
+  return better === 'higher'
+    ? `IF(${value}="","",IF(${value}>=${t3},${p3},IF(${value}>=${t2},${p2},IF(${value}>=${t1},${p1},0))))`
+    : `IF(${value}="","",IF(${value}<=${t1},${p1},IF(${value}<=${t2},${p2},IF(${value}<=${t3},${p3},0))))`;
+}
+
+function addonTier(value: string, row: number, better: 'higher' | 'lower'): string {
+  const [t1, , t3] = ITEM_COLUMNS.thresholds;
+  const [p1, , p3] = ITEM_COLUMNS.points;
+  const range = (from: string, to: string) => `'${SETTINGS_TAB}'!$${from}$${row}:$${to}$${row}`;
+  return `IF(${value}="","",TIER_SCORE(${value},${range(t1, t3)},${range(p1, p3)},"${better}"))`;
+}
+
+/** The indicators of every scheme, each once, in the order 设置 lists them. */
+function scorecardIndicators(book: SettingsBook): string[] {
+  const ids: string[] = [];
+  for (const layout of book.schemes)
+    for (const item of layout.scheme.items) if (!ids.includes(item.id)) ids.push(item.id);
+  return ids;
+}
+
+/**
+ * The scorecard: per agent, the agent's scheme, each indicator's value and tier score (blank where
+ * the scheme does not score it), the weighted total, the full marks and the pay. Every figure is a
+ * formula over 设置, so editing a tier, weight or pay there recalculates it. `native` formulas work
+ * in any spreadsheet program; `addon` ones use TIER_SCORE, WEIGHTED_SCORE and PERFORMANCE_PAY.
+ */
+export function scorecardTab(agents: readonly Row[], book: SettingsBook, formulas: 'native' | 'addon'): Tab {
+  const ids = scorecardIndicators(book);
+  const valueColumn = (k: number) => columnLetter(3 + k * 2);
+  const scoreColumn = (k: number) => columnLetter(4 + k * 2);
+  const totalColumn = columnLetter(3 + ids.length * 2);
+  const fullColumn = columnLetter(4 + ids.length * 2);
+  const header: TabCell[] = ['客服', '方案'];
+  for (const id of ids) {
+    const name = INDICATOR_BY_ID.get(id)?.names['zh-CN'] ?? id;
+    header.push(name, `${name} 得分`);
+  }
+  header.push('加权得分', '满分', '绩效工资');
+  const rows: TabCell[][] = [header];
+  agents.forEach((agent, a) => {
+    const r = a + 2;
+    const layout: SchemeLayout = schemeOf(book, String(agent.agent));
+    const cells: TabCell[] = [String(agent.agent), layout.scheme.name];
+    const scores: string[] = [];
+    const weights: string[] = [];
+    const maxima: string[] = [];
+    ids.forEach((id, k) => {
+      const i = layout.scheme.items.findIndex((item) => item.id === id);
+      const item = layout.scheme.items[i];
+      if (!item) {
+        cells.push(null, null);
+        return;
+      }
+      const row = layout.itemRows[i] as number;
+      const value = `${valueColumn(k)}${r}`;
+      cells.push((agent[id] as number | null) ?? null, {
+        formula: (formulas === 'native' ? nativeTier : addonTier)(value, row, item.better),
+      });
+      scores.push(`${scoreColumn(k)}${r}`);
+      weights.push(settingsRef(ITEM_COLUMNS.weight, row));
+      maxima.push(settingsRef(ITEM_COLUMNS.maxPoints, row));
+    });
+    const fullPay = settingsRef(PAY_VALUE_COLUMN, layout.payRow);
+    // An indicator without a score is left out of both the total and the full marks (as PERFORMANCE_PAY does).
+    const sum = (factor: (j: number) => string) =>
+      scores.length === 0
+        ? '0'
+        : scores.map((score, j) => `IF(${score}="",0,${factor(j)}*${weights[j]})`).join('+');
+    const full = sum((j) => maxima[j] as string);
+    if (formulas === 'native') {
+      cells.push(
+        { formula: sum((j) => scores[j] as string) },
+        { formula: full },
+        { formula: `IF(${fullColumn}${r}=0,"",${fullPay}*${totalColumn}${r}/${fullColumn}${r})` },
+      );
+    } else {
+      // Array literals of single cells: a scheme's rows in 设置 need not be next to each other.
+      const list = (cellsOf: string[]) => `{${cellsOf.join(',')}}`;
+      cells.push(
+        { formula: `WEIGHTED_SCORE(${list(scores)},${list(weights)})` },
+        { formula: full },
+        { formula: `PERFORMANCE_PAY(${fullPay},${list(scores)},${list(weights)},${list(maxima)})` },
+      );
+    }
+    rows.push(cells);
+  });
+  const formats: (string | null)[] = [null, null];
+  for (const id of ids) formats.push(NUMBER_FORMATS[INDICATOR_BY_ID.get(id)?.unit ?? 'count'], '0');
+  formats.push('0', '0', '#,##0.00');
+  const last = agents.length + 1;
+  const chart = {
+    title: '各指标得分 Scores per agent',
+    ranges: [`A1:A${last}`, ...ids.map((_, k) => `${scoreColumn(k)}1:${scoreColumn(k)}${last}`)],
+    anchor: [1, header.length + 2] as [number, number],
+  };
+  return {
+    name: SCORECARD_TAB,
+    rows,
+    formats,
+    frozenRows: 1,
+    frozenColumns: 1,
+    conditional: [],
+    charts: agents.length > 0 && ids.length > 0 ? [chart] : [],
+  };
+}
+
+const ID_BY_HEADER = new Map(
+  (['zh-CN', 'zh-TW', 'en'] as const).flatMap((language) =>
+    reportColumns(language).map((c) => [c.header, c.id] as const),
+  ),
+);
+
+/** The indicator id of an indicator tab's column header, in any of the catalog's languages. */
+export function idOfHeader(header: unknown): string | null {
+  return ID_BY_HEADER.get(String(header ?? '').trim()) ?? null;
+}
+
+/**
+ * The agents' figures as the indicator tabs hold them (header row, agents, then the team and shop
+ * rows), merged across tabs: what "recompute from the settings" scores again.
+ */
+export function agentRowsFromTabs(tabs: readonly (readonly (readonly unknown[])[])[]): Row[] {
+  const byAgent = new Map<string, Row>();
+  for (const cells of tabs) {
+    const [header = [], ...rest] = cells;
+    const ids = header.map(idOfHeader);
+    // The last two rows are the team and the shop, whatever their labels' language.
+    for (const line of rest.slice(0, Math.max(rest.length - 2, 0))) {
+      const agent = String(line[0] ?? '').trim();
+      if (!agent) continue;
+      const row = byAgent.get(agent) ?? { agent };
+      ids.forEach((id, c) => {
+        if (id === null) return;
+        const value = line[c];
+        row[id] = typeof value === 'number' && Number.isFinite(value) ? value : null;
+      });
+      byAgent.set(agent, row);
+    }
+  }
+  return [...byAgent.values()];
+}
