@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Row } from '../engine/report';
 import { DEFAULT_SCHEME, type Scheme } from '../engine/scheme';
 import { agentRowsFromTabs, scorecardTab } from './scorecard';
 import { readSettings, settingsRows } from './settingsTab';
@@ -38,7 +39,7 @@ const book = readSettings(
     ],
   ),
 );
-const agents = [
+const agents: Row[] = [
   { agent: '小美', fast_reply_rate: 0.82, avg_response_s: 25, conversion_rate: 0.31, satisfaction_rate: 0.9 },
   { agent: '阿杰', fast_reply_rate: 0.85, refund_rate: 0.04, conversion_rate: 0.2 },
 ];
