@@ -70,7 +70,9 @@ describe('writeTabs (google.script.run target)', () => {
     const card = addon.spreadsheet.getSheetByName('绩效');
     expect(card?.dump()[0]?.slice(0, 4)).toEqual(['客服', '方案', '30秒应答率', '30秒应答率 得分']);
     expect(card?.dump()[1]?.[1]).toBe('售前·日常');
-    expect(String(card?.dump()[1]?.[3])).toMatch(/^=IF\(C2="","",TIER_SCORE\(C2,'设置'!\$F\$2:\$H\$2,'设置'!\$I\$2:\$K\$2,"higher"\)\)$/);
+    expect(String(card?.dump()[1]?.[3])).toMatch(
+      /^=IF\(C2="","",TIER_SCORE\(C2,'设置'!\$F\$2:\$H\$2,'设置'!\$I\$2:\$K\$2,"higher"\)\)$/,
+    );
     // The chart of the key indicators: each scheme indicator's score per agent, beside the table.
     expect(card?.charts).toEqual([
       {

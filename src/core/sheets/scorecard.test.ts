@@ -85,10 +85,10 @@ describe('the scorecard with two schemes', () => {
 
   it('uses the add-on functions with array literals of the scheme’s cells', () => {
     const addon = scorecardTab(agents, book, 'addon');
-    expect((addon.rows[2]?.[12] as { formula: string }).formula).toBe(
-      `WEIGHTED_SCORE({D3,L3},{'设置'!$L$6,'设置'!$L$7})`,
-    );
-    expect((addon.rows[2]?.[14] as { formula: string }).formula).toBe(
+    const formulaAt = (column: number) =>
+      (addon.rows[2]?.[column] as { formula: string } | undefined)?.formula;
+    expect(formulaAt(12)).toBe(`WEIGHTED_SCORE({D3,L3},{'设置'!$L$6,'设置'!$L$7})`);
+    expect(formulaAt(14)).toBe(
       `PERFORMANCE_PAY('设置'!$P$3,{D3,L3},{'设置'!$L$6,'设置'!$L$7},{'设置'!$M$6,'设置'!$M$7})`,
     );
   });
