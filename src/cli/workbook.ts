@@ -39,12 +39,17 @@ function writeTab(book: ExcelJS.Workbook, tab: Tab) {
   });
 }
 
-/** The workbook with a new 设置 (the default scheme). exceljs cannot draw charts: the scorecard has none. */
-export function buildWorkbook(report: Report): ExcelJS.Workbook {
+/** Tabs as an .xlsx. exceljs cannot draw charts: the scorecard's chart is left out. */
+export function workbookOf(tabs: readonly Tab[]): ExcelJS.Workbook {
   const book = new ExcelJS.Workbook();
   book.creator = '客服绩效 (CS KPI)';
-  for (const tab of buildTabs(report, { formulas: 'native', language: 'zh-CN' })) writeTab(book, tab);
+  for (const tab of tabs) writeTab(book, tab);
   return book;
+}
+
+/** The workbook with a new 设置 (the default scheme). */
+export function buildWorkbook(report: Report): ExcelJS.Workbook {
+  return workbookOf(buildTabs(report, { formulas: 'native', language: 'zh-CN' }));
 }
 
 export async function writeWorkbook(report: Report, path: string): Promise<void> {

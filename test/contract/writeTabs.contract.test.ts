@@ -215,3 +215,77 @@ describe('large imports in blocks (beginTabs, appendTabRows, commitTabs, abortTa
     ).toThrow('This import expired or was replaced');
   });
 });
+
+describe('recomputeFromSettings (menu: 按设置重新计算)', () => {
+  /** A second scheme for after-sales, on rows 6–7 of 设置, its pay on row 3, and 小王 moved onto it. */
+  function addAfterSalesScheme(addon: ReturnType<typeof loadCode>) {
+    const settings = addon.spreadsheet.getSheetByName('设置');
+    settings?.getRange(6, 1, 2, 13).setValues([
+      ['售后·日常', 'reply_rate', '回复率', 'higher', 0.95, 0.85, 0.9, 0.95, 6, 8, 10, 10, 10],
+      ['售后·日常', 'fast_reply_rate', '30秒应答率', 'higher', 0.9, 0.7, 0.8, 0.9, 6, 8, 10, 5, 10],
+    ]);
+    settings?.getRange(3, 15, 1, 2).setValues([['售后·日常', 1500]]);
+    const assignments = settings?.dump().map((row) => row[17]) ?? [];
+    settings?.getRange(assignments.indexOf('小王') + 1, 19, 1, 1).setValues([['售后·日常']]);
+  }
+
+  it('rebuilds 绩效 and the target colors from the edited 设置, leaving 设置 as the team wrote it', () => {
+    const addon = loadCode();
+    send(addon, { tabs: tabsFor(messages(4)) });
+    addAfterSalesScheme(addon);
+    const settingsBefore = addon.spreadsheet.getSheetByName('设置')?.dump();
+    addon.global.recomputeFromSettings();
+    expect(addon.alerts.at(-1)?.prompt).toContain('2 agents, 2 schemes');
+    const card = addon.spreadsheet.getSheetByName('绩效')?.dump() ?? [];
+    const header = card[0] ?? [];
+    expect(header).toContain('回复率 得分');
+    const wang = card.find((row) => row[0] === '小王') ?? [];
+    expect(wang[1]).toBe('售后·日常');
+    expect(wang[header.indexOf('回复率')]).toBe(1);
+    expect(String(wang[header.indexOf('回复率 得分')])).toContain("'设置'!$F$6:$H$6");
+    expect(String(wang[header.indexOf('30秒应答率 得分')])).toContain("'设置'!$F$7:$H$7");
+    expect(String(wang[header.indexOf('绩效工资')])).toContain("PERFORMANCE_PAY('设置'!$P$3,");
+    const mei = card.find((row) => row[0] === '小美') ?? [];
+    expect(mei[header.indexOf('回复率 得分')]).toBe('');
+    expect(String(mei[header.indexOf('绩效工资')])).toContain("'设置'!$P$2,");
+    expect(addon.spreadsheet.getSheetByName('设置')?.dump()).toEqual(settingsBefore);
+    const service = addon.spreadsheet.getSheetByName('服务指标');
+    const serviceHeader = service?.dump()[0] ?? [];
+    const wangRow = (service?.dump().findIndex((row) => row[0] === '小王') ?? 0) + 1;
+    const column = String.fromCharCode(65 + serviceHeader.indexOf('回复率'));
+    expect(service?.conditionalRules).toContainEqual({
+      formula: `=AND(${column}${wangRow}<>"",${column}${wangRow}>='设置'!$E$6)`,
+      background: '#d9ead3',
+      ranges: [`${column}${wangRow}`],
+    });
+  });
+
+  it('says which cell of 设置 is wrong and changes nothing', () => {
+    const addon = loadCode();
+    send(addon, { tabs: tabsFor(messages(4)) });
+    addon.spreadsheet
+      .getSheetByName('设置')
+      ?.getRange(3, 7, 1, 1)
+      .setValues([['七成']]);
+    const before = addon.spreadsheet.getSheets().map((s) => [s.peekName(), s.dump()]);
+    addon.global.recomputeFromSettings();
+    expect(addon.alerts.at(-1)?.prompt).toContain('设置 G3（门槛2）："七成" is not a number');
+    expect(addon.spreadsheet.getSheets().map((s) => [s.peekName(), s.dump()])).toEqual(before);
+  });
+
+  it('asks before replacing an edited 绩效, and keeps it on No; without 设置 it says what to do', () => {
+    const addon = loadCode({ alertAnswer: 'NO' });
+    send(addon, { tabs: tabsFor(messages(4)) });
+    addon.spreadsheet
+      .getSheetByName('绩效')
+      ?.getRange(2, 1, 1, 1)
+      .setValues([['手改']]);
+    addon.global.recomputeFromSettings();
+    expect(addon.alerts.at(-1)?.buttons).toBe('YES_NO');
+    expect(addon.spreadsheet.getSheetByName('绩效')?.dump()[1]?.[0]).toBe('手改');
+    const empty = loadCode();
+    empty.global.recomputeFromSettings();
+    expect(empty.alerts.at(-1)?.prompt).toContain('There is no 设置 tab yet');
+    expect(empty.spreadsheet.getSheets().map((s) => s.peekName())).toEqual(['Sheet1']);
+  });
+});

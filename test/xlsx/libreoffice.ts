@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import Papa from 'papaparse';
@@ -43,8 +43,10 @@ export function recalculatedSheets(workbook: string): Map<string, string[][]> {
   });
   const stem = basename(workbook).replace(/\.xlsx$/, '');
   const sheets = new Map<string, string[][]>();
-  for (const name of ['服务指标', '销售指标', '售后指标', '咨询明细', '绩效', '设置']) {
-    const text = readFileSync(join(out, `${stem}-${name}.csv`), 'utf8');
+  const prefix = `${stem}-`;
+  for (const file of readdirSync(out).filter((f) => f.startsWith(prefix) && f.endsWith('.csv'))) {
+    const name = file.slice(prefix.length, -'.csv'.length);
+    const text = readFileSync(join(out, file), 'utf8');
     sheets.set(name, Papa.parse<string[]>(text.trim(), { header: false }).data);
   }
   return sheets;

@@ -111,3 +111,74 @@ describe('the scorecard recalculated by LibreOffice', () => {
     }
   });
 });
+
+describe('a scorecard of two schemes recalculated by LibreOffice', () => {
+  it('scores each agent on its own scheme’s rows of 设置', async () => {
+    ensureLibreOffice();
+    const { settingsRows, readSettings } = await import('../../src/core/sheets/settingsTab');
+    const { scorecardTab } = await import('../../src/core/sheets/scorecard');
+    const { workbookOf } = await import('../../src/cli/workbook');
+    const afterSales = {
+      name: '售后·日常',
+      fullPay: 1500,
+      items: [
+        {
+          id: 'reply_rate',
+          better: 'higher' as const,
+          target: 0.95,
+          thresholds: [0.85, 0.9, 0.95] as [number, number, number],
+          points: [6, 8, 10] as [number, number, number],
+          weight: 10,
+          maxPoints: 10,
+        },
+        {
+          id: 'avg_response_s',
+          better: 'lower' as const,
+          target: 40,
+          thresholds: [30, 40, 60] as [number, number, number],
+          points: [10, 8, 5] as [number, number, number],
+          weight: 6,
+          maxPoints: 10,
+        },
+      ],
+    };
+    const schemes = [DEFAULT_SCHEME, afterSales];
+    // Every other agent on the after-sales scheme.
+    const assignments = report.agents.map(
+      (a, i) => [String(a.agent), schemes[i % 2]?.name as string] as [string, string],
+    );
+    const rows = settingsRows(schemes, assignments);
+    const settings = { name: '设置', rows, formats: [], frozenRows: 1, frozenColumns: 0, conditional: [] };
+    const card = scorecardTab(report.agents as never, readSettings(rows), 'native');
+    const path = join(dir, 'two-schemes.xlsx');
+    await workbookOf([card, settings]).xlsx.writeFile(path);
+    const [header = [], ...lines] = recalculatedSheets(path).get('绩效') as string[][];
+    const tier = customFunction('TIER_SCORE').run;
+    const pay = customFunction('PERFORMANCE_PAY').run;
+    expect(lines).toHaveLength(report.agents.length);
+    lines.forEach((line, i) => {
+      const scheme = schemes[i % 2] as typeof DEFAULT_SCHEME;
+      const agent = report.agents[i] as Record<string, number | null>;
+      expect(line[1]).toBe(scheme.name);
+      const scores = scheme.items.map((item) => {
+        const value = agent[item.id] ?? null;
+        const column = scoreColumnOf(header, item.id);
+        const expected = value === null ? '' : tier(value, [item.thresholds], [item.points], item.better);
+        expect(cellNumber(line[column]) ?? '', `${line[0]} ${item.id}`).toEqual(expected);
+        return expected as number | string;
+      });
+      const weights = [scheme.items.map((item) => item.weight)];
+      const max = [scheme.items.map((item) => item.maxPoints)];
+      const expectedPay = pay(scheme.fullPay, [scores], weights, max) as number | string;
+      const shown = cellNumber(line[header.indexOf('绩效工资')]);
+      if (expectedPay === '') expect(shown).toBeNull();
+      else expect(shown, String(line[0])).toBeCloseTo(expectedPay as number, 6);
+    });
+  });
+});
+
+/** The column of an indicator's score on the scorecard, found by the catalog's zh-CN name. */
+function scoreColumnOf(header: string[], id: string): number {
+  const name = reportColumns('zh-CN').find((c) => c.id === id)?.header;
+  return header.indexOf(`${name} 得分`);
+}
