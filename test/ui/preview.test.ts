@@ -73,16 +73,25 @@ describe('the sidebar flow in the preview', () => {
         area.value = value;
         area.dispatchEvent(new Event('input'));
       }, text);
+    const step = (name: string) =>
+      page.locator('#sidebar').screenshot({ path: fileURLToPath(new URL(`sidebar-${name}.png`, ARTIFACTS)) });
     await paste('#text-chats', readShared('twcs_sample_conversations.csv'));
     await paste('#text-orders', readShared('tmall_order_report.csv'));
+    await step('1-source');
     await sidebar.locator('#read').click();
     await expect.poll(() => sidebar.locator('#mappings').textContent()).toContain('识别为 Twitter 客服会话');
     expect(await sidebar.locator('#mappings').textContent()).toContain('识别为 淘宝/天猫 订单报表');
     expect(await sidebar.locator('select[data-kind="orders"][data-field="amount"]').inputValue()).toBe(
       '买家实际支付金额',
     );
+    // The first rows of each export, as the file has them, under the mapping.
+    expect(await sidebar.locator('.mapping').first().locator('table.preview tr').count()).toBe(9);
+    await sidebar.locator('.mapping').first().locator('table.preview').scrollIntoViewIfNeeded();
+    await step('2-mapping');
     await sidebar.locator('#set-tz').fill('UTC');
     await sidebar.locator('#set-fast').fill('3600');
+    await sidebar.locator('#step-settings').scrollIntoViewIfNeeded();
+    await step('3-settings');
     await page.screenshot({ path: fileURLToPath(new URL('preview-mapping.png', ARTIFACTS)) });
     await sidebar.locator('#compute').click();
     await expect
@@ -107,6 +116,102 @@ describe('the sidebar flow in the preview', () => {
     expect(Number(shop[(sales[0] ?? []).indexOf('支付率')])).toBeCloseTo(0.859943, 6);
     expect(Number(shop[(sales[0] ?? []).indexOf('客单价')])).toBeCloseTo(100.368618, 6);
     await page.screenshot({ path: fileURLToPath(new URL('preview-computed.png', ARTIFACTS)) });
+
+    // The summary links each tab written; a click brings it to the front.
+    const links = sidebar.locator('#summary a');
+    // 设置 is written by the first import only (the template test above may have made it already).
+    expect((await links.allTextContents()).slice(0, 5)).toEqual([
+      '服务指标',
+      '销售指标',
+      '售后指标',
+      '咨询明细',
+      '绩效',
+    ]);
+    expect(await links.nth(4).getAttribute('href')).toMatch(/\/edit#gid=\d+$/);
+    await sidebar.locator('#summary').scrollIntoViewIfNeeded();
+    await step('4-done');
+    await links.nth(4).click();
+    await expect.poll(() => page.locator('#tabs button[aria-selected="true"]').textContent()).toBe('绩效');
+    await expect.poll(() => page.locator('#grid .chart').textContent()).toContain('各指标得分');
+    await page.close();
+  });
+
+  it('follows an edited 设置: recompute from the menu, and the next import leaves 设置 as edited', async () => {
+    const fake = preview.fake as GasFake;
+    const settings = fake.spreadsheet.getSheetByName('设置');
+    // The team adds an after-sales scheme and moves AppleSupport onto it.
+    settings
+      ?.getRange(6, 1, 1, 13)
+      .setValues([['售后·日常', 'reply_rate', '回复率', 'higher', 0.95, 0.85, 0.9, 0.95, 6, 8, 10, 10, 10]]);
+    settings?.getRange(3, 15, 1, 2).setValues([['售后·日常', 1500]]);
+    const listed = settings?.dump().map((row) => row[17]) ?? [];
+    const free = listed.findIndex((agent, i) => i > 0 && (agent === '' || agent === undefined));
+    const row = listed.includes('AppleSupport')
+      ? listed.indexOf('AppleSupport') + 1
+      : free > 0
+        ? free + 1
+        : listed.length + 1;
+    settings?.getRange(row, 18, 1, 2).setValues([['AppleSupport', '售后·日常']]);
+    const edited = settings?.dump();
+
+    const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+    const dialogs: string[] = [];
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.accept();
+    });
+    await page.goto(preview.url);
+    await page.getByRole('button', { name: '按设置重新计算 Recompute from the settings' }).click();
+    await expect.poll(() => dialogs.join('\n')).toContain('Recomputed 绩效 from 设置');
+    const card = fake.spreadsheet.getSheetByName('绩效')?.dump() ?? [];
+    expect(card.find((row) => row[0] === 'AppleSupport')?.[1]).toBe('售后·日常');
+    expect(card[0]).toContain('回复率 得分');
+
+    // An import now reads 设置 and keeps it: no question about replacing it, the same cells after.
+    const { readShared } = await import('../sharedData');
+    const sidebar = page.frameLocator('#sidebar');
+    await expect.poll(() => sidebar.locator('#status').textContent()).toBe('已连接');
+    await sidebar.locator('#text-chats').evaluate((area: HTMLTextAreaElement, value: string) => {
+      area.value = value;
+      area.dispatchEvent(new Event('input'));
+    }, readShared('twcs_sample_conversations.csv'));
+    await sidebar.locator('#read').click();
+    await sidebar.locator('#set-tz').fill('UTC');
+    await sidebar.locator('#compute').click();
+    await expect
+      .poll(() => sidebar.locator('#progress-text').textContent(), { timeout: 20_000 })
+      .toContain('完成');
+    expect(await sidebar.locator('#summary a').allTextContents()).not.toContain('设置');
+    expect(fake.spreadsheet.getSheetByName('设置')?.dump()).toEqual(edited);
+    const after = fake.spreadsheet.getSheetByName('绩效')?.dump() ?? [];
+    expect(after.find((row) => row[0] === 'AppleSupport')?.[1]).toBe('售后·日常');
+    expect(dialogs.filter((d) => d.includes('被修改过'))).toEqual([]);
+    await page.close();
+  });
+
+  it('marks the rows of the preview that cannot be read, with the reason', async () => {
+    const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+    await page.goto(preview.url);
+    const sidebar = page.frameLocator('#sidebar');
+    await expect.poll(() => sidebar.locator('#status').textContent()).toBe('已连接');
+    const chats = [
+      'time,agent,customer,from,text',
+      '2024-03-01 10:00:00,小美,c1,customer,在吗',
+      '昨天下午,小美,c1,agent,在的',
+      '2024-03-01 10:01:00,小美,c1,agent,<img src=x onerror=alert(1)>',
+    ].join('\n');
+    await sidebar.locator('#text-chats').fill(chats);
+    await sidebar.locator('#read').click();
+    const marked = sidebar.locator('table.preview tr.warn-row');
+    await expect.poll(() => marked.count()).toBe(1);
+    expect(await marked.locator('td').first().textContent()).toBe('3');
+    expect(await marked.locator('td.warn-cell').textContent()).toBe('昨天下午');
+    expect(await marked.locator('td.warn-cell').getAttribute('title')).toMatch(/time/i);
+    expect(await sidebar.locator('table.preview img').count()).toBe(0);
+    await marked.scrollIntoViewIfNeeded();
+    await page
+      .locator('#sidebar')
+      .screenshot({ path: fileURLToPath(new URL('sidebar-2-warning.png', ARTIFACTS)) });
     await page.close();
   });
 });
@@ -160,6 +265,7 @@ describe('a large paste in the preview', () => {
       seed: 11,
     });
     const chats = readFileSync(files.chats, 'utf8');
+    const callsBefore = preview.calls.length;
     expect(Buffer.byteLength(chats)).toBeGreaterThan(19_500_000);
     const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
     await page.goto(preview.url);
@@ -184,7 +290,7 @@ describe('a large paste in the preview', () => {
     expect(detail.length - 1).toBe(team[(service[0] ?? []).indexOf('咨询量')]);
     expect(detail.length).toBeGreaterThan(40_000);
     // No single google.script.run call carries the whole import: the rows went in blocks.
-    const writes = preview.calls.filter((c) => /Tabs|TabRows/.test(c.name));
+    const writes = preview.calls.slice(callsBefore).filter((c) => /Tabs|TabRows/.test(c.name));
     expect(writes.filter((c) => c.name === 'appendTabRows').length).toBeGreaterThan(2);
     expect(writes.map((c) => c.name)).not.toContain('writeTabs');
     expect(Math.max(...writes.map((c) => c.bytes))).toBeLessThan(8_000_000);
