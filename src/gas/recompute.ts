@@ -1,3 +1,4 @@
+import { languageOf } from '../core/language';
 import { agentRowsFromTabs, idOfHeader, SCORECARD_TAB, scorecardTab } from '../core/sheets/scorecard';
 import { readSettings, SETTINGS_TAB, SettingsError } from '../core/sheets/settingsTab';
 import { TAB_NAMES, targetRules } from '../core/sheets/tabs';
@@ -39,7 +40,7 @@ export function recomputeFromSettings() {
     (sheet): sheet is GoogleAppsScript.Spreadsheet.Sheet => sheet !== null,
   );
   const agents = agentRowsFromTabs(sheets.map((sheet) => sheet.getDataRange().getValues()));
-  const card = scorecardTab(agents, book, 'addon');
+  const card = scorecardTab(agents, book, 'addon', languageOf(spreadsheet.getSpreadsheetLocale()));
   try {
     writeTabs({ tabs: [card] });
   } catch (error) {

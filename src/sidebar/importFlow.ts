@@ -5,6 +5,7 @@ import { parseHours, resolveSettings, type Settings } from '../core/engine/setti
 import { decodeBytes } from '../core/import/decode';
 import { importTable, type TableImport } from '../core/import/importer';
 import type { Kind } from '../core/import/records';
+import { languageOf } from '../core/language';
 import { cellCount, MAX_CELLS_PER_CALL, rowBlocks, withoutRows } from '../core/sheets/chunks';
 import { readSettings } from '../core/sheets/settingsTab';
 import { buildTabs, type Tab } from '../core/sheets/tabs';
@@ -64,8 +65,8 @@ export class ImportFlow {
     byId('step-source').hidden = false;
   }
 
-  private async chooseFile(kind: SourceKind, event: Event) {
-    const file = (event.target as HTMLInputElement).files?.[0];
+  /** A file chosen or dropped: read in the browser, its encoding detected (UTF-8, GB18030, UTF-16). */
+  private async chooseFile(kind: SourceKind, file: File | undefined) {
     if (!file) return;
     try {
       const { text } = decodeBytes(new Uint8Array(await file.arrayBuffer()), file.name);
@@ -90,7 +91,21 @@ export class ImportFlow {
     file.id = `file-${kind}`;
     file.type = 'file';
     file.accept = '.csv,.tsv,.txt';
-    file.addEventListener('change', (event) => void this.chooseFile(kind, event));
+    file.addEventListener('change', () => void this.chooseFile(kind, file.files?.[0]));
+    // A file dropped anywhere on the source's block is read like a chosen one.
+    block.addEventListener('dragover', (event) => {
+      event.preventDefault();
+      block.classList.add('dragging');
+    });
+    block.addEventListener('dragleave', () => block.classList.remove('dragging'));
+    block.addEventListener('drop', (event) => {
+      event.preventDefault();
+      block.classList.remove('dragging');
+      const dropped = event.dataTransfer?.files[0];
+      if (!dropped) return;
+      file.title = dropped.name;
+      void this.chooseFile(kind, dropped);
+    });
     const tabs = document.createElement('select');
     tabs.id = `tab-${kind}`;
     tabs.append(new Option(this.messages.orTab, ''));
@@ -205,7 +220,10 @@ export class ImportFlow {
           else delete this.overrides[kind][field.field];
           this.readAll();
         });
-        row.append(select);
+        row.append(
+          select,
+          element('span', field.column ? `${Math.round(field.confidence * 100)}%` : '', 'confidence'),
+        );
         section.append(row);
       }
       section.append(this.previewTable(result));
@@ -337,7 +355,8 @@ export class ImportFlow {
       const tabs = buildTabs(report, {
         settings: settingsRows ? readSettings(settingsRows) : undefined,
         formulas: 'addon',
-        language: 'zh-CN',
+        // Headers in the spreadsheet's language, whoever is importing.
+        language: languageOf(this.context.spreadsheetLocale),
       });
       this.progress(3, this.messages.writing);
       let written: WriteTabsResult;

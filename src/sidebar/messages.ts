@@ -1,3 +1,5 @@
+import { languageOf } from '../core/language';
+
 /** The sidebar's words. zh-CN is the default; zh-TW and en follow the user's locale. */
 const zhCN = {
   title: '客服绩效',
@@ -118,8 +120,5 @@ const en: Messages = {
 
 /** Apps Script locales look like zh_CN, browsers' like zh-CN; Hong Kong and Macau read Traditional. */
 export function messagesFor(locale: string | undefined): Messages {
-  const tag = (locale ?? '').replace('_', '-').toLowerCase();
-  if (/^zh-(tw|hk|mo|hant)/.test(tag)) return zhTW;
-  if (tag.startsWith('zh') || tag === '') return zhCN;
-  return en;
+  return { 'zh-CN': zhCN, 'zh-TW': zhTW, en }[languageOf(locale)];
 }

@@ -189,16 +189,21 @@ describe('the sidebar flow in the preview', () => {
     await page.close();
   });
 
-  it('marks the rows of the preview that cannot be read, with the reason', async () => {
+  it('marks the rows of the preview that cannot be read, and shows a hostile agent name as text', async () => {
     const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+    const dialogs: string[] = [];
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
     await page.goto(preview.url);
     const sidebar = page.frameLocator('#sidebar');
     await expect.poll(() => sidebar.locator('#status').textContent()).toBe('已连接');
     const chats = [
       'time,agent,customer,from,text',
-      '2024-03-01 10:00:00,小美,c1,customer,在吗',
-      '昨天下午,小美,c1,agent,在的',
-      '2024-03-01 10:01:00,小美,c1,agent,<img src=x onerror=alert(1)>',
+      '2024-03-01 10:00:00,<img src=x onerror=alert(1)>,c1,customer,在吗',
+      '昨天下午,<img src=x onerror=alert(1)>,c1,agent,在的',
+      '2024-03-01 10:01:00,<img src=x onerror=alert(1)>,c1,agent,<img src=x onerror=alert(2)>',
     ].join('\n');
     await sidebar.locator('#text-chats').fill(chats);
     await sidebar.locator('#read').click();
@@ -212,6 +217,19 @@ describe('the sidebar flow in the preview', () => {
     await page
       .locator('#sidebar')
       .screenshot({ path: fileURLToPath(new URL('sidebar-2-warning.png', ARTIFACTS)) });
+    expect(await marked.locator('td').nth(2).textContent()).toBe('<img src=x onerror=alert(1)>');
+    // Computed and written: the name is a cell's text in the tabs, never HTML anywhere.
+    await sidebar.locator('#compute').click();
+    await expect
+      .poll(() => sidebar.locator('#progress-text').textContent(), { timeout: 20_000 })
+      .toContain('完成');
+    await page.getByRole('button', { name: '服务指标', exact: true }).click();
+    await expect
+      .poll(() => page.locator('#grid tr').nth(1).locator('td').first().textContent())
+      .toBe('<img src=x onerror=alert(1)>');
+    expect(await page.locator('#grid img').count()).toBe(0);
+    expect(await sidebar.locator('img').count()).toBe(0);
+    expect(dialogs).toEqual([]);
     await page.close();
   });
 });
@@ -296,4 +314,54 @@ describe('a large paste in the preview', () => {
     expect(Math.max(...writes.map((c) => c.bytes))).toBeLessThan(8_000_000);
     await page.close();
   }, 300_000);
+});
+
+describe('files in the sidebar', () => {
+  it('reads a GB18030 file chosen and a UTF-16 file dropped, and shows each field’s confidence', async () => {
+    const { readShared } = await import('../sharedData');
+    const iconv = (await import('iconv-lite')).default;
+    const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+    await page.goto(preview.url);
+    const sidebar = page.frameLocator('#sidebar');
+    await expect.poll(() => sidebar.locator('#status').textContent()).toBe('已连接');
+    // Excel on Chinese Windows saves GB18030; the order report is chosen as such a file.
+    await sidebar.locator('#file-orders').setInputFiles({
+      name: '订单报表.csv',
+      mimeType: 'text/csv',
+      buffer: iconv.encode(readShared('tmall_order_report.csv'), 'gb18030'),
+    });
+    // Excel's "Unicode text" is UTF-16 with a BOM: dropped onto the chats block.
+    const utf16 = Buffer.concat([
+      Buffer.from([0xff, 0xfe]),
+      Buffer.from(readShared('twcs_sample_conversations.csv'), 'utf16le'),
+    ]);
+    await sidebar
+      .locator('.source')
+      .first()
+      .evaluate(
+        (block, bytes: number[]) => {
+          const transfer = new DataTransfer();
+          transfer.items.add(new File([new Uint8Array(bytes)], 'chats.txt'));
+          block.dispatchEvent(
+            new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }),
+          );
+        },
+        [...utf16],
+      );
+    await expect
+      .poll(
+        async () => {
+          await sidebar.locator('#read').click();
+          return sidebar.locator('#mappings').textContent();
+        },
+        { timeout: 15_000, interval: 500 },
+      )
+      .toContain('识别为 淘宝/天猫 订单报表');
+    expect(await sidebar.locator('#mappings').textContent()).toContain('识别为 Twitter 客服会话');
+    expect(await sidebar.locator('#mappings').textContent()).toContain('93 / 93');
+    const amount = sidebar.locator('label.field', { has: sidebar.locator('select[data-field="amount"]') });
+    expect(await amount.locator('select').inputValue()).toBe('买家实际支付金额');
+    expect(await amount.locator('.confidence').textContent()).toMatch(/^\d+%$/);
+    await page.close();
+  });
 });

@@ -93,6 +93,14 @@ describe('the scorecard with two schemes', () => {
     );
   });
 
+  it('speaks the spreadsheet’s language in its headers', () => {
+    const tw = scorecardTab(agents, book, 'native', 'zh-TW').rows[0] ?? [];
+    expect(tw.slice(0, 4)).toEqual(['客服', '方案', '30秒應答率', '30秒應答率 得分']);
+    expect(tw.slice(-3)).toEqual(['加權得分', '滿分', '績效工資']);
+    const en = scorecardTab(agents, book, 'native', 'en').rows[0] ?? [];
+    expect(en.slice(-3)).toEqual(['Weighted score', 'Full marks', 'Performance pay']);
+  });
+
   it('charts every indicator’s score per agent beside the table', () => {
     expect(card.charts).toEqual([
       {

@@ -1,4 +1,4 @@
-import { INDICATOR_BY_ID, reportColumns } from '../engine/catalog';
+import { INDICATOR_BY_ID, type Language, reportColumns } from '../engine/catalog';
 import type { Row } from '../engine/report';
 import { columnLetter } from './a1';
 import { NUMBER_FORMATS } from './numberFormats';
@@ -45,18 +45,38 @@ function scorecardIndicators(book: SettingsBook): string[] {
  * formula over 设置, so editing a tier, weight or pay there recalculates it. `native` formulas work
  * in any spreadsheet program; `addon` ones use TIER_SCORE, WEIGHTED_SCORE and PERFORMANCE_PAY.
  */
-export function scorecardTab(agents: readonly Row[], book: SettingsBook, formulas: 'native' | 'addon'): Tab {
+const WORDS: Record<
+  Language,
+  { agent: string; scheme: string; score: string; totals: [string, string, string] }
+> = {
+  'zh-CN': { agent: '客服', scheme: '方案', score: '得分', totals: ['加权得分', '满分', '绩效工资'] },
+  'zh-TW': { agent: '客服', scheme: '方案', score: '得分', totals: ['加權得分', '滿分', '績效工資'] },
+  en: {
+    agent: 'Agent',
+    scheme: 'Scheme',
+    score: 'score',
+    totals: ['Weighted score', 'Full marks', 'Performance pay'],
+  },
+};
+
+export function scorecardTab(
+  agents: readonly Row[],
+  book: SettingsBook,
+  formulas: 'native' | 'addon',
+  language: Language = 'zh-CN',
+): Tab {
   const ids = scorecardIndicators(book);
   const valueColumn = (k: number) => columnLetter(3 + k * 2);
   const scoreColumn = (k: number) => columnLetter(4 + k * 2);
   const totalColumn = columnLetter(3 + ids.length * 2);
   const fullColumn = columnLetter(4 + ids.length * 2);
-  const header: TabCell[] = ['客服', '方案'];
+  const words = WORDS[language];
+  const header: TabCell[] = [words.agent, words.scheme];
   for (const id of ids) {
-    const name = INDICATOR_BY_ID.get(id)?.names['zh-CN'] ?? id;
-    header.push(name, `${name} 得分`);
+    const name = INDICATOR_BY_ID.get(id)?.names[language] ?? id;
+    header.push(name, `${name} ${words.score}`);
   }
-  header.push('加权得分', '满分', '绩效工资');
+  header.push(...words.totals);
   const rows: TabCell[][] = [header];
   agents.forEach((agent, a) => {
     const r = a + 2;

@@ -206,7 +206,7 @@ export function buildTabs(report: Report, options: TabOptions): Tab[] {
     indicatorTab(report, 'sales', book, options.language),
     indicatorTab(report, 'after_sales', book, options.language),
     detailTab(report),
-    scorecardTab(report.agents, book, options.formulas),
+    scorecardTab(report.agents, book, options.formulas, options.language),
   ];
   return settings ? [...tabs, settings] : tabs;
 }
