@@ -107,3 +107,27 @@ describe('an order report with SKU rows and no sub-order column', () => {
     expect(result.duplicates).toBe(1);
   });
 });
+
+describe('a JD order export with its full header', () => {
+  it('is recognized and read: the 30 columns public code lists for the export, in their order', () => {
+    const header =
+      '订单号,商品ID,商品名称,订购数量,支付方式,下单时间,京东价,订单金额,结算金额,余额支付,应付金额,订单状态,订单类型,下单帐号,客户姓名,客户地址,联系电话,订单备注,发票类型,发票抬头,发票内容,商家备注,商家备注等级（等级1-5为由高到低）,运费金额,付款确认时间,增值税发票,货号,订单完成时间,订单来源,订单渠道';
+    const row =
+      '2345678901,100012,保温杯,2,在线支付,2024-03-01 10:00:00,99.00,198.00,198.00,0.00,188.00,完成,普通订单,jd_buyer_7,张三,北京市朝阳区某路1号,138****0000,,电子发票,个人,明细,,,0.00,2024-03-01 10:02:00,否,A-1,2024-03-04 09:00:00,京东,PC';
+    const result = importTable({ file: 'jd.csv', text: `${header}\n${row}\n`, timeZone: 'Asia/Shanghai' });
+    expect(result.dialect?.id).toBe('jd-orders');
+    expect(result.records).toEqual([
+      expect.objectContaining({
+        orderId: '2345678901',
+        customer: 'jd_buyer_7',
+        amount: 188,
+        items: 2,
+        createdAt: Date.parse('2024-03-01T02:00:00Z'),
+        paidAt: Date.parse('2024-03-01T02:02:00Z'),
+      }),
+    ]);
+    // The buyer's name, address and phone are never read.
+    expect(result.privateColumns).toEqual(expect.arrayContaining(['客户姓名', '客户地址', '联系电话']));
+    expect(JSON.stringify(result.records)).not.toContain('张三');
+  });
+});

@@ -94,7 +94,9 @@ export const DIALECTS: readonly Dialect[] = [
     id: 'jd-orders',
     name: { zh: '京东 订单导出', en: 'JD order export' },
     kind: 'orders',
-    basis: 'documentation',
+    // Checked against public code that reads JD's order export row by row (a Java class listing its 30
+    // columns, 订单号 … 订单渠道); the signature is the part of that header a shop's export always has.
+    basis: 'public code',
     signature: [
       '订单号',
       '商品ID',
