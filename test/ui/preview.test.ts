@@ -18,24 +18,29 @@ afterAll(async () => {
   await new Promise((resolve) => preview?.server.close(resolve));
 });
 
+/** The preview in a new page once the sidebar is connected; its dialogs are answered and recorded. */
+async function openPreview(answer: 'accept' | 'dismiss' = 'accept') {
+  const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+  const dialogs: string[] = [];
+  page.on('dialog', (dialog) => {
+    dialogs.push(dialog.message());
+    void (answer === 'accept' ? dialog.accept() : dialog.dismiss());
+  });
+  await page.goto(preview.url);
+  const sidebar = page.frameLocator('#sidebar');
+  await expect.poll(() => sidebar.locator('#status').textContent()).toBe('已连接');
+  return { page, sidebar, dialogs };
+}
+
 describe('npm run preview', () => {
   it('shows the real sidebar, talking to the real Code.js through google.script.run', async () => {
-    const page = await browser.newPage({ viewport: { width: 1100, height: 700 } });
-    await page.goto(preview.url);
-    const sidebar = page.frameLocator('#sidebar');
-    await expect.poll(() => sidebar.locator('#status').textContent()).toBe('已连接');
+    const { page, sidebar } = await openPreview();
     expect(await sidebar.locator('#spreadsheet-name').textContent()).toBe('客服绩效 预览 preview');
     await page.close();
   });
 
   it('runs the add-on menu: 建立模板 writes 设置 and the indicator tabs, shown as tabs', async () => {
-    const page = await browser.newPage({ viewport: { width: 1100, height: 700 } });
-    const dialogs: string[] = [];
-    page.on('dialog', (dialog) => {
-      dialogs.push(dialog.message());
-      void dialog.accept();
-    });
-    await page.goto(preview.url);
+    const { page, dialogs } = await openPreview();
     await page.getByRole('button', { name: '建立模板 Set up template' }).click();
     await expect.poll(() => page.locator('#tabs button').allTextContents()).toContain('设置');
     await page.getByRole('button', { name: '设置', exact: true }).click();
@@ -50,8 +55,7 @@ describe('npm run preview', () => {
     const hostile = '<img src=x onerror="document.title=\'pwned\'">';
     const sheet = fake.spreadsheet.insertSheet(hostile);
     sheet.getRange(1, 1, 1, 2).setValues([[hostile, '<script>document.title="pwned"</script>']]);
-    const page = await browser.newPage({ viewport: { width: 1100, height: 700 } });
-    await page.goto(preview.url);
+    const { page } = await openPreview();
     await page.getByRole('button', { name: hostile }).click();
     await expect.poll(() => page.locator('#grid td').first().textContent()).toBe(hostile);
     expect(await page.locator('#grid img, #tabs img').count()).toBe(0);
@@ -63,10 +67,7 @@ describe('npm run preview', () => {
 describe('the sidebar flow in the preview', () => {
   it('reads pasted exports, shows the mapping, computes and writes the tabs with the CLI figures', async () => {
     const { readShared } = await import('../sharedData');
-    const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
-    await page.goto(preview.url);
-    const sidebar = page.frameLocator('#sidebar');
-    await expect.poll(() => sidebar.locator('#status').textContent()).toBe('已连接');
+    const { page, sidebar } = await openPreview();
     // A paste arrives in one go (typing 1.9 MB character by character would take minutes).
     const paste = (id: string, text: string) =>
       sidebar.locator(id).evaluate((area: HTMLTextAreaElement, value: string) => {
@@ -154,13 +155,7 @@ describe('the sidebar flow in the preview', () => {
     settings?.getRange(row, 18, 1, 2).setValues([['AppleSupport', '售后·日常']]);
     const edited = settings?.dump();
 
-    const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
-    const dialogs: string[] = [];
-    page.on('dialog', (dialog) => {
-      dialogs.push(dialog.message());
-      void dialog.accept();
-    });
-    await page.goto(preview.url);
+    const { page, dialogs } = await openPreview();
     await page.getByRole('button', { name: '按设置重新计算 Recompute from the settings' }).click();
     await expect.poll(() => dialogs.join('\n')).toContain('Recomputed 绩效 from 设置');
     const card = fake.spreadsheet.getSheetByName('绩效')?.dump() ?? [];
@@ -190,15 +185,7 @@ describe('the sidebar flow in the preview', () => {
   });
 
   it('marks the rows of the preview that cannot be read, and shows a hostile agent name as text', async () => {
-    const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
-    const dialogs: string[] = [];
-    page.on('dialog', (dialog) => {
-      dialogs.push(dialog.message());
-      void dialog.dismiss();
-    });
-    await page.goto(preview.url);
-    const sidebar = page.frameLocator('#sidebar');
-    await expect.poll(() => sidebar.locator('#status').textContent()).toBe('已连接');
+    const { page, sidebar, dialogs } = await openPreview('dismiss');
     const chats = [
       'time,agent,customer,from,text',
       '2024-03-01 10:00:00,<img src=x onerror=alert(1)>,c1,customer,在吗',
@@ -244,10 +231,7 @@ describe('a tab of the spreadsheet as a source', () => {
     const fake = preview.fake as GasFake;
     const width = rows[0]?.length ?? 0;
     fake.spreadsheet.insertSheet('粘贴的聊天').getRange(1, 1, rows.length, width).setValues(rows);
-    const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
-    await page.goto(preview.url);
-    const sidebar = page.frameLocator('#sidebar');
-    await expect.poll(() => sidebar.locator('#status').textContent()).toBe('已连接');
+    const { page, sidebar } = await openPreview();
     await sidebar.locator('#tab-chats').selectOption('粘贴的聊天');
     // Choosing a tab fetches it from the server: read once it has arrived.
     await expect
@@ -285,10 +269,7 @@ describe('a large paste in the preview', () => {
     const chats = readFileSync(files.chats, 'utf8');
     const callsBefore = preview.calls.length;
     expect(Buffer.byteLength(chats)).toBeGreaterThan(19_500_000);
-    const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
-    await page.goto(preview.url);
-    const sidebar = page.frameLocator('#sidebar');
-    await expect.poll(() => sidebar.locator('#status').textContent()).toBe('已连接');
+    const { page, sidebar } = await openPreview();
     await sidebar.locator('#text-chats').evaluate((area: HTMLTextAreaElement, value: string) => {
       area.value = value;
       area.dispatchEvent(new Event('input'));
@@ -320,10 +301,7 @@ describe('files in the sidebar', () => {
   it('reads a GB18030 file chosen and a UTF-16 file dropped, and shows each field’s confidence', async () => {
     const { readShared } = await import('../sharedData');
     const iconv = (await import('iconv-lite')).default;
-    const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
-    await page.goto(preview.url);
-    const sidebar = page.frameLocator('#sidebar');
-    await expect.poll(() => sidebar.locator('#status').textContent()).toBe('已连接');
+    const { page, sidebar } = await openPreview();
     // Excel on Chinese Windows saves GB18030; the order report is chosen as such a file.
     await sidebar.locator('#file-orders').setInputFiles({
       name: '订单报表.csv',

@@ -8,6 +8,7 @@ import { ROOT } from '../../scripts/build.mjs';
 import { customFunction } from '../../src/core/customFunctions';
 import { reportColumns } from '../../src/core/engine/catalog';
 import { DEFAULT_SCHEME } from '../../src/core/engine/scheme';
+import { AFTER_SALES_SCHEME } from '../../src/core/engine/testData';
 import { cellNumber, ensureLibreOffice, recalculatedSheets } from './libreoffice';
 
 const EXAMPLES = [
@@ -118,31 +119,8 @@ describe('a scorecard of two schemes recalculated by LibreOffice', () => {
     const { settingsRows, readSettings } = await import('../../src/core/sheets/settingsTab');
     const { scorecardTab } = await import('../../src/core/sheets/scorecard');
     const { workbookOf } = await import('../../src/cli/workbook');
-    const afterSales = {
-      name: '售后·日常',
-      fullPay: 1500,
-      items: [
-        {
-          id: 'reply_rate',
-          better: 'higher' as const,
-          target: 0.95,
-          thresholds: [0.85, 0.9, 0.95] as [number, number, number],
-          points: [6, 8, 10] as [number, number, number],
-          weight: 10,
-          maxPoints: 10,
-        },
-        {
-          id: 'avg_response_s',
-          better: 'lower' as const,
-          target: 40,
-          thresholds: [30, 40, 60] as [number, number, number],
-          points: [10, 8, 5] as [number, number, number],
-          weight: 6,
-          maxPoints: 10,
-        },
-      ],
-    };
-    const schemes = [DEFAULT_SCHEME, afterSales];
+
+    const schemes = [DEFAULT_SCHEME, AFTER_SALES_SCHEME];
     // Every other agent on the after-sales scheme.
     const assignments = report.agents.map(
       (a, i) => [String(a.agent), schemes[i % 2]?.name as string] as [string, string],

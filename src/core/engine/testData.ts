@@ -2,6 +2,7 @@
 import { NOTHING_AVAILABLE } from './facts';
 import type { Complaint, Issue, Message, OnlineSpan, Order, Rating, Refund, Sender } from './model';
 import { computeReport, type Report } from './report';
+import type { Scheme } from './scheme';
 import { resolveSettings, type Settings } from './settings';
 
 export const at = (text: string) => Date.parse(`${text.replace(' ', 'T')}Z`);
@@ -94,3 +95,29 @@ export function agentRow(r: Report, agent: string) {
   if (!row) throw new Error(`no row for ${agent}`);
   return row;
 }
+
+/** A second scheme for tests of several schemes: after-sales agents scored on speed and refunds. */
+export const AFTER_SALES_SCHEME: Scheme = {
+  name: '售后·日常',
+  fullPay: 1500,
+  items: [
+    {
+      id: 'fast_reply_rate',
+      better: 'higher',
+      target: 0.9,
+      thresholds: [0.7, 0.8, 0.9],
+      points: [6, 8, 10],
+      weight: 10,
+      maxPoints: 10,
+    },
+    {
+      id: 'refund_rate',
+      better: 'lower',
+      target: 0.05,
+      thresholds: [0.05, 0.08, 0.12],
+      points: [10, 8, 6],
+      weight: 5,
+      maxPoints: 10,
+    },
+  ],
+};

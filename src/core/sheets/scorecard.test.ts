@@ -1,38 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { Row } from '../engine/report';
-import { DEFAULT_SCHEME, type Scheme } from '../engine/scheme';
+import { DEFAULT_SCHEME } from '../engine/scheme';
+import { AFTER_SALES_SCHEME } from '../engine/testData';
 import { agentRowsFromTabs, scorecardTab } from './scorecard';
 import { readSettings, settingsRows } from './settingsTab';
 import { targetRules } from './tabs';
 
-const AFTER_SALES: Scheme = {
-  name: '售后·日常',
-  fullPay: 1500,
-  items: [
-    {
-      id: 'fast_reply_rate',
-      better: 'higher',
-      target: 0.9,
-      thresholds: [0.7, 0.8, 0.9],
-      points: [6, 8, 10],
-      weight: 10,
-      maxPoints: 10,
-    },
-    {
-      id: 'refund_rate',
-      better: 'lower',
-      target: 0.05,
-      thresholds: [0.05, 0.08, 0.12],
-      points: [10, 8, 6],
-      weight: 5,
-      maxPoints: 10,
-    },
-  ],
-};
-
 const book = readSettings(
   settingsRows(
-    [DEFAULT_SCHEME, AFTER_SALES],
+    [DEFAULT_SCHEME, AFTER_SALES_SCHEME],
     [
       ['小美', '售前·日常'],
       ['阿杰', '售后·日常'],

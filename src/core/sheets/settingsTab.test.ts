@@ -1,31 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SCHEME, type Scheme } from '../engine/scheme';
+import { DEFAULT_SCHEME } from '../engine/scheme';
+import { AFTER_SALES_SCHEME } from '../engine/testData';
 import { readSettings, SettingsError, schemeOf, settingsRows } from './settingsTab';
-
-const AFTER_SALES: Scheme = {
-  name: '售后·日常',
-  fullPay: 1500,
-  items: [
-    {
-      id: 'reply_rate',
-      better: 'higher',
-      target: 0.95,
-      thresholds: [0.85, 0.9, 0.95],
-      points: [6, 8, 10],
-      weight: 10,
-      maxPoints: 10,
-    },
-    {
-      id: 'refund_rate',
-      better: 'lower',
-      target: 0.05,
-      thresholds: [0.05, 0.08, 0.12],
-      points: [10, 8, 6],
-      weight: 5,
-      maxPoints: 10,
-    },
-  ],
-};
 
 /** 设置 as a user's spreadsheet gives it back: getValues (numbers) or readTab (text). */
 const asText = (rows: unknown[][]) =>
@@ -34,7 +10,7 @@ const asText = (rows: unknown[][]) =>
 describe('the 设置 tab', () => {
   it('reads back the schemes it writes, with the row of every item and pay', () => {
     const rows = settingsRows(
-      [DEFAULT_SCHEME, AFTER_SALES],
+      [DEFAULT_SCHEME, AFTER_SALES_SCHEME],
       [
         ['小美', '售前·日常'],
         ['阿杰', '售后·日常'],
@@ -42,7 +18,7 @@ describe('the 设置 tab', () => {
     );
     for (const shape of [rows, asText(rows)]) {
       const book = readSettings(shape);
-      expect(book.schemes.map((s) => s.scheme)).toEqual([DEFAULT_SCHEME, AFTER_SALES]);
+      expect(book.schemes.map((s) => s.scheme)).toEqual([DEFAULT_SCHEME, AFTER_SALES_SCHEME]);
       expect(book.schemes.map((s) => s.itemRows)).toEqual([
         [2, 3, 4, 5],
         [6, 7],
@@ -55,7 +31,7 @@ describe('the 设置 tab', () => {
   });
 
   it('lets a team list a scheme’s rows anywhere, and name indicators in words', () => {
-    const rows = settingsRows([DEFAULT_SCHEME, AFTER_SALES], []);
+    const rows = settingsRows([DEFAULT_SCHEME, AFTER_SALES_SCHEME], []);
     // Move a 售后 row between the 售前 rows, and name an indicator by its Chinese name.
     const [header, a, b, c, d, e, f] = rows;
     const moved = [header, a, e, b, c, d, f].map((row) => [...(row ?? [])]);
