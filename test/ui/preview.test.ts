@@ -32,6 +32,29 @@ async function openPreview(answer: 'accept' | 'dismiss' = 'accept') {
   return { page, sidebar, dialogs };
 }
 
+type Sidebar = Awaited<ReturnType<typeof openPreview>>['sidebar'];
+
+/** Clicks 识别 until the mapping shows `text`: a file or tab chosen arrives asynchronously. */
+async function readUntil(sidebar: Sidebar, text: string) {
+  await expect
+    .poll(
+      async () => {
+        await sidebar.locator('#read').click();
+        return sidebar.locator('#mappings').textContent();
+      },
+      { timeout: 15_000, interval: 500 },
+    )
+    .toContain(text);
+}
+
+/** Clicks 计算并写入 and waits until the sidebar says it is done. */
+async function computeAndWait(sidebar: Sidebar) {
+  await sidebar.locator('#compute').click();
+  await expect
+    .poll(() => sidebar.locator('#progress-text').textContent(), { timeout: 20_000 })
+    .toContain('完成');
+}
+
 describe('npm run preview', () => {
   it('shows the real sidebar, talking to the real Code.js through google.script.run', async () => {
     const { page, sidebar } = await openPreview();
@@ -94,10 +117,7 @@ describe('the sidebar flow in the preview', () => {
     await sidebar.locator('#step-settings').scrollIntoViewIfNeeded();
     await step('3-settings');
     await page.screenshot({ path: fileURLToPath(new URL('preview-mapping.png', ARTIFACTS)) });
-    await sidebar.locator('#compute').click();
-    await expect
-      .poll(() => sidebar.locator('#progress-text').textContent(), { timeout: 20_000 })
-      .toContain('完成');
+    await computeAndWait(sidebar);
     const tab = async (name: string) => {
       await page.getByRole('button', { name, exact: true }).click();
       // The tab view refreshes after a fetch: wait until it shows the tab clicked.
@@ -172,10 +192,7 @@ describe('the sidebar flow in the preview', () => {
     }, readShared('twcs_sample_conversations.csv'));
     await sidebar.locator('#read').click();
     await sidebar.locator('#set-tz').fill('UTC');
-    await sidebar.locator('#compute').click();
-    await expect
-      .poll(() => sidebar.locator('#progress-text').textContent(), { timeout: 20_000 })
-      .toContain('完成');
+    await computeAndWait(sidebar);
     expect(await sidebar.locator('#summary a').allTextContents()).not.toContain('设置');
     expect(fake.spreadsheet.getSheetByName('设置')?.dump()).toEqual(edited);
     const after = fake.spreadsheet.getSheetByName('绩效')?.dump() ?? [];
@@ -206,10 +223,7 @@ describe('the sidebar flow in the preview', () => {
       .screenshot({ path: fileURLToPath(new URL('sidebar-2-warning.png', ARTIFACTS)) });
     expect(await marked.locator('td').nth(2).textContent()).toBe('<img src=x onerror=alert(1)>');
     // Computed and written: the name is a cell's text in the tabs, never HTML anywhere.
-    await sidebar.locator('#compute').click();
-    await expect
-      .poll(() => sidebar.locator('#progress-text').textContent(), { timeout: 20_000 })
-      .toContain('完成');
+    await computeAndWait(sidebar);
     await page.getByRole('button', { name: '服务指标', exact: true }).click();
     await expect
       .poll(() => page.locator('#grid tr').nth(1).locator('td').first().textContent())
@@ -234,20 +248,9 @@ describe('a tab of the spreadsheet as a source', () => {
     const { page, sidebar } = await openPreview();
     await sidebar.locator('#tab-chats').selectOption('粘贴的聊天');
     // Choosing a tab fetches it from the server: read once it has arrived.
-    await expect
-      .poll(
-        async () => {
-          await sidebar.locator('#read').click();
-          return sidebar.locator('#mappings').textContent();
-        },
-        { timeout: 15_000, interval: 500 },
-      )
-      .toContain('识别为 Twitter 客服会话');
+    await readUntil(sidebar, '识别为 Twitter 客服会话');
     await sidebar.locator('#set-tz').fill('UTC');
-    await sidebar.locator('#compute').click();
-    await expect
-      .poll(() => sidebar.locator('#progress-text').textContent(), { timeout: 20_000 })
-      .toContain('完成');
+    await computeAndWait(sidebar);
     const service = fake.spreadsheet.getSheetByName('服务指标')?.dump() ?? [];
     const team = service.find((row) => row[0] === '团队') ?? [];
     expect(team[(service[0] ?? []).indexOf('咨询量')]).toBe(27);
@@ -326,15 +329,7 @@ describe('files in the sidebar', () => {
         },
         [...utf16],
       );
-    await expect
-      .poll(
-        async () => {
-          await sidebar.locator('#read').click();
-          return sidebar.locator('#mappings').textContent();
-        },
-        { timeout: 15_000, interval: 500 },
-      )
-      .toContain('识别为 淘宝/天猫 订单报表');
+    await readUntil(sidebar, '识别为 淘宝/天猫 订单报表');
     expect(await sidebar.locator('#mappings').textContent()).toContain('识别为 Twitter 客服会话');
     expect(await sidebar.locator('#mappings').textContent()).toContain('93 / 93');
     const amount = sidebar.locator('label.field', { has: sidebar.locator('select[data-field="amount"]') });
