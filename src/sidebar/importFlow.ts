@@ -7,7 +7,7 @@ import { importTable, type TableImport } from '../core/import/importer';
 import type { Kind } from '../core/import/records';
 import { languageOf } from '../core/language';
 import { cellCount, MAX_CELLS_PER_CALL, rowBlocks, withoutRows } from '../core/sheets/chunks';
-import { readSettings } from '../core/sheets/settingsTab';
+import { readSettings, SettingsError } from '../core/sheets/settingsTab';
 import { buildTabs, type Tab } from '../core/sheets/tabs';
 import type { Preferences, SidebarContext, TabLink, WriteTabsResult } from '../core/sidebarApi';
 import type { Messages } from './messages';
@@ -320,6 +320,16 @@ export class ImportFlow {
     }
   }
 
+  /** The team's 设置, or an error that says nothing was written and lists each cell to fix. */
+  private teamSettings(rows: string[][]) {
+    try {
+      return readSettings(rows);
+    } catch (error) {
+      if (!(error instanceof SettingsError)) throw error;
+      throw new Error(`${this.messages.settingsInvalid}\n${error.message}`);
+    }
+  }
+
   async compute() {
     byId('step-compute').hidden = false;
     byId('summary').replaceChildren();
@@ -353,7 +363,7 @@ export class ImportFlow {
       // The team's 设置 decides the scheme; it is read, never overwritten by an import.
       const { rows: settingsRows } = await callServer('readSettingsTab');
       const tabs = buildTabs(report, {
-        settings: settingsRows ? readSettings(settingsRows) : undefined,
+        settings: settingsRows ? this.teamSettings(settingsRows) : undefined,
         formulas: 'addon',
         // Headers in the spreadsheet's language, whoever is importing.
         language: languageOf(this.context.spreadsheetLocale),

@@ -36,6 +36,7 @@ const zhCN = {
   done: '完成：',
   confirmReplace: '该工作表在上次导入后被修改过，是否替换？',
   nothing: '请先粘贴或选择至少一个导出。',
+  settingsInvalid: '「设置」工作表有误，未写入任何内容。请改正后再计算：',
   orTab: '或选择本表中的工作表…',
 };
 
@@ -77,6 +78,7 @@ const zhTW: Messages = {
   done: '完成：',
   confirmReplace: '該工作表在上次匯入後被修改過，是否取代？',
   nothing: '請先貼上或選擇至少一個匯出。',
+  settingsInvalid: '「设置」工作表有誤，未寫入任何內容。請改正後再計算：',
   orTab: '或選擇本試算表中的工作表…',
 };
 
@@ -115,6 +117,7 @@ const en: Messages = {
   done: 'Done: ',
   confirmReplace: 'A tab was edited since the last import. Replace it?',
   nothing: 'Paste or choose at least one export first.',
+  settingsInvalid: 'The 设置 tab has mistakes; nothing was written. Fix them and compute again:',
   orTab: 'or pick a tab of this spreadsheet…',
 };
 

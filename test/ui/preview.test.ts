@@ -198,6 +198,15 @@ describe('the sidebar flow in the preview', () => {
     const after = fake.spreadsheet.getSheetByName('绩效')?.dump() ?? [];
     expect(after.find((row) => row[0] === 'AppleSupport')?.[1]).toBe('售后·日常');
     expect(dialogs.filter((d) => d.includes('被修改过'))).toEqual([]);
+
+    // A mistake in 设置 stops the import before anything is written, naming the cell.
+    const before = fake.spreadsheet.getSheets().map((s) => [s.peekName(), s.dump()]);
+    settings?.getRange(3, 7, 1, 1).setValues([['七成']]);
+    await sidebar.locator('#compute').click();
+    await expect.poll(() => sidebar.locator('#error-message').textContent()).toContain('设置 G3（门槛2）');
+    expect(await sidebar.locator('#error-message').textContent()).toContain('未写入任何内容');
+    settings?.getRange(3, 7, 1, 1).setValues([[(edited?.[2] ?? [])[6] ?? '']]);
+    expect(fake.spreadsheet.getSheets().map((s) => [s.peekName(), s.dump()])).toEqual(before);
     await page.close();
   });
 
