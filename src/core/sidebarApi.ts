@@ -16,6 +16,12 @@ export interface SidebarContext {
   tabs: string[];
 }
 
+/**
+ * Words every "this tab was edited" refusal of the server contains: the sidebar and the menu actions
+ * recognize the refusal by them (only an error's message crosses google.script.run) and ask first.
+ */
+export const EDITED_TAB = 'edited since the last import';
+
 export interface WriteTabsRequest {
   tabs: Tab[];
   /** Replace tabs the user edited since the last import (the sidebar asks first). */

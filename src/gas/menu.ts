@@ -1,7 +1,8 @@
 import { recomputeFromSettings } from './recompute';
 import { setUpTemplate, showHelp } from './template';
+import { ADDON_TITLE } from './title';
 
-export const ADDON_TITLE = '客服绩效';
+export { ADDON_TITLE } from './title';
 
 /** Functions that menu items name; the build makes each a top-level function. */
 export const menuActions = {

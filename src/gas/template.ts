@@ -2,7 +2,8 @@ import { NOTHING_AVAILABLE } from '../core/engine/facts';
 import { computeReport } from '../core/engine/report';
 import { resolveSettings } from '../core/engine/settings';
 import { buildTabs } from '../core/sheets/tabs';
-import { writeTabs } from './writeTabs';
+import { ADDON_TITLE } from './title';
+import { writeTabsAsking } from './writeTabs';
 
 /**
  * 设置 with the default scheme and the indicator tabs with their headers but no data, so a team can
@@ -16,24 +17,9 @@ export function setUpTemplate() {
     resolveSettings({ timeZone: zone }),
   );
   const tabs = buildTabs(empty, { formulas: 'addon', language: 'zh-CN' });
-  try {
-    writeTabs({ tabs });
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    if (!message.includes('edited since the last import')) {
-      ui.alert('客服绩效', message, ui.ButtonSet.OK);
-      return;
-    }
-    const answer = ui.alert(
-      '客服绩效',
-      `${message}\n\n替换为空白模板？Replace it with the empty template?`,
-      ui.ButtonSet.YES_NO,
-    );
-    if (answer !== ui.Button.YES) return;
-    writeTabs({ tabs, replaceEdited: true });
-  }
+  if (!writeTabsAsking(tabs, '替换为空白模板？Replace it with the empty template?')) return;
   ui.alert(
-    '客服绩效',
+    ADDON_TITLE,
     '模板已建立：设置与各指标工作表。The template is ready: 设置 and the indicator tabs.',
     ui.ButtonSet.OK,
   );
@@ -56,5 +42,5 @@ const HELP = [
 
 export function showHelp() {
   const ui = SpreadsheetApp.getUi();
-  ui.alert('客服绩效 帮助 Help', HELP, ui.ButtonSet.OK);
+  ui.alert(`${ADDON_TITLE} 帮助 Help`, HELP, ui.ButtonSet.OK);
 }

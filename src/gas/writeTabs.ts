@@ -1,12 +1,14 @@
 import { fingerprint, toSheetValue } from '../core/sheets/cells';
 import type { Tab } from '../core/sheets/tabs';
-import type {
-  BeginTabsRequest,
-  CommitTabsRequest,
-  TabRowsRequest,
-  WriteTabsRequest,
-  WriteTabsResult,
+import {
+  type BeginTabsRequest,
+  type CommitTabsRequest,
+  EDITED_TAB,
+  type TabRowsRequest,
+  type WriteTabsRequest,
+  type WriteTabsResult,
 } from '../core/sidebarApi';
+import { ADDON_TITLE } from './title';
 
 /** Marks a tab as the add-on's, with the fingerprint of what it wrote there. */
 const OWNED = 'cs-kpi.owned';
@@ -64,7 +66,7 @@ function checkTargets(spreadsheet: Spreadsheet, names: string[], replaceEdited: 
     }
     if (!replaceEdited && mark.getValue() !== contentPrint(existing)) {
       throw new Error(
-        `工作表「${name}」在上次导入后被修改过。The tab "${name}" was edited since the last import; confirm to replace it.`,
+        `工作表「${name}」在上次导入后被修改过。The tab "${name}" was ${EDITED_TAB}; confirm to replace it.`,
       );
     }
   }
@@ -108,16 +110,37 @@ function finishTab(sheet: Sheet, tab: Omit<Tab, 'rows'>) {
 
 /** Agents colored against the 设置 targets: green where they meet them, red where they miss. */
 export function applyConditionalRules(sheet: Sheet, rules: Tab['conditional']) {
-  if (rules.length > 0 || sheet.getConditionalFormatRules().length > 0) {
-    sheet.setConditionalFormatRules(
-      rules.map((rule) =>
-        SpreadsheetApp.newConditionalFormatRule()
-          .whenFormulaSatisfied(`=${rule.formula}`)
-          .setBackground(rule.fill === 'good' ? '#d9ead3' : '#f4cccc')
-          .setRanges([sheet.getRange(rule.range)])
-          .build(),
-      ),
-    );
+  // Setting the whole list (even an empty one) replaces whatever rules the tab had.
+  sheet.setConditionalFormatRules(
+    rules.map((rule) =>
+      SpreadsheetApp.newConditionalFormatRule()
+        .whenFormulaSatisfied(`=${rule.formula}`)
+        .setBackground(rule.fill === 'good' ? '#d9ead3' : '#f4cccc')
+        .setRanges([sheet.getRange(rule.range)])
+        .build(),
+    ),
+  );
+}
+
+/**
+ * Writes tabs from a menu action; when one of them was edited since the add-on wrote it, asks the
+ * user first. Any other refusal is shown. Returns whether the tabs were written.
+ */
+export function writeTabsAsking(tabs: Tab[], question: string): boolean {
+  const ui = SpreadsheetApp.getUi();
+  try {
+    writeTabs({ tabs });
+    return true;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    if (!message.includes(EDITED_TAB)) {
+      ui.alert(ADDON_TITLE, message, ui.ButtonSet.OK);
+      return false;
+    }
+    if (ui.alert(ADDON_TITLE, `${message}\n\n${question}`, ui.ButtonSet.YES_NO) !== ui.Button.YES)
+      return false;
+    writeTabs({ tabs, replaceEdited: true });
+    return true;
   }
 }
 

@@ -9,7 +9,13 @@ import { languageOf } from '../core/language';
 import { cellCount, MAX_CELLS_PER_CALL, rowBlocks, withoutRows } from '../core/sheets/chunks';
 import { readSettings, SettingsError } from '../core/sheets/settingsTab';
 import { buildTabs, type Tab } from '../core/sheets/tabs';
-import type { Preferences, SidebarContext, TabLink, WriteTabsResult } from '../core/sidebarApi';
+import {
+  EDITED_TAB,
+  type Preferences,
+  type SidebarContext,
+  type TabLink,
+  type WriteTabsResult,
+} from '../core/sidebarApi';
 import type { Messages } from './messages';
 import { callServer, errorText } from './serverCall';
 
@@ -373,11 +379,7 @@ export class ImportFlow {
       try {
         written = await this.write(tabs, false);
       } catch (error) {
-        if (
-          !errorText(error).includes('edited since the last import') ||
-          !confirm(this.messages.confirmReplace)
-        )
-          throw error;
+        if (!errorText(error).includes(EDITED_TAB) || !confirm(this.messages.confirmReplace)) throw error;
         written = await this.write(tabs, true);
       }
       await callServer('savePreferences', {

@@ -1,3 +1,4 @@
+import { markdownCell } from '../markdown';
 import { type Group, INDICATORS, type Indicator, type Language } from './catalog';
 
 /** Help text and docs/indicators.md, both from the catalog so a definition is never written twice. */
@@ -19,8 +20,6 @@ const UNIT_TEXT: Record<Indicator['unit'], string> = {
 };
 
 const BETTER_TEXT = { higher: 'higher', lower: 'lower' } as const;
-
-const cell = (text: string) => text.replace(/\|/g, '\\|');
 
 export function renderIndicatorsMarkdown(): string {
   const lines = [
@@ -47,7 +46,7 @@ export function renderIndicatorsMarkdown(): string {
         : i.needs.join(' + ');
       const rows = i.levels.length === 3 ? '' : ` Rows: ${i.levels.join(', ')}.`;
       lines.push(
-        `| \`${i.id}\` | ${cell(names)} | ${unit} | ${better} | ${cell(i.formula['zh-CN'])}<br>${cell(i.formula.en)}.${rows} | ${needs} |`,
+        `| \`${i.id}\` | ${markdownCell(names)} | ${unit} | ${better} | ${markdownCell(i.formula['zh-CN'])}<br>${markdownCell(i.formula.en)}.${rows} | ${needs} |`,
       );
     }
   }

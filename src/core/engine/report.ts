@@ -1,3 +1,4 @@
+import { lazy } from '../lazy';
 import { dayLabel, localDay, monthLabel, weekLabel } from '../time/zone';
 import { type Attribution, attributeOrders, indexByCustomer } from './attribution';
 import { INDICATORS, indicatorValue, type Level } from './catalog';
@@ -197,7 +198,7 @@ function markCandidates(attributions: readonly Attribution[]) {
   return { byAgent, byTeam };
 }
 
-const collator = new Intl.Collator('zh-CN');
+const collator = lazy(() => new Intl.Collator('zh-CN'));
 
 /** Who a record that may name an agent counts for: the agent and the team, and always the shop. */
 function named(agent: string | null): string[] {
@@ -381,7 +382,7 @@ export function computeReport(input: ReportInput, settings: Settings): Report {
   };
 
   const periods = [...buckets.periodLastDay.keys()].filter((p) => p !== 'all').sort();
-  const agentNames = [...agents].sort(collator.compare);
+  const agentNames = [...agents].sort(collator().compare);
   const agentRows: Row[] = [];
   for (const period of settings.period === 'all' ? ['all'] : periods) {
     for (const agent of agentNames) {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { customFunction } from '../customFunctions';
+import { INDICATOR_BY_ID } from '../engine/catalog';
 
 const fn = (name: string) => customFunction(name).run;
 
@@ -13,6 +14,13 @@ describe('rates from counts', () => {
     expect(fn('RECEPTION_SHARE')(120, 400, 4)).toBeCloseTo(1.2, 12);
     expect(fn('RECEPTION_SHARE')([[120], [80]], 400, 4)).toEqual([[1.2], [0.8]]);
     expect(fn('SATISFACTION_RATE')(0, 0)).toBe('');
+  });
+
+  it('describe themselves with the catalog’s definition of the indicator they compute', () => {
+    const summary = customFunction('REFUND_RATE').summary;
+    const refund = INDICATOR_BY_ID.get('refund_rate');
+    expect(summary.en).toContain(refund?.formula.en);
+    expect(summary.zh).toBe(`退款率 = ${refund?.formula['zh-CN']}；分母为 0 时为空。`);
   });
 
   it('skip blanks the same way everywhere', () => {

@@ -1,7 +1,6 @@
 import { customFunctions } from '../customFunctions';
+import { markdownCell } from '../markdown';
 import type { SheetResult } from '../sheetArgs';
-
-const cell = (text: string) => text.replace(/\|/g, '\\|');
 
 function resultText(result: SheetResult): string {
   if (!Array.isArray(result))
@@ -29,7 +28,7 @@ export function renderFunctionsMarkdown(): string {
     lines.push('| argument | meaning |', '| --- | --- |');
     for (const p of spec.params) {
       lines.push(
-        `| \`${p.name}\`${p.optional ? ' (optional)' : ''} | ${cell(p.description.en)} ${cell(p.description.zh)} |`,
+        `| \`${p.name}\`${p.optional ? ' (optional)' : ''} | ${markdownCell(p.description.en)} ${markdownCell(p.description.zh)} |`,
       );
     }
     lines.push('', 'Examples:', '');

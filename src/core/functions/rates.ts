@@ -1,4 +1,5 @@
 import type { CustomFunctionSpec, FormulaExample, ParamSpec } from '../customFunctionSpec';
+import { INDICATOR_BY_ID } from '../engine/catalog';
 import { ratio } from '../ratio';
 import { receptionShare } from '../scoring';
 import { FormulaInputError, mapCells, type SheetArg } from '../sheetArgs';
@@ -12,13 +13,25 @@ const COUNTS = 'number|Array<Array<number>>';
 
 interface RateDefinition {
   name: string;
-  summary: { en: string; zh: string };
+  /** The catalog indicator the function computes: its names and formula text are the summary. */
+  indicator: string;
   params: readonly (readonly [name: string, en: string, zh: string])[];
   /** The rate from the arguments' values, in order. */
   compute(values: number[]): number | null;
   /** For a share of a whole: [part, whole] argument positions; the part may not exceed the whole. */
   part?: readonly [number, number];
   example: Omit<FormulaExample, 'formula'> & { cells?: string };
+}
+
+/** The function's summary, said once: the catalog's name and formula of the indicator it computes. */
+function summaryOf(id: string): CustomFunctionSpec['summary'] {
+  const indicator = INDICATOR_BY_ID.get(id);
+  if (!indicator) throw new Error(`rate function for unknown indicator ${id}`);
+  const { names, formula } = indicator;
+  return {
+    en: `${names.en} (${names['zh-CN']}): ${formula.en}. Empty when the denominator is 0.`,
+    zh: `${names['zh-CN']} = ${formula['zh-CN']}；分母为 0 时为空。`,
+  };
 }
 
 function rateFunction(definition: RateDefinition): CustomFunctionSpec {
@@ -52,7 +65,7 @@ function rateFunction(definition: RateDefinition): CustomFunctionSpec {
   Object.defineProperty(run, 'length', { value: params.length });
   return {
     name,
-    summary: definition.summary,
+    summary: summaryOf(definition.indicator),
     params,
     returns: {
       type: COUNTS,
@@ -78,10 +91,7 @@ const share = (values: number[]) => ratio(values[a] as number, values[b] as numb
 export const RATE_FUNCTIONS: readonly CustomFunctionSpec[] = [
   rateFunction({
     name: 'CONVERSION_RATE',
-    summary: {
-      en: 'Inquiry conversion rate: converted customers / inquirers. Empty when inquirers is 0.',
-      zh: '询单转化率 = 询单成交人数 / 询单人数；询单人数为 0 时为空。',
-    },
+    indicator: 'conversion_rate',
     params: [
       [
         'converted',
@@ -96,10 +106,7 @@ export const RATE_FUNCTIONS: readonly CustomFunctionSpec[] = [
   }),
   rateFunction({
     name: 'REPLY_RATE',
-    summary: {
-      en: 'Reply rate: (consultations − unreplied) / consultations.',
-      zh: '回复率 = (咨询量 − 未回复量) / 咨询量。',
-    },
+    indicator: 'reply_rate',
     params: [
       ['consultations', 'Consultations (咨询量).', '咨询量。'],
       ['unreplied', 'Consultations that got no manual reply.', '未回复量。'],
@@ -110,10 +117,7 @@ export const RATE_FUNCTIONS: readonly CustomFunctionSpec[] = [
   }),
   rateFunction({
     name: 'FAST_REPLY_RATE',
-    summary: {
-      en: 'Fast-reply rate (30秒应答率): consultations answered within the limit / consultations.',
-      zh: '30秒应答率 = 限时内首次回复的咨询 / 咨询量。',
-    },
+    indicator: 'fast_reply_rate',
     params: [
       ['fast', 'Consultations whose first reply came within the limit.', '限时内首次回复的咨询数。'],
       ['consultations', 'Consultations (咨询量).', '咨询量。'],
@@ -124,10 +128,7 @@ export const RATE_FUNCTIONS: readonly CustomFunctionSpec[] = [
   }),
   rateFunction({
     name: 'SATISFACTION_RATE',
-    summary: {
-      en: 'Satisfaction rate: satisfied ratings / ratings.',
-      zh: '满意率 = (非常满意 + 满意) / 评价数。',
-    },
+    indicator: 'satisfaction_rate',
     params: [
       ['satisfied', 'Ratings of 非常满意 or 满意.', '非常满意与满意的评价数。'],
       ['ratings', 'All ratings.', '评价数。'],
@@ -138,7 +139,7 @@ export const RATE_FUNCTIONS: readonly CustomFunctionSpec[] = [
   }),
   rateFunction({
     name: 'RATING_RATE',
-    summary: { en: 'Rating rate (评价率): ratings / receptions.', zh: '评价率 = 评价数 / 接待量。' },
+    indicator: 'rating_rate',
     params: [
       ['ratings', 'Ratings received.', '评价数。'],
       ['receptions', 'Receptions (接待量).', '接待量。'],
@@ -149,10 +150,7 @@ export const RATE_FUNCTIONS: readonly CustomFunctionSpec[] = [
   }),
   rateFunction({
     name: 'INVITE_RATE',
-    summary: {
-      en: 'Invitation rate (邀评率): rating invitations / receptions.',
-      zh: '邀评率 = 邀评数 / 接待量。',
-    },
+    indicator: 'invite_rate',
     params: [
       ['invitations', 'Receptions in which a rating was invited.', '发出邀评的接待数。'],
       ['receptions', 'Receptions (接待量).', '接待量。'],
@@ -163,10 +161,7 @@ export const RATE_FUNCTIONS: readonly CustomFunctionSpec[] = [
   }),
   rateFunction({
     name: 'PAYMENT_RATE',
-    summary: {
-      en: 'Payment rate (支付率): paid orders / placed orders.',
-      zh: '支付率 = 付款订单 / 下单订单。',
-    },
+    indicator: 'payment_rate',
     params: [
       ['paid', 'Orders paid.', '付款订单数。'],
       ['placed', 'Orders placed.', '下单订单数。'],
@@ -177,10 +172,7 @@ export const RATE_FUNCTIONS: readonly CustomFunctionSpec[] = [
   }),
   rateFunction({
     name: 'REFUND_RATE',
-    summary: {
-      en: 'Refund rate (退款率): paid orders with a refund / paid orders.',
-      zh: '退款率 = 有退款的付款订单 / 付款订单。',
-    },
+    indicator: 'refund_rate',
     params: [
       ['refunds', 'Paid orders with a refund.', '有退款的付款订单数。'],
       ['orders', 'Paid orders.', '付款订单数。'],
@@ -191,10 +183,7 @@ export const RATE_FUNCTIONS: readonly CustomFunctionSpec[] = [
   }),
   rateFunction({
     name: 'QA_RATIO',
-    summary: {
-      en: 'Answer/question ratio (问答比): agent messages / customer messages.',
-      zh: '问答比 = 客服消息数 / 顾客消息数。',
-    },
+    indicator: 'qa_ratio',
     params: [
       [
         'agent_messages',
@@ -208,7 +197,7 @@ export const RATE_FUNCTIONS: readonly CustomFunctionSpec[] = [
   }),
   rateFunction({
     name: 'AOV',
-    summary: { en: 'Average order value (客单价): sales / buyers.', zh: '客单价 = 销售额 / 销售人数。' },
+    indicator: 'aov',
     params: [
       ['sales', 'Sales amount.', '销售额。'],
       ['buyers', 'Distinct paying customers.', '销售人数。'],
@@ -218,10 +207,7 @@ export const RATE_FUNCTIONS: readonly CustomFunctionSpec[] = [
   }),
   rateFunction({
     name: 'SALES_SHARE',
-    summary: {
-      en: "Sales share (销售额占比): agent's sales / team's sales.",
-      zh: '销售额占比 = 个人销售额 / 团队销售额。',
-    },
+    indicator: 'sales_share',
     params: [
       ['agent_sales', "The agent's sales.", '个人销售额。'],
       ['team_sales', "The team's attributed sales.", '团队销售额。'],
@@ -232,10 +218,7 @@ export const RATE_FUNCTIONS: readonly CustomFunctionSpec[] = [
   }),
   rateFunction({
     name: 'RECEPTION_SHARE',
-    summary: {
-      en: "Reception share (接待量占比): agent's receptions / (team receptions / headcount).",
-      zh: '接待量占比 = 个人接待量 / (团队接待量 / 人数)。',
-    },
+    indicator: 'reception_share',
     params: [
       ['receptions', "The agent's receptions.", '个人接待量。'],
       ['team_receptions', "The team's receptions.", '团队接待量。'],

@@ -1,8 +1,7 @@
+import { markdownCell } from '../markdown';
 import { DIALECTS } from './dialects';
 import { HEADER_SYNONYMS, PRIVATE_HEADERS } from './headers';
 import { FIELDS, KINDS } from './records';
-
-const cell = (text: string) => text.replace(/\|/g, '\\|');
 
 /** docs/dialects.md: the exports the importer recognizes and the header names each field goes by. */
 export function renderDialectsMarkdown(): string {
@@ -26,7 +25,9 @@ export function renderDialectsMarkdown(): string {
     const columns = Object.entries(d.columns)
       .map(([field, column]) => `${field} ← ${column}`)
       .join('; ');
-    lines.push(`| \`${d.id}\` | ${d.name.zh} / ${d.name.en} | ${d.kind} | ${d.basis} | ${cell(columns)} |`);
+    lines.push(
+      `| \`${d.id}\` | ${d.name.zh} / ${d.name.en} | ${d.kind} | ${d.basis} | ${markdownCell(columns)} |`,
+    );
   }
   lines.push(
     '',
@@ -45,7 +46,7 @@ export function renderDialectsMarkdown(): string {
     for (const field of [...required, ...optional]) {
       const names = [field, ...(HEADER_SYNONYMS[kind][field] ?? [])];
       const label = required.includes(field) ? `**${field}**` : field;
-      lines.push(`| ${label} | ${cell([...new Set(names)].join(', '))} |`);
+      lines.push(`| ${label} | ${markdownCell([...new Set(names)].join(', '))} |`);
     }
   }
   lines.push(

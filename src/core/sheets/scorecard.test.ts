@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Row } from '../engine/report';
 import { DEFAULT_SCHEME } from '../engine/scheme';
 import { AFTER_SALES_SCHEME } from '../engine/testData';
-import { agentRowsFromTabs, scorecardTab } from './scorecard';
+import { mergeAgentRows, readIndicatorTab, scorecardTab } from './scorecard';
 import { readSettings, settingsRows } from './settingsTab';
 import { targetRules } from './tabs';
 
@@ -120,7 +120,7 @@ describe('reading the indicator tabs back', () => {
       ['Team', 0.25],
       ['Shop', 0.25],
     ];
-    expect(agentRowsFromTabs([service, sales])).toEqual([
+    expect(mergeAgentRows([service, sales].map(readIndicatorTab))).toEqual([
       { agent: '小美', fast_reply_rate: 0.82, avg_response_s: 25, conversion_rate: 0.31 },
       { agent: '阿杰', fast_reply_rate: 0.85, avg_response_s: null, conversion_rate: 0.2 },
     ]);

@@ -1,5 +1,6 @@
 import { INDICATOR_BY_ID, type Language, reportColumns } from '../engine/catalog';
 import type { Row } from '../engine/report';
+import { lazy } from '../lazy';
 import { columnLetter } from './a1';
 import { NUMBER_FORMATS } from './numberFormats';
 import {
@@ -145,37 +146,51 @@ export function scorecardTab(
   };
 }
 
-const ID_BY_HEADER = new Map(
-  (['zh-CN', 'zh-TW', 'en'] as const).flatMap((language) =>
-    reportColumns(language).map((c) => [c.header, c.id] as const),
-  ),
+const idByHeader = lazy(
+  () =>
+    new Map(
+      (['zh-CN', 'zh-TW', 'en'] as const).flatMap((language) =>
+        reportColumns(language).map((c) => [c.header, c.id] as const),
+      ),
+    ),
 );
 
 /** The indicator id of an indicator tab's column header, in any of the catalog's languages. */
-export function idOfHeader(header: unknown): string | null {
-  return ID_BY_HEADER.get(String(header ?? '').trim()) ?? null;
+function idOfHeader(header: unknown): string | null {
+  return idByHeader().get(String(header ?? '').trim()) ?? null;
 }
 
-/**
- * The agents' figures as the indicator tabs hold them (header row, agents, then the team and shop
- * rows), merged across tabs: what "recompute from the settings" scores again.
- */
-export function agentRowsFromTabs(tabs: readonly (readonly (readonly unknown[])[])[]): Row[] {
+/** An indicator tab as the add-on wrote it: what "recompute from the settings" reads back. */
+export interface IndicatorTabContent {
+  /** The indicator id of each column from B on ('' where a header is not an indicator). */
+  columnIds: string[];
+  /** The agents' rows in order, from row 2 (the team and shop rows below them left out). */
+  agents: Row[];
+}
+
+export function readIndicatorTab(cells: readonly (readonly unknown[])[]): IndicatorTabContent {
+  const [header = [], ...rest] = cells;
+  const columnIds = header.slice(1).map((h) => idOfHeader(h) ?? '');
+  // The last two rows are the team and the shop, whatever their labels' language.
+  const agents = rest.slice(0, Math.max(rest.length - 2, 0)).map((line) => {
+    const row: Row = { agent: String(line[0] ?? '').trim() };
+    columnIds.forEach((id, c) => {
+      if (id === '') return;
+      const value = line[c + 1];
+      row[id] = typeof value === 'number' && Number.isFinite(value) ? value : null;
+    });
+    return row;
+  });
+  return { columnIds, agents };
+}
+
+/** Each agent's figures merged across the indicator tabs, in order of first appearance. */
+export function mergeAgentRows(tabs: readonly IndicatorTabContent[]): Row[] {
   const byAgent = new Map<string, Row>();
-  for (const cells of tabs) {
-    const [header = [], ...rest] = cells;
-    const ids = header.map(idOfHeader);
-    // The last two rows are the team and the shop, whatever their labels' language.
-    for (const line of rest.slice(0, Math.max(rest.length - 2, 0))) {
-      const agent = String(line[0] ?? '').trim();
-      if (!agent) continue;
-      const row = byAgent.get(agent) ?? { agent };
-      ids.forEach((id, c) => {
-        if (id === null) return;
-        const value = line[c];
-        row[id] = typeof value === 'number' && Number.isFinite(value) ? value : null;
-      });
-      byAgent.set(agent, row);
+  for (const tab of tabs) {
+    for (const row of tab.agents) {
+      if (row.agent === '') continue;
+      byAgent.set(String(row.agent), { ...byAgent.get(String(row.agent)), ...row });
     }
   }
   return [...byAgent.values()];

@@ -1,5 +1,6 @@
 import { INDICATOR_BY_ID, INDICATORS } from '../engine/catalog';
 import type { Scheme, SchemeItem } from '../engine/scheme';
+import { lazy } from '../lazy';
 
 /**
  * The 设置 tab: the team's schemes (方案) as three plain tables side by side, so a team edits them
@@ -107,13 +108,16 @@ const letter = (column: number) => String.fromCharCode(64 + column);
 const blank = (cell: unknown) => cell === null || cell === undefined || String(cell).trim() === '';
 const text = (cell: unknown) => (blank(cell) ? '' : String(cell).trim());
 
-const INDICATOR_BY_NAME = new Map(
-  INDICATORS.flatMap((i) => [
-    [i.id, i.id],
-    [i.names['zh-CN'], i.id],
-    [i.names['zh-TW'], i.id],
-    [i.names.en.toLowerCase(), i.id],
-  ]),
+const indicatorByName = lazy(
+  () =>
+    new Map(
+      INDICATORS.flatMap((i) => [
+        [i.id, i.id],
+        [i.names['zh-CN'], i.id],
+        [i.names['zh-TW'], i.id],
+        [i.names.en.toLowerCase(), i.id],
+      ]),
+    ),
 );
 const DIRECTIONS: Record<string, 'higher' | 'lower'> = {
   higher: 'higher',
@@ -166,7 +170,7 @@ export function readSettings(rows: readonly (readonly unknown[])[]): SettingsBoo
     if (ITEM_HEADER.every((_, i) => blank(at(i)))) return;
     const name = text(at(0));
     if (!name) problem(row, ITEM_COLUMN, '方案', 'the scheme has no name; write one, such as 售前·日常.');
-    const id = INDICATOR_BY_NAME.get(text(at(1))) ?? INDICATOR_BY_NAME.get(text(at(1)).toLowerCase());
+    const id = indicatorByName().get(text(at(1))) ?? indicatorByName().get(text(at(1)).toLowerCase());
     if (!id)
       problem(
         row,
