@@ -1,11 +1,14 @@
 import { localDay } from '../time/zone';
 import type { Consultation } from './consultations';
+import type { Interner } from './interner';
 import type { Order } from './model';
 import type { Settings } from './settings';
 
 /** Who gets an order (SPEC §4): one agent, the assisting agents, and the consultations behind it. */
 export interface Attribution {
   order: Order;
+  /** The order's place in the list attributed. */
+  index: number;
   /** The moment that counts under the basis: payment, or placing the order. */
   eventAt: number;
   /** null: no consultation in the window, a silent order (静默下单). */
@@ -76,38 +79,46 @@ function chooseAgent(candidates: Consultation[], rule: Settings['attribution'], 
   return latest(candidates.filter((c) => counts.get(c.agent) === top));
 }
 
+/** For each order, the consultations in which its customer wrote (undefined: the customer never did). */
+export type OrderConsultations = readonly (readonly Consultation[] | undefined)[];
+
+export function consultationsOfOrders(
+  orders: readonly Order[],
+  consultations: readonly Consultation[],
+  customers: Interner,
+): OrderConsultations {
+  const byCustomer: Consultation[][] = new Array(customers.names.length);
+  for (const c of consultations) {
+    if (c.firstCustomerAt === null) continue;
+    const list = byCustomer[c.customerId];
+    if (list) list.push(c);
+    else byCustomer[c.customerId] = [c];
+  }
+  return orders.map((order) => {
+    const id = order.customer === null ? undefined : customers.find(order.customer);
+    return id === undefined ? undefined : byCustomer[id];
+  });
+}
+
 /**
  * Attributes each order whose basis event happened: to the consultations of the same customer whose
  * day D satisfies D ≤ event day ≤ D + N − 1 and whose first customer message came before the event
  * (a question asked after paying is after-sales, not an inquiry).
  */
-/** The consultations in which each customer wrote, to look up an order's candidates. */
-export type ConsultationsByCustomer = Map<string, Consultation[]>;
-
-export function indexByCustomer(consultations: readonly Consultation[]): ConsultationsByCustomer {
-  const byCustomer: ConsultationsByCustomer = new Map();
-  for (const c of consultations) {
-    if (c.firstCustomerAt === null) continue;
-    const list = byCustomer.get(c.customer);
-    if (list) list.push(c);
-    else byCustomer.set(c.customer, [c]);
-  }
-  return byCustomer;
-}
-
 export function attributeOrders(
   orders: readonly Order[],
-  byCustomer: ConsultationsByCustomer,
+  consultedBy: OrderConsultations,
   settings: Settings,
   basis: Basis = settings.basis,
 ): Attribution[] {
   const zone = settings.timeZone;
   const earliestDayBack = settings.windowDays - 1;
   const result: Attribution[] = [];
-  for (const order of orders) {
+  for (let i = 0; i < orders.length; i++) {
+    const order = orders[i] as Order;
     const eventAt = eventTime(order, basis, zone);
     if (eventAt === null) continue;
-    const consulted = order.customer === null ? undefined : byCustomer.get(order.customer);
+    const consulted = consultedBy[i];
     const candidates: Consultation[] = [];
     if (consulted) {
       const firstDay = localDay(zone, eventAt) - earliestDayBack;
@@ -116,7 +127,7 @@ export function attributeOrders(
       }
     }
     if (candidates.length === 0) {
-      result.push({ order, eventAt, agent: null, assists: [], candidates });
+      result.push({ order, index: i, eventAt, agent: null, assists: [], candidates });
       continue;
     }
     const agent =
@@ -127,7 +138,7 @@ export function attributeOrders(
       candidates.length === 1
         ? []
         : [...new Set(candidates.map((c) => c.agent))].filter((a) => a !== agent).sort();
-    result.push({ order, eventAt, agent, assists, candidates });
+    result.push({ order, index: i, eventAt, agent, assists, candidates });
   }
   return result;
 }

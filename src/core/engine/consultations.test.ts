@@ -8,7 +8,7 @@ import { agentRow, msg, report } from './testData';
 const settings = resolveSettings({ timeZone: 'UTC' });
 
 function buildFrom(messages: Message[], options: Settings, split: SplitRule) {
-  return buildConsultations(prepareMessages(messages, options).threads, options, split);
+  return buildConsultations(prepareMessages(messages, options), options, split);
 }
 
 describe('splitting messages into consultations', () => {

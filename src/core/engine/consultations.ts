@@ -1,4 +1,5 @@
 import { localDay, localMinuteOfDay } from '../time/zone';
+import type { PreparedMessages } from './messages';
 import type { Message } from './model';
 import type { Settings } from './settings';
 
@@ -6,6 +7,8 @@ import type { Settings } from './settings';
 export interface Consultation {
   agent: string;
   customer: string;
+  /** The customer's number in this report (see Interner), for counting distinct customers cheaply. */
+  customerId: number;
   session: string | null;
   /** The local day of the first customer message (of the first message if the customer never wrote). */
   day: number;
@@ -36,10 +39,11 @@ export function effectiveSplit(settings: Settings, hasSessions: boolean): SplitR
   return hasSessions ? 'id' : 'day';
 }
 
-function newConsultation(first: Message, day: number): Consultation {
+function newConsultation(first: Message, customerId: number, day: number): Consultation {
   return {
     agent: first.agent,
     customer: first.customer,
+    customerId,
     session: first.session,
     day,
     firstCustomerAt: null,
@@ -116,14 +120,16 @@ class ConsultationWalk {
  * still answers the question asked just before it.
  */
 export function buildConsultations(
-  threads: readonly (readonly Message[])[],
+  { threads, threadCustomers }: Pick<PreparedMessages, 'threads' | 'threadCustomers'>,
   settings: Settings,
   split: SplitRule,
 ): Consultation[] {
   const zone = settings.timeZone;
   const result: Consultation[] = [];
   const gapMs = settings.gapMinutes * 60_000;
-  for (const thread of threads) {
+  for (let t = 0; t < threads.length; t++) {
+    const thread = threads[t] as Message[];
+    const customerId = threadCustomers[t] as number;
     if (split === 'id') {
       const bySession = new Map<string, ConsultationWalk>();
       for (const m of thread) {
@@ -131,7 +137,7 @@ export function buildConsultations(
         const key = m.session ?? `day:${localDay(zone, m.time)}`;
         let walk = bySession.get(key);
         if (!walk) {
-          walk = new ConsultationWalk(newConsultation(m, localDay(zone, m.time)), settings);
+          walk = new ConsultationWalk(newConsultation(m, customerId, localDay(zone, m.time)), settings);
           bySession.set(key, walk);
         }
         walk.add(m, zone);
@@ -151,7 +157,7 @@ export function buildConsultations(
             : m.time - lastTime >= gapMs));
       if (startsNew) {
         if (walk) result.push(walk.finish());
-        walk = new ConsultationWalk(newConsultation(m, day), settings);
+        walk = new ConsultationWalk(newConsultation(m, customerId, day), settings);
       }
       (walk as ConsultationWalk).add(m, zone);
       lastTime = m.time;

@@ -22,13 +22,14 @@ export class Facts {
   satisfied = 0;
   dsrSum = 0;
   dsrCount = 0;
-  inquirers = new Set<string>();
-  converted = new Set<string>();
-  orderedCustomers = new Set<string>();
+  /** Customers by their number in the report (see Interner): only how many counts. */
+  inquirers = new Set<number>();
+  converted = new Set<number>();
+  orderedCustomers = new Set<number>();
   placedOrders = 0;
   paidPlacedOrders = 0;
   sales = 0;
-  buyers = new Set<string>();
+  buyers = new Set<number>();
   orders = 0;
   items = 0;
   assistOrders = 0;

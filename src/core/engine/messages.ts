@@ -1,3 +1,4 @@
+import { Interner } from './interner';
 import type { Message, Order, Rating } from './model';
 import type { Settings } from './settings';
 
@@ -7,6 +8,9 @@ import type { Settings } from './settings';
  */
 export interface PreparedMessages {
   threads: Message[][];
+  /** The number `customers` gives the customer of each thread. */
+  threadCustomers: number[];
+  customers: Interner;
   messages: number;
   duplicates: number;
   internal: number;
@@ -19,27 +23,59 @@ export function byTime(a: Message, b: Message): number {
 
 const sameMessage = (a: Message, b: Message) => a.from === b.from && a.text === b.text;
 
+function isSorted(thread: readonly Message[]): boolean {
+  for (let i = 1; i < thread.length; i++)
+    if (byTime(thread[i - 1] as Message, thread[i] as Message) > 0) return false;
+  return true;
+}
+
 export function prepareMessages(input: readonly Message[], settings: Settings): PreparedMessages {
   const internal = new Set(settings.internalAccounts);
   const { autoPrefixes, autoKeywords } = settings;
   const marksAuto = autoPrefixes.length > 0 || autoKeywords.length > 0;
-  const byThread = new Map<string, Message[]>();
+  const customers = new Interner();
+  // Threads by agent, then by customer number, in the order they first appear.
+  const byAgent = new Map<string, Map<number, Message[]>>();
+  const grouped: Message[][] = [];
+  const threadCustomers: number[] = [];
   let internalCount = 0;
+  // Exports list a conversation's messages together: most messages join the thread before them.
+  let last: Message[] | null = null;
+  let lastAgent = '';
+  let lastCustomer = '';
   for (const message of input) {
-    if (internal.has(message.agent) || internal.has(message.customer)) {
+    if (internal.size > 0 && (internal.has(message.agent) || internal.has(message.customer))) {
       internalCount++;
       continue;
     }
-    const key = `${message.agent}\u0001${message.customer}`;
-    const thread = byThread.get(key);
+    if (last !== null && message.customer === lastCustomer && message.agent === lastAgent) {
+      last.push(message);
+      continue;
+    }
+    lastAgent = message.agent;
+    lastCustomer = message.customer;
+    let ofAgent = byAgent.get(message.agent);
+    if (!ofAgent) {
+      ofAgent = new Map();
+      byAgent.set(message.agent, ofAgent);
+    }
+    const customer = customers.id(message.customer);
+    let thread = ofAgent.get(customer);
     if (thread) thread.push(message);
-    else byThread.set(key, [message]);
+    else {
+      thread = [message];
+      ofAgent.set(customer, thread);
+      grouped.push(thread);
+      threadCustomers.push(customer);
+    }
+    last = thread;
   }
   const threads: Message[][] = [];
   let kept = 0;
   let duplicates = 0;
-  for (const thread of byThread.values()) {
-    thread.sort(byTime);
+  for (const thread of grouped) {
+    // Exports list a conversation in time order: sorting is mostly a check.
+    if (!isSorted(thread)) thread.sort(byTime);
     // Duplicates share agent, customer and time, so after sorting they sit among the same second.
     const unique: Message[] = [];
     for (const message of thread) {
@@ -65,7 +101,7 @@ export function prepareMessages(input: readonly Message[], settings: Settings): 
     kept += unique.length;
     threads.push(unique);
   }
-  return { threads, messages: kept, duplicates, internal: internalCount };
+  return { threads, threadCustomers, customers, messages: kept, duplicates, internal: internalCount };
 }
 
 /** One order per order ID: the first row wins (a later export of the same order repeats it). */

@@ -1,9 +1,10 @@
 import { lazy } from '../lazy';
 import { dayLabel, localDay, monthLabel, weekLabel } from '../time/zone';
-import { type Attribution, attributeOrders, indexByCustomer } from './attribution';
+import { type Attribution, attributeOrders, consultationsOfOrders } from './attribution';
 import { INDICATORS, indicatorValue, type Level } from './catalog';
 import { buildConsultations, type Consultation, effectiveSplit, type SplitRule } from './consultations';
 import { type Available, Facts } from './facts';
+import type { Interner } from './interner';
 import { dedupeOrders, dedupeRatings, prepareMessages } from './messages';
 import type { Complaint, Issue, Message, OnlineSpan, Order, Rating, Refund } from './model';
 import type { Settings } from './settings';
@@ -56,6 +57,8 @@ const SHOP = '\u0000shop';
 /** Facts for every agent, the team and the shop, per period, plus the days each period has data on. */
 class Buckets {
   readonly facts = new Map<string, Facts>();
+  // The same facts by who, then period: looked up per consultation, without joining a key each time.
+  private readonly byWho = new Map<string, Map<string, Facts>>();
   readonly periodLastDay = new Map<string, number>();
   readonly periodFirstDay = new Map<string, number>();
 
@@ -79,11 +82,16 @@ class Buckets {
   }
 
   get(who: string, period: string): Facts {
-    const key = `${who}\u0001${period}`;
-    let facts = this.facts.get(key);
+    let ofWho = this.byWho.get(who);
+    if (!ofWho) {
+      ofWho = new Map();
+      this.byWho.set(who, ofWho);
+    }
+    let facts = ofWho.get(period);
     if (!facts) {
       facts = new Facts();
-      this.facts.set(key, facts);
+      ofWho.set(period, facts);
+      this.facts.set(`${who}\u0001${period}`, facts);
     }
     return facts;
   }
@@ -120,7 +128,7 @@ function addConsultation(f: Facts, c: Consultation, settings: Settings) {
   f.consultations++;
   if (replied) f.receptions++;
   if (replied && c.invited) f.invited++;
-  f.inquirers.add(c.customer);
+  f.inquirers.add(c.customerId);
   const rated =
     !(settings.excludeTransfersOut && c.transferredOut) && !(settings.excludeOffline && c.offline);
   if (!rated) return;
@@ -146,13 +154,16 @@ function saleDay(order: Order, zone: string): number | null {
   return order.paidAt === null ? null : localDay(zone, order.paidAt);
 }
 
-const buyerKey = (order: Order) => order.customer ?? `\u0000order:${order.orderId}`;
+/** Each order's buyer as a customer number; an order without a customer is a buyer of its own. */
+function buyersOf(orders: readonly Order[], customers: Interner): number[] {
+  return orders.map((order) => customers.id(order.customer ?? `\u0000order:${order.orderId}`));
+}
 
-function addSale(f: Facts, order: Order) {
+function addSale(f: Facts, order: Order, buyer: number) {
   f.sales += order.amount;
   f.orders++;
   f.items += order.items;
-  if (order.amount > 0) f.buyers.add(buyerKey(order));
+  if (order.amount > 0) f.buyers.add(buyer);
 }
 
 /** Per-day sums for indicators over a rolling window (refunds, DSR). */
@@ -211,14 +222,15 @@ export function computeReport(input: ReportInput, settings: Settings): Report {
   const { orders, duplicates: duplicateOrders } = dedupeOrders(input.orders);
   const { ratings, duplicates: duplicateRatings } = dedupeRatings(input.ratings);
   const split = effectiveSplit(settings, input.hasSessions);
-  const consultations = buildConsultations(prepared.threads, settings, split);
+  const consultations = buildConsultations(prepared, settings, split);
   const buckets = new Buckets(settings.period);
   const agents = new Set<string>();
 
-  const byCustomer = indexByCustomer(consultations);
-  const attributions = attributeOrders(orders, byCustomer, settings);
+  const consultedBy = consultationsOfOrders(orders, consultations, prepared.customers);
+  const attributions = attributeOrders(orders, consultedBy, settings);
   const placed =
-    settings.basis === 'ordered' ? attributions : attributeOrders(orders, byCustomer, settings, 'ordered');
+    settings.basis === 'ordered' ? attributions : attributeOrders(orders, consultedBy, settings, 'ordered');
+  const buyers = buyersOf(orders, prepared.customers);
   const converted = markCandidates(attributions);
   const ordered = markCandidates(placed);
 
@@ -231,8 +243,8 @@ export function computeReport(input: ReportInput, settings: Settings): Report {
         addConsultation(f, c, settings);
         const conversion = level === 'agent' ? converted.byAgent : converted.byTeam;
         const placing = level === 'agent' ? ordered.byAgent : ordered.byTeam;
-        if (c.firstCustomerAt !== null && conversion.has(c)) f.converted.add(c.customer);
-        if (c.firstCustomerAt !== null && placing.has(c)) f.orderedCustomers.add(c.customer);
+        if (c.firstCustomerAt !== null && conversion.has(c)) f.converted.add(c.customerId);
+        if (c.firstCustomerAt !== null && placing.has(c)) f.orderedCustomers.add(c.customerId);
       },
       false,
     );
@@ -247,8 +259,8 @@ export function computeReport(input: ReportInput, settings: Settings): Report {
     for (const period of buckets.periodsOf(day)) {
       if (a.agent !== null) {
         agents.add(a.agent);
-        addSale(buckets.get(a.agent, period), a.order);
-        addSale(buckets.get(TEAM, period), a.order);
+        addSale(buckets.get(a.agent, period), a.order, buyers[a.index] as number);
+        addSale(buckets.get(TEAM, period), a.order, buyers[a.index] as number);
         for (const assist of a.assists) {
           const f = buckets.get(assist, period);
           f.assistOrders++;
@@ -258,9 +270,11 @@ export function computeReport(input: ReportInput, settings: Settings): Report {
     }
   }
   const refunds = new DailySums();
-  for (const order of orders) {
+  orders.forEach((order, i) => {
     const day = saleDay(order, zone);
-    if (day !== null) for (const period of buckets.periodsOf(day)) addSale(buckets.get(SHOP, period), order);
+    if (day !== null)
+      for (const period of buckets.periodsOf(day))
+        addSale(buckets.get(SHOP, period), order, buyers[i] as number);
     if (order.createdAt !== null) {
       for (const period of buckets.periodsOf(localDay(zone, order.createdAt))) {
         const f = buckets.get(SHOP, period);
@@ -273,7 +287,7 @@ export function computeReport(input: ReportInput, settings: Settings): Report {
       buckets.periodsOf(paidDay);
       refunds.add(SHOP, paidDay, 1, order.refundAmount > 0 ? 1 : 0);
     }
-  }
+  });
   for (const a of placed) {
     if (a.agent === null || a.order.createdAt === null) continue;
     for (const period of buckets.periodsOf(localDay(zone, a.order.createdAt))) {

@@ -3,7 +3,7 @@ import { sha256 } from '@noble/hashes/sha2';
 import type { Complaint, Issue, Message, OnlineSpan, Order, Rating, Refund, Sender } from '../engine/model';
 import { parseTime } from '../time/parseTime';
 import { utf8Bytes } from '../utf8';
-import { parseCount, parseFlag, parseMoney, unwrapId } from './values';
+import { parseCount, parseFlag, parseMoney, trimCell, unwrapId } from './values';
 import type { ImportWarning } from './warnings';
 
 /** The kinds of export the engine reads, and the fields each is made of. */
@@ -78,7 +78,7 @@ export class RowReader {
 
   text(field: string): string {
     const at = this.indexes.get(field);
-    return at === undefined ? '' : (this.cells[at] ?? '').trim();
+    return at === undefined ? '' : trimCell(this.cells[at] ?? '');
   }
 
   has(field: string): boolean {
@@ -160,7 +160,16 @@ export function pseudonym(key: Uint8Array, id: string): string {
   return `buyer-${hex}`;
 }
 
-const SENDERS: Record<string, Sender> = {
+/**
+ * Words a column may hold, looked up as written and then in lower case (exports write True, TRUE and
+ * true). A Map rather than an object, so that a cell saying "constructor" is no word of ours.
+ */
+function table<T>(words: Record<string, T>): (text: string) => T | undefined {
+  const map = new Map(Object.entries(words));
+  return (text) => map.get(text) ?? map.get(text.toLowerCase());
+}
+
+const SENDERS = table<Sender>({
   customer: 'customer',
   buyer: 'customer',
   requester: 'customer',
@@ -183,18 +192,18 @@ const SENDERS: Record<string, Sender> = {
   system: 'system',
   系统: 'system',
   系統: 'system',
-};
+});
 
-const TRANSFERS: Record<string, 'in' | 'out'> = {
+const TRANSFERS = table<'in' | 'out'>({
   out: 'out',
   in: 'in',
   转出: 'out',
   转入: 'in',
   轉出: 'out',
   轉入: 'in',
-};
+});
 
-const LEVELS: Record<string, number> = {
+const LEVELS = table<number>({
   非常满意: 5,
   满意: 4,
   一般: 3,
@@ -207,9 +216,9 @@ const LEVELS: Record<string, number> = {
   好评: 5,
   中评: 3,
   差评: 1,
-};
+});
 
-const COMPLETED_BY: Record<string, Refund['completedBy']> = {
+const COMPLETED_BY = table<Refund['completedBy']>({
   shop: 'shop',
   seller: 'shop',
   商家: 'shop',
@@ -219,7 +228,7 @@ const COMPLETED_BY: Record<string, Refund['completedBy']> = {
   小二: 'platform',
   buyer: 'buyer',
   买家: 'buyer',
-};
+});
 
 const orNull = (text: string) => (text === '' ? null : text);
 
@@ -231,14 +240,14 @@ export const CONVERTERS: { [K in Kind]: (r: RowReader) => RecordOf[K] | null } =
     const customer = r.person('customer', true);
     const fromText = r.required('from');
     if (time == null || agent === null || customer == null || fromText === null) return null;
-    const from = SENDERS[fromText.toLowerCase()];
+    const from = SENDERS(fromText);
     if (!from) return r.fail('from', `"${fromText}" is not customer, agent or system (买家/客服/系统)`);
     const auto = r.has('auto') ? r.flag('auto') : false;
     const invite = r.has('invite') ? r.flag('invite') : false;
     const offline = r.has('offline') ? r.flag('offline') : false;
     if (auto === null || invite === null || offline === null) return null;
-    const transferText = r.text('transfer').toLowerCase();
-    const transfer = transferText === '' ? null : TRANSFERS[transferText];
+    const transferText = r.text('transfer');
+    const transfer = transferText === '' ? null : TRANSFERS(transferText);
     if (transfer === undefined) return r.fail('transfer', `"${transferText}" is not out or in (转出/转入)`);
     return {
       time,
@@ -286,7 +295,7 @@ export const CONVERTERS: { [K in Kind]: (r: RowReader) => RecordOf[K] | null } =
     const levelText = r.required('level');
     const customer = r.person('customer', false);
     if (time == null || levelText === null || customer === undefined) return null;
-    const level = LEVELS[levelText] ?? Number(levelText);
+    const level = LEVELS(levelText) ?? Number(levelText);
     if (!Number.isInteger(level) || level < 1 || level > 5) {
       return r.fail('level', `"${levelText}" is not a rating from 1 to 5 or 非常满意…非常不满意`);
     }
@@ -307,7 +316,7 @@ export const CONVERTERS: { [K in Kind]: (r: RowReader) => RecordOf[K] | null } =
     const completedAt = r.has('completed_at') ? r.time('completed_at', true) : null;
     const dispute = r.has('dispute') ? r.flag('dispute') : false;
     const byText = r.text('completed_by');
-    const completedBy = byText === '' ? null : COMPLETED_BY[byText.toLowerCase()];
+    const completedBy = byText === '' ? null : COMPLETED_BY(byText);
     if (completedBy === undefined)
       return r.fail('completed_by', `"${byText}" is not shop, platform or buyer`);
     if (orderId === null || appliedAt == null || completedAt === undefined || dispute === null) return null;

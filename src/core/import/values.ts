@@ -3,6 +3,30 @@
  * can name the row and column in its warning; an empty cell is the caller's business.
  */
 
+/** Whether a UTF-16 code unit is white space to String.prototype.trim. */
+function isSpace(code: number): boolean {
+  if (code <= 32) return true;
+  if (code < 0xa0) return false;
+  return (
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}
+
+/** `text.trim()`, without its cost for the cells (nearly all) that have nothing to trim. */
+export function trimCell(text: string): string {
+  const last = text.length - 1;
+  if (last < 0 || (!isSpace(text.charCodeAt(0)) && !isSpace(text.charCodeAt(last)))) return text;
+  return text.trim();
+}
+
 /** IDs that exports wrap to stop Excel's scientific notation: ="123", '123, =123, a leading tab. */
 export function unwrapId(text: string): string {
   const lead = text.charCodeAt(0);

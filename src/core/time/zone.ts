@@ -70,11 +70,15 @@ function hourlyCache(caches: Map<string, Map<number, number>>, zone: string): Ma
   return byHour;
 }
 
+/** The last hour looked up, since records come in runs of nearby times. */
+const lastOffset = { zone: '', hour: Number.NaN, offset: 0 };
+
 export function offsetMinutes(zone: string, epochMs: number): number {
-  const byHour = hourlyCache(offsetCache, zone);
   // Every zone in use changes offset on a quarter hour, so one lookup per hour is exact for
   // instants on the hour's own side of any change; checking both ends keeps the change hour exact.
   const hour = Math.floor(epochMs / HOUR);
+  if (hour === lastOffset.hour && zone === lastOffset.zone) return lastOffset.offset;
+  const byHour = hourlyCache(offsetCache, zone);
   let offset = byHour.get(hour);
   if (offset === undefined) {
     const start = computeOffsetMinutes(zone, hour * HOUR);
@@ -82,7 +86,11 @@ export function offsetMinutes(zone: string, epochMs: number): number {
     offset = start === end ? start : Number.NaN;
     byHour.set(hour, offset);
   }
-  return Number.isNaN(offset) ? computeOffsetMinutes(zone, epochMs) : offset;
+  if (Number.isNaN(offset)) return computeOffsetMinutes(zone, epochMs);
+  lastOffset.zone = zone;
+  lastOffset.hour = hour;
+  lastOffset.offset = offset;
+  return offset;
 }
 
 /** Local wall-clock milliseconds since 1970-01-01T00:00 local. */
@@ -106,13 +114,21 @@ export function localMinuteOfDay(zone: string, epochMs: number): number {
  * earlier instant is taken; in a skipped hour, the time as if the change had not happened yet.
  */
 const wallClockCache = new Map<string, Map<number, number>>();
+const lastWallClock = { zone: '', hour: Number.NaN, shift: 0 };
 
 export function fromLocal(zone: string, wallClockAsUtcMs: number): number {
   // Exports hold many times per hour: remember each wall-clock hour's offset unless it saw a change.
-  const byHour = hourlyCache(wallClockCache, zone);
   const hour = Math.floor(wallClockAsUtcMs / HOUR);
+  if (hour === lastWallClock.hour && zone === lastWallClock.zone)
+    return wallClockAsUtcMs - lastWallClock.shift;
+  const byHour = hourlyCache(wallClockCache, zone);
   const cached = byHour.get(hour);
-  if (cached !== undefined && !Number.isNaN(cached)) return wallClockAsUtcMs - cached;
+  if (cached !== undefined && !Number.isNaN(cached)) {
+    lastWallClock.zone = zone;
+    lastWallClock.hour = hour;
+    lastWallClock.shift = cached;
+    return wallClockAsUtcMs - cached;
+  }
   const start = resolveLocal(zone, hour * HOUR);
   const end = resolveLocal(zone, hour * HOUR + HOUR - 1000);
   const steady = start - hour * HOUR === end - (hour * HOUR + HOUR - 1000);
