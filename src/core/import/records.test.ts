@@ -26,6 +26,14 @@ describe('reading canonical CSV', () => {
     expect([o?.orderId, o?.amount, o?.paidAt, o?.items]).toEqual(['3000000000000000001', 1299.5, null, 2]);
   });
 
+  it('reads who wrote in any case, and takes no word of JavaScript’s own for one', () => {
+    const text =
+      'time,agent,customer,from\n2024-03-01 10:00:00,a,c,Customer\n2024-03-01 10:00:01,a,c,AGENT\n2024-03-01 10:00:02,a,c,constructor\n';
+    const result = read('chats', 'c.csv', text);
+    expect(result.records.map((m) => m.from)).toEqual(['customer', 'agent']);
+    expect(result.warnings).toMatchObject([{ row: 4, column: 'from' }]);
+  });
+
   it('reads rating levels as numbers or in words', () => {
     const text =
       'time,agent,customer,level\n2024-03-01 10:00:00,a,c,非常满意\n2024-03-01 10:00:00,a,c,2\n2024-03-01 10:00:00,a,c,7\n';

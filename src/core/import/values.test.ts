@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseTime } from '../time/parseTime';
-import { parseCount, parseDuration, parseFlag, parseMoney, parsePercent, unwrapId } from './values';
+import { parseCount, parseDuration, parseFlag, parseMoney, parsePercent, trimCell, unwrapId } from './values';
 
 const SH = 'Asia/Shanghai';
 const utc = (iso: string) => Date.parse(iso);
@@ -71,5 +72,33 @@ describe('other values', () => {
     expect(unwrapId("'3000000000000000001")).toBe('3000000000000000001');
     expect(unwrapId('=3000000000000000001')).toBe('3000000000000000001');
     expect(unwrapId('\t3000000000000000001')).toBe('3000000000000000001');
+  });
+});
+
+describe('reading many rows fast, the same as the slow way', () => {
+  it('reads YYYY-MM-DD HH:MM:SS to the same instant as Date.UTC, for any valid date', () => {
+    fc.assert(
+      fc.property(
+        fc.date({ min: new Date('1900-03-01'), max: new Date('2199-12-31'), noInvalidDate: true }),
+        (d) => {
+          const whole = Math.floor(d.getTime() / 1000) * 1000;
+          const text = new Date(whole).toISOString().slice(0, 19).replace('T', ' ');
+          expect(parseTime(text, 'UTC')).toBe(whole);
+        },
+      ),
+    );
+  });
+
+  it('trims cells exactly as String.prototype.trim does, ideographic and no-break spaces included', () => {
+    const spaces = [' ', '\t', '\u00a0', '\u3000', '\u2009', '\ufeff', '\u2028'];
+    for (const space of spaces) {
+      expect(trimCell(`${space}小美${space}`)).toBe('小美');
+      expect(trimCell(`小美${space}`)).toBe('小美');
+    }
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme' }), (text) => {
+        expect(trimCell(text)).toBe(text.trim());
+      }),
+    );
   });
 });
