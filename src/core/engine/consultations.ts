@@ -132,15 +132,21 @@ export function buildConsultations(
     const customerId = threadCustomers[t] as number;
     if (split === 'id') {
       const bySession = new Map<string, ConsultationWalk>();
+      // A session's messages mostly follow one another: look the walk up only when the session changes.
+      let lastKey: string | null = null;
+      let walk: ConsultationWalk | undefined;
       for (const m of thread) {
         // A row without a session ID falls back to the customer's day.
         const key = m.session ?? `day:${localDay(zone, m.time)}`;
-        let walk = bySession.get(key);
-        if (!walk) {
-          walk = new ConsultationWalk(newConsultation(m, customerId, localDay(zone, m.time)), settings);
-          bySession.set(key, walk);
+        if (key !== lastKey) {
+          walk = bySession.get(key);
+          if (!walk) {
+            walk = new ConsultationWalk(newConsultation(m, customerId, localDay(zone, m.time)), settings);
+            bySession.set(key, walk);
+          }
+          lastKey = key;
         }
-        walk.add(m, zone);
+        (walk as ConsultationWalk).add(m, zone);
       }
       for (const walk of bySession.values()) result.push(walk.finish());
       continue;
