@@ -131,3 +131,59 @@ describe('a JD order export with its full header', () => {
     expect(JSON.stringify(result.records)).not.toContain('张三');
   });
 });
+
+describe('a Shopify orders export with its full header', () => {
+  // The columns in the order public code lists them (jadwro/allegro_csv_parser and others read the
+  // export by these names); an order's second line item repeats only the line-item columns.
+  const header =
+    'Name,Email,Financial Status,Paid at,Fulfillment Status,Fulfilled at,Accepts Marketing,Currency,Subtotal,Shipping,Taxes,Total,Discount Code,Discount Amount,Shipping Method,Created at,Lineitem quantity,Lineitem name,Lineitem price,Lineitem compare at price,Lineitem sku,Lineitem requires shipping,Lineitem taxable,Lineitem fulfillment status,Billing Name,Billing Street,Billing Address1,Billing Address2,Billing Company,Billing City,Billing Zip,Billing Province,Billing Country,Billing Phone,Shipping Name,Shipping Street,Shipping Address1,Shipping Address2,Shipping Company,Shipping City,Shipping Zip,Shipping Province,Shipping Country,Shipping Phone,Notes,Note Attributes,Cancelled at,Payment Method,Payment Reference,Refunded Amount,Vendor,Outstanding Balance,Employee,Location,Device ID,Id,Tags,Risk Level,Source,Lineitem discount,Tax 1 Name,Tax 1 Value,Tax 2 Name,Tax 2 Value,Tax 3 Name,Tax 3 Value,Tax 4 Name,Tax 4 Value,Tax 5 Name,Tax 5 Value,Phone,Receipt Number,Duties,Billing Province Name,Shipping Province Name,Payment ID,Payment Terms Name,Next Payment Due At,Payment References';
+  const columns = header.split(',');
+  const line = (cells: Record<string, string>) => columns.map((c) => cells[c] ?? '').join(',');
+  const first = line({
+    Name: '#1001',
+    Email: 'jane@example.com',
+    'Financial Status': 'paid',
+    'Paid at': '2024-03-01 10:02:00 +0800',
+    Currency: 'USD',
+    Subtotal: '59.00',
+    Total: '64.00',
+    'Created at': '2024-03-01 10:00:00 +0800',
+    'Lineitem quantity': '2',
+    'Lineitem name': 'Mug',
+    'Billing Name': 'Jane Doe',
+    'Billing Address1': '1 Harbour St',
+    'Shipping Phone': '+1 555 0100',
+    'Refunded Amount': '0.00',
+    Id: '5550001',
+  });
+  const second = line({
+    Name: '#1001',
+    Email: 'jane@example.com',
+    'Created at': '2024-03-01 10:00:00 +0800',
+    'Lineitem quantity': '1',
+    'Lineitem name': 'Spoon',
+  });
+
+  it('is recognized and its line items make one order, the total counted once', () => {
+    const result = importTable({
+      file: 'orders_export.csv',
+      text: `${header}\n${first}\n${second}\n`,
+      timeZone: 'UTC',
+    });
+    expect(result.dialect?.id).toBe('shopify-orders');
+    expect(result.records).toEqual([
+      expect.objectContaining({
+        orderId: '#1001',
+        customer: 'jane@example.com',
+        amount: 64,
+        items: 3,
+        createdAt: Date.parse('2024-03-01T02:00:00Z'),
+        paidAt: Date.parse('2024-03-01T02:02:00Z'),
+      }),
+    ]);
+    expect(result.privateColumns).toEqual(
+      expect.arrayContaining(['Billing Name', 'Billing Address1', 'Shipping Phone']),
+    );
+    expect(JSON.stringify(result.records)).not.toContain('Harbour');
+  });
+});

@@ -225,7 +225,9 @@ export const DIALECTS: readonly Dialect[] = [
     id: 'shopify-orders',
     name: { zh: 'Shopify 订单导出', en: 'Shopify orders export' },
     kind: 'orders',
-    basis: 'documentation',
+    // Checked against public code that reads the export by its column names (a type listing its 79
+    // columns, Name … Payment References); a test reads that full header.
+    basis: 'public code',
     signature: [
       'Name',
       'Email',
