@@ -89,6 +89,24 @@ describe('reading many rows fast, the same as the slow way', () => {
     );
   });
 
+  it('reads plain amounts to the very double Number() gives, up to 15 digits and beyond', () => {
+    const decimal = fc
+      .tuple(fc.boolean(), fc.stringMatching(/^\d{1,20}$/), fc.option(fc.stringMatching(/^\d{0,12}$/)))
+      .map(
+        ([minus, whole, fraction]) => `${minus ? '-' : ''}${whole}${fraction === null ? '' : `.${fraction}`}`,
+      );
+    fc.assert(
+      fc.property(decimal, (text) => {
+        expect(Object.is(parseMoney(text), Number(text))).toBe(true);
+      }),
+      { numRuns: 2000 },
+    );
+    for (const text of ['0.1', '0.3', '1.005', '-0', '199.99', '12345678901.2345', '.5', '7.'])
+      expect(Object.is(parseMoney(text), Number(text))).toBe(true);
+    expect(parseMoney('-.')).toBeNull();
+    expect(parseMoney('1.2.3')).toBeNull();
+  });
+
   it('trims cells exactly as String.prototype.trim does, ideographic and no-break spaces included', () => {
     const spaces = [' ', '\t', '\u00a0', '\u3000', '\u2009', '\ufeff', '\u2028'];
     for (const space of spaces) {

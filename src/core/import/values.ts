@@ -41,20 +41,40 @@ export function unwrapId(text: string): string {
 
 const NO_AMOUNT = new Set(['无退款申请', '无', '-', '--', '—', 'n/a', 'none']);
 
-/** ¥1,299.50, ￥80, $12.00, 80元, (12.00) for a negative amount; 无退款申请 means 0. */
-/** Digits with at most one point and an optional leading minus: what most amount cells hold. */
-function plainDecimal(text: string): boolean {
-  let points = 0;
-  for (let i = 0; i < text.length; i++) {
+/** 10^0 … 10^15, each exact as a double. */
+const POWERS_OF_TEN = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+
+/**
+ * Digits with at most one point and an optional leading minus, what most amount cells hold, read to the
+ * same double as Number() gives: with 15 digits or fewer, digits ÷ 10^decimals is one correctly rounded
+ * division of two exact numbers, so it is the correctly rounded value of the decimal. null: not plain.
+ */
+function plainDecimal(text: string): number | null {
+  const negative = text.charCodeAt(0) === 45;
+  let n = 0;
+  let digits = 0;
+  let decimals = -1;
+  for (let i = negative ? 1 : 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    if (code === 46) points++;
-    else if (!(code >= 48 && code <= 57) && !(code === 45 && i === 0)) return false;
+    if (code === 46) {
+      if (decimals >= 0) return null;
+      decimals = 0;
+    } else if (code >= 48 && code <= 57) {
+      n = n * 10 + (code - 48);
+      digits++;
+      if (decimals >= 0) decimals++;
+    } else return null;
   }
-  return points <= 1 && text.length > 0 && text !== '-' && text !== '.';
+  if (digits === 0) return null;
+  if (digits > 15) return Number(text);
+  const value = decimals > 0 ? n / (POWERS_OF_TEN[decimals] as number) : n;
+  return negative ? -value : value;
 }
 
+/** ¥1,299.50, ￥80, $12.00, 80元, (12.00) for a negative amount; 无退款申请 means 0. */
 export function parseMoney(text: string): number | null {
-  if (plainDecimal(text)) return Number(text);
+  const plain = plainDecimal(text);
+  if (plain !== null) return plain;
   const trimmed = text.trim();
   if (NO_AMOUNT.has(trimmed.toLowerCase())) return 0;
   const negative = /^\(.*\)$/.test(trimmed);
