@@ -1,7 +1,7 @@
 // npm run bench: speed figures for the README, measured on this machine (not a timed test).
 // Synthetic months of 100k and 1M messages go through `cs-kpi report` in fresh processes; the
 // Apps Script bundle's size and load time are measured as every custom-function cell pays them.
-import { execFileSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
@@ -23,25 +23,34 @@ async function dataset(messages, orders) {
   return dir;
 }
 
-/** The best of RUNS fresh processes running `cs-kpi ARGS`: {ms, peakMB}. */
+/** The best of RUNS fresh processes running `cs-kpi ARGS`: {ms, peakMB, stderr}. */
 function measureCli(args) {
   let best = null;
   for (let run = 0; run < RUNS; run++) {
-    const output = execFileSync(process.execPath, [join(ROOT, 'scripts/bench/runReport.mjs'), ...args], {
+    const child = spawnSync(process.execPath, [join(ROOT, 'scripts/bench/runReport.mjs'), ...args], {
       encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'ignore'],
+      stdio: ['ignore', 'pipe', 'pipe'],
       maxBuffer: 1 << 26,
     });
-    const result = JSON.parse(output.trim().split('\n').at(-1));
-    if (result.code !== 0) throw new Error(`cs-kpi ${args.join(' ')} failed`);
+    const result = { ...JSON.parse(child.stdout.trim().split('\n').at(-1)), stderr: child.stderr };
+    if (result.code !== 0) throw new Error(`cs-kpi ${args.join(' ')} failed: ${child.stderr}`);
     if (!best || result.ms < best.ms) best = result;
   }
   return best;
 }
 
+/** The steps `--timings` printed: {step: ms}. */
+function timingsOf(stderr) {
+  const line = stderr.split('\n').find((l) => l.startsWith('cs-kpi: timings: ')) ?? '';
+  const steps = {};
+  for (const [, step, ms] of line.matchAll(/(?:: |, )([a-z][\w .-]*?) ([\d,]+) ms/g))
+    steps[step] = Number(ms.replaceAll(',', ''));
+  return steps;
+}
+
 function measureReport(dir) {
   const files = ['chats', 'orders', 'ratings'].flatMap((kind) => [`--${kind}`, join(dir, `${kind}.csv`)]);
-  return measureCli(['report', ...files, '--format', 'json', '--out', os.devNull]);
+  return measureCli(['report', ...files, '--format', 'json', '--out', os.devNull, '--timings']);
 }
 
 /** About 100 MB of orders with the Tmall order report's columns (one row per order). */
@@ -81,14 +90,17 @@ const figures = {
   date: new Date().toISOString().slice(0, 10),
 };
 const rows = [];
+const stepLines = [];
 for (const [messages, orders] of [
   [100_000, 10_000],
   [1_000_000, 100_000],
 ]) {
   const dir = await dataset(messages, orders);
-  const { ms, peakMB } = measureReport(dir);
+  const { ms, peakMB, stderr } = measureReport(dir);
   const label = messages >= 1_000_000 ? '1m' : `${messages / 1000}k`;
+  const steps = timingsOf(stderr);
   figures[`report_${label}_ms`] = Math.round(ms);
+  figures[`report_${label}_steps_ms`] = steps;
   figures[`report_${label}_peak_mb`] = Math.round(peakMB);
   figures[`report_${label}_messages_per_s`] = Math.round(messages / (ms / 1000));
   const mb = (statSync(join(dir, 'chats.csv')).size + statSync(join(dir, 'orders.csv')).size) / 2 ** 20;
@@ -98,6 +110,11 @@ for (const [messages, orders] of [
     `${Math.round(peakMB)} MB peak`,
     `${Math.round(messages / (ms / 1000)).toLocaleString('en')} msg/s`,
   ]);
+  stepLines.push(
+    `report, ${messages.toLocaleString('en')} messages, by step (ms): ${Object.entries(steps)
+      .map(([step, stepMs]) => `${step} ${stepMs}`)
+      .join(', ')}`,
+  );
 }
 for (const [label, path] of [
   ['orders', tmallShapedExport(join(OUT, 'bench', 'tmall-shaped-orders.csv'))],
@@ -184,6 +201,7 @@ const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => r[i].length))
 console.log(`Benchmark on ${figures.machine}`);
 for (const row of rows)
   console.log(row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  '));
+for (const line of stepLines) console.log(line);
 mkdirSync(OUT, { recursive: true });
 writeFileSync(join(OUT, 'bench.json'), `${JSON.stringify(figures, null, 2)}\n`);
 console.log('written to out/bench.json');

@@ -11,7 +11,7 @@ import { ImportError } from '../core/import/warnings';
 import { TimeZoneError } from '../core/time/zone';
 import { inspectFile, renderInspection } from './inspect';
 import { parseReportOptions, UsageError } from './options';
-import { toCsv, toJson, toTable } from './render';
+import { renderTimings, toCsv, toJson, toTable } from './render';
 import { runReport } from './report';
 import { writeWorkbook } from './workbook';
 
@@ -24,7 +24,7 @@ Usage:
                 [--window-days N] [--attribution last|first|most] [--basis paid|ordered|paid-same-day]
                 [--hours HH:MM-HH:MM] [--period day|week|month|all] [--auto-prefix TEXT]
                 [--auto-keyword TEXT] [--internal ACCOUNT] [--after-sales-days N]
-                [--format json|table|csv|xlsx] [--out FILE] [--xlsx FILE]
+                [--format json|table|csv|xlsx] [--out FILE] [--xlsx FILE] [--timings]
   cs-kpi inspect FILE [--json] [--kind chats|orders|ratings|…] [--tz ZONE]
                        what the importer makes of an export: dialect, encoding, delimiter,
                        the mapping with confidences, sample records and every warning
@@ -43,6 +43,7 @@ refunds order_id, applied_at and optionally completed_at, completed_by (shop/pla
 agent; complaints time and optionally agent, customer; online agent, start, end; issues time, agent,
 resolved.
 --map FIELD=COLUMN names the column holding a field (chats.FIELD=COLUMN for one file only).
+--timings prints how long reading and importing each file, computing and writing took.
 Times without an offset are read in --tz (default Asia/Shanghai).
 `;
 
@@ -99,21 +100,29 @@ export async function run(
       const options = parseReportOptions(rest);
       const result = runReport(options);
       const skipped = result.warnings.length ? ` (${result.warnings.length} rows skipped)` : '';
+      const timed = async (step: string, work: () => unknown) => {
+        const started = performance.now();
+        await work();
+        result.timings.push({ step, ms: performance.now() - started });
+      };
       if (options.format === 'xlsx') {
-        await writeWorkbook(result.report, options.out as string);
+        await timed('write workbook', () => writeWorkbook(result.report, options.out as string));
         err(`cs-kpi: wrote ${options.out}${skipped}\n`);
-        return 0;
+      } else {
+        await timed(`write ${options.format}`, () => {
+          const text = { json: toJson, table: toTable, csv: toCsv }[options.format as 'json'](result);
+          if (options.out) writeFileSync(options.out, text);
+          else out(text);
+        });
+        if (options.out) err(`cs-kpi: wrote ${options.out}${skipped}\n`);
+        if (options.xlsx) {
+          const xlsx = options.xlsx;
+          mkdirSync(dirname(xlsx), { recursive: true });
+          await timed('write workbook', () => writeWorkbook(result.report, xlsx));
+          err(`cs-kpi: wrote ${xlsx}\n`);
+        }
       }
-      const text = { json: toJson, table: toTable, csv: toCsv }[options.format](result);
-      if (options.out) {
-        writeFileSync(options.out, text);
-        err(`cs-kpi: wrote ${options.out}${skipped}\n`);
-      } else out(text);
-      if (options.xlsx) {
-        mkdirSync(dirname(options.xlsx), { recursive: true });
-        await writeWorkbook(result.report, options.xlsx);
-        err(`cs-kpi: wrote ${options.xlsx}\n`);
-      }
+      if (options.timings) err(renderTimings(result.timings));
       return 0;
     }
     throw new UsageError(`unknown command "${command}"`);

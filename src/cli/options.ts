@@ -16,6 +16,8 @@ export interface ReportOptions {
   xlsx?: string;
   /** Replace buyer IDs with keyed hashes (also read from CS_KPI_PSEUDONYM_KEY). */
   pseudonymKey?: string;
+  /** Print how long each step took (reading, importing each file, computing, writing) on stderr. */
+  timings: boolean;
 }
 
 const whole = (name: string, text: string | undefined) => {
@@ -56,6 +58,7 @@ export function parseReportOptions(argv: readonly string[]): ReportOptions {
       out: { type: 'string' },
       xlsx: { type: 'string' },
       pseudonymize: { type: 'string' },
+      timings: { type: 'boolean' },
     },
   });
   const kinds = ['chats', 'orders', 'ratings', 'refunds', 'complaints', 'online', 'issues'] as const;
@@ -107,5 +110,6 @@ export function parseReportOptions(argv: readonly string[]): ReportOptions {
     out: values.out,
     xlsx: values.xlsx,
     pseudonymKey: values.pseudonymize ?? process.env.CS_KPI_PSEUDONYM_KEY,
+    timings: values.timings ?? false,
   };
 }

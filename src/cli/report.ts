@@ -6,7 +6,7 @@ import { type ColumnMapping, importTable, type TableImport } from '../core/impor
 import type { Kind, RecordOf } from '../core/import/records';
 import type { ImportWarning } from '../core/import/warnings';
 import type { ReportOptions } from './options';
-import type { CliReport, ImportSummary } from './render';
+import type { CliReport, ImportSummary, Timing } from './render';
 
 function mappingFor(kind: Kind, options: ReportOptions): ColumnMapping {
   const mapping: Record<string, string | string[]> = {};
@@ -31,6 +31,13 @@ export function runReport(options: ReportOptions): CliReport {
   const zone = options.settings.timeZone;
   const warnings: ImportWarning[] = [];
   const imports: ImportSummary[] = [];
+  const timings: Timing[] = [];
+  const timed = <T>(step: string, work: () => T): T => {
+    const started = performance.now();
+    const result = work();
+    timings.push({ step, ms: performance.now() - started });
+    return result;
+  };
   /** Every file given for a kind, read and joined; null when none was given. */
   const load = <K extends Kind>(kind: K): { records: RecordOf[K][]; mapped: Set<string> } | null => {
     const paths = options.files[kind] ?? [];
@@ -38,15 +45,18 @@ export function runReport(options: ReportOptions): CliReport {
     const records: RecordOf[K][] = [];
     let mapped = null as Set<string> | null;
     for (const path of paths) {
-      const { text, encoding } = readExport(path);
-      const result: TableImport<K> = importTable({
-        file: basename(path),
-        text,
-        kind,
-        timeZone: zone,
-        overrides: mappingFor(kind, options),
-        ...(options.pseudonymKey ? { pseudonymKey: options.pseudonymKey } : {}),
-      });
+      const file = basename(path);
+      const { text, encoding } = timed(`read ${file}`, () => readExport(path));
+      const result: TableImport<K> = timed(`import ${file}`, () =>
+        importTable({
+          file,
+          text,
+          kind,
+          timeZone: zone,
+          overrides: mappingFor(kind, options),
+          ...(options.pseudonymKey ? { pseudonymKey: options.pseudonymKey } : {}),
+        }),
+      );
       // Not push(...records): a spread of a million arguments overflows the stack.
       for (const warning of result.warnings) warnings.push(warning);
       for (const record of result.records) records.push(record);
@@ -76,31 +86,33 @@ export function runReport(options: ReportOptions): CliReport {
   const complaints = load('complaints');
   const online = load('online');
   const issues = load('issues');
-  const report = computeReport(
-    {
-      messages: chats?.records ?? [],
-      orders: orders?.records ?? [],
-      ratings: ratings?.records ?? [],
-      refunds: refunds?.records ?? [],
-      complaints: complaints?.records ?? [],
-      online: online?.records ?? [],
-      issues: issues?.records ?? [],
-      available: {
-        chats: chats !== null,
-        orders: orders !== null,
-        ratings: ratings !== null,
-        refunds: refunds !== null,
-        complaints: complaints !== null,
-        online: online !== null,
-        issues: issues !== null,
-        amounts: orders?.mapped.has('amount') ?? false,
-        itemCounts: orders?.mapped.has('items') ?? false,
-        refundAmounts: orders?.mapped.has('refund_amount') ?? false,
-        invites: chats?.mapped.has('invite') ?? false,
+  const report = timed('compute', () =>
+    computeReport(
+      {
+        messages: chats?.records ?? [],
+        orders: orders?.records ?? [],
+        ratings: ratings?.records ?? [],
+        refunds: refunds?.records ?? [],
+        complaints: complaints?.records ?? [],
+        online: online?.records ?? [],
+        issues: issues?.records ?? [],
+        available: {
+          chats: chats !== null,
+          orders: orders !== null,
+          ratings: ratings !== null,
+          refunds: refunds !== null,
+          complaints: complaints !== null,
+          online: online !== null,
+          issues: issues !== null,
+          amounts: orders?.mapped.has('amount') ?? false,
+          itemCounts: orders?.mapped.has('items') ?? false,
+          refundAmounts: orders?.mapped.has('refund_amount') ?? false,
+          invites: chats?.mapped.has('invite') ?? false,
+        },
+        hasSessions: chats?.mapped.has('session') ?? false,
       },
-      hasSessions: chats?.mapped.has('session') ?? false,
-    },
-    options.settings,
+      options.settings,
+    ),
   );
-  return { report, warnings, imports };
+  return { report, warnings, imports, timings };
 }

@@ -50,6 +50,22 @@ describe('cs-kpi report', () => {
     expect(out.team.conversion_rate).toBeNull();
   });
 
+  it('with --timings, says on stderr how long reading, importing, computing and writing took', () => {
+    const { status, stdout, stderr } = cli([...twitter, '--format', 'json', '--timings']);
+    expect(status).toBe(0);
+    expect(JSON.parse(stdout).team.consultations).toBe(27);
+    const line = stderr.split('\n').find((l) => l.startsWith('cs-kpi: timings: '));
+    const steps = [...(line ?? '').matchAll(/(?:: |, )([a-z][\w .-]*?) ([\d,]+) ms/g)].map((m) => m[1]);
+    expect(steps).toEqual([
+      'read twcs_sample_conversations.csv',
+      'import twcs_sample_conversations.csv',
+      'compute',
+      'write json',
+    ]);
+    expect(line).toMatch(/; [\d,]+ ms in all$/);
+    expect(cli([...twitter, '--format', 'json']).stderr).not.toContain('timings');
+  });
+
   it('prints a readable table with the Chinese names, and a CSV of the same rows', () => {
     const table = cli([...twitter]);
     expect(table.status).toBe(0);
