@@ -70,18 +70,18 @@ export function prepareMessages(input: readonly Message[], settings: Settings): 
     }
     last = thread;
   }
-  const threads: Message[][] = [];
   let kept = 0;
   let duplicates = 0;
   for (const thread of grouped) {
     // Exports list a conversation in time order: sorting is mostly a check.
     if (!isSorted(thread)) thread.sort(byTime);
-    // Duplicates share agent, customer and time, so after sorting they sit among the same second.
-    const unique: Message[] = [];
+    // Duplicates share agent, customer and time, so after sorting they sit among the same second. The
+    // messages kept are moved to the front of the thread's own array (this function made it).
+    let unique = 0;
     for (const message of thread) {
       let duplicate = false;
-      for (let i = unique.length - 1; i >= 0 && (unique[i] as Message).time === message.time; i--) {
-        if (sameMessage(unique[i] as Message, message)) {
+      for (let i = unique - 1; i >= 0 && (thread[i] as Message).time === message.time; i--) {
+        if (sameMessage(thread[i] as Message, message)) {
           duplicate = true;
           break;
         }
@@ -96,12 +96,19 @@ export function prepareMessages(input: readonly Message[], settings: Settings): 
         !message.auto &&
         (autoPrefixes.some((p) => message.text.startsWith(p)) ||
           autoKeywords.some((k) => message.text.includes(k)));
-      unique.push(markedAuto ? { ...message, auto: true } : message);
+      thread[unique++] = markedAuto ? { ...message, auto: true } : message;
     }
-    kept += unique.length;
-    threads.push(unique);
+    thread.length = unique;
+    kept += unique;
   }
-  return { threads, threadCustomers, customers, messages: kept, duplicates, internal: internalCount };
+  return {
+    threads: grouped,
+    threadCustomers,
+    customers,
+    messages: kept,
+    duplicates,
+    internal: internalCount,
+  };
 }
 
 /** One order per order ID: the first row wins (a later export of the same order repeats it). */
