@@ -1,6 +1,6 @@
 import { localDay, localMinuteOfDay } from '../time/zone';
+import { AGENT, AUTO, CUSTOMER, INVITE, type MessageColumns, OFFLINE, TRANSFER_OUT } from './messageColumns';
 import type { PreparedMessages } from './messages';
-import type { Message } from './model';
 import type { Settings } from './settings';
 
 /** One customer's conversation with one agent account (SPEC §2), with what the indicators need. */
@@ -39,12 +39,13 @@ export function effectiveSplit(settings: Settings, hasSessions: boolean): SplitR
   return hasSessions ? 'id' : 'day';
 }
 
-function newConsultation(first: Message, customerId: number, day: number): Consultation {
+function newConsultation(c: MessageColumns, first: number, day: number): Consultation {
+  const session = c.session[first] as number;
   return {
-    agent: first.agent,
-    customer: first.customer,
-    customerId,
-    session: first.session,
+    agent: c.agents[c.agent[first] as number] as string,
+    customer: c.customers[c.customer[first] as number] as string,
+    customerId: c.customer[first] as number,
+    session: session < 0 ? null : (c.sessions[session] as string),
     day,
     firstCustomerAt: null,
     firstReplyAt: null,
@@ -70,33 +71,37 @@ class ConsultationWalk {
     private readonly settings: Settings,
   ) {}
 
-  add(message: Message, zone: string) {
-    const c = this.consultation;
-    c.times.push(message.time);
-    if (message.transfer === 'out') c.transferredOut = true;
-    if (message.offline) c.offline = true;
-    if (message.invite) c.invited = true;
-    if (message.from === 'customer') {
-      c.customerMessages++;
-      if (c.firstCustomerAt === null) {
-        c.firstCustomerAt = message.time;
-        c.day = localDay(zone, message.time);
+  add(c: MessageColumns, i: number, zone: string) {
+    const consultation = this.consultation;
+    const time = c.time[i] as number;
+    const flags = c.flags[i] as number;
+    const from = c.from[i] as number;
+    consultation.times.push(time);
+    if (flags & TRANSFER_OUT) consultation.transferredOut = true;
+    if (flags & OFFLINE) consultation.offline = true;
+    if (flags & INVITE) consultation.invited = true;
+    if (from === CUSTOMER) {
+      consultation.customerMessages++;
+      if (consultation.firstCustomerAt === null) {
+        consultation.firstCustomerAt = time;
+        consultation.day = localDay(zone, time);
         const hours = this.settings.assessmentHours;
         if (hours) {
-          const minute = localMinuteOfDay(zone, message.time);
-          c.inAssessmentHours = minute >= hours.start && minute < hours.end;
+          const minute = localMinuteOfDay(zone, time);
+          consultation.inAssessmentHours = minute >= hours.start && minute < hours.end;
         }
       }
-      if (this.openSince === null) this.openSince = message.time;
-    } else if (message.from === 'agent') {
-      if (message.auto) {
-        c.autoMessages++;
-        if (this.settings.autoRepliesCloseGaps) this.close(message.time);
+      if (this.openSince === null) this.openSince = time;
+    } else if (from === AGENT) {
+      if (flags & AUTO) {
+        consultation.autoMessages++;
+        if (this.settings.autoRepliesCloseGaps) this.close(time);
         return;
       }
-      c.agentMessages++;
-      if (c.firstCustomerAt !== null && c.firstReplyAt === null) c.firstReplyAt = message.time;
-      this.close(message.time);
+      consultation.agentMessages++;
+      if (consultation.firstCustomerAt !== null && consultation.firstReplyAt === null)
+        consultation.firstReplyAt = time;
+      this.close(time);
     }
   }
 
@@ -114,59 +119,62 @@ class ConsultationWalk {
 }
 
 /**
- * Splits each agent × customer thread (sorted by time, see prepareMessages) into consultations: by the export's session ID (`id`), by the
- * customer's calendar day (`day`), or by N minutes of silence before a customer message (`gap`). Agent
- * and system messages never start a consultation while one is open, so a reply just after midnight
- * still answers the question asked just before it.
+ * Splits each agent × customer thread (sorted by time, see prepareMessages) into consultations: by the
+ * export's session ID (`id`), by the customer's calendar day (`day`), or by N minutes of silence before
+ * a customer message (`gap`). Agent and system messages never start a consultation while one is open,
+ * so a reply just after midnight still answers the question asked just before it.
  */
 export function buildConsultations(
-  { threads, threadCustomers }: Pick<PreparedMessages, 'threads' | 'threadCustomers'>,
+  { columns: c, order, threadStart }: Pick<PreparedMessages, 'columns' | 'order' | 'threadStart'>,
   settings: Settings,
   split: SplitRule,
 ): Consultation[] {
   const zone = settings.timeZone;
   const result: Consultation[] = [];
   const gapMs = settings.gapMinutes * 60_000;
-  for (let t = 0; t < threads.length; t++) {
-    const thread = threads[t] as Message[];
-    const customerId = threadCustomers[t] as number;
+  for (let t = 0; t + 1 < threadStart.length; t++) {
+    const from = threadStart[t] as number;
+    const to = threadStart[t + 1] as number;
     if (split === 'id') {
-      const bySession = new Map<string, ConsultationWalk>();
+      // Sessions by number; a row without a session ID falls back to the customer's day (−1 − day).
+      const bySession = new Map<number, ConsultationWalk>();
       // A session's messages mostly follow one another: look the walk up only when the session changes.
-      let lastKey: string | null = null;
+      let lastKey = Number.NaN;
       let walk: ConsultationWalk | undefined;
-      for (const m of thread) {
-        // A row without a session ID falls back to the customer's day.
-        const key = m.session ?? `day:${localDay(zone, m.time)}`;
+      for (let k = from; k < to; k++) {
+        const i = order[k] as number;
+        const session = c.session[i] as number;
+        const key = session >= 0 ? session : -1 - localDay(zone, c.time[i] as number);
         if (key !== lastKey) {
           walk = bySession.get(key);
           if (!walk) {
-            walk = new ConsultationWalk(newConsultation(m, customerId, localDay(zone, m.time)), settings);
+            walk = new ConsultationWalk(newConsultation(c, i, localDay(zone, c.time[i] as number)), settings);
             bySession.set(key, walk);
           }
           lastKey = key;
         }
-        (walk as ConsultationWalk).add(m, zone);
+        (walk as ConsultationWalk).add(c, i, zone);
       }
       for (const walk of bySession.values()) result.push(walk.finish());
       continue;
     }
     let walk: ConsultationWalk | null = null;
     let lastTime = Number.NEGATIVE_INFINITY;
-    for (const m of thread) {
-      const day = localDay(zone, m.time);
+    for (let k = from; k < to; k++) {
+      const i = order[k] as number;
+      const time = c.time[i] as number;
       const startsNew =
         walk === null ||
-        (m.from === 'customer' &&
+        (c.from[i] === CUSTOMER &&
           (split === 'day'
-            ? walk.consultation.firstCustomerAt !== null && walk.consultation.day !== day
-            : m.time - lastTime >= gapMs));
+            ? walk.consultation.firstCustomerAt !== null && walk.consultation.day !== localDay(zone, time)
+            : time - lastTime >= gapMs));
       if (startsNew) {
         if (walk) result.push(walk.finish());
-        walk = new ConsultationWalk(newConsultation(m, customerId, day), settings);
+        walk = new ConsultationWalk(newConsultation(c, i, localDay(zone, time)), settings);
       }
-      (walk as ConsultationWalk).add(m, zone);
-      lastTime = m.time;
+      (walk as ConsultationWalk).add(c, i, zone);
+      lastTime = time;
     }
     if (walk) result.push(walk.finish());
   }

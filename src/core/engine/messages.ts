@@ -1,113 +1,140 @@
 import { Interner } from './interner';
+import { CUSTOMER, isColumns, type MessageColumns, toColumns } from './messageColumns';
 import type { Message, Order, Rating } from './model';
 import type { Settings } from './settings';
 
 /**
  * Messages as the engine counts them, grouped into agent × customer threads sorted by time: internal
- * accounts gone, auto replies marked, duplicates dropped.
+ * accounts gone, auto replies marked, duplicates dropped. Threads are runs of `order`, which lists
+ * message indexes of `columns`.
  */
 export interface PreparedMessages {
-  threads: Message[][];
+  columns: MessageColumns;
+  order: Int32Array;
+  /** Thread t is order[threadStart[t]] … order[threadStart[t + 1] − 1]. */
+  threadStart: Int32Array;
   /** The number `customers` gives the customer of each thread. */
-  threadCustomers: number[];
+  threadCustomers: Int32Array;
   customers: Interner;
   messages: number;
   duplicates: number;
   internal: number;
 }
 
-export function byTime(a: Message, b: Message): number {
-  // Same second: the customer's message first, since a reply cannot come before its question.
-  return a.time - b.time || (a.from === 'customer' ? -1 : 0) - (b.from === 'customer' ? -1 : 0);
+/** Whether message a comes after message b: by time, and at the same second the customer's first. */
+function after(c: MessageColumns, a: number, b: number): boolean {
+  const ta = c.time[a] as number;
+  const tb = c.time[b] as number;
+  if (ta !== tb) return ta > tb;
+  return c.from[a] !== CUSTOMER && c.from[b] === CUSTOMER;
 }
 
-const sameMessage = (a: Message, b: Message) => a.from === b.from && a.text === b.text;
-
-function isSorted(thread: readonly Message[]): boolean {
-  for (let i = 1; i < thread.length; i++)
-    if (byTime(thread[i - 1] as Message, thread[i] as Message) > 0) return false;
-  return true;
+/** Sorts order[from … to) by time, stably (so a tie keeps the export's order). */
+function sortThread(c: MessageColumns, order: Int32Array, from: number, to: number) {
+  // Exports list a conversation in time order: sorting is mostly a check.
+  let sorted = true;
+  for (let i = from + 1; i < to && sorted; i++)
+    sorted = !after(c, order[i - 1] as number, order[i] as number);
+  if (sorted) return;
+  const thread = Array.from(order.subarray(from, to));
+  thread.sort((a, b) => (after(c, a, b) ? 1 : after(c, b, a) ? -1 : a - b));
+  order.set(thread, from);
 }
 
-export function prepareMessages(input: readonly Message[], settings: Settings): PreparedMessages {
-  const internal = new Set(settings.internalAccounts);
-  const { autoPrefixes, autoKeywords } = settings;
-  const marksAuto = autoPrefixes.length > 0 || autoKeywords.length > 0;
-  const customers = new Interner();
-  // Threads by agent, then by customer number, in the order they first appear.
-  const byAgent = new Map<string, Map<number, Message[]>>();
-  const grouped: Message[][] = [];
-  const threadCustomers: number[] = [];
-  let internalCount = 0;
-  // Exports list a conversation's messages together: most messages join the thread before them.
-  let last: Message[] | null = null;
-  let lastAgent = '';
-  let lastCustomer = '';
-  for (const message of input) {
-    if (internal.size > 0 && (internal.has(message.agent) || internal.has(message.customer))) {
-      internalCount++;
+const sameMessage = (c: MessageColumns, a: number, b: number) =>
+  c.from[a] === c.from[b] &&
+  c.textHash[2 * a] === c.textHash[2 * b] &&
+  c.textHash[2 * a + 1] === c.textHash[2 * b + 1];
+
+export function prepareMessages(
+  input: readonly Message[] | MessageColumns,
+  settings: Settings,
+): PreparedMessages {
+  const c = isColumns(input) ? input : toColumns(input, settings);
+  const internalNames = new Set(settings.internalAccounts);
+  const internalAgents = new Set(c.agents.flatMap((name, id) => (internalNames.has(name) ? [id] : [])));
+  const internalCustomers = new Set(c.customers.flatMap((name, id) => (internalNames.has(name) ? [id] : [])));
+  const hasInternal = internalAgents.size > 0 || internalCustomers.size > 0;
+  // Each message's thread, numbered in the order threads first appear.
+  const threadOf = new Int32Array(c.length);
+  const threadIds = new Map<number, number>();
+  const threadCustomerList: number[] = [];
+  const counts: number[] = [];
+  const customerCount = c.customers.length;
+  let internal = 0;
+  let lastAgent = -1;
+  let lastCustomer = -1;
+  let lastThread = -1;
+  for (let i = 0; i < c.length; i++) {
+    const agent = c.agent[i] as number;
+    const customer = c.customer[i] as number;
+    if (hasInternal && (internalAgents.has(agent) || internalCustomers.has(customer))) {
+      internal++;
+      threadOf[i] = -1;
       continue;
     }
-    if (last !== null && message.customer === lastCustomer && message.agent === lastAgent) {
-      last.push(message);
-      continue;
+    if (agent !== lastAgent || customer !== lastCustomer) {
+      const key = agent * customerCount + customer;
+      let thread = threadIds.get(key);
+      if (thread === undefined) {
+        thread = counts.length;
+        threadIds.set(key, thread);
+        counts.push(0);
+        threadCustomerList.push(customer);
+      }
+      lastAgent = agent;
+      lastCustomer = customer;
+      lastThread = thread;
     }
-    lastAgent = message.agent;
-    lastCustomer = message.customer;
-    let ofAgent = byAgent.get(message.agent);
-    if (!ofAgent) {
-      ofAgent = new Map();
-      byAgent.set(message.agent, ofAgent);
-    }
-    const customer = customers.id(message.customer);
-    let thread = ofAgent.get(customer);
-    if (thread) thread.push(message);
-    else {
-      thread = [message];
-      ofAgent.set(customer, thread);
-      grouped.push(thread);
-      threadCustomers.push(customer);
-    }
-    last = thread;
+    threadOf[i] = lastThread;
+    counts[lastThread] = (counts[lastThread] as number) + 1;
   }
+  // Counting sort: each thread's messages together, in the export's order.
+  const threads = counts.length;
+  const position = new Int32Array(threads + 1);
+  for (let t = 0; t < threads; t++) position[t + 1] = (position[t] as number) + (counts[t] as number);
+  const order = new Int32Array(c.length - internal);
+  const next = position.slice(0, threads);
+  for (let i = 0; i < c.length; i++) {
+    const t = threadOf[i] as number;
+    if (t < 0) continue;
+    const at = next[t] as number;
+    order[at] = i;
+    next[t] = at + 1;
+  }
+  // Sort each thread by time and drop duplicates (same time, sender and text), moving kept ones forward.
+  const threadStart = new Int32Array(threads + 1);
   let kept = 0;
   let duplicates = 0;
-  for (const thread of grouped) {
-    // Exports list a conversation in time order: sorting is mostly a check.
-    if (!isSorted(thread)) thread.sort(byTime);
-    // Duplicates share agent, customer and time, so after sorting they sit among the same second. The
-    // messages kept are moved to the front of the thread's own array (this function made it).
-    let unique = 0;
-    for (const message of thread) {
+  for (let t = 0; t < threads; t++) {
+    const from = position[t] as number;
+    const to = position[t + 1] as number;
+    sortThread(c, order, from, to);
+    threadStart[t] = kept;
+    const first = kept;
+    for (let k = from; k < to; k++) {
+      const i = order[k] as number;
       let duplicate = false;
-      for (let i = unique - 1; i >= 0 && (thread[i] as Message).time === message.time; i--) {
-        if (sameMessage(thread[i] as Message, message)) {
+      for (let j = kept - 1; j >= first && c.time[order[j] as number] === c.time[i]; j--) {
+        if (sameMessage(c, order[j] as number, i)) {
           duplicate = true;
           break;
         }
       }
-      if (duplicate) {
-        duplicates++;
-        continue;
-      }
-      const markedAuto =
-        marksAuto &&
-        message.from === 'agent' &&
-        !message.auto &&
-        (autoPrefixes.some((p) => message.text.startsWith(p)) ||
-          autoKeywords.some((k) => message.text.includes(k)));
-      thread[unique++] = markedAuto ? { ...message, auto: true } : message;
+      if (duplicate) duplicates++;
+      else order[kept++] = i;
     }
-    thread.length = unique;
-    kept += unique;
   }
+  threadStart[threads] = kept;
   return {
-    threads: grouped,
-    threadCustomers,
-    customers,
+    columns: c,
+    order: order.subarray(0, kept),
+    threadStart,
+    threadCustomers: Int32Array.from(threadCustomerList),
+    customers: Interner.of(c.customers),
     messages: kept,
     duplicates,
-    internal: internalCount,
+    internal,
   };
 }
 

@@ -5,13 +5,14 @@ import { INDICATORS, indicatorValue, type Level } from './catalog';
 import { buildConsultations, type Consultation, effectiveSplit, type SplitRule } from './consultations';
 import { type Available, Facts } from './facts';
 import type { Interner } from './interner';
+import type { MessageColumns } from './messageColumns';
 import { dedupeOrders, dedupeRatings, prepareMessages } from './messages';
 import type { Complaint, Issue, Message, OnlineSpan, Order, Rating, Refund } from './model';
 import type { Settings } from './settings';
 import { distribution } from './stats';
 
 export interface ReportInput {
-  messages: readonly Message[];
+  messages: readonly Message[] | MessageColumns;
   orders: readonly Order[];
   ratings: readonly Rating[];
   refunds?: readonly Refund[];
