@@ -42,10 +42,10 @@ export function effectiveSplit(settings: Settings, hasSessions: boolean): SplitR
 function newConsultation(c: MessageColumns, first: number, day: number): Consultation {
   const session = c.session[first] as number;
   return {
-    agent: c.agents[c.agent[first] as number] as string,
-    customer: c.customers[c.customer[first] as number] as string,
+    agent: c.agents.names[c.agent[first] as number] as string,
+    customer: c.customers.names[c.customer[first] as number] as string,
     customerId: c.customer[first] as number,
-    session: session < 0 ? null : (c.sessions[session] as string),
+    session: session < 0 ? null : (c.sessions.names[session] as string),
     day,
     firstCustomerAt: null,
     firstReplyAt: null,

@@ -19,9 +19,10 @@ export interface MessageColumns {
   readonly flags: Uint8Array;
   /** Two independent 32-bit hashes of each message's text, to tell duplicates without keeping texts. */
   readonly textHash: Int32Array;
-  readonly agents: readonly string[];
-  readonly customers: readonly string[];
-  readonly sessions: readonly string[];
+  /** The names the numbers stand for; `names[n]` is the name numbered n. */
+  readonly agents: Interner;
+  readonly customers: Interner;
+  readonly sessions: Interner;
 }
 
 export const CUSTOMER = 0;
@@ -142,9 +143,9 @@ export class MessageColumnsBuilder {
       from: this.from.slice(0, n),
       flags: this.flags.slice(0, n),
       textHash: this.textHash.slice(0, n * 2),
-      agents: this.agents.names,
-      customers: this.customers.names,
-      sessions: this.sessions.names,
+      agents: this.agents,
+      customers: this.customers,
+      sessions: this.sessions,
     };
   }
 }

@@ -1,4 +1,4 @@
-import { Interner } from './interner';
+import type { Interner } from './interner';
 import { CUSTOMER, isColumns, type MessageColumns, toColumns } from './messageColumns';
 import type { Message, Order, Rating } from './model';
 import type { Settings } from './settings';
@@ -52,15 +52,16 @@ export function prepareMessages(
 ): PreparedMessages {
   const c = isColumns(input) ? input : toColumns(input, settings);
   const internalNames = new Set(settings.internalAccounts);
-  const internalAgents = new Set(c.agents.flatMap((name, id) => (internalNames.has(name) ? [id] : [])));
-  const internalCustomers = new Set(c.customers.flatMap((name, id) => (internalNames.has(name) ? [id] : [])));
+  const numbered = (names: Interner) => new Set([...internalNames].flatMap((name) => names.find(name) ?? []));
+  const internalAgents = numbered(c.agents);
+  const internalCustomers = numbered(c.customers);
   const hasInternal = internalAgents.size > 0 || internalCustomers.size > 0;
   // Each message's thread, numbered in the order threads first appear.
   const threadOf = new Int32Array(c.length);
   const threadIds = new Map<number, number>();
   const threadCustomerList: number[] = [];
   const counts: number[] = [];
-  const customerCount = c.customers.length;
+  const customerCount = c.customers.names.length;
   let internal = 0;
   let lastAgent = -1;
   let lastCustomer = -1;
@@ -131,7 +132,7 @@ export function prepareMessages(
     order: order.subarray(0, kept),
     threadStart,
     threadCustomers: Int32Array.from(threadCustomerList),
-    customers: Interner.of(c.customers),
+    customers: c.customers,
     messages: kept,
     duplicates,
     internal,

@@ -4,7 +4,7 @@ import { type Attribution, attributeOrders, consultationsOfOrders } from './attr
 import { INDICATORS, indicatorValue, type Level } from './catalog';
 import { buildConsultations, type Consultation, effectiveSplit, type SplitRule } from './consultations';
 import { type Available, Facts } from './facts';
-import type { Interner } from './interner';
+import { Interner } from './interner';
 import type { MessageColumns } from './messageColumns';
 import { dedupeOrders, dedupeRatings, prepareMessages } from './messages';
 import type { Complaint, Issue, Message, OnlineSpan, Order, Rating, Refund } from './model';
@@ -155,9 +155,10 @@ function saleDay(order: Order, zone: string): number | null {
   return order.paidAt === null ? null : localDay(zone, order.paidAt);
 }
 
-/** Each order's buyer as a customer number; an order without a customer is a buyer of its own. */
-function buyersOf(orders: readonly Order[], customers: Interner): number[] {
-  return orders.map((order) => customers.id(order.customer ?? `\u0000order:${order.orderId}`));
+/** Each order's buyer as a number; an order without a customer is a buyer of its own. */
+function buyersOf(orders: readonly Order[]): number[] {
+  const buyers = new Interner();
+  return orders.map((order) => buyers.id(order.customer ?? `\u0000order:${order.orderId}`));
 }
 
 function addSale(f: Facts, order: Order, buyer: number) {
@@ -231,7 +232,7 @@ export function computeReport(input: ReportInput, settings: Settings): Report {
   const attributions = attributeOrders(orders, consultedBy, settings);
   const placed =
     settings.basis === 'ordered' ? attributions : attributeOrders(orders, consultedBy, settings, 'ordered');
-  const buyers = buyersOf(orders, prepared.customers);
+  const buyers = buyersOf(orders);
   const converted = markCandidates(attributions);
   const ordered = markCandidates(placed);
 

@@ -1,4 +1,5 @@
 import Papa from 'papaparse';
+import type { Message } from '../engine/model';
 import { forEachCsvRow } from './csv';
 import { refuseGarbledText } from './decode';
 import { isQianniuPaste, QIANNIU_HEADER, qianniuRows } from './qianniuPaste';
@@ -20,6 +21,11 @@ export interface ImportRequest {
   delimiter?: string;
   /** A key to replace buyer IDs with stable keyed hashes (HMAC-SHA-256), so chats and orders still join. */
   pseudonymKey?: string;
+  /**
+   * Chats only: each message is handed over as it is read instead of kept, and `records` stays empty,
+   * so that a large export goes straight into columns without a million objects held.
+   */
+  onMessage?: (message: Message) => void;
 }
 
 /** The delimiter that splits the first lines into the most consistent number of columns. */

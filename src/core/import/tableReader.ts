@@ -1,3 +1,4 @@
+import type { Message } from '../engine/model';
 import { parseTime } from '../time/parseTime';
 import { utf8Bytes } from '../utf8';
 import { type DialectMatch, recognizeDialect } from './dialects';
@@ -25,6 +26,11 @@ export interface RowsRequest {
   delimiter: string;
   /** A key to replace buyer IDs with stable keyed hashes (HMAC-SHA-256), so chats and orders still join. */
   pseudonymKey?: string;
+  /**
+   * Chats only: each message is handed over as it is read instead of kept, and `records` stays empty,
+   * so that a large export goes straight into columns without a million objects held.
+   */
+  onMessage?: (message: Message) => void;
 }
 
 export interface FieldMatch {
@@ -412,7 +418,9 @@ export function readRows(request: RowsRequest, feed: RowFeed): TableImport {
     s.reader.row = index + 1;
     s.reader.cells = cells;
     const record = s.convert(s.reader);
-    if (record !== null) s.records.push(record);
+    if (record === null) return;
+    if (s.kind === 'chats' && request.onMessage) request.onMessage(record as Message);
+    else s.records.push(record);
   };
 
   let index = 0;
