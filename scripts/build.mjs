@@ -1,6 +1,6 @@
 // Builds what clasp pushes (dist/Code.js, dist/Sidebar.html, dist/appsscript.json) and the Node CLI
 // (build/cli.js). One plain script over esbuild's API; run it with `npm run build`.
-import { copyFileSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import vm from 'node:vm';
@@ -151,7 +151,12 @@ export async function build({
   writeFileSync(join(outDir, 'Code.js'), code);
   writeFileSync(join(outDir, 'Sidebar.html'), sidebar);
   copyFileSync(manifest, join(outDir, 'appsscript.json'));
-  if (cli) await buildCli(cli.entry, cli.outfile);
+  if (cli) {
+    await buildCli(cli.entry, cli.outfile);
+    // A large chat export's second part is read by this worker, beside build/cli.js.
+    const worker = join(dirname(cli.entry), 'importWorker.ts');
+    if (existsSync(worker)) await buildCli(worker, join(dirname(cli.outfile), 'importWorker.js'));
+  }
   const outputs = ['Code.js', 'Sidebar.html', 'appsscript.json'].map((name) => join(outDir, name));
   if (cli) outputs.push(cli.outfile);
   return outputs;

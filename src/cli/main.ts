@@ -98,7 +98,7 @@ export async function run(
     }
     if (command === 'report') {
       const options = parseReportOptions(rest);
-      const result = runReport(options);
+      const result = await runReport(options);
       const skipped = result.warnings.length ? ` (${result.warnings.length} rows skipped)` : '';
       const timed = async (step: string, work: () => unknown) => {
         const started = performance.now();

@@ -8,6 +8,7 @@ import { type ColumnMapping, importTable, type TableImport } from '../core/impor
 import type { Kind, RecordOf } from '../core/import/records';
 import type { ImportWarning } from '../core/import/warnings';
 import type { ReportOptions } from './options';
+import { startSecondPart } from './parallelImport';
 import type { CliReport, ImportSummary, Timing } from './render';
 
 function mappingFor(kind: Kind, options: ReportOptions): ColumnMapping {
@@ -18,21 +19,27 @@ function mappingFor(kind: Kind, options: ReportOptions): ColumnMapping {
   return mapping;
 }
 
-/** A file's text, its encoding detected (UTF-8, GB18030, UTF-16). */
-export function readExport(path: string): { text: string; encoding: string } {
-  let bytes: Buffer;
+function readBytes(path: string): Uint8Array {
   try {
-    bytes = readFileSync(path);
+    return readFileSync(path);
   } catch (error) {
     throw new Error(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? error}`);
   }
-  return decodeBytes(bytes, basename(path));
 }
 
-export function runReport(options: ReportOptions): CliReport {
+/** A file's text, its encoding detected (UTF-8, GB18030, UTF-16). */
+export function readExport(path: string): { text: string; encoding: string } {
+  return decodeBytes(readBytes(path), basename(path));
+}
+
+/** How much of a large chat export this thread reads while a worker reads the rest, and the other files. */
+const FIRST_PART_SHARE = 0.45;
+
+export async function runReport(options: ReportOptions): Promise<CliReport> {
   const zone = options.settings.timeZone;
-  const warnings: ImportWarning[] = [];
   const imports: ImportSummary[] = [];
+  /** Each file's warnings, in the order the files are read (a file read in parts fills its list late). */
+  const fileWarnings: ImportWarning[][] = [];
   const timings: Timing[] = [];
   const timed = <T>(step: string, work: () => T): T => {
     const started = performance.now();
@@ -48,29 +55,54 @@ export function runReport(options: ReportOptions): CliReport {
     messages.add(message);
     messageCount++;
   };
+  /** The second part of the last chat export, still being read by a worker. */
+  let pending: (() => Promise<void>) | null = null;
+  const importOptions = (kind: Kind) => ({
+    timeZone: zone,
+    overrides: mappingFor(kind, options),
+    ...(options.pseudonymKey ? { pseudonymKey: options.pseudonymKey } : {}),
+  });
+
   /** Every file given for a kind, read and joined (messages into `messages`); null when none was given. */
-  const load = <K extends Kind>(kind: K): { records: RecordOf[K][]; mapped: Set<string> } | null => {
+  const load = async <K extends Kind>(
+    kind: K,
+  ): Promise<{ records: RecordOf[K][]; mapped: Set<string> } | null> => {
     const paths = options.files[kind] ?? [];
     if (paths.length === 0) return null;
     const records: RecordOf[K][] = [];
     let mapped = null as Set<string> | null;
     for (const path of paths) {
+      // A chat file read in parts must be whole before the next chat file's messages come.
+      if (kind === 'chats' && pending) {
+        await pending();
+        pending = null;
+      }
       const file = basename(path);
-      const { text, encoding } = timed(`read ${file}`, () => readExport(path));
+      const bytes = timed(`read ${file}`, () => readBytes(path));
+      const parts =
+        kind === 'chats'
+          ? startSecondPart(
+              bytes,
+              { file, ...importOptions(kind), rules: options.settings },
+              FIRST_PART_SHARE,
+            )
+          : null;
+      const { text, encoding } = timed(`decode ${file}`, () =>
+        decodeBytes(parts ? parts.first : bytes, file),
+      );
       const messagesBefore = messageCount;
-      const result: TableImport<K> = timed(`import ${file}`, () =>
+      const result: TableImport<K> = timed(parts ? `import ${file} (first part)` : `import ${file}`, () =>
         importTable({
           file,
           text,
           kind,
-          timeZone: zone,
-          overrides: mappingFor(kind, options),
-          ...(options.pseudonymKey ? { pseudonymKey: options.pseudonymKey } : {}),
+          ...importOptions(kind),
           ...(kind === 'chats' ? { onMessage } : {}),
+          ...(parts ? { continues: true } : {}),
         }),
       );
-      // Not push(...records): a spread of a million arguments overflows the stack.
-      for (const warning of result.warnings) warnings.push(warning);
+      const ownWarnings = [...result.warnings];
+      fileWarnings.push(ownWarnings);
       for (const record of result.records) records.push(record);
       // A field counts as present only if every file of the kind has it.
       const before: Set<string> | null = mapped;
@@ -78,7 +110,7 @@ export function runReport(options: ReportOptions): CliReport {
         before === null
           ? new Set(result.mapped)
           : new Set([...before].filter((f: string) => result.mapped.has(f)));
-      imports.push({
+      const summary: ImportSummary = {
         file: result.file,
         kind,
         dialect: result.dialect?.id ?? null,
@@ -87,17 +119,34 @@ export function runReport(options: ReportOptions): CliReport {
         records: kind === 'chats' ? messageCount - messagesBefore : result.records.length,
         duplicateRows: result.duplicates,
         skipped: result.warnings.length,
-      });
+      };
+      imports.push(summary);
+      if (parts) {
+        pending = async () => {
+          const started = performance.now();
+          const second = await parts.second;
+          messages.addColumns(second.columns);
+          messageCount += second.columns.length;
+          for (const warning of second.warnings) ownWarnings.push(warning);
+          summary.rows += second.rows;
+          summary.records += second.columns.length;
+          summary.skipped += second.warnings.length;
+          timings.push({ step: `wait for ${file} (second part)`, ms: performance.now() - started });
+        };
+      }
     }
     return { records, mapped: mapped ?? new Set() };
   };
-  const chats = load('chats');
-  const orders = load('orders');
-  const ratings = load('ratings');
-  const refunds = load('refunds');
-  const complaints = load('complaints');
-  const online = load('online');
-  const issues = load('issues');
+  const chats = await load('chats');
+  const orders = await load('orders');
+  const ratings = await load('ratings');
+  const refunds = await load('refunds');
+  const complaints = await load('complaints');
+  const online = await load('online');
+  const issues = await load('issues');
+  await (pending as (() => Promise<void>) | null)?.();
+  const warnings: ImportWarning[] = [];
+  for (const list of fileWarnings) for (const warning of list) warnings.push(warning);
   const report = timed('compute', () =>
     computeReport(
       {

@@ -25,6 +25,35 @@ export interface MessageColumns {
   readonly sessions: Interner;
 }
 
+/** Columns as they cross between threads: typed arrays, and the names as plain lists. */
+export type MessageColumnsData = Omit<MessageColumns, 'agents' | 'customers' | 'sessions'> & {
+  agents: readonly string[];
+  customers: readonly string[];
+  sessions: readonly string[];
+};
+
+export function columnsData(columns: MessageColumns): MessageColumnsData {
+  return {
+    ...columns,
+    agents: columns.agents.names,
+    customers: columns.customers.names,
+    sessions: columns.sessions.names,
+  };
+}
+
+/** The typed arrays of columns, to hand to another thread without copying. */
+export function transferables(columns: MessageColumnsData): ArrayBuffer[] {
+  return [
+    columns.time,
+    columns.agent,
+    columns.customer,
+    columns.session,
+    columns.from,
+    columns.flags,
+    columns.textHash,
+  ].map((array) => array.buffer as ArrayBuffer);
+}
+
 export const CUSTOMER = 0;
 export const AGENT = 1;
 export const SYSTEM = 2;
@@ -130,6 +159,26 @@ export class MessageColumnsBuilder {
       (message.transfer === 'out' ? TRANSFER_OUT : 0) |
       (message.transfer === 'in' ? TRANSFER_IN : 0);
     hashText(message.text, this.textHash, i * 2);
+  }
+
+  /** Appends columns read elsewhere (another thread's part of the file), renumbering their names. */
+  addColumns(other: MessageColumnsData): void {
+    const agents = other.agents.map((name) => this.agents.id(name));
+    const customers = other.customers.map((name) => this.customers.id(name));
+    const sessions = other.sessions.map((name) => this.sessions.id(name));
+    for (let j = 0; j < other.length; j++) {
+      if (this.length === this.time.length) this.grow();
+      const i = this.length++;
+      const session = other.session[j] as number;
+      this.time[i] = other.time[j] as number;
+      this.agent[i] = agents[other.agent[j] as number] as number;
+      this.customer[i] = customers[other.customer[j] as number] as number;
+      this.session[i] = session < 0 ? -1 : (sessions[session] as number);
+      this.from[i] = other.from[j] as number;
+      this.flags[i] = other.flags[j] as number;
+      this.textHash[2 * i] = other.textHash[2 * j] as number;
+      this.textHash[2 * i + 1] = other.textHash[2 * j + 1] as number;
+    }
   }
 
   build(): MessageColumns {

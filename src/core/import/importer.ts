@@ -26,6 +26,8 @@ export interface ImportRequest {
    * so that a large export goes straight into columns without a million objects held.
    */
   onMessage?: (message: Message) => void;
+  /** The text is the first part of a file read in parts: its last row is not the file's last. */
+  continues?: boolean;
 }
 
 /** The delimiter that splits the first lines into the most consistent number of columns. */

@@ -31,6 +31,8 @@ export interface RowsRequest {
    * so that a large export goes straight into columns without a million objects held.
    */
   onMessage?: (message: Message) => void;
+  /** The text is the first part of a file read in parts: its last row is not the file's last. */
+  continues?: boolean;
 }
 
 export interface FieldMatch {
@@ -436,7 +438,7 @@ export function readRows(request: RowsRequest, feed: RowFeed): TableImport {
   if (state === null && threading) start();
   const s = state as unknown as ImportState;
   for (const short of shortRows) {
-    const last = short.index === lastRowIndex;
+    const last = short.index === lastRowIndex && !request.continues;
     warnings.push({
       file,
       row: short.index + 1,

@@ -1,0 +1,27 @@
+// The second part of a large chat export, read on another core (see parallelImport.ts).
+import { parentPort, workerData } from 'node:worker_threads';
+import { columnsData, MessageColumnsBuilder, transferables } from '../core/engine/messageColumns';
+import { decodeBytes } from '../core/import/decode';
+import { importTable } from '../core/import/importer';
+import type { PartRequest, PartResult } from './parallelImport';
+
+const request = workerData as PartRequest;
+try {
+  const { text } = decodeBytes(request.bytes, request.file);
+  const messages = new MessageColumnsBuilder(request.rules);
+  const result = importTable({
+    file: request.file,
+    text,
+    kind: 'chats',
+    timeZone: request.timeZone,
+    overrides: request.overrides,
+    delimiter: request.delimiter,
+    ...(request.pseudonymKey ? { pseudonymKey: request.pseudonymKey } : {}),
+    onMessage: (message) => messages.add(message),
+  });
+  const columns = columnsData(messages.build());
+  const reply: PartResult = { columns, warnings: result.warnings, rows: result.rows };
+  parentPort?.postMessage(reply, transferables(columns));
+} catch (error) {
+  parentPort?.postMessage({ error: (error as Error).message ?? String(error) });
+}

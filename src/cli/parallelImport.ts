@@ -1,0 +1,89 @@
+import { isUtf8 } from 'node:buffer';
+import { Worker } from 'node:worker_threads';
+import type { AutoReplyRules, MessageColumnsData } from '../core/engine/messageColumns';
+import { type ColumnMapping, importTable } from '../core/import/importer';
+import { isQianniuPaste } from '../core/import/qianniuPaste';
+import { findRecordCut } from '../core/import/split';
+import { ImportError, type ImportWarning } from '../core/import/warnings';
+
+/**
+ * A large chat export read on both cores: this thread reads the first part while a worker reads the
+ * rest, the header row given to both. The parts meet again in file order, so the figures are those of
+ * reading the file in one piece (a test compares them).
+ */
+
+/** Below this size a file is read in one piece: a worker costs more to start than it saves. */
+export const PARALLEL_MIN_BYTES = Number(process.env.CS_KPI_PARALLEL_MIN_BYTES ?? 16 * 2 ** 20);
+
+export interface PartRequest {
+  file: string;
+  bytes: Uint8Array;
+  timeZone: string;
+  overrides: ColumnMapping;
+  delimiter: string;
+  pseudonymKey?: string;
+  rules: AutoReplyRules;
+}
+
+export type PartResult = { columns: MessageColumnsData; warnings: ImportWarning[]; rows: number };
+
+export interface ChatParts {
+  /** The first part's bytes, to read on this thread. */
+  first: Uint8Array;
+  /** The second part's result, its rows numbered as in the whole file. */
+  second: Promise<PartResult>;
+}
+
+/**
+ * Starts reading the second part of a chat export in a worker, or returns null when the file is small
+ * or cannot be cut safely (not UTF-8, a 千牛 paste, a raw Twitter file that needs every row, quoting
+ * that does not follow the rules). `share` of the data is left for this thread.
+ */
+export function startSecondPart(
+  bytes: Uint8Array,
+  request: Omit<PartRequest, 'bytes' | 'delimiter'>,
+  share: number,
+): ChatParts | null {
+  if (bytes.length < PARALLEL_MIN_BYTES || !isUtf8(bytes)) return null;
+  const head = new TextDecoder().decode(bytes.subarray(0, 256 * 1024), { stream: true });
+  if (isQianniuPaste(head)) return null;
+  let headerRow: number;
+  let delimiter: string;
+  try {
+    const probe = importTable({
+      file: request.file,
+      text: head,
+      kind: 'chats',
+      timeZone: request.timeZone,
+      overrides: request.overrides,
+    });
+    if (probe.dialect?.id.startsWith('twitter')) return null;
+    headerRow = probe.headerRow;
+    delimiter = probe.delimiter;
+  } catch {
+    return null; // reading the file in one piece reports the problem
+  }
+  const cut = findRecordCut(bytes, delimiter, headerRow, share);
+  if (!cut) return null;
+  const part = new Uint8Array(cut.headerEnd + bytes.length - cut.cut);
+  part.set(bytes.subarray(0, cut.headerEnd));
+  part.set(bytes.subarray(cut.cut), cut.headerEnd);
+  const shift = cut.rowsBeforeCut - headerRow;
+  const worker = new Worker(new URL('./importWorker.js', import.meta.url), {
+    workerData: { ...request, bytes: part, delimiter } satisfies PartRequest,
+    transferList: [part.buffer as ArrayBuffer],
+  });
+  const second = new Promise<PartResult>((resolve, reject) => {
+    worker.once('message', (reply: PartResult | { error: string }) => {
+      void worker.terminate();
+      if ('error' in reply) reject(new ImportError(reply.error));
+      else
+        resolve({
+          ...reply,
+          warnings: reply.warnings.map((w) => (w.row > 0 ? { ...w, row: w.row + shift } : w)),
+        });
+    });
+    worker.once('error', reject);
+  });
+  return { first: bytes.subarray(0, cut.cut), second };
+}
