@@ -1,9 +1,11 @@
 import { isUtf8 } from 'node:buffer';
 import { Worker } from 'node:worker_threads';
 import type { AutoReplyRules, MessageColumnsData } from '../core/engine/messageColumns';
+import { parseCsvRows } from '../core/import/csv';
 import { type ColumnMapping, importTable } from '../core/import/importer';
 import { isQianniuPaste } from '../core/import/qianniuPaste';
 import { findRecordCut } from '../core/import/split';
+import { isTwitterRaw } from '../core/import/twitterThreads';
 import { ImportError, type ImportWarning } from '../core/import/warnings';
 
 /**
@@ -57,7 +59,8 @@ export function startSecondPart(
       timeZone: request.timeZone,
       overrides: request.overrides,
     });
-    if (probe.dialect?.id.startsWith('twitter')) return null;
+    // Raw tweets are threaded by reply links across the whole file: never in parts.
+    if (isTwitterRaw(parseCsvRows(head)[probe.headerRow - 1] ?? [])) return null;
     headerRow = probe.headerRow;
     delimiter = probe.delimiter;
   } catch {

@@ -33,7 +33,7 @@ export function readExport(path: string): { text: string; encoding: string } {
 }
 
 /** How much of a large chat export this thread reads while a worker reads the rest, and the other files. */
-const FIRST_PART_SHARE = 0.45;
+const FIRST_PART_SHARE = 0.5;
 
 export async function runReport(options: ReportOptions): Promise<CliReport> {
   const zone = options.settings.timeZone;
@@ -81,10 +81,12 @@ export async function runReport(options: ReportOptions): Promise<CliReport> {
       const bytes = timed(`read ${file}`, () => readBytes(path));
       const parts =
         kind === 'chats'
-          ? startSecondPart(
-              bytes,
-              { file, ...importOptions(kind), rules: options.settings },
-              FIRST_PART_SHARE,
+          ? timed(`cut ${file}`, () =>
+              startSecondPart(
+                bytes,
+                { file, ...importOptions(kind), rules: options.settings },
+                FIRST_PART_SHARE,
+              ),
             )
           : null;
       const { text, encoding } = timed(`decode ${file}`, () =>

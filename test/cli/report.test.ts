@@ -8,8 +8,12 @@ import { sharedFile } from '../sharedData';
 
 const CLI = join(ROOT, 'bin/cs-kpi.js');
 
-function cli(args: string[]) {
-  const result = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', cwd: ROOT });
+function cli(args: string[], env: Record<string, string> = {}) {
+  const result = spawnSync(process.execPath, [CLI, ...args], {
+    encoding: 'utf8',
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+  });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -50,7 +54,7 @@ describe('cs-kpi report', () => {
     expect(out.team.conversion_rate).toBeNull();
   });
 
-  it('with --timings, says on stderr how long reading, importing, computing and writing took', () => {
+  it('with --timings, says on stderr how long reading, decoding, importing, computing and writing took', () => {
     const { status, stdout, stderr } = cli([...twitter, '--format', 'json', '--timings']);
     expect(status).toBe(0);
     expect(JSON.parse(stdout).team.consultations).toBe(27);
@@ -58,12 +62,46 @@ describe('cs-kpi report', () => {
     const steps = [...(line ?? '').matchAll(/(?:: |, )([a-z][\w .-]*?) ([\d,]+) ms/g)].map((m) => m[1]);
     expect(steps).toEqual([
       'read twcs_sample_conversations.csv',
+      'cut twcs_sample_conversations.csv',
+      'decode twcs_sample_conversations.csv',
       'import twcs_sample_conversations.csv',
       'compute',
       'write json',
     ]);
     expect(line).toMatch(/; [\d,]+ ms in all$/);
     expect(cli([...twitter, '--format', 'json']).stderr).not.toContain('timings');
+  });
+
+  it('reads a large chat export on two cores with the figures and warnings of reading it in one piece', () => {
+    // The sample month's chats, with a title row above the header, unreadable times early and late,
+    // and a message over two lines in quotes: cut in two (any size is "large" here), then read whole.
+    const [header, ...rows] = readFileSync(join(ROOT, 'examples/qianniu-chats.csv'), 'utf8')
+      .trim()
+      .split('\n');
+    const cells = (line: string) => line.split(',');
+    const broken = rows.map((line, i) => {
+      const row = cells(line);
+      if (i === 99 || i === 3499) row[1] = '昨天';
+      if (i === 2000) row[5] = '"亲,\n在的"';
+      return row.join(',');
+    });
+    const file = join(tempDir(), 'chats.csv');
+    writeFileSync(file, `千牛聊天记录导出\n${header}\n${broken.join('\n')}\n`);
+    const args = [
+      'report',
+      '--chats',
+      file,
+      '--orders',
+      join(ROOT, 'examples/taobao-orders.csv'),
+      '--format',
+      'json',
+    ];
+    const whole = cli(args);
+    const parts = cli([...args, '--timings'], { CS_KPI_PARALLEL_MIN_BYTES: '1' });
+    expect(parts.stderr).toContain('(second part)');
+    expect(whole.stderr).not.toContain('timings');
+    expect(parts.stdout).toBe(whole.stdout);
+    expect(JSON.parse(whole.stdout).warnings.map((w: { row: number }) => w.row)).toEqual([102, 3502]);
   });
 
   it('prints a readable table with the Chinese names, and a CSV of the same rows', () => {

@@ -43,7 +43,25 @@ export function findRecordCut(
   let target = Number.POSITIVE_INFINITY;
   // Papa Parse takes one line ending for the whole file: a file that mixes them is not cut.
   let crlf: boolean | null = null;
+  let cut: RecordCut | null = null;
+  // Where the next quote and carriage return are: a line without either is one whole record, passed
+  // over with indexOf instead of byte by byte.
+  let nextQuote = -1;
+  let nextCr = -1;
   for (let i = 0; i < bytes.length; i++) {
+    if (state === FIELD_START) {
+      const lf = bytes.indexOf(LF, i);
+      if (lf < 0) break;
+      if (nextQuote < i && nextQuote !== Number.POSITIVE_INFINITY) {
+        nextQuote = bytes.indexOf(QUOTE, i);
+        if (nextQuote < 0) nextQuote = Number.POSITIVE_INFINITY;
+      }
+      if (nextCr < i && nextCr !== Number.POSITIVE_INFINITY) {
+        nextCr = bytes.indexOf(CR, i);
+        if (nextCr < 0) nextCr = Number.POSITIVE_INFINITY;
+      }
+      if (nextQuote > lf && (nextCr >= lf - 1 || nextCr < i)) i = lf; // on to the line feed itself
+    }
     const byte = bytes[i] as number;
     if (state === QUOTED) {
       if (byte === QUOTE) state = QUOTE_IN_QUOTED;
@@ -75,9 +93,11 @@ export function findRecordCut(
     if (rows === rowsThroughHeader) {
       headerEnd = i + 1;
       target = headerEnd + Math.floor((bytes.length - headerEnd) * share);
-    } else if (i + 1 >= target && i + 1 < bytes.length) {
-      return { headerEnd, cut: i + 1, rowsBeforeCut: rows };
+    } else if (cut === null && i + 1 >= target && i + 1 < bytes.length) {
+      cut = { headerEnd, cut: i + 1, rowsBeforeCut: rows };
     }
   }
-  return null;
+  // The whole file is followed, not just up to the cut: a mixed line ending or a quote that never
+  // closes anywhere could make Papa Parse read the second part otherwise than the whole.
+  return state === QUOTED || state === QUOTE_IN_QUOTED ? null : cut;
 }
