@@ -43,7 +43,9 @@ function measureCli(args) {
 function timingsOf(stderr) {
   const line = stderr.split('\n').find((l) => l.startsWith('cs-kpi: timings: ')) ?? '';
   const steps = {};
-  for (const [, step, ms] of line.matchAll(/(?:: |, )([a-z][\w .-]*?) ([\d,]+) ms/g))
+  for (const [, step, ms] of line
+    .slice('cs-kpi: timings: '.length)
+    .matchAll(/(?:^|, )([^,;]+?) ([\d,]+) ms/g))
     steps[step] = Number(ms.replaceAll(',', ''));
   return steps;
 }
