@@ -137,7 +137,10 @@ export function buildConsultations(
     const to = threadStart[t + 1] as number;
     if (split === 'id') {
       // Sessions by number; a row without a session ID falls back to the customer's day (−1 − day).
-      const bySession = new Map<number, ConsultationWalk>();
+      // Most threads hold one session: a map of them is made only when a second one comes.
+      let first: ConsultationWalk | undefined;
+      let firstKey = Number.NaN;
+      let bySession: Map<number, ConsultationWalk> | null = null;
       // A session's messages mostly follow one another: look the walk up only when the session changes.
       let lastKey = Number.NaN;
       let walk: ConsultationWalk | undefined;
@@ -146,16 +149,23 @@ export function buildConsultations(
         const session = c.session[i] as number;
         const key = session >= 0 ? session : -1 - localDay(zone, c.time[i] as number);
         if (key !== lastKey) {
-          walk = bySession.get(key);
+          walk = bySession ? bySession.get(key) : key === firstKey ? first : undefined;
           if (!walk) {
             walk = new ConsultationWalk(newConsultation(c, i, localDay(zone, c.time[i] as number)), settings);
-            bySession.set(key, walk);
+            if (first === undefined) {
+              first = walk;
+              firstKey = key;
+            } else {
+              bySession ??= new Map([[firstKey, first]]);
+              bySession.set(key, walk);
+            }
           }
           lastKey = key;
         }
         (walk as ConsultationWalk).add(c, i, zone);
       }
-      for (const walk of bySession.values()) result.push(walk.finish());
+      if (bySession) for (const each of bySession.values()) result.push(each.finish());
+      else if (first) result.push(first.finish());
       continue;
     }
     let walk: ConsultationWalk | null = null;

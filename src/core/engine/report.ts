@@ -380,6 +380,16 @@ export function computeReport(input: ReportInput, settings: Settings): Report {
     }
   }
 
+  // The shop row shares the team's samples (adoptConsultations): sort each list once.
+  const distributions = new Map<readonly number[], ReturnType<typeof distribution>>();
+  const distributionOf = (samples: readonly number[]) => {
+    let known = distributions.get(samples);
+    if (!known) {
+      known = distribution(samples);
+      distributions.set(samples, known);
+    }
+    return known;
+  };
   const rowOf = (who: string, period: string, level: Level): Row => {
     const facts = buckets.get(who, period);
     const row: Row = {};
@@ -389,7 +399,7 @@ export function computeReport(input: ReportInput, settings: Settings): Report {
       const value = indicatorValue(indicator, facts, level, input.available);
       row[indicator.id] = value;
       if (indicator.samples) {
-        const { median, p90 } = distribution(value === null ? [] : indicator.samples(facts));
+        const { median, p90 } = value === null ? distribution([]) : distributionOf(indicator.samples(facts));
         row[`${indicator.id}_median`] = median;
         row[`${indicator.id}_p90`] = p90;
       }
