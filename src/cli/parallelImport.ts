@@ -1,4 +1,5 @@
 import { isUtf8 } from 'node:buffer';
+import { existsSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import type { AutoReplyRules, MessageColumnsData } from '../core/engine/messageColumns';
 import { parseCsvRows } from '../core/import/csv';
@@ -46,7 +47,9 @@ export function startSecondPart(
   request: Omit<PartRequest, 'bytes' | 'delimiter'>,
   share: number,
 ): ChatParts | null {
-  if (bytes.length < PARALLEL_MIN_BYTES || !isUtf8(bytes)) return null;
+  // The worker is built beside the command (build/importWorker.js); without it, one piece.
+  const script = new URL('./importWorker.js', import.meta.url);
+  if (bytes.length < PARALLEL_MIN_BYTES || !existsSync(script) || !isUtf8(bytes)) return null;
   const head = new TextDecoder().decode(bytes.subarray(0, 256 * 1024), { stream: true });
   if (isQianniuPaste(head)) return null;
   let headerRow: number;
@@ -72,7 +75,7 @@ export function startSecondPart(
   part.set(bytes.subarray(0, cut.headerEnd));
   part.set(bytes.subarray(cut.cut), cut.headerEnd);
   const shift = cut.rowsBeforeCut - headerRow;
-  const worker = new Worker(new URL('./importWorker.js', import.meta.url), {
+  const worker = new Worker(script, {
     workerData: { ...request, bytes: part, delimiter } satisfies PartRequest,
     transferList: [part.buffer as ArrayBuffer],
   });
