@@ -1,3 +1,5 @@
+import { IdSet } from './idSet';
+
 /**
  * The counts and sums behind every indicator of one row (an agent, the team or the shop, in one
  * period). Indicators are computed from these, never from other indicators, so team figures come
@@ -23,13 +25,13 @@ export class Facts {
   dsrSum = 0;
   dsrCount = 0;
   /** Customers by their number in the report (see Interner): only how many counts. */
-  inquirers = new Set<number>();
-  converted = new Set<number>();
-  orderedCustomers = new Set<number>();
+  inquirers = new IdSet();
+  converted = new IdSet();
+  orderedCustomers = new IdSet();
   placedOrders = 0;
   paidPlacedOrders = 0;
   sales = 0;
-  buyers = new Set<number>();
+  buyers = new IdSet();
   orders = 0;
   items = 0;
   assistOrders = 0;
