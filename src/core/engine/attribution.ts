@@ -82,8 +82,17 @@ function chooseAgent(candidates: Consultation[], rule: Settings['attribution'], 
 /** For each order, the consultations in which its customer wrote (undefined: the customer never did). */
 export type OrderConsultations = readonly (readonly Consultation[] | undefined)[];
 
+/** Each order's customer as the number chats gave them, or −1: no customer, or one who never wrote. */
+export function orderCustomers(orders: readonly Order[], customers: Interner): Int32Array {
+  const ids = new Int32Array(orders.length);
+  orders.forEach((order, i) => {
+    ids[i] = (order.customer === null ? undefined : customers.find(order.customer)) ?? -1;
+  });
+  return ids;
+}
+
 export function consultationsOfOrders(
-  orders: readonly Order[],
+  customerOfOrder: Int32Array,
   consultations: readonly Consultation[],
   customers: Interner,
 ): OrderConsultations {
@@ -94,10 +103,7 @@ export function consultationsOfOrders(
     if (list) list.push(c);
     else byCustomer[c.customerId] = [c];
   }
-  return orders.map((order) => {
-    const id = order.customer === null ? undefined : customers.find(order.customer);
-    return id === undefined ? undefined : byCustomer[id];
-  });
+  return Array.from(customerOfOrder, (id) => (id < 0 ? undefined : byCustomer[id]));
 }
 
 /**

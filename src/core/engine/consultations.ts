@@ -9,6 +9,8 @@ export interface Consultation {
   customer: string;
   /** The customer's number in this report (see Interner), for counting distinct customers cheaply. */
   customerId: number;
+  /** Its place in the report's list of consultations, to mark it in a flat array rather than a set. */
+  index: number;
   session: string | null;
   /** The local day of the first customer message (of the first message if the customer never wrote). */
   day: number;
@@ -45,6 +47,7 @@ function newConsultation(c: MessageColumns, first: number, day: number): Consult
     agent: c.agents.names[c.agent[first] as number] as string,
     customer: c.customers.names[c.customer[first] as number] as string,
     customerId: c.customer[first] as number,
+    index: -1,
     session: session < 0 ? null : (c.sessions.names[session] as string),
     day,
     firstCustomerAt: null,
@@ -111,9 +114,11 @@ class ConsultationWalk {
     this.openSince = null;
   }
 
-  finish(): Consultation {
+  /** The consultation, numbered as the `index`-th of the report. */
+  finish(index: number): Consultation {
     if (this.openSince !== null) this.consultation.unansweredRounds++;
     this.openSince = null;
+    this.consultation.index = index;
     return this.consultation;
   }
 }
@@ -164,8 +169,8 @@ export function buildConsultations(
         }
         (walk as ConsultationWalk).add(c, i, zone);
       }
-      if (bySession) for (const each of bySession.values()) result.push(each.finish());
-      else if (first) result.push(first.finish());
+      if (bySession) for (const each of bySession.values()) result.push(each.finish(result.length));
+      else if (first) result.push(first.finish(result.length));
       continue;
     }
     let walk: ConsultationWalk | null = null;
@@ -180,13 +185,13 @@ export function buildConsultations(
             ? walk.consultation.firstCustomerAt !== null && walk.consultation.day !== localDay(zone, time)
             : time - lastTime >= gapMs));
       if (startsNew) {
-        if (walk) result.push(walk.finish());
+        if (walk) result.push(walk.finish(result.length));
         walk = new ConsultationWalk(newConsultation(c, i, localDay(zone, time)), settings);
       }
       (walk as ConsultationWalk).add(c, i, zone);
       lastTime = time;
     }
-    if (walk) result.push(walk.finish());
+    if (walk) result.push(walk.finish(result.length));
   }
   return result;
 }

@@ -1,6 +1,6 @@
 import { lazy } from '../lazy';
 import { dayLabel, localDay, monthLabel, weekLabel } from '../time/zone';
-import { type Attribution, attributeOrders, consultationsOfOrders } from './attribution';
+import { type Attribution, attributeOrders, consultationsOfOrders, orderCustomers } from './attribution';
 import { INDICATORS, indicatorValue, type Level } from './catalog';
 import { buildConsultations, type Consultation, effectiveSplit, type SplitRule } from './consultations';
 import { type Available, Facts } from './facts';
@@ -155,10 +155,17 @@ function saleDay(order: Order, zone: string): number | null {
   return order.paidAt === null ? null : localDay(zone, order.paidAt);
 }
 
-/** Each order's buyer as a number; an order without a customer is a buyer of its own. */
-function buyersOf(orders: readonly Order[]): number[] {
-  const buyers = new Interner();
-  return orders.map((order) => buyers.id(order.customer ?? `\u0000order:${order.orderId}`));
+/**
+ * Each order's buyer as a number: the chats' number of a customer who wrote, else a number after
+ * those; an order without a customer is a buyer of its own.
+ */
+function buyersOf(orders: readonly Order[], customerOfOrder: Int32Array, customers: Interner): number[] {
+  const others = new Interner();
+  const first = customers.names.length;
+  return orders.map((order, i) => {
+    const id = customerOfOrder[i] as number;
+    return id >= 0 ? id : first + others.id(order.customer ?? `\u0000order:${order.orderId}`);
+  });
 }
 
 function addSale(f: Facts, order: Order, buyer: number) {
@@ -198,17 +205,20 @@ class DailySums {
   }
 }
 
-function markCandidates(attributions: readonly Attribution[]) {
-  const byAgent = new Set<Consultation>();
-  const byTeam = new Set<Consultation>();
+/** Consultations behind an attributed order: by the agent credited (AGENT_CREDIT) or by anyone (TEAM_CREDIT). */
+const AGENT_CREDIT = 1;
+const TEAM_CREDIT = 2;
+
+function markCandidates(attributions: readonly Attribution[], consultations: number): Uint8Array {
+  const marks = new Uint8Array(consultations);
   for (const a of attributions) {
     if (a.agent === null) continue;
     for (const c of a.candidates) {
-      byTeam.add(c);
-      if (c.agent === a.agent) byAgent.add(c);
+      const credit = c.agent === a.agent ? AGENT_CREDIT | TEAM_CREDIT : TEAM_CREDIT;
+      marks[c.index] = (marks[c.index] as number) | credit;
     }
   }
-  return { byAgent, byTeam };
+  return marks;
 }
 
 const collator = lazy(() => new Intl.Collator('zh-CN'));
@@ -228,13 +238,14 @@ export function computeReport(input: ReportInput, settings: Settings): Report {
   const buckets = new Buckets(settings.period);
   const agents = new Set<string>();
 
-  const consultedBy = consultationsOfOrders(orders, consultations, prepared.customers);
+  const customerOfOrder = orderCustomers(orders, prepared.customers);
+  const consultedBy = consultationsOfOrders(customerOfOrder, consultations, prepared.customers);
   const attributions = attributeOrders(orders, consultedBy, settings);
   const placed =
     settings.basis === 'ordered' ? attributions : attributeOrders(orders, consultedBy, settings, 'ordered');
-  const buyers = buyersOf(orders);
-  const converted = markCandidates(attributions);
-  const ordered = markCandidates(placed);
+  const buyers = buyersOf(orders, customerOfOrder, prepared.customers);
+  const converted = markCandidates(attributions, consultations.length);
+  const ordered = markCandidates(placed, consultations.length);
 
   for (const c of consultations) {
     agents.add(c.agent);
@@ -243,10 +254,11 @@ export function computeReport(input: ReportInput, settings: Settings): Report {
       c.day,
       (f, level) => {
         addConsultation(f, c, settings);
-        const conversion = level === 'agent' ? converted.byAgent : converted.byTeam;
-        const placing = level === 'agent' ? ordered.byAgent : ordered.byTeam;
-        if (c.firstCustomerAt !== null && conversion.has(c)) f.converted.add(c.customerId);
-        if (c.firstCustomerAt !== null && placing.has(c)) f.orderedCustomers.add(c.customerId);
+        const credit = level === 'agent' ? AGENT_CREDIT : TEAM_CREDIT;
+        if (c.firstCustomerAt !== null && (converted[c.index] as number) & credit)
+          f.converted.add(c.customerId);
+        if (c.firstCustomerAt !== null && (ordered[c.index] as number) & credit)
+          f.orderedCustomers.add(c.customerId);
       },
       false,
     );
