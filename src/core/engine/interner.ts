@@ -18,13 +18,6 @@ export class Interner {
     return id;
   }
 
-  /** An interner that numbers `names` as they are listed (each name once). */
-  static of(names: readonly string[]): Interner {
-    const interner = new Interner();
-    for (const name of names) interner.id(name);
-    return interner;
-  }
-
   /** The number of `name`, or undefined if it was never given one. */
   find(name: string): number | undefined {
     return this.ids.get(name);

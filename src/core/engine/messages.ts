@@ -13,8 +13,6 @@ export interface PreparedMessages {
   order: Int32Array;
   /** Thread t is order[threadStart[t]] … order[threadStart[t + 1] − 1]. */
   threadStart: Int32Array;
-  /** The number `customers` gives the customer of each thread. */
-  threadCustomers: Int32Array;
   customers: Interner;
   messages: number;
   duplicates: number;
@@ -59,7 +57,6 @@ export function prepareMessages(
   // Each message's thread, numbered in the order threads first appear.
   const threadOf = new Int32Array(c.length);
   const threadIds = new Map<number, number>();
-  const threadCustomerList: number[] = [];
   const counts: number[] = [];
   const customerCount = c.customers.names.length;
   let internal = 0;
@@ -81,7 +78,6 @@ export function prepareMessages(
         thread = counts.length;
         threadIds.set(key, thread);
         counts.push(0);
-        threadCustomerList.push(customer);
       }
       lastAgent = agent;
       lastCustomer = customer;
@@ -131,7 +127,6 @@ export function prepareMessages(
     columns: c,
     order: order.subarray(0, kept),
     threadStart,
-    threadCustomers: Int32Array.from(threadCustomerList),
     customers: c.customers,
     messages: kept,
     duplicates,

@@ -72,14 +72,21 @@ class Buckets {
     return 'all';
   }
 
-  /** The periods a day belongs to: its own, and the whole report. */
-  periodsOf(day: number): string[] {
-    const own = this.periodOf(day);
-    for (const period of own === 'all' ? [own] : [own, 'all']) {
-      this.periodLastDay.set(period, Math.max(this.periodLastDay.get(period) ?? day, day));
-      this.periodFirstDay.set(period, Math.min(this.periodFirstDay.get(period) ?? day, day));
+  /** The periods a day belongs to: its own, and the whole report. Looked up per record: kept by day. */
+  private readonly periodsByDay = new Map<number, readonly string[]>();
+
+  periodsOf(day: number): readonly string[] {
+    let periods = this.periodsByDay.get(day);
+    if (!periods) {
+      const own = this.periodOf(day);
+      periods = own === 'all' ? [own] : [own, 'all'];
+      for (const period of periods) {
+        this.periodLastDay.set(period, Math.max(this.periodLastDay.get(period) ?? day, day));
+        this.periodFirstDay.set(period, Math.min(this.periodFirstDay.get(period) ?? day, day));
+      }
+      this.periodsByDay.set(day, periods);
     }
-    return own === 'all' ? [own] : [own, 'all'];
+    return periods;
   }
 
   get(who: string, period: string): Facts {
