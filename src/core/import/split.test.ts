@@ -51,6 +51,27 @@ describe('cutting an export in two at a record boundary', () => {
     expect(cut?.rowsBeforeCut).toBe(5);
   });
 
+  it('checks line endings only as far past the cut as Papa Parse looks, and the parts still read as the whole', () => {
+    // 6 MB: LF rows, then CRLF rows from 5.5 MB on, past the cut's look-ahead. Papa Parse takes LF
+    // from the start of the file and of the second part alike, so the CRs stay in the text either way.
+    const row = (i: number) => `2024-03-01 10:00:00,小美,"第${i}条, 在吗"`;
+    const lf: string[] = [];
+    let size = 0;
+    for (let i = 0; size < 5.5 * 2 ** 20; i++) {
+      lf.push(row(i));
+      size += bytesOf(row(i)).length + 1;
+    }
+    const crlf = Array.from({ length: 2000 }, (_, i) => row(i));
+    const text = `time,agent,text\n${lf.join('\n')}\n${crlf.join('\r\n')}\r\n`;
+    const bytes = bytesOf(text);
+    const cut = findRecordCut(bytes, ',', 1, 0.1);
+    expect(cut).not.toBeNull();
+    if (!cut) return;
+    const first = rowsOf(textOf(bytes.subarray(0, cut.cut)));
+    const second = rowsOf(textOf(bytes.subarray(0, cut.headerEnd)) + textOf(bytes.subarray(cut.cut)));
+    expect([...first.slice(0, -1), ...second.slice(1)]).toEqual(rowsOf(text));
+  });
+
   it('does not cut a file whose line endings or quoting it cannot follow for sure', () => {
     const rows = Array.from({ length: 20 }, (_, i) => `${i},a`);
     expect(findRecordCut(bytesOf(`t,a\r${rows.join('\r')}\r`), ',', 1, 0.5)).toBeNull();

@@ -2,7 +2,8 @@
  * Where to cut an export's bytes in two at a record boundary, so that the parts can be read on two
  * cores at once. The cut is found by following the quoting of RFC 4180 byte by byte (a quote opens a
  * field only at the field's start; a doubled quote inside one is a quote), never by guessing; anything
- * the rules do not cover plainly gives no cut, and the file is read in one piece as before.
+ * the rules do not cover plainly gives no cut, and the file is read in one piece as before. Bytes after
+ * the cut's look-ahead (see LOOKAHEAD) are read the same way whole or in parts, so they are not followed.
  * Only for encodings in which the delimiter, quote and line feed bytes never occur inside a character
  * (UTF-8, GB18030); not for UTF-16.
  */
@@ -18,6 +19,13 @@ export interface RecordCut {
 const QUOTE = 0x22;
 const LF = 0x0a;
 const CR = 0x0d;
+
+/**
+ * How far past the cut the line endings are checked. After a record boundary, the whole file and the
+ * second part are the same bytes read the same way, but for the one thing Papa Parse decides from the
+ * start of its input: the line ending, from the first million characters (4 MB of UTF-8 at most).
+ */
+const LOOKAHEAD = 4 * 2 ** 20;
 
 const FIELD_START = 0;
 const UNQUOTED = 1;
@@ -95,9 +103,10 @@ export function findRecordCut(
       target = headerEnd + Math.floor((bytes.length - headerEnd) * share);
     } else if (cut === null && i + 1 >= target && i + 1 < bytes.length) {
       cut = { headerEnd, cut: i + 1, rowsBeforeCut: rows };
+    } else if (cut !== null && i >= cut.cut + LOOKAHEAD) {
+      return cut;
     }
   }
-  // The whole file is followed, not just up to the cut: a mixed line ending or a quote that never
-  // closes anywhere could make Papa Parse read the second part otherwise than the whole.
+  // The file ended within the look-ahead: a quote still open at its end gives no cut.
   return state === QUOTED || state === QUOTE_IN_QUOTED ? null : cut;
 }
