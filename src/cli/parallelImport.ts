@@ -35,6 +35,8 @@ export interface ChatParts {
   first: Uint8Array;
   /** The second part's result, its rows numbered as in the whole file. */
   second: Promise<PartResult>;
+  /** Stops the worker (a report that failed has no use for its part, and should not wait for it). */
+  stop(): void;
 }
 
 /**
@@ -91,5 +93,5 @@ export function startSecondPart(
     });
     worker.once('error', reject);
   });
-  return { first: bytes.subarray(0, cut.cut), second };
+  return { first: bytes.subarray(0, cut.cut), second, stop: () => void worker.terminate() };
 }

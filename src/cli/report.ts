@@ -57,6 +57,7 @@ export async function runReport(options: ReportOptions): Promise<CliReport> {
   };
   /** The second part of the last chat export, still being read by a worker. */
   let pending: (() => Promise<void>) | null = null;
+  const workers: { stop(): void }[] = [];
   const importOptions = (kind: Kind) => ({
     timeZone: zone,
     overrides: mappingFor(kind, options),
@@ -89,6 +90,7 @@ export async function runReport(options: ReportOptions): Promise<CliReport> {
               ),
             )
           : null;
+      if (parts) workers.push(parts);
       const { text, encoding } = timed(`decode ${file}`, () =>
         decodeBytes(parts ? parts.first : bytes, file),
       );
@@ -139,14 +141,27 @@ export async function runReport(options: ReportOptions): Promise<CliReport> {
     }
     return { records, mapped: mapped ?? new Set() };
   };
-  const chats = await load('chats');
-  const orders = await load('orders');
-  const ratings = await load('ratings');
-  const refunds = await load('refunds');
-  const complaints = await load('complaints');
-  const online = await load('online');
-  const issues = await load('issues');
-  await (pending as (() => Promise<void>) | null)?.();
+  const loadAll = async () => {
+    const loaded = {
+      chats: await load('chats'),
+      orders: await load('orders'),
+      ratings: await load('ratings'),
+      refunds: await load('refunds'),
+      complaints: await load('complaints'),
+      online: await load('online'),
+      issues: await load('issues'),
+    };
+    await (pending as (() => Promise<void>) | null)?.();
+    return loaded;
+  };
+  let loaded: Awaited<ReturnType<typeof loadAll>>;
+  try {
+    loaded = await loadAll();
+  } finally {
+    // When a file cannot be read, the command stops now rather than when the worker is done.
+    for (const worker of workers) worker.stop();
+  }
+  const { chats, orders, ratings, refunds, complaints, online, issues } = loaded;
   const warnings: ImportWarning[] = [];
   for (const list of fileWarnings) for (const warning of list) warnings.push(warning);
   const report = timed('compute', () =>
