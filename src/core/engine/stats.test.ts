@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { mean, median, percentile } from './stats';
+import { distribution, mean, median, percentile } from './stats';
 
 describe('duration summaries', () => {
   it('gives 110 s as the mean of gaps 30, 120 and 180 s (SPEC §7)', () => {
@@ -16,5 +17,29 @@ describe('duration summaries', () => {
   it('is empty (null) with no values', () => {
     expect(mean([])).toBeNull();
     expect(median([])).toBeNull();
+  });
+});
+
+describe('median and 90th percentile by selection', () => {
+  it('equal, to the bit, what sorting gives, whatever the order and the repeats', () => {
+    const durations = fc.array(
+      fc.oneof(fc.integer({ min: -5, max: 40 }), fc.double({ min: 0, max: 1e6, noNaN: true })),
+      {
+        minLength: 1,
+        maxLength: 300,
+      },
+    );
+    const orders = fc.constantFrom('as given', 'ascending', 'descending');
+    fc.assert(
+      fc.property(durations, orders, (values, order) => {
+        if (order === 'ascending') values.sort((a, b) => a - b);
+        if (order === 'descending') values.sort((a, b) => b - a);
+        const { median: m, p90 } = distribution(values);
+        expect(Object.is(m, percentile(values, 0.5))).toBe(true);
+        expect(Object.is(p90, percentile(values, 0.9))).toBe(true);
+      }),
+      { numRuns: 1000 },
+    );
+    expect(distribution([])).toEqual({ median: null, p90: null });
   });
 });
