@@ -35,20 +35,14 @@ describe('setUpTemplate', () => {
   it('asks before replacing tabs edited since, and keeps them on No', () => {
     const no = loadCode({ alertAnswer: 'NO' });
     no.global.setUpTemplate();
-    no.spreadsheet
-      .getSheetByName('设置')
-      ?.getRange(2, 5, 1, 1)
-      .setValues([[0.95]]);
+    no.editCell('设置', 2, 5, 0.95);
     no.global.setUpTemplate();
     expect(no.alerts.at(-1)?.buttons).toBe('YES_NO');
     expect(no.spreadsheet.getSheetByName('设置')?.dump()[1]?.[4]).toBe(0.95);
 
     const yes = loadCode({ alertAnswer: 'YES' });
     yes.global.setUpTemplate();
-    yes.spreadsheet
-      .getSheetByName('设置')
-      ?.getRange(2, 5, 1, 1)
-      .setValues([[0.95]]);
+    yes.editCell('设置', 2, 5, 0.95);
     yes.global.setUpTemplate();
     expect(yes.spreadsheet.getSheetByName('设置')?.dump()[1]?.[4]).toBe(0.8);
   });

@@ -126,10 +126,7 @@ describe('writeTabs (google.script.run target)', () => {
 
   it('never touches a tab of the same name it did not create', () => {
     const addon = loadCode({ spreadsheet: { tabs: ['服务指标'] } });
-    addon.spreadsheet
-      .getSheetByName('服务指标')
-      ?.getRange(1, 1, 1, 1)
-      .setValues([['我的数据']]);
+    addon.editCell('服务指标', 1, 1, '我的数据');
     expect(() => send(addon, { tabs: tabsFor(messages(2)) })).toThrow('was not made by the add-on');
     expect(addon.spreadsheet.getSheetByName('服务指标')?.dump()).toEqual([['我的数据']]);
   });
@@ -137,10 +134,7 @@ describe('writeTabs (google.script.run target)', () => {
   it('asks before replacing a tab the user edited since the last import', () => {
     const addon = loadCode();
     send(addon, { tabs: tabsFor(messages(2)) });
-    addon.spreadsheet
-      .getSheetByName('服务指标')
-      ?.getRange(2, 2, 1, 1)
-      .setValues([[999]]);
+    addon.editCell('服务指标', 2, 2, 999);
     expect(() => send(addon, { tabs: tabsFor(messages(3)) })).toThrow('was edited since the last import');
     expect(addon.spreadsheet.getSheetByName('服务指标')?.dump()[1]?.[1]).toBe(999);
     send(addon, { tabs: tabsFor(messages(3)), replaceEdited: true });
@@ -263,10 +257,7 @@ describe('recomputeFromSettings (menu: 按设置重新计算)', () => {
   it('says which cell of 设置 is wrong and changes nothing', () => {
     const addon = loadCode();
     send(addon, { tabs: tabsFor(messages(4)) });
-    addon.spreadsheet
-      .getSheetByName('设置')
-      ?.getRange(3, 7, 1, 1)
-      .setValues([['七成']]);
+    addon.editCell('设置', 3, 7, '七成');
     const before = addon.spreadsheet.getSheets().map((s) => [s.peekName(), s.dump()]);
     addon.global.recomputeFromSettings();
     expect(addon.alerts.at(-1)?.prompt).toContain('设置 G3（门槛2）："七成" is not a number');
@@ -276,10 +267,7 @@ describe('recomputeFromSettings (menu: 按设置重新计算)', () => {
   it('asks before replacing an edited 绩效, and keeps it on No; without 设置 it says what to do', () => {
     const addon = loadCode({ alertAnswer: 'NO' });
     send(addon, { tabs: tabsFor(messages(4)) });
-    addon.spreadsheet
-      .getSheetByName('绩效')
-      ?.getRange(2, 1, 1, 1)
-      .setValues([['手改']]);
+    addon.editCell('绩效', 2, 1, '手改');
     addon.global.recomputeFromSettings();
     expect(addon.alerts.at(-1)?.buttons).toBe('YES_NO');
     expect(addon.spreadsheet.getSheetByName('绩效')?.dump()[1]?.[0]).toBe('手改');

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
 import { createGasFake, type GasFakeOptions } from './services';
+import type { CellValue } from './spreadsheet';
 
 export const DIST = fileURLToPath(new URL('../../dist/', import.meta.url));
 
@@ -21,5 +22,11 @@ export function loadCode(options: GasFakeOptions = {}) {
   const global = context as Record<string, any>;
   /** Evaluates an expression inside the context, so arrays and dates belong to its realm. */
   const evaluate = (expression: string): unknown => vm.runInContext(expression, context);
-  return { ...fake, global, evaluate, context };
+  /** A user typing a value into one cell of a tab (row and column from 1). */
+  const editCell = (tab: string, row: number, column: number, value: CellValue) => {
+    const sheet = fake.spreadsheet.getSheetByName(tab);
+    if (!sheet) throw new Error(`no tab ${tab} to edit`);
+    sheet.getRange(row, column, 1, 1).setValues([[value]]);
+  };
+  return { ...fake, global, evaluate, context, editCell };
 }

@@ -57,8 +57,9 @@ const SHOP = '\u0000shop';
 
 /** Facts for every agent, the team and the shop, per period, plus the days each period has data on. */
 class Buckets {
-  readonly facts = new Map<string, Facts>();
-  // The same facts by who, then period: looked up per consultation, without joining a key each time.
+  /** Every bucket, in the order made (one made while this is walked is walked too). */
+  readonly all: { who: string; period: string; facts: Facts }[] = [];
+  // By who, then period: looked up per consultation, without joining a key each time.
   private readonly byWho = new Map<string, Map<string, Facts>>();
   readonly periodLastDay = new Map<string, number>();
   readonly periodFirstDay = new Map<string, number>();
@@ -99,9 +100,13 @@ class Buckets {
     if (!facts) {
       facts = new Facts();
       ofWho.set(period, facts);
-      this.facts.set(`${who}\u0001${period}`, facts);
+      this.all.push({ who, period, facts });
     }
     return facts;
+  }
+
+  has(who: string, period: string): boolean {
+    return this.byWho.get(who)?.has(period) ?? false;
   }
 
   /**
@@ -373,13 +378,11 @@ export function computeReport(input: ReportInput, settings: Settings): Report {
 
   // Windowed indicators, team shares and the silent remainder, once every bucket is known.
   const headcount = new Map<string, number>();
-  for (const [key, f] of buckets.facts) {
-    const [who = '', period = 'all'] = key.split('\u0001');
+  for (const { who, period, facts: f } of buckets.all) {
     if (who !== TEAM && who !== SHOP && f.consultations > 0)
       headcount.set(period, (headcount.get(period) ?? 0) + 1);
   }
-  for (const [key, f] of buckets.facts) {
-    const [who = '', period = 'all'] = key.split('\u0001');
+  for (const { who, period, facts: f } of buckets.all) {
     const lastDay = buckets.periodLastDay.get(period) ?? 0;
     const firstDay =
       settings.afterSalesWindowDays === null
@@ -392,11 +395,8 @@ export function computeReport(input: ReportInput, settings: Settings): Report {
     const team = buckets.get(TEAM, period);
     f.teamReceptions = team.receptions;
     f.headcount = headcount.get(period) ?? 0;
-    if (who !== SHOP) f.teamSales = team.sales;
-    else {
-      f.teamSales = team.sales;
-      f.shopSales = f.sales;
-    }
+    f.teamSales = team.sales;
+    if (who === SHOP) f.shopSales = f.sales;
   }
 
   // The shop row shares the team's samples (adoptConsultations): sort each list once.
@@ -431,7 +431,7 @@ export function computeReport(input: ReportInput, settings: Settings): Report {
   const agentRows: Row[] = [];
   for (const period of settings.period === 'all' ? ['all'] : periods) {
     for (const agent of agentNames) {
-      if (buckets.facts.has(`${agent}\u0001${period}`)) agentRows.push(rowOf(agent, period, 'agent'));
+      if (buckets.has(agent, period)) agentRows.push(rowOf(agent, period, 'agent'));
     }
   }
   const allDays = [...buckets.periodFirstDay.entries()].filter(([p]) => p === 'all');

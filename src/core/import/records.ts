@@ -1,6 +1,7 @@
 import { hmac } from '@noble/hashes/hmac';
 import { sha256 } from '@noble/hashes/sha2';
 import type { Complaint, Issue, Message, OnlineSpan, Order, Rating, Refund, Sender } from '../engine/model';
+import { lazy } from '../lazy';
 import { parseTime } from '../time/parseTime';
 import { utf8Bytes } from '../utf8';
 import { parseCount, parseFlag, parseMoney, trimCell, unwrapId } from './values';
@@ -165,8 +166,9 @@ export function pseudonym(key: Uint8Array, id: string): string {
  * true). A Map rather than an object, so that a cell saying "constructor" is no word of ours.
  */
 function table<T>(words: Record<string, T>): (text: string) => T | undefined {
-  const map = new Map(Object.entries(words));
-  return (text) => map.get(text) ?? map.get(text.toLowerCase());
+  // Made on first use: Code.js loads for every formula cell, and most never read a chat export.
+  const map = lazy(() => new Map(Object.entries(words)));
+  return (text) => map().get(text) ?? map().get(text.toLowerCase());
 }
 
 const SENDERS = table<Sender>({
