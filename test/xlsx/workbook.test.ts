@@ -129,7 +129,7 @@ describe('a scorecard of two schemes recalculated by LibreOffice', () => {
     const settings = { name: '设置', rows, formats: [], frozenRows: 1, frozenColumns: 0, conditional: [] };
     const card = scorecardTab(report.agents as never, readSettings(rows), 'native');
     const path = join(dir, 'two-schemes.xlsx');
-    await workbookOf([card, settings]).xlsx.writeFile(path);
+    await (await workbookOf([card, settings])).xlsx.writeFile(path);
     const [header = [], ...lines] = recalculatedSheets(path).get('绩效') as string[][];
     const tier = customFunction('TIER_SCORE').run;
     const pay = customFunction('PERFORMANCE_PAY').run;
