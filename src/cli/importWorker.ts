@@ -1,11 +1,19 @@
 // The second part of a large chat export, read on another core (see parallelImport.ts).
 import { parentPort, workerData } from 'node:worker_threads';
-import { columnsData, MessageColumnsBuilder, transferables } from '../core/engine/messageColumns';
+import {
+  columnsData,
+  MessageColumnsBuilder,
+  type NameLists,
+  renumberColumns,
+  transferables,
+} from '../core/engine/messageColumns';
 import { decodeBytes } from '../core/import/decode';
 import { importTable } from '../core/import/importer';
 import type { PartRequest, PartResult } from './parallelImport';
 
 const request = workerData as PartRequest;
+const fail = (error: unknown) =>
+  parentPort?.postMessage({ error: (error as Error).message ?? String(error) });
 try {
   const { text } = decodeBytes(request.bytes, request.file);
   const messages = new MessageColumnsBuilder(request.rules);
@@ -19,9 +27,17 @@ try {
     ...(request.pseudonymKey ? { pseudonymKey: request.pseudonymKey } : {}),
     onMessage: (message) => messages.add(message),
   });
-  const columns = columnsData(messages.build());
-  const reply: PartResult = { columns, warnings: result.warnings, rows: result.rows };
-  parentPort?.postMessage(reply, transferables(columns));
+  const part = columnsData(messages.build());
+  // The names the other thread has numbered come once it has read its part; renumbering here spares it.
+  parentPort?.once('message', (names: NameLists) => {
+    try {
+      const columns = renumberColumns(part, names);
+      const reply: PartResult = { columns, warnings: result.warnings, rows: result.rows };
+      parentPort?.postMessage(reply, transferables(columns));
+    } catch (error) {
+      fail(error);
+    }
+  });
 } catch (error) {
-  parentPort?.postMessage({ error: (error as Error).message ?? String(error) });
+  fail(error);
 }

@@ -1,7 +1,7 @@
 import { isUtf8 } from 'node:buffer';
 import { existsSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
-import type { AutoReplyRules, MessageColumnsData } from '../core/engine/messageColumns';
+import type { AutoReplyRules, NameLists, RenumberedColumns } from '../core/engine/messageColumns';
 import { parseCsvRows } from '../core/import/csv';
 import { type ColumnMapping, importTable } from '../core/import/importer';
 import { isQianniuPaste } from '../core/import/qianniuPaste';
@@ -28,13 +28,16 @@ export interface PartRequest {
   rules: AutoReplyRules;
 }
 
-export type PartResult = { columns: MessageColumnsData; warnings: ImportWarning[]; rows: number };
+export type PartResult = { columns: RenumberedColumns; warnings: ImportWarning[]; rows: number };
 
 export interface ChatParts {
   /** The first part's bytes, to read on this thread. */
   first: Uint8Array;
-  /** The second part's result, its rows numbered as in the whole file. */
-  second: Promise<PartResult>;
+  /**
+   * The second part's result, its rows numbered as in the whole file and its names as in `names`:
+   * called once the first part is read, with the names numbered by then.
+   */
+  second(names: NameLists): Promise<PartResult>;
   /** Stops the worker (a report that failed has no use for its part, and should not wait for it). */
   stop(): void;
 }
@@ -93,5 +96,12 @@ export function startSecondPart(
     });
     worker.once('error', reject);
   });
-  return { first: bytes.subarray(0, cut.cut), second, stop: () => void worker.terminate() };
+  return {
+    first: bytes.subarray(0, cut.cut),
+    second: (names) => {
+      worker.postMessage(names);
+      return second;
+    },
+    stop: () => void worker.terminate(),
+  };
 }

@@ -126,15 +126,17 @@ export async function runReport(options: ReportOptions): Promise<CliReport> {
       };
       imports.push(summary);
       if (parts) {
+        // The worker renumbers its part into these names while this thread reads the other files.
+        const second = parts.second(messages.names());
         pending = async () => {
           const started = performance.now();
-          const second = await parts.second;
-          messages.addColumns(second.columns);
-          messageCount += second.columns.length;
-          for (const warning of second.warnings) ownWarnings.push(warning);
-          summary.rows += second.rows;
-          summary.records += second.columns.length;
-          summary.skipped += second.warnings.length;
+          const { columns, warnings, rows } = await second;
+          messages.addRenumbered(columns);
+          messageCount += columns.length;
+          for (const warning of warnings) ownWarnings.push(warning);
+          summary.rows += rows;
+          summary.records += columns.length;
+          summary.skipped += warnings.length;
           timings.push({ step: `wait for ${file} (second part)`, ms: performance.now() - started });
         };
       }

@@ -6,20 +6,38 @@
 export class Interner {
   private readonly ids = new Map<string, number>();
   readonly names: string[] = [];
+  /** Names before this one are in `ids`; names appended in bulk are looked up only once a lookup comes. */
+  private mapped = 0;
 
   /** The number of `name`, given the next free one the first time. */
   id(name: string): number {
+    if (this.mapped < this.names.length) this.mapAppended();
     let id = this.ids.get(name);
     if (id === undefined) {
       id = this.names.length;
       this.ids.set(name, id);
       this.names.push(name);
+      this.mapped++;
     }
     return id;
   }
 
   /** The number of `name`, or undefined if it was never given one. */
   find(name: string): number | undefined {
+    if (this.mapped < this.names.length) this.mapAppended();
     return this.ids.get(name);
+  }
+
+  /**
+   * Numbers names the caller knows to be new here, in order. Another thread's sessions are mostly
+   * never looked up again: putting them in the map only when a lookup comes saves that work.
+   */
+  appendNew(names: readonly string[]): void {
+    for (const name of names) this.names.push(name);
+  }
+
+  private mapAppended() {
+    for (; this.mapped < this.names.length; this.mapped++)
+      this.ids.set(this.names[this.mapped] as string, this.mapped);
   }
 }

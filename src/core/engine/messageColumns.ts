@@ -41,6 +41,61 @@ export function columnsData(columns: MessageColumns): MessageColumnsData {
   };
 }
 
+/** The names numbered so far, in the order of their numbers. */
+export interface NameLists {
+  agents: readonly string[];
+  customers: readonly string[];
+  sessions: readonly string[];
+}
+
+/**
+ * Columns read on another thread, renumbered there into the numbering of `NameLists` the reading
+ * thread had: names it had keep their numbers, and the lists hold only the names new to it, numbered
+ * after `base` in the order first seen (the numbering `add` would have given, one message at a time).
+ */
+export type RenumberedColumns = MessageColumnsData & { base: { [K in keyof NameLists]: number } };
+
+/** Each of `names` as numbered in `known` or, when new, numbered after it; the new names in order. */
+function renumberNames(names: readonly string[], known: readonly string[]) {
+  const numberOf = new Map<string, number>();
+  known.forEach((name, i) => numberOf.set(name, i));
+  const added: string[] = [];
+  const numbers = new Int32Array(names.length);
+  names.forEach((name, i) => {
+    let n = numberOf.get(name);
+    if (n === undefined) {
+      n = known.length + added.length;
+      added.push(name);
+    }
+    numbers[i] = n;
+  });
+  return { numbers, added };
+}
+
+/**
+ * Renumbers a part's columns into the numbering of `into` (see RenumberedColumns), in place. Done by
+ * the thread that read the part while the other reads its other files: the name lookups are most of
+ * the cost of joining the parts.
+ */
+export function renumberColumns(part: MessageColumnsData, into: NameLists): RenumberedColumns {
+  const agents = renumberNames(part.agents, into.agents);
+  const customers = renumberNames(part.customers, into.customers);
+  const sessions = renumberNames(part.sessions, into.sessions);
+  for (let j = 0; j < part.length; j++) {
+    part.agent[j] = agents.numbers[part.agent[j] as number] as number;
+    part.customer[j] = customers.numbers[part.customer[j] as number] as number;
+    const session = part.session[j] as number;
+    if (session >= 0) part.session[j] = sessions.numbers[session] as number;
+  }
+  return {
+    ...part,
+    agents: agents.added,
+    customers: customers.added,
+    sessions: sessions.added,
+    base: { agents: into.agents.length, customers: into.customers.length, sessions: into.sessions.length },
+  };
+}
+
 /** The typed arrays of columns, to hand to another thread without copying. */
 export function transferables(columns: MessageColumnsData): ArrayBuffer[] {
   return [
@@ -161,24 +216,35 @@ export class MessageColumnsBuilder {
     hashText(message.text, this.textHash, i * 2);
   }
 
-  /** Appends columns read elsewhere (another thread's part of the file), renumbering their names. */
-  addColumns(other: MessageColumnsData): void {
-    const agents = other.agents.map((name) => this.agents.id(name));
-    const customers = other.customers.map((name) => this.customers.id(name));
-    const sessions = other.sessions.map((name) => this.sessions.id(name));
-    for (let j = 0; j < other.length; j++) {
-      if (this.length === this.time.length) this.grow();
-      const i = this.length++;
-      const session = other.session[j] as number;
-      this.time[i] = other.time[j] as number;
-      this.agent[i] = agents[other.agent[j] as number] as number;
-      this.customer[i] = customers[other.customer[j] as number] as number;
-      this.session[i] = session < 0 ? -1 : (sessions[session] as number);
-      this.from[i] = other.from[j] as number;
-      this.flags[i] = other.flags[j] as number;
-      this.textHash[2 * i] = other.textHash[2 * j] as number;
-      this.textHash[2 * i + 1] = other.textHash[2 * j + 1] as number;
-    }
+  /** The names numbered so far, to renumber another thread's part by (see renumberColumns). */
+  names(): NameLists {
+    return { agents: this.agents.names, customers: this.customers.names, sessions: this.sessions.names };
+  }
+
+  /** Appends a part renumbered into this builder's names, as they were when `names()` gave them. */
+  addRenumbered(part: RenumberedColumns): void {
+    const { base } = part;
+    if (
+      base.agents !== this.agents.names.length ||
+      base.customers !== this.customers.names.length ||
+      base.sessions !== this.sessions.names.length
+    )
+      throw new Error(
+        'messages were added after the names were taken: the part was renumbered for other names',
+      );
+    while (this.length + part.length > this.time.length) this.grow();
+    const at = this.length;
+    this.time.set(part.time, at);
+    this.agent.set(part.agent, at);
+    this.customer.set(part.customer, at);
+    this.session.set(part.session, at);
+    this.from.set(part.from, at);
+    this.flags.set(part.flags, at);
+    this.textHash.set(part.textHash, at * 2);
+    this.length += part.length;
+    this.agents.appendNew(part.agents);
+    this.customers.appendNew(part.customers);
+    this.sessions.appendNew(part.sessions);
   }
 
   build(): MessageColumns {

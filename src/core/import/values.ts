@@ -30,8 +30,9 @@ export function trimCell(text: string): string {
 /** IDs that exports wrap to stop Excel's scientific notation: ="123", '123, =123, a leading tab. */
 export function unwrapId(text: string): string {
   const lead = text.charCodeAt(0);
-  // Most IDs are plain: skip the work unless the cell starts with =, ' or white space.
-  if (lead !== 61 && lead !== 39 && lead > 32 && text.charCodeAt(text.length - 1) > 32) return text;
+  // Most IDs are plain or empty: skip the work unless the cell starts with =, ' or white space.
+  if (text === '' || (lead !== 61 && lead !== 39 && lead > 32 && text.charCodeAt(text.length - 1) > 32))
+    return text;
   let id = text.trim();
   const formula = /^="(.*)"$/.exec(id);
   if (formula) return (formula[1] ?? '').trim();
