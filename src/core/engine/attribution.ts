@@ -79,9 +79,6 @@ function chooseAgent(candidates: Consultation[], rule: Settings['attribution'], 
   return latest(candidates.filter((c) => counts.get(c.agent) === top));
 }
 
-/** For each order, the consultations in which its customer wrote (undefined: the customer never did). */
-export type OrderConsultations = readonly (readonly Consultation[] | undefined)[];
-
 /** Each order's customer as the number chats gave them, or −1: no customer, or one who never wrote. */
 export function orderCustomers(orders: readonly Order[], customers: Interner): Int32Array {
   const ids = new Int32Array(orders.length);
@@ -91,19 +88,43 @@ export function orderCustomers(orders: readonly Order[], customers: Interner): I
   return ids;
 }
 
-export function consultationsOfOrders(
-  customerOfOrder: Int32Array,
+/**
+ * The consultations in which each customer wrote, as flat arrays: customer k's are
+ * `list[start[k]] … list[start[k + 1] − 1]` (consultation indexes, in the consultations' order), and
+ * what the window test reads of each consultation is kept beside them. Checking an order's window
+ * then reads a few numbers in a row instead of one scattered consultation object after another.
+ */
+export interface ConsultationsByCustomer {
+  readonly consultations: readonly Consultation[];
+  readonly start: Int32Array;
+  readonly list: Int32Array;
+  /** By consultation index. */
+  readonly firstCustomerAt: Float64Array;
+  readonly day: Int32Array;
+}
+
+export function consultationsByCustomer(
   consultations: readonly Consultation[],
-  customers: Interner,
-): OrderConsultations {
-  const byCustomer: Consultation[][] = new Array(customers.names.length);
-  for (const c of consultations) {
-    if (c.firstCustomerAt === null) continue;
-    const list = byCustomer[c.customerId];
-    if (list) list.push(c);
-    else byCustomer[c.customerId] = [c];
-  }
-  return Array.from(customerOfOrder, (id) => (id < 0 ? undefined : byCustomer[id]));
+  customerCount: number,
+): ConsultationsByCustomer {
+  const start = new Int32Array(customerCount + 1);
+  const firstCustomerAt = new Float64Array(consultations.length);
+  const day = new Int32Array(consultations.length);
+  const customerOf = new Int32Array(consultations.length).fill(-1);
+  consultations.forEach((c, i) => {
+    if (c.firstCustomerAt === null) return;
+    customerOf[i] = c.customerId;
+    firstCustomerAt[i] = c.firstCustomerAt;
+    day[i] = c.day;
+    (start[c.customerId + 1] as number)++;
+  });
+  for (let k = 0; k < customerCount; k++) start[k + 1] = (start[k + 1] as number) + (start[k] as number);
+  const list = new Int32Array(start[customerCount] as number);
+  const next = start.slice(0, customerCount);
+  customerOf.forEach((customer, i) => {
+    if (customer >= 0) list[(next[customer] as number)++] = i;
+  });
+  return { consultations, start, list, firstCustomerAt, day };
 }
 
 /**
@@ -113,23 +134,27 @@ export function consultationsOfOrders(
  */
 export function attributeOrders(
   orders: readonly Order[],
-  consultedBy: OrderConsultations,
+  customerOfOrder: Int32Array,
+  consulted: ConsultationsByCustomer,
   settings: Settings,
   basis: Basis = settings.basis,
 ): Attribution[] {
   const zone = settings.timeZone;
   const earliestDayBack = settings.windowDays - 1;
+  const { start, list, firstCustomerAt, day } = consulted;
   const result: Attribution[] = [];
   for (let i = 0; i < orders.length; i++) {
     const order = orders[i] as Order;
     const eventAt = eventTime(order, basis, zone);
     if (eventAt === null) continue;
-    const consulted = consultedBy[i];
+    const customer = customerOfOrder[i] as number;
     const candidates: Consultation[] = [];
-    if (consulted) {
+    if (customer >= 0 && (start[customer] as number) < (start[customer + 1] as number)) {
       const firstDay = localDay(zone, eventAt) - earliestDayBack;
-      for (const c of consulted) {
-        if ((c.firstCustomerAt as number) <= eventAt && c.day >= firstDay) candidates.push(c);
+      for (let k = start[customer] as number; k < (start[customer + 1] as number); k++) {
+        const c = list[k] as number;
+        if ((firstCustomerAt[c] as number) <= eventAt && (day[c] as number) >= firstDay)
+          candidates.push(consulted.consultations[c] as Consultation);
       }
     }
     if (candidates.length === 0) {

@@ -1,6 +1,6 @@
 import { lazy } from '../lazy';
 import { dayLabel, localDay, monthLabel, weekLabel } from '../time/zone';
-import { type Attribution, attributeOrders, consultationsOfOrders, orderCustomers } from './attribution';
+import { type Attribution, attributeOrders, consultationsByCustomer, orderCustomers } from './attribution';
 import { INDICATORS, indicatorValue, type Level } from './catalog';
 import { buildConsultations, type Consultation, effectiveSplit, type SplitRule } from './consultations';
 import { type Available, Facts } from './facts';
@@ -251,10 +251,12 @@ export function computeReport(input: ReportInput, settings: Settings): Report {
   const agents = new Set<string>();
 
   const customerOfOrder = orderCustomers(orders, prepared.customers);
-  const consultedBy = consultationsOfOrders(customerOfOrder, consultations, prepared.customers);
-  const attributions = attributeOrders(orders, consultedBy, settings);
+  const consulted = consultationsByCustomer(consultations, prepared.customers.names.length);
+  const attributions = attributeOrders(orders, customerOfOrder, consulted, settings);
   const placed =
-    settings.basis === 'ordered' ? attributions : attributeOrders(orders, consultedBy, settings, 'ordered');
+    settings.basis === 'ordered'
+      ? attributions
+      : attributeOrders(orders, customerOfOrder, consulted, settings, 'ordered');
   const buyers = buyersOf(orders, customerOfOrder, prepared.customers);
   const converted = markCandidates(attributions, consultations.length);
   const ordered = markCandidates(placed, consultations.length);
