@@ -1,9 +1,12 @@
 import { basename } from 'node:path';
+import type { Message } from '../core/engine/model';
+import { decodeBytes } from '../core/import/decode';
 import { importTable, type TableImport } from '../core/import/importer';
 import type { Kind } from '../core/import/records';
 import { sampleRecord } from '../core/import/sample';
-import { displayWidth } from './render';
-import { readExport } from './report';
+import { startSecondPart } from './parallelImport';
+import { displayWidth, stepTimer, type Timing } from './render';
+import { readBytes } from './report';
 
 export interface Inspection {
   file: string;
@@ -22,32 +25,95 @@ export interface Inspection {
   warnings: TableImport['warnings'];
 }
 
-export function inspectFile(path: string, timeZone: string, kind?: Kind): Inspection {
-  const { text, encoding } = readExport(path);
-  const result = importTable({ file: basename(path), text, timeZone, ...(kind ? { kind } : {}) });
-  return {
-    file: result.file,
-    kind: result.kind,
-    dialect: result.dialect,
-    encoding,
-    delimiter: result.delimiter,
-    headerRow: result.headerRow,
-    rows: result.rows,
-    records: result.records.length,
-    duplicates: result.duplicates,
-    mapping: result.fields.map(({ field, column, confidence, source, required }) => ({
-      field,
-      column,
-      confidence,
-      source,
-      required,
-    })),
-    privateColumns: result.privateColumns,
-    // Times as ISO strings, so the sample reads the same in any zone.
-    sample: result.records.slice(0, 5).map(sampleRecord),
-    notes: result.notes,
-    warnings: result.warnings,
-  };
+const SAMPLE_RECORDS = 5;
+/** Inspecting counts messages and shows a few: auto-reply rules change no count, and no names are joined. */
+const NO_RULES = { autoPrefixes: [], autoKeywords: [] };
+const NO_NAMES = { agents: [], customers: [], sessions: [] };
+/**
+ * How much of a large chat export this thread reads. The worker starts later (its own start costs about
+ * a third of a second here), and this thread has nothing else to read: it takes the larger part.
+ */
+const INSPECT_FIRST_PART_SHARE = 0.58;
+
+/**
+ * Reads an export as `report` would and says what was read. A large chat export is read on both cores
+ * as `report` reads it; messages are counted as they come, not kept.
+ */
+export async function inspectFile(
+  path: string,
+  timeZone: string,
+  kind?: Kind,
+  timings: Timing[] = [],
+): Promise<Inspection> {
+  const timed = stepTimer(timings);
+  const file = basename(path);
+  const bytes = timed(`read ${file}`, () => readBytes(path));
+  const parts =
+    kind === undefined || kind === 'chats'
+      ? timed(`cut ${file}`, () =>
+          startSecondPart(
+            bytes,
+            { file, timeZone, overrides: {}, rules: NO_RULES },
+            INSPECT_FIRST_PART_SHARE,
+            kind,
+          ),
+        )
+      : null;
+  try {
+    const { text, encoding } = timed(`decode ${file}`, () => decodeBytes(parts ? parts.first : bytes, file));
+    let messages = 0;
+    const firstMessages: Message[] = [];
+    const result = timed(parts ? `import ${file} (first part)` : `import ${file}`, () =>
+      importTable({
+        file,
+        text,
+        timeZone,
+        ...(kind ? { kind } : {}),
+        ...(parts ? { continues: true } : {}),
+        onMessage: (message) => {
+          messages++;
+          if (firstMessages.length < SAMPLE_RECORDS) firstMessages.push(message);
+        },
+      }),
+    );
+    let { rows } = result;
+    let records = result.kind === 'chats' ? messages : result.records.length;
+    const warnings = [...result.warnings];
+    if (parts) {
+      const started = performance.now();
+      const second = await parts.second(NO_NAMES);
+      timings.push({ step: `wait for ${file} (second part)`, ms: performance.now() - started });
+      rows += second.rows;
+      records += second.columns.length;
+      for (const warning of second.warnings) warnings.push(warning);
+    }
+    const firstRecords: readonly object[] = result.kind === 'chats' ? firstMessages : result.records;
+    return {
+      file: result.file,
+      kind: result.kind,
+      dialect: result.dialect,
+      encoding,
+      delimiter: result.delimiter,
+      headerRow: result.headerRow,
+      rows,
+      records,
+      duplicates: result.duplicates,
+      mapping: result.fields.map(({ field, column, confidence, source, required }) => ({
+        field,
+        column,
+        confidence,
+        source,
+        required,
+      })),
+      privateColumns: result.privateColumns,
+      // Times as ISO strings, so the sample reads the same in any zone.
+      sample: firstRecords.slice(0, SAMPLE_RECORDS).map(sampleRecord),
+      notes: result.notes,
+      warnings,
+    };
+  } finally {
+    parts?.stop();
+  }
 }
 
 const DELIMITER_NAMES: Record<string, string> = { ',': 'comma', '\t': 'tab', ';': 'semicolon', '|': 'pipe' };

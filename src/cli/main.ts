@@ -11,7 +11,7 @@ import { ImportError } from '../core/import/warnings';
 import { TimeZoneError } from '../core/time/zone';
 import { inspectFile, renderInspection } from './inspect';
 import { parseReportOptions, UsageError } from './options';
-import { renderTimings, toCsv, toJson, toTable } from './render';
+import { renderTimings, type Timing, toCsv, toJson, toTable } from './render';
 import { runReport } from './report';
 import { writeWorkbook } from './workbook';
 
@@ -25,7 +25,7 @@ Usage:
                 [--hours HH:MM-HH:MM] [--period day|week|month|all] [--auto-prefix TEXT]
                 [--auto-keyword TEXT] [--internal ACCOUNT] [--after-sales-days N]
                 [--format json|table|csv|xlsx] [--out FILE] [--xlsx FILE] [--timings]
-  cs-kpi inspect FILE [--json] [--kind chats|orders|ratings|…] [--tz ZONE]
+  cs-kpi inspect FILE [--json] [--kind chats|orders|ratings|…] [--tz ZONE] [--timings]
                        what the importer makes of an export: dialect, encoding, delimiter,
                        the mapping with confidences, sample records and every warning
   cs-kpi indicators [--lang zh-CN|zh-TW|en] [--markdown]
@@ -72,7 +72,12 @@ export async function run(
       const { values, positionals } = parseArgs({
         args: rest,
         allowPositionals: true,
-        options: { json: { type: 'boolean' }, kind: { type: 'string' }, tz: { type: 'string' } },
+        options: {
+          json: { type: 'boolean' },
+          kind: { type: 'string' },
+          tz: { type: 'string' },
+          timings: { type: 'boolean' },
+        },
       });
       const [path] = positionals;
       if (!path || positionals.length > 1) throw new UsageError('inspect takes one FILE.');
@@ -80,8 +85,10 @@ export async function run(
         throw new UsageError(`--kind is one of ${KINDS.join(', ')}; got "${values.kind}".`);
       }
       const zone = resolveSettings(values.tz ? { timeZone: values.tz } : {}).timeZone;
-      const inspection = inspectFile(path, zone, values.kind as Kind | undefined);
+      const timings: Timing[] = [];
+      const inspection = await inspectFile(path, zone, values.kind as Kind | undefined, timings);
       out(values.json ? `${JSON.stringify(inspection, null, 2)}\n` : renderInspection(inspection));
+      if (values.timings) err(renderTimings(timings));
       return 0;
     }
     if (command === 'dialects') {

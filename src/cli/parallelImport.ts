@@ -51,6 +51,8 @@ export function startSecondPart(
   bytes: Uint8Array,
   request: Omit<PartRequest, 'bytes' | 'delimiter'>,
   share: number,
+  /** undefined: whatever the header says, read in parts only if it is a chat export. */
+  kind: 'chats' | undefined = 'chats',
 ): ChatParts | null {
   // The worker is built beside the command (build/importWorker.js); without it, one piece.
   const script = new URL('./importWorker.js', import.meta.url);
@@ -63,10 +65,11 @@ export function startSecondPart(
     const probe = importTable({
       file: request.file,
       text: head,
-      kind: 'chats',
+      ...(kind ? { kind } : {}),
       timeZone: request.timeZone,
       overrides: request.overrides,
     });
+    if (probe.kind !== 'chats') return null;
     // Raw tweets are threaded by reply links across the whole file: never in parts.
     if (isTwitterRaw(parseCsvRows(head)[probe.headerRow - 1] ?? [])) return null;
     headerRow = probe.headerRow;

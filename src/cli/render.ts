@@ -30,6 +30,16 @@ export interface Timing {
   ms: number;
 }
 
+/** A function that runs a step and records how long it took in `timings`. */
+export function stepTimer(timings: Timing[]) {
+  return <T>(step: string, work: () => T): T => {
+    const started = performance.now();
+    const result = work();
+    timings.push({ step, ms: performance.now() - started });
+    return result;
+  };
+}
+
 /** `read chats.csv 512 ms, import chats.csv 2,904 ms, …`: one line for stderr. */
 export function renderTimings(timings: readonly Timing[]): string {
   const total = timings.reduce((sum, t) => sum + t.ms, 0);

@@ -9,7 +9,7 @@ import type { Kind, RecordOf } from '../core/import/records';
 import type { ImportWarning } from '../core/import/warnings';
 import type { ReportOptions } from './options';
 import { startSecondPart } from './parallelImport';
-import type { CliReport, ImportSummary, Timing } from './render';
+import { type CliReport, type ImportSummary, stepTimer, type Timing } from './render';
 
 function mappingFor(kind: Kind, options: ReportOptions): ColumnMapping {
   const mapping: Record<string, string | string[]> = {};
@@ -19,17 +19,12 @@ function mappingFor(kind: Kind, options: ReportOptions): ColumnMapping {
   return mapping;
 }
 
-function readBytes(path: string): Uint8Array {
+export function readBytes(path: string): Uint8Array {
   try {
     return readFileSync(path);
   } catch (error) {
     throw new Error(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? error}`);
   }
-}
-
-/** A file's text, its encoding detected (UTF-8, GB18030, UTF-16). */
-export function readExport(path: string): { text: string; encoding: string } {
-  return decodeBytes(readBytes(path), basename(path));
 }
 
 /** How much of a large chat export this thread reads while a worker reads the rest, and the other files. */
@@ -41,12 +36,7 @@ export async function runReport(options: ReportOptions): Promise<CliReport> {
   /** Each file's warnings, in the order the files are read (a file read in parts fills its list late). */
   const fileWarnings: ImportWarning[][] = [];
   const timings: Timing[] = [];
-  const timed = <T>(step: string, work: () => T): T => {
-    const started = performance.now();
-    const result = work();
-    timings.push({ step, ms: performance.now() - started });
-    return result;
-  };
+  const timed = stepTimer(timings);
   // Messages go straight into columns as they are read: a million message objects held until the
   // engine runs would cost more in garbage collection than the engine's own work.
   const messages = new MessageColumnsBuilder(options.settings);

@@ -104,6 +104,15 @@ describe('cs-kpi report', () => {
     expect(whole.stderr).not.toContain('timings');
     expect(parts.stdout).toBe(whole.stdout);
     expect(JSON.parse(whole.stdout).warnings.map((w: { row: number }) => w.row)).toEqual([102, 3502]);
+
+    // inspect reads it the same way: in two parts, the same counts, samples and warnings.
+    const inspectWhole = cli(['inspect', file, '--json']);
+    const inspectParts = cli(['inspect', file, '--json', '--timings'], { CS_KPI_PARALLEL_MIN_BYTES: '1' });
+    expect(inspectParts.stderr).toContain('(second part)');
+    expect(inspectParts.stdout).toBe(inspectWhole.stdout);
+    const inspection = JSON.parse(inspectWhole.stdout);
+    expect(inspection.records).toBe(rows.length - 2);
+    expect(inspection.warnings.map((w: { row: number }) => w.row)).toEqual([102, 3502]);
   });
 
   it('prints a readable table with the Chinese names, and a CSV of the same rows', () => {
