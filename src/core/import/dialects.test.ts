@@ -71,12 +71,12 @@ describe.each(DIALECTS.map((d) => [d.id, d] as const))('dialect %s', (_id, diale
 });
 
 describe('a Taobao order+item export', () => {
-  it('collapses SKU rows into one order: items summed, the order amount not', () => {
+  it('collapses SKU rows into one order: items and the lines’ payments summed, a repeated line dropped', () => {
     const text = [
       '子订单编号,主订单编号,商品标题,购买数量,买家实付金额,订单状态,退款金额,订单创建时间,订单付款时间',
-      '11,1,T恤,2,199.00,交易成功,0,2024-03-01 10:00:00,2024-03-01 10:01:00',
-      '12,1,短裤,1,199.00,交易成功,0,2024-03-01 10:00:00,2024-03-01 10:01:00',
-      '12,1,短裤,1,199.00,交易成功,0,2024-03-01 10:00:00,2024-03-01 10:01:00',
+      '11,1,T恤,2,120.00,交易成功,0,2024-03-01 10:00:00,2024-03-01 10:01:00',
+      '12,1,短裤,1,79.00,交易成功,0,2024-03-01 10:00:00,2024-03-01 10:01:00',
+      '12,1,短裤,1,79.00,交易成功,0,2024-03-01 10:00:00,2024-03-01 10:01:00',
     ].join('\n');
     const result = importTable({ file: 'items.csv', text, timeZone: 'Asia/Shanghai' });
     expect(result.dialect?.id).toBe('taobao-order-items');
@@ -145,6 +145,53 @@ describe('a JD order export with its full header', () => {
       { orderId: '2345678901', customer: 'jd_buyer_7', amount: 188, items: 2 },
       { 客户姓名: '张三', 客户地址: '北京市朝阳区某路1号', 联系电话: '138****0000' },
     );
+  });
+});
+
+describe('a Tmall order-and-item export with its full header', () => {
+  // Columns A–W as public code that reads the export lists them. Each row is one line (子订单): the
+  // buyer's payment and the refund are the line's, so an order's lines add up.
+  const header =
+    '子订单编号,主订单编号,商品标题,商品价格,购买数量,外部系统编号,商品属性,套餐信息,联系方式备注,订单状态,商家编码,买家应付货款,买家实付金额,退款状态,退款金额,订单创建时间,订单付款时间,商品ID,商家备注,主订单买家留言,发货时间,物流单号,物流公司';
+  const line = (sub: string, order: string, items: string, paid: string, refund: string) =>
+    `${sub},${order},保温杯,25.00,${items},,颜色:白,,,交易成功,A-1,${paid},${paid},${refund === '0.00' ? '' : '退款成功'},${refund},2024-03-01 10:00:00,2024-03-01 10:02:00,600012,,,2024-03-02 09:00:00,SF100,顺丰`;
+  const text = [
+    header,
+    line('5001', '1001', '2', '50.00', '0.00'),
+    line('5002', '1001', '1', '30.00', '30.00'),
+    line('5001', '1001', '2', '50.00', '0.00'),
+    line('5003', '1002', '1', '20.00', '0.00'),
+  ].join('\n');
+
+  it('sums each order’s lines: items, payment and refund; a repeated line is a duplicate', () => {
+    const result = importTable({ file: 'ExportOrderList.csv', text, timeZone: 'Asia/Shanghai' });
+    expect(result.dialect?.id).toBe('taobao-order-items');
+    expect(result.duplicates).toBe(1);
+    expect(result.warnings).toEqual([]);
+    expect(
+      result.records.map(({ orderId, items, amount, refundAmount }) => [
+        orderId,
+        items,
+        amount,
+        refundAmount,
+      ]),
+    ).toEqual([
+      ['1001', 3, 80, 30],
+      ['1002', 1, 20, 0],
+    ]);
+  });
+
+  it('takes an amount once when the user maps it to another column', () => {
+    const result = importTable({
+      file: 'ExportOrderList.csv',
+      text,
+      timeZone: 'Asia/Shanghai',
+      overrides: { amount: '商品价格' },
+    });
+    expect(result.records.map((o) => [o.orderId, o.amount, o.refundAmount])).toEqual([
+      ['1001', 25, 30],
+      ['1002', 25, 0],
+    ]);
   });
 });
 

@@ -16,6 +16,11 @@ export interface Dialect {
   /** Headers (as the platform writes them) that identify the export. */
   signature: readonly string[];
   columns: Partial<Record<string, string>>;
+  /**
+   * Money fields that belong to each line (sub-order) rather than to the order: an order's rows are
+   * summed over its distinct lines, where order-level amounts are taken once.
+   */
+  perLine?: readonly ('amount' | 'refund_amount')[];
 }
 
 export const DIALECTS: readonly Dialect[] = [
@@ -61,7 +66,9 @@ export const DIALECTS: readonly Dialect[] = [
     id: 'taobao-order-items',
     name: { zh: '淘宝/天猫 订单+宝贝报表', en: 'Taobao/Tmall order and item export' },
     kind: 'orders',
-    basis: 'documentation',
+    // Checked against public code that reads this export (a pandas script naming its columns A–W,
+    // 子订单编号 … 物流公司). It sums 买家实付金额 and 退款金额 over the rows: both are per line.
+    basis: 'public code',
     signature: [
       '子订单编号',
       '主订单编号',
@@ -89,6 +96,7 @@ export const DIALECTS: readonly Dialect[] = [
       refund_amount: '退款金额',
       status: '订单状态',
     },
+    perLine: ['amount', 'refund_amount'],
   },
   {
     id: 'jd-orders',

@@ -23,13 +23,19 @@ export function renderDialectsMarkdown(): string {
   ];
   for (const d of DIALECTS) {
     const columns = Object.entries(d.columns)
-      .map(([field, column]) => `${field} ← ${column}`)
+      .map(
+        ([field, column]) =>
+          `${field} ← ${column}${d.perLine?.includes(field as 'amount') ? ' (per line, summed over an order’s lines)' : ''}`,
+      )
       .join('; ');
     lines.push(
       `| \`${d.id}\` | ${d.name.zh} / ${d.name.en} | ${d.kind} | ${d.basis} | ${markdownCell(columns)} |`,
     );
   }
   lines.push(
+    '',
+    'An export with one row per line (SKU) gives one order per order ID: items are summed over its distinct',
+    'lines; amounts are taken once, from the first row that has them, unless marked per line above.',
     '',
     'Also read: chat text copied from a 千牛 window (a `昵称 YYYY-M-D H:MM:SS` line per message, 已读/未读',
     'receipts, `A --> B` transfers, system lines), and the raw Kaggle Twitter support file (threaded into',

@@ -277,8 +277,22 @@ function mapFields(
 /** What tells two rows of one order apart: the sub-order ID, or else all the row's cells. */
 const partOf = (row: RecordOf['orders']) => row.subOrderId ?? `row:${row.rowPrint}`;
 
-/** One order per order ID: SKU rows add their items; order-level values come from the first row that has them. */
-function collapseOrders(rows: RecordOf['orders'][], warnings: ImportWarning[], file: string) {
+/** Which money fields an export gives per line (sub-order), to be summed over an order's lines. */
+interface PerLine {
+  amount: boolean;
+  refundAmount: boolean;
+}
+
+/**
+ * One order per order ID: SKU rows add their items (and per-line amounts); order-level values come
+ * from the first row that has them.
+ */
+function collapseOrders(
+  rows: RecordOf['orders'][],
+  warnings: ImportWarning[],
+  file: string,
+  perLine: PerLine,
+) {
   // Most orders have one row: a set of parts is made only for an order that repeats. Order IDs are
   // mostly digits, which a null-prototype object looks up far faster than a Map at a million entries;
   // the array keeps the orders in the order the file has them.
@@ -305,7 +319,13 @@ function collapseOrders(rows: RecordOf['orders'][], warnings: ImportWarning[], f
     }
     seen.parts.add(part);
     const order = seen.order;
-    if (order.amount !== row.amount && row.amount !== 0 && order.amount !== 0 && row.subOrderId === null) {
+    if (
+      !perLine.amount &&
+      order.amount !== row.amount &&
+      row.amount !== 0 &&
+      order.amount !== 0 &&
+      row.subOrderId === null
+    ) {
       warnings.push({
         file,
         row: row.row ?? 0,
@@ -317,8 +337,10 @@ function collapseOrders(rows: RecordOf['orders'][], warnings: ImportWarning[], f
     order.customer ??= row.customer;
     order.createdAt ??= row.createdAt;
     order.paidAt ??= row.paidAt;
-    if (order.amount === 0 && row.amount !== 0) order.amount = row.amount;
-    if (order.refundAmount === 0 && row.refundAmount !== 0) order.refundAmount = row.refundAmount;
+    if (perLine.amount) order.amount += row.amount;
+    else if (order.amount === 0 && row.amount !== 0) order.amount = row.amount;
+    if (perLine.refundAmount) order.refundAmount += row.refundAmount;
+    else if (order.refundAmount === 0 && row.refundAmount !== 0) order.refundAmount = row.refundAmount;
   }
   return { orders: entries.map((e) => e.order), duplicates };
 }
@@ -452,7 +474,20 @@ export function readRows(request: RowsRequest, feed: RowFeed): TableImport {
   let records = s.records;
   let duplicates = 0;
   if (s.kind === 'orders') {
-    const collapsed = collapseOrders(records as RecordOf['orders'][], warnings, file);
+    // A dialect's per-line amounts are summed only where the field is read from the dialect's column.
+    const dialect = s.dialect?.dialect;
+    const fromDialect = (field: 'amount' | 'refund_amount') =>
+      dialect?.perLine?.includes(field) === true &&
+      s.fields.some(
+        (m) =>
+          m.field === field &&
+          m.column !== null &&
+          normalizeHeader(m.column) === normalizeHeader(dialect.columns[field] ?? ''),
+      );
+    const collapsed = collapseOrders(records as RecordOf['orders'][], warnings, file, {
+      amount: fromDialect('amount'),
+      refundAmount: fromDialect('refund_amount'),
+    });
     records = collapsed.orders;
     duplicates = collapsed.duplicates;
   }
