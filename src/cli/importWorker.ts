@@ -1,5 +1,5 @@
 // The second part of a large chat export, read on another core (see parallelImport.ts).
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import {
   columnsData,
   MessageColumnsBuilder,
@@ -11,10 +11,11 @@ import { decodeBytes } from '../core/import/decode';
 import { importTable } from '../core/import/importer';
 import type { PartRequest, PartResult } from './parallelImport';
 
-const request = workerData as PartRequest;
 const fail = (error: unknown) =>
   parentPort?.postMessage({ error: (error as Error).message ?? String(error) });
-try {
+
+/** Reads the part, then waits for the names to renumber it into (see parallelImport.ts). */
+function readPart(request: PartRequest) {
   const { text } = decodeBytes(request.bytes, request.file);
   const messages = new MessageColumnsBuilder(request.rules);
   const result = importTable({
@@ -38,6 +39,13 @@ try {
       fail(error);
     }
   });
-} catch (error) {
-  fail(error);
 }
+
+// Started before the command has read the file: the part comes as the first message.
+parentPort?.once('message', (request: PartRequest) => {
+  try {
+    readPart(request);
+  } catch (error) {
+    fail(error);
+  }
+});

@@ -4,7 +4,7 @@ import { decodeBytes } from '../core/import/decode';
 import { importTable, type TableImport } from '../core/import/importer';
 import type { Kind } from '../core/import/records';
 import { sampleRecord } from '../core/import/sample';
-import { startSecondPart } from './parallelImport';
+import { startSecondPart, startWorkerFor } from './parallelImport';
 import { displayWidth, stepTimer, type Timing } from './render';
 import { readBytes } from './report';
 
@@ -47,18 +47,27 @@ export async function inspectFile(
 ): Promise<Inspection> {
   const timed = stepTimer(timings);
   const file = basename(path);
-  const bytes = timed(`read ${file}`, () => readBytes(path));
-  const parts =
-    kind === undefined || kind === 'chats'
-      ? timed(`cut ${file}`, () =>
-          startSecondPart(
-            bytes,
-            { file, timeZone, overrides: {}, rules: NO_RULES },
-            INSPECT_FIRST_PART_SHARE,
-            kind,
-          ),
-        )
-      : null;
+  // Only a chat export is read in parts; without --kind, the header says whether this is one.
+  const worker = kind === undefined || kind === 'chats' ? startWorkerFor(path) : null;
+  let bytes: Uint8Array;
+  try {
+    bytes = timed(`read ${file}`, () => readBytes(path));
+  } catch (error) {
+    void worker?.terminate();
+    throw error;
+  }
+  const parts = worker
+    ? timed(`cut ${file}`, () =>
+        startSecondPart(
+          bytes,
+          { file, timeZone, overrides: {}, rules: NO_RULES },
+          INSPECT_FIRST_PART_SHARE,
+          kind === 'chats' ? 'chats' : undefined,
+          worker,
+        ),
+      )
+    : null;
+  if (worker && !parts) void worker.terminate();
   try {
     const { text, encoding } = timed(`decode ${file}`, () => decodeBytes(parts ? parts.first : bytes, file));
     let messages = 0;

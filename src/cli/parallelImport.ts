@@ -1,5 +1,5 @@
 import { isUtf8 } from 'node:buffer';
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import type { AutoReplyRules, NameLists, RenumberedColumns } from '../core/engine/messageColumns';
 import { parseCsvRows } from '../core/import/csv';
@@ -42,6 +42,23 @@ export interface ChatParts {
   stop(): void;
 }
 
+// The worker is built beside the command (build/importWorker.js); without it, files are read in one piece.
+const WORKER_SCRIPT = new URL('./importWorker.js', import.meta.url);
+
+/**
+ * A worker for a file large enough to be read in parts, started before the file is read so that its
+ * own start (loading its code, about a tenth of a second) happens meanwhile; null for a smaller file.
+ * Hand it to startSecondPart, and stop it if that gives no parts.
+ */
+export function startWorkerFor(path: string): Worker | null {
+  try {
+    if (statSync(path).size < PARALLEL_MIN_BYTES || !existsSync(WORKER_SCRIPT)) return null;
+  } catch {
+    return null; // reading the file reports it
+  }
+  return new Worker(WORKER_SCRIPT);
+}
+
 /**
  * Starts reading the second part of a chat export in a worker, or returns null when the file is small
  * or cannot be cut safely (not UTF-8, a 千牛 paste, a raw Twitter file that needs every row, quoting
@@ -53,10 +70,10 @@ export function startSecondPart(
   share: number,
   /** undefined: whatever the header says, read in parts only if it is a chat export. */
   kind: 'chats' | undefined = 'chats',
+  /** A worker from startWorkerFor; one is started here otherwise. */
+  started: Worker | null = null,
 ): ChatParts | null {
-  // The worker is built beside the command (build/importWorker.js); without it, one piece.
-  const script = new URL('./importWorker.js', import.meta.url);
-  if (bytes.length < PARALLEL_MIN_BYTES || !existsSync(script) || !isUtf8(bytes)) return null;
+  if (bytes.length < PARALLEL_MIN_BYTES || !existsSync(WORKER_SCRIPT) || !isUtf8(bytes)) return null;
   const head = new TextDecoder().decode(bytes.subarray(0, 256 * 1024), { stream: true });
   if (isQianniuPaste(head)) return null;
   let headerRow: number;
@@ -83,10 +100,10 @@ export function startSecondPart(
   part.set(bytes.subarray(0, cut.headerEnd));
   part.set(bytes.subarray(cut.cut), cut.headerEnd);
   const shift = cut.rowsBeforeCut - headerRow;
-  const worker = new Worker(script, {
-    workerData: { ...request, bytes: part, delimiter } satisfies PartRequest,
-    transferList: [part.buffer as ArrayBuffer],
-  });
+  const worker = started ?? new Worker(WORKER_SCRIPT);
+  worker.postMessage({ ...request, bytes: part, delimiter } satisfies PartRequest, [
+    part.buffer as ArrayBuffer,
+  ]);
   const second = new Promise<PartResult>((resolve, reject) => {
     worker.once('message', (reply: PartResult | { error: string }) => {
       void worker.terminate();

@@ -8,7 +8,7 @@ import { type ColumnMapping, importTable, type TableImport } from '../core/impor
 import type { Kind, RecordOf } from '../core/import/records';
 import type { ImportWarning } from '../core/import/warnings';
 import type { ReportOptions } from './options';
-import { startSecondPart } from './parallelImport';
+import { startSecondPart, startWorkerFor } from './parallelImport';
 import { type CliReport, type ImportSummary, stepTimer, type Timing } from './render';
 
 function mappingFor(kind: Kind, options: ReportOptions): ColumnMapping {
@@ -69,18 +69,21 @@ export async function runReport(options: ReportOptions): Promise<CliReport> {
         pending = null;
       }
       const file = basename(path);
+      const worker = kind === 'chats' ? startWorkerFor(path) : null;
+      if (worker) workers.push({ stop: () => void worker.terminate() });
       const bytes = timed(`read ${file}`, () => readBytes(path));
-      const parts =
-        kind === 'chats'
-          ? timed(`cut ${file}`, () =>
-              startSecondPart(
-                bytes,
-                { file, ...importOptions(kind), rules: options.settings },
-                FIRST_PART_SHARE,
-              ),
-            )
-          : null;
-      if (parts) workers.push(parts);
+      const parts = worker
+        ? timed(`cut ${file}`, () =>
+            startSecondPart(
+              bytes,
+              { file, ...importOptions(kind), rules: options.settings },
+              FIRST_PART_SHARE,
+              'chats',
+              worker,
+            ),
+          )
+        : null;
+      if (worker && !parts) void worker.terminate();
       const { text, encoding } = timed(`decode ${file}`, () =>
         decodeBytes(parts ? parts.first : bytes, file),
       );

@@ -64,7 +64,6 @@ describe('cs-kpi report', () => {
     ].map((m) => m[1]);
     expect(steps).toEqual([
       'read twcs_sample_conversations.csv',
-      'cut twcs_sample_conversations.csv',
       'decode twcs_sample_conversations.csv',
       'import twcs_sample_conversations.csv',
       'compute',

@@ -169,7 +169,7 @@ describe('a Tmall order-and-item export with its full header', () => {
     expect(result.duplicates).toBe(1);
     expect(result.warnings).toEqual([]);
     expect(
-      result.records.map(({ orderId, items, amount, refundAmount }) => [
+      (result.records as Order[]).map(({ orderId, items, amount, refundAmount }) => [
         orderId,
         items,
         amount,
@@ -188,7 +188,7 @@ describe('a Tmall order-and-item export with its full header', () => {
       timeZone: 'Asia/Shanghai',
       overrides: { amount: '商品价格' },
     });
-    expect(result.records.map((o) => [o.orderId, o.amount, o.refundAmount])).toEqual([
+    expect((result.records as Order[]).map((o) => [o.orderId, o.amount, o.refundAmount])).toEqual([
       ['1001', 25, 30],
       ['1002', 25, 0],
     ]);
