@@ -25,6 +25,21 @@ describe('order attribution', () => {
     expect(r.team.sales).toBe(80);
   });
 
+  it('with sessions, counts only a session’s own messages as its last activity before paying', () => {
+    // 小美's session s1 (asked 10:00, answered 10:45, after the payment) spans her session s2, which
+    // only she wrote in at 10:30. Before paying at 10:40, c1 last talked to 小王 (10:20), not in s1.
+    const sessions = [
+      msg('2024-03-01 10:00:00', '小美', 'c1', 'customer', { session: 's1' }),
+      msg('2024-03-01 10:20:00', '小王', 'c1', 'customer', { session: 's3' }),
+      msg('2024-03-01 10:20:30', '小王', 'c1', 'agent', { session: 's3' }),
+      msg('2024-03-01 10:30:00', '小美', 'c1', 'agent', { session: 's2' }),
+      msg('2024-03-01 10:45:00', '小美', 'c1', 'agent', { session: 's1' }),
+    ];
+    const r = report({ messages: sessions, orders: [order('o1', 'c1', '2024-03-01 10:40:00')] }, {}, true);
+    expect(agentRow(r, '小王').sales).toBe(100);
+    expect(agentRow(r, '小美').sales).toBe(0);
+  });
+
   it('credits the first agent, or the one with most messages, when asked', () => {
     expect(agentRow(report({ messages, orders }, { attribution: 'first' }), '小美').sales).toBe(80);
     expect(agentRow(report({ messages, orders }, { attribution: 'most' }), '小美').sales).toBe(80);

@@ -1,6 +1,7 @@
 import { localDay } from '../time/zone';
-import type { Consultation } from './consultations';
+import { type Consultation, lastActivityBefore } from './consultations';
 import type { Interner } from './interner';
+import type { PreparedMessages } from './messages';
 import type { Order } from './model';
 import type { Settings } from './settings';
 
@@ -28,33 +29,24 @@ export function eventTime(order: Order, basis: Basis, zone: string): number | nu
   return localDay(zone, order.paidAt) === localDay(zone, order.createdAt) ? order.paidAt : null;
 }
 
-/** The last time this consultation saw a message at or before `t`. */
-function lastActivityBefore(c: Consultation, t: number): number {
-  let lo = 0;
-  let hi = c.times.length - 1;
-  let found = c.firstCustomerAt ?? 0;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const time = c.times[mid] as number;
-    if (time <= t) {
-      found = time;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return found;
-}
-
 /** Later activity wins; at the same second the agent name decides, so row order never does. */
 function later(a: Consultation, aAt: number, b: Consultation, bAt: number): boolean {
   return aAt > bAt || (aAt === bAt && a.agent > b.agent);
 }
 
-function chooseAgent(candidates: Consultation[], rule: Settings['attribution'], eventAt: number): string {
+function chooseAgent(
+  candidates: Consultation[],
+  rule: Settings['attribution'],
+  eventAt: number,
+  consulted: ConsultationsByCustomer,
+): string {
+  const activityBefore = (c: Consultation) =>
+    lastActivityBefore(c, eventAt, consulted.prepared, consulted.zone);
   const latest = (among: Consultation[]) => {
     let best = among[0] as Consultation;
-    let bestAt = lastActivityBefore(best, eventAt);
+    let bestAt = activityBefore(best);
     for (const c of among) {
-      const at = lastActivityBefore(c, eventAt);
+      const at = activityBefore(c);
       if (later(c, at, best, bestAt)) {
         best = c;
         bestAt = at;
@@ -96,6 +88,9 @@ export function orderCustomers(orders: readonly Order[], customers: Interner): I
  */
 export interface ConsultationsByCustomer {
   readonly consultations: readonly Consultation[];
+  /** The messages behind them, for who the customer talked to last. */
+  readonly prepared: Pick<PreparedMessages, 'columns' | 'order'>;
+  readonly zone: string;
   readonly start: Int32Array;
   readonly list: Int32Array;
   /** By consultation index. */
@@ -105,8 +100,10 @@ export interface ConsultationsByCustomer {
 
 export function consultationsByCustomer(
   consultations: readonly Consultation[],
-  customerCount: number,
+  prepared: Pick<PreparedMessages, 'columns' | 'order' | 'customers'>,
+  zone: string,
 ): ConsultationsByCustomer {
+  const customerCount = prepared.customers.names.length;
   const start = new Int32Array(customerCount + 1);
   const firstCustomerAt = new Float64Array(consultations.length);
   const day = new Int32Array(consultations.length);
@@ -124,7 +121,7 @@ export function consultationsByCustomer(
   customerOf.forEach((customer, i) => {
     if (customer >= 0) list[(next[customer] as number)++] = i;
   });
-  return { consultations, start, list, firstCustomerAt, day };
+  return { consultations, prepared, zone, start, list, firstCustomerAt, day };
 }
 
 /**
@@ -164,7 +161,7 @@ export function attributeOrders(
     const agent =
       candidates.length === 1
         ? (candidates[0] as Consultation).agent
-        : chooseAgent(candidates, settings.attribution, eventAt);
+        : chooseAgent(candidates, settings.attribution, eventAt, consulted);
     const assists =
       candidates.length === 1
         ? []

@@ -30,8 +30,14 @@ export interface Consultation {
   invited: boolean;
   /** Whether the first customer message fell inside the assessment hours. */
   inAssessmentHours: boolean;
-  /** Times of every message, ascending, to find who the customer talked to last before paying. */
-  times: number[];
+  /**
+   * Where its messages are in the threads' order (PreparedMessages.order): between `from` and `to`,
+   * those of session `key` when split by session (other sessions of the thread may come between),
+   * all of them otherwise (`key` NaN). To find who the customer talked to last before paying.
+   */
+  from: number;
+  to: number;
+  key: number;
 }
 
 export type SplitRule = 'id' | 'day' | 'gap';
@@ -61,8 +67,34 @@ function newConsultation(c: MessageColumns, first: number, day: number): Consult
     offline: false,
     invited: false,
     inAssessmentHours: true,
-    times: [],
+    from: -1,
+    to: -1,
+    key: Number.NaN,
   };
+}
+
+/** A message's session for the split by session: its session ID's number, or −1 − its local day. */
+export function sessionKey(c: MessageColumns, i: number, zone: string): number {
+  const session = c.session[i] as number;
+  return session >= 0 ? session : -1 - localDay(zone, c.time[i] as number);
+}
+
+/** The time of the consultation's last message at or before `t` (its first customer message if none). */
+export function lastActivityBefore(
+  consultation: Consultation,
+  t: number,
+  { columns: c, order }: Pick<PreparedMessages, 'columns' | 'order'>,
+  zone: string,
+): number {
+  let found = consultation.firstCustomerAt ?? 0;
+  const bySession = !Number.isNaN(consultation.key);
+  for (let k = consultation.from; k < consultation.to; k++) {
+    const i = order[k] as number;
+    const time = c.time[i] as number;
+    if (time > t) break; // a thread is in time order
+    if (!bySession || sessionKey(c, i, zone) === consultation.key) found = time;
+  }
+  return found;
 }
 
 /** The response walk: a gap opens at the first unanswered customer message, closes at a manual reply. */
@@ -74,12 +106,14 @@ class ConsultationWalk {
     private readonly settings: Settings,
   ) {}
 
-  add(c: MessageColumns, i: number, zone: string) {
+  /** Adds message `i`, found at `k` in the threads' order. */
+  add(c: MessageColumns, i: number, k: number, zone: string) {
     const consultation = this.consultation;
     const time = c.time[i] as number;
     const flags = c.flags[i] as number;
     const from = c.from[i] as number;
-    consultation.times.push(time);
+    if (consultation.from < 0) consultation.from = k;
+    consultation.to = k + 1;
     if (flags & TRANSFER_OUT) consultation.transferredOut = true;
     if (flags & OFFLINE) consultation.offline = true;
     if (flags & INVITE) consultation.invited = true;
@@ -151,12 +185,12 @@ export function buildConsultations(
       let walk: ConsultationWalk | undefined;
       for (let k = from; k < to; k++) {
         const i = order[k] as number;
-        const session = c.session[i] as number;
-        const key = session >= 0 ? session : -1 - localDay(zone, c.time[i] as number);
+        const key = sessionKey(c, i, zone);
         if (key !== lastKey) {
           walk = bySession ? bySession.get(key) : key === firstKey ? first : undefined;
           if (!walk) {
             walk = new ConsultationWalk(newConsultation(c, i, localDay(zone, c.time[i] as number)), settings);
+            walk.consultation.key = key;
             if (first === undefined) {
               first = walk;
               firstKey = key;
@@ -167,7 +201,7 @@ export function buildConsultations(
           }
           lastKey = key;
         }
-        (walk as ConsultationWalk).add(c, i, zone);
+        (walk as ConsultationWalk).add(c, i, k, zone);
       }
       if (bySession) for (const each of bySession.values()) result.push(each.finish(result.length));
       else if (first) result.push(first.finish(result.length));
@@ -188,7 +222,7 @@ export function buildConsultations(
         if (walk) result.push(walk.finish(result.length));
         walk = new ConsultationWalk(newConsultation(c, i, localDay(zone, time)), settings);
       }
-      (walk as ConsultationWalk).add(c, i, zone);
+      (walk as ConsultationWalk).add(c, i, k, zone);
       lastTime = time;
     }
     if (walk) result.push(walk.finish(result.length));

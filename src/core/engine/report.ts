@@ -251,7 +251,7 @@ export function computeReport(input: ReportInput, settings: Settings): Report {
   const agents = new Set<string>();
 
   const customerOfOrder = orderCustomers(orders, prepared.customers);
-  const consulted = consultationsByCustomer(consultations, prepared.customers.names.length);
+  const consulted = consultationsByCustomer(consultations, prepared, zone);
   const attributions = attributeOrders(orders, customerOfOrder, consulted, settings);
   const placed =
     settings.basis === 'ordered'
