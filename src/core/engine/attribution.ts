@@ -5,6 +5,8 @@ import type { PreparedMessages } from './messages';
 import type { Order } from './model';
 import type { Settings } from './settings';
 
+const NONE: readonly never[] = Object.freeze([]);
+
 /** Who gets an order (SPEC §4): one agent, the assisting agents, and the consultations behind it. */
 export interface Attribution {
   order: Order;
@@ -14,9 +16,9 @@ export interface Attribution {
   eventAt: number;
   /** null: no consultation in the window, a silent order (静默下单). */
   agent: string | null;
-  assists: string[];
+  assists: readonly string[];
   /** The consultations within the window, before the event. */
-  candidates: Consultation[];
+  candidates: readonly Consultation[];
 }
 
 export type Basis = Settings['basis'];
@@ -145,17 +147,18 @@ export function attributeOrders(
     const eventAt = eventTime(order, basis, zone);
     if (eventAt === null) continue;
     const customer = customerOfOrder[i] as number;
-    const candidates: Consultation[] = [];
+    let candidates: Consultation[] | null = null;
     if (customer >= 0 && (start[customer] as number) < (start[customer + 1] as number)) {
       const firstDay = localDay(zone, eventAt) - earliestDayBack;
       for (let k = start[customer] as number; k < (start[customer + 1] as number); k++) {
         const c = list[k] as number;
         if ((firstCustomerAt[c] as number) <= eventAt && (day[c] as number) >= firstDay)
-          candidates.push(consulted.consultations[c] as Consultation);
+          (candidates ??= []).push(consulted.consultations[c] as Consultation);
       }
     }
-    if (candidates.length === 0) {
-      result.push({ order, index: i, eventAt, agent: null, assists: [], candidates });
+    if (candidates === null) {
+      // Most orders are silent: they share one empty list rather than each making two.
+      result.push({ order, index: i, eventAt, agent: null, assists: NONE, candidates: NONE });
       continue;
     }
     const agent =
@@ -164,7 +167,7 @@ export function attributeOrders(
         : chooseAgent(candidates, settings.attribution, eventAt, consulted);
     const assists =
       candidates.length === 1
-        ? []
+        ? NONE
         : [...new Set(candidates.map((c) => c.agent))].filter((a) => a !== agent).sort();
     result.push({ order, index: i, eventAt, agent, assists, candidates });
   }

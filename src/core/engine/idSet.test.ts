@@ -18,4 +18,21 @@ describe('a set of customer numbers', () => {
       }),
     );
   });
+
+  it('counts alike with large and negative numbers, sets read in turn leaving nothing behind', () => {
+    const id = fc.integer({ min: -3, max: 5000 });
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.boolean(), id), { maxLength: 200 }), (adds) => {
+        const sets = [new IdSet(), new IdSet()];
+        const expected = [new Set<number>(), new Set<number>()];
+        for (const [second, n] of adds) {
+          const k = second ? 1 : 0;
+          sets[k]?.add(n);
+          expected[k]?.add(n);
+          expect(sets.map((s) => s.size)).toEqual(expected.map((s) => s.size));
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
 });
