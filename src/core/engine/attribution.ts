@@ -152,8 +152,9 @@ export function attributeOrders(
       const firstDay = localDay(zone, eventAt) - earliestDayBack;
       for (let k = start[customer] as number; k < (start[customer + 1] as number); k++) {
         const c = list[k] as number;
-        if ((firstCustomerAt[c] as number) <= eventAt && (day[c] as number) >= firstDay)
-          (candidates ??= []).push(consulted.consultations[c] as Consultation);
+        if ((firstCustomerAt[c] as number) > eventAt || (day[c] as number) < firstDay) continue;
+        candidates ??= [];
+        candidates.push(consulted.consultations[c] as Consultation);
       }
     }
     if (candidates === null) {

@@ -58,7 +58,9 @@ export type RenumberedColumns = MessageColumnsData & { base: { [K in keyof NameL
 /** Each of `names` as numbered in `known` or, when new, numbered after it; the new names in order. */
 function renumberNames(names: readonly string[], known: readonly string[]) {
   const numberOf = new Map<string, number>();
-  known.forEach((name, i) => numberOf.set(name, i));
+  known.forEach((name, i) => {
+    numberOf.set(name, i);
+  });
   const added: string[] = [];
   const numbers = new Int32Array(names.length);
   names.forEach((name, i) => {
