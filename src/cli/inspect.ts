@@ -45,53 +45,16 @@ export async function inspectFile(
   kind?: Kind,
   timings: Timing[] = [],
 ): Promise<Inspection> {
-  const timed = stepTimer(timings);
-  const file = basename(path);
-  // Only a chat export is read in parts; without --kind, the header says whether this is one.
-  const worker = kind === undefined || kind === 'chats' ? startWorkerFor(path) : null;
-  let bytes: Uint8Array;
+  const first = readFirstPart(path, timeZone, kind, timings);
   try {
-    bytes = timed(`read ${file}`, () => readBytes(path));
-  } catch (error) {
-    void worker?.terminate();
-    throw error;
-  }
-  const parts = worker
-    ? timed(`cut ${file}`, () =>
-        startSecondPart(
-          bytes,
-          { file, timeZone, overrides: {}, rules: NO_RULES },
-          INSPECT_FIRST_PART_SHARE,
-          kind === 'chats' ? 'chats' : undefined,
-          worker,
-        ),
-      )
-    : null;
-  if (worker && !parts) void worker.terminate();
-  try {
-    const { text, encoding } = timed(`decode ${file}`, () => decodeBytes(parts ? parts.first : bytes, file));
-    let messages = 0;
-    const firstMessages: Message[] = [];
-    const result = timed(parts ? `import ${file} (first part)` : `import ${file}`, () =>
-      importTable({
-        file,
-        text,
-        timeZone,
-        ...(kind ? { kind } : {}),
-        ...(parts ? { continues: true } : {}),
-        onMessage: (message) => {
-          messages++;
-          if (firstMessages.length < SAMPLE_RECORDS) firstMessages.push(message);
-        },
-      }),
-    );
+    const { result, encoding, firstMessages } = first;
     let { rows } = result;
-    let records = result.kind === 'chats' ? messages : result.records.length;
+    let records = result.kind === 'chats' ? first.messages : result.records.length;
     const warnings = [...result.warnings];
-    if (parts) {
+    if (first.second) {
       const started = performance.now();
-      const second = await parts.second(NO_NAMES);
-      timings.push({ step: `wait for ${file} (second part)`, ms: performance.now() - started });
+      const second = await first.second;
+      timings.push({ step: `wait for ${result.file} (second part)`, ms: performance.now() - started });
       rows += second.rows;
       records += second.columns.length;
       for (const warning of second.warnings) warnings.push(warning);
@@ -121,7 +84,59 @@ export async function inspectFile(
       warnings,
     };
   } finally {
-    parts?.stop();
+    first.stop();
+  }
+}
+
+/**
+ * Reads the file, or its first part while a worker reads the rest. Apart from inspectFile so that the
+ * file's bytes and text are let go before the worker's part is waited for.
+ */
+function readFirstPart(path: string, timeZone: string, kind: Kind | undefined, timings: Timing[]) {
+  const timed = stepTimer(timings);
+  const file = basename(path);
+  // Only a chat export is read in parts; without --kind, the header says whether this is one.
+  const worker = kind === undefined || kind === 'chats' ? startWorkerFor(path) : null;
+  const stop = () => void worker?.terminate();
+  try {
+    let bytes: Uint8Array | null = timed(`read ${file}`, () => readBytes(path));
+    const parts = worker
+      ? timed(`cut ${file}`, () =>
+          startSecondPart(
+            bytes as Uint8Array,
+            { file, timeZone, overrides: {}, rules: NO_RULES },
+            INSPECT_FIRST_PART_SHARE,
+            kind === 'chats' ? 'chats' : undefined,
+            worker,
+          ),
+        )
+      : null;
+    if (!parts) stop();
+    // Taken out of `bytes` as they are decoded: the text is read from now on, and the bytes go meanwhile.
+    const { text, encoding } = timed(`decode ${file}`, () => {
+      const all = bytes as Uint8Array;
+      bytes = null;
+      return decodeBytes(parts ? all.subarray(0, parts.cut) : all, file);
+    });
+    let messages = 0;
+    const firstMessages: Message[] = [];
+    const result = timed(parts ? `import ${file} (first part)` : `import ${file}`, () =>
+      importTable({
+        file,
+        text,
+        timeZone,
+        ...(kind ? { kind } : {}),
+        ...(parts ? { continues: true } : {}),
+        onMessage: (message) => {
+          messages++;
+          if (firstMessages.length < SAMPLE_RECORDS) firstMessages.push(message);
+        },
+      }),
+    );
+    return { result, encoding, messages, firstMessages, second: parts?.second(NO_NAMES) ?? null, stop };
+  } catch (error) {
+    stop();
+    throw error;
   }
 }
 

@@ -31,8 +31,8 @@ export interface PartRequest {
 export type PartResult = { columns: RenumberedColumns; warnings: ImportWarning[]; rows: number };
 
 export interface ChatParts {
-  /** The first part's bytes, to read on this thread. */
-  first: Uint8Array;
+  /** The first part is the file's bytes before this one, to read on this thread. */
+  cut: number;
   /**
    * The second part's result, its rows numbered as in the whole file and its names as in `names`:
    * called once the first part is read, with the names numbered by then.
@@ -117,7 +117,7 @@ export function startSecondPart(
     worker.once('error', reject);
   });
   return {
-    first: bytes.subarray(0, cut.cut),
+    cut: cut.cut,
     second: (names) => {
       worker.postMessage(names);
       return second;

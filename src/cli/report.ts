@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
+import type { Worker } from 'node:worker_threads';
 import { MessageColumnsBuilder } from '../core/engine/messageColumns';
 import type { Message } from '../core/engine/model';
 import { computeReport } from '../core/engine/report';
@@ -8,7 +9,7 @@ import { type ColumnMapping, importTable, type TableImport } from '../core/impor
 import type { Kind, RecordOf } from '../core/import/records';
 import type { ImportWarning } from '../core/import/warnings';
 import type { ReportOptions } from './options';
-import { startSecondPart, startWorkerFor } from './parallelImport';
+import { type PartResult, startSecondPart, startWorkerFor } from './parallelImport';
 import { type CliReport, type ImportSummary, stepTimer, type Timing } from './render';
 
 function mappingFor(kind: Kind, options: ReportOptions): ColumnMapping {
@@ -26,6 +27,9 @@ export function readBytes(path: string): Uint8Array {
     throw new Error(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? error}`);
   }
 }
+
+/** A worker's stop, kept apart from the scope that read the file (which holds its bytes and text). */
+const stopper = (worker: Worker) => ({ stop: () => void worker.terminate() });
 
 /** How much of a large chat export this thread reads while a worker reads the rest, and the other files. */
 const FIRST_PART_SHARE = 0.5;
@@ -54,6 +58,20 @@ export async function runReport(options: ReportOptions): Promise<CliReport> {
     ...(options.pseudonymKey ? { pseudonymKey: options.pseudonymKey } : {}),
   });
 
+  // Made apart from the loop below, so that what they keep does not include the file's bytes and text.
+  const joinLater =
+    (second: Promise<PartResult>, summary: ImportSummary, ownWarnings: ImportWarning[]) => async () => {
+      const started = performance.now();
+      const { columns, warnings, rows } = await second;
+      messages.addRenumbered(columns);
+      messageCount += columns.length;
+      for (const warning of warnings) ownWarnings.push(warning);
+      summary.rows += rows;
+      summary.records += columns.length;
+      summary.skipped += warnings.length;
+      timings.push({ step: `wait for ${summary.file} (second part)`, ms: performance.now() - started });
+    };
+
   /** Every file given for a kind, read and joined (messages into `messages`); null when none was given. */
   const load = async <K extends Kind>(
     kind: K,
@@ -70,12 +88,12 @@ export async function runReport(options: ReportOptions): Promise<CliReport> {
       }
       const file = basename(path);
       const worker = kind === 'chats' ? startWorkerFor(path) : null;
-      if (worker) workers.push({ stop: () => void worker.terminate() });
-      const bytes = timed(`read ${file}`, () => readBytes(path));
+      if (worker) workers.push(stopper(worker));
+      let bytes: Uint8Array | null = timed(`read ${file}`, () => readBytes(path));
       const parts = worker
         ? timed(`cut ${file}`, () =>
             startSecondPart(
-              bytes,
+              bytes as Uint8Array,
               { file, ...importOptions(kind), rules: options.settings },
               FIRST_PART_SHARE,
               'chats',
@@ -84,9 +102,12 @@ export async function runReport(options: ReportOptions): Promise<CliReport> {
           )
         : null;
       if (worker && !parts) void worker.terminate();
-      const { text, encoding } = timed(`decode ${file}`, () =>
-        decodeBytes(parts ? parts.first : bytes, file),
-      );
+      // Taken out of `bytes` as they are decoded: the text is read from now on, and the bytes go meanwhile.
+      const { text, encoding } = timed(`decode ${file}`, () => {
+        const all = bytes as Uint8Array;
+        bytes = null;
+        return decodeBytes(parts ? all.subarray(0, parts.cut) : all, file);
+      });
       const messagesBefore = messageCount;
       const result: TableImport<K> = timed(parts ? `import ${file} (first part)` : `import ${file}`, () =>
         importTable({
@@ -118,21 +139,8 @@ export async function runReport(options: ReportOptions): Promise<CliReport> {
         skipped: result.warnings.length,
       };
       imports.push(summary);
-      if (parts) {
-        // The worker renumbers its part into these names while this thread reads the other files.
-        const second = parts.second(messages.names());
-        pending = async () => {
-          const started = performance.now();
-          const { columns, warnings, rows } = await second;
-          messages.addRenumbered(columns);
-          messageCount += columns.length;
-          for (const warning of warnings) ownWarnings.push(warning);
-          summary.rows += rows;
-          summary.records += columns.length;
-          summary.skipped += warnings.length;
-          timings.push({ step: `wait for ${file} (second part)`, ms: performance.now() - started });
-        };
-      }
+      // The worker renumbers its part into these names while this thread reads the other files.
+      if (parts) pending = joinLater(parts.second(messages.names()), summary, ownWarnings);
     }
     return { records, mapped: mapped ?? new Set() };
   };
