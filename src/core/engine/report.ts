@@ -114,7 +114,9 @@ class Buckets {
    * one is named, the shop's only when none is.
    */
   eachNamed(agent: string | null, day: number, fn: (facts: Facts) => void) {
-    for (const period of this.periodsOf(day)) {
+    const periods = this.periodsOf(day);
+    for (let p = 0; p < periods.length; p++) {
+      const period = periods[p] as string;
       if (agent !== null) {
         fn(this.get(agent, period));
         fn(this.get(TEAM, period));
@@ -125,7 +127,9 @@ class Buckets {
 
   /** The agent's facts and the team's (and the shop's, unless it is the team's), for each period of the day. */
   each(agent: string | null, day: number, fn: (facts: Facts, level: Level) => void, shop = true) {
-    for (const period of this.periodsOf(day)) {
+    const periods = this.periodsOf(day);
+    for (let p = 0; p < periods.length; p++) {
+      const period = periods[p] as string;
       if (agent !== null) fn(this.get(agent, period), 'agent');
       fn(this.get(TEAM, period), 'team');
       if (shop) fn(this.get(SHOP, period), 'shop');
@@ -154,12 +158,25 @@ function addConsultation(f: Facts, c: Consultation, settings: Settings) {
     f.firstResponses.push(seconds);
     if (seconds <= settings.fastReplySeconds) f.fast++;
   }
-  for (const gap of c.gaps) f.responseGaps.push(gap);
+  // Indexed loops here and below: this runs once per report, much of it before the code is optimized,
+  // and an unoptimized for-of makes an object per step.
+  for (let g = 0; g < c.gaps.length; g++) f.responseGaps.push(c.gaps[g] as number);
   f.unansweredRounds += c.unansweredRounds;
 }
 
 /** Paid, or cash on delivery (paid at the door; counted as a sale the day it was placed). */
 const isPaid = (order: Order) => order.paidAt !== null || order.cod;
+
+function countPlaced(f: Facts, order: Order) {
+  f.placedOrders++;
+  if (isPaid(order)) f.paidPlacedOrders++;
+}
+
+function count<T>(items: readonly T[], test: (item: T) => boolean): number {
+  let n = 0;
+  for (let i = 0; i < items.length; i++) if (test(items[i] as T)) n++;
+  return n;
+}
 
 /** The day an order counts as a sale: paid day, or order day for cash on delivery; null if neither. */
 function saleDay(order: Order, zone: string): number | null {
@@ -223,9 +240,11 @@ const TEAM_CREDIT = 2;
 
 function markCandidates(attributions: readonly Attribution[], consultations: number): Uint8Array {
   const marks = new Uint8Array(consultations);
-  for (const a of attributions) {
+  for (let i = 0; i < attributions.length; i++) {
+    const a = attributions[i] as Attribution;
     if (a.agent === null) continue;
-    for (const c of a.candidates) {
+    for (let k = 0; k < a.candidates.length; k++) {
+      const c = a.candidates[k] as Consultation;
       const credit = c.agent === a.agent ? AGENT_CREDIT | TEAM_CREDIT : TEAM_CREDIT;
       marks[c.index] = (marks[c.index] as number) | credit;
     }
@@ -261,30 +280,34 @@ export function computeReport(input: ReportInput, settings: Settings): Report {
   const converted = markCandidates(attributions, consultations.length);
   const ordered = markCandidates(placed, consultations.length);
 
-  for (const c of consultations) {
+  const addTo = (f: Facts, c: Consultation, credit: number) => {
+    addConsultation(f, c, settings);
+    if (c.firstCustomerAt !== null && (converted[c.index] as number) & credit) f.converted.add(c.customerId);
+    if (c.firstCustomerAt !== null && (ordered[c.index] as number) & credit)
+      f.orderedCustomers.add(c.customerId);
+  };
+  // The agent's facts and the team's for each period (the shop's are the team's, adopted below).
+  for (let i = 0; i < consultations.length; i++) {
+    const c = consultations[i] as Consultation;
     agents.add(c.agent);
-    buckets.each(
-      c.agent,
-      c.day,
-      (f, level) => {
-        addConsultation(f, c, settings);
-        const credit = level === 'agent' ? AGENT_CREDIT : TEAM_CREDIT;
-        if (c.firstCustomerAt !== null && (converted[c.index] as number) & credit)
-          f.converted.add(c.customerId);
-        if (c.firstCustomerAt !== null && (ordered[c.index] as number) & credit)
-          f.orderedCustomers.add(c.customerId);
-      },
-      false,
-    );
+    const periods = buckets.periodsOf(c.day);
+    for (let p = 0; p < periods.length; p++) {
+      const period = periods[p] as string;
+      addTo(buckets.get(c.agent, period), c, AGENT_CREDIT);
+      addTo(buckets.get(TEAM, period), c, TEAM_CREDIT);
+    }
   }
   for (const period of buckets.periodLastDay.keys())
     buckets.get(SHOP, period).adoptConsultations(buckets.get(TEAM, period));
 
   // Sales: attributed orders for agents and team; every order for the shop.
-  for (const a of attributions) {
+  for (let i = 0; i < attributions.length; i++) {
+    const a = attributions[i] as Attribution;
     const day = saleDay(a.order, zone);
     if (day === null) continue;
-    for (const period of buckets.periodsOf(day)) {
+    const periods = buckets.periodsOf(day);
+    for (let p = 0; p < periods.length; p++) {
+      const period = periods[p] as string;
       if (a.agent !== null) {
         agents.add(a.agent);
         addSale(buckets.get(a.agent, period), a.order, buyers[a.index] as number);
@@ -300,15 +323,14 @@ export function computeReport(input: ReportInput, settings: Settings): Report {
   const refunds = new DailySums();
   orders.forEach((order, i) => {
     const day = saleDay(order, zone);
-    if (day !== null)
-      for (const period of buckets.periodsOf(day))
-        addSale(buckets.get(SHOP, period), order, buyers[i] as number);
+    if (day !== null) {
+      const periods = buckets.periodsOf(day);
+      for (let p = 0; p < periods.length; p++)
+        addSale(buckets.get(SHOP, periods[p] as string), order, buyers[i] as number);
+    }
     if (order.createdAt !== null) {
-      for (const period of buckets.periodsOf(localDay(zone, order.createdAt))) {
-        const f = buckets.get(SHOP, period);
-        f.placedOrders++;
-        if (isPaid(order)) f.paidPlacedOrders++;
-      }
+      const periods = buckets.periodsOf(localDay(zone, order.createdAt));
+      for (let p = 0; p < periods.length; p++) countPlaced(buckets.get(SHOP, periods[p] as string), order);
     }
     if (order.paidAt !== null) {
       const paidDay = localDay(zone, order.paidAt);
@@ -316,20 +338,22 @@ export function computeReport(input: ReportInput, settings: Settings): Report {
       refunds.add(SHOP, paidDay, 1, order.refundAmount > 0 ? 1 : 0);
     }
   });
-  for (const a of placed) {
+  for (let i = 0; i < placed.length; i++) {
+    const a = placed[i] as Attribution;
     if (a.agent === null || a.order.createdAt === null) continue;
-    for (const period of buckets.periodsOf(localDay(zone, a.order.createdAt))) {
-      for (const who of [a.agent, TEAM]) {
-        const f = buckets.get(who, period);
-        f.placedOrders++;
-        if (isPaid(a.order)) f.paidPlacedOrders++;
-      }
+    const periods = buckets.periodsOf(localDay(zone, a.order.createdAt));
+    for (let p = 0; p < periods.length; p++) {
+      countPlaced(buckets.get(a.agent, periods[p] as string), a.order);
+      countPlaced(buckets.get(TEAM, periods[p] as string), a.order);
     }
   }
-  for (const a of attributions) {
+  for (let i = 0; i < attributions.length; i++) {
+    const a = attributions[i] as Attribution;
     if (a.agent === null || a.order.paidAt === null) continue;
     const paidDay = localDay(zone, a.order.paidAt);
-    for (const who of [a.agent, TEAM]) refunds.add(who, paidDay, 1, a.order.refundAmount > 0 ? 1 : 0);
+    const refunded = a.order.refundAmount > 0 ? 1 : 0;
+    refunds.add(a.agent, paidDay, 1, refunded);
+    refunds.add(TEAM, paidDay, 1, refunded);
   }
 
   const dsr = new DailySums();
@@ -455,11 +479,11 @@ export function computeReport(input: ReportInput, settings: Settings): Report {
       messages: prepared.messages,
       duplicateMessages: prepared.duplicates,
       internalMessages: prepared.internal,
-      consultations: consultations.filter((c) => c.firstCustomerAt !== null).length,
+      consultations: count(consultations, (c) => c.firstCustomerAt !== null),
       orders: orders.length,
       duplicateOrders,
-      attributedOrders: attributions.filter((a) => a.agent !== null).length,
-      silentOrders: attributions.filter((a) => a.agent === null).length,
+      attributedOrders: count(attributions, (a) => a.agent !== null),
+      silentOrders: count(attributions, (a) => a.agent === null),
       ratings: ratings.length,
       duplicateRatings,
     },

@@ -7,7 +7,9 @@
 export function mean(values: readonly number[]): number | null {
   if (values.length === 0) return null;
   let sum = 0;
-  for (const v of values) sum += v;
+  // Indexed: called a few times per report on lists of up to a million, before it is optimized, an
+  // unoptimized for-of makes an object per step.
+  for (let i = 0; i < values.length; i++) sum += values[i] as number;
   return sum / values.length;
 }
 
