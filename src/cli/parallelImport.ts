@@ -56,8 +56,14 @@ export function startWorkerFor(path: string): Worker | null {
   } catch {
     return null; // reading the file reports it
   }
-  return new Worker(WORKER_SCRIPT);
+  const worker = new Worker(WORKER_SCRIPT);
+  // A worker that fails before it is given its part is noted, and the file is read in one piece.
+  worker.once('error', () => stoppedEarly.add(worker));
+  worker.once('exit', () => stoppedEarly.add(worker));
+  return worker;
 }
+
+const stoppedEarly = new WeakSet<Worker>();
 
 /**
  * Starts reading the second part of a chat export in a worker, or returns null when the file is small
@@ -73,6 +79,7 @@ export function startSecondPart(
   /** A worker from startWorkerFor; one is started here otherwise. */
   started: Worker | null = null,
 ): ChatParts | null {
+  if (started && stoppedEarly.has(started)) return null;
   if (bytes.length < PARALLEL_MIN_BYTES || !existsSync(WORKER_SCRIPT) || !isUtf8(bytes)) return null;
   const head = new TextDecoder().decode(bytes.subarray(0, 256 * 1024), { stream: true });
   if (isQianniuPaste(head)) return null;
@@ -115,7 +122,13 @@ export function startSecondPart(
         });
     });
     worker.once('error', reject);
+    // Settled already when the worker is stopped after replying; otherwise it died without a word.
+    worker.once('exit', (code) =>
+      reject(new Error(`the worker reading ${request.file} stopped (exit code ${code})`)),
+    );
   });
+  // A part nobody waits for any more (the report stopped at another error) is no new error.
+  second.catch(() => {});
   return {
     cut: cut.cut,
     second: (names) => {
