@@ -17,7 +17,9 @@ const fail = (error: unknown) =>
 /** Reads the part, then waits for the names to renumber it into (see parallelImport.ts). */
 function readPart(request: PartRequest) {
   const { text } = decodeBytes(request.bytes, request.file);
-  const messages = new MessageColumnsBuilder(request.rules);
+  // Inspecting only counts the messages: no columns, as on the other thread.
+  const messages = request.countOnly ? null : new MessageColumnsBuilder(request.rules);
+  let count = 0;
   const result = importTable({
     file: request.file,
     text,
@@ -26,15 +28,18 @@ function readPart(request: PartRequest) {
     overrides: request.overrides,
     delimiter: request.delimiter,
     ...(request.pseudonymKey ? { pseudonymKey: request.pseudonymKey } : {}),
-    onMessage: (message) => messages.add(message),
+    onMessage: (message) => {
+      messages?.add(message);
+      count++;
+    },
   });
-  const part = columnsData(messages.build());
+  const part = messages && columnsData(messages.build());
   // The names the other thread has numbered come once it has read its part; renumbering here spares it.
   parentPort?.once('message', (names: NameLists) => {
     try {
-      const columns = renumberColumns(part, names);
-      const reply: PartResult = { columns, warnings: result.warnings, rows: result.rows };
-      parentPort?.postMessage(reply, transferables(columns));
+      const columns = part && renumberColumns(part, names);
+      const reply: PartResult = { columns, messages: count, warnings: result.warnings, rows: result.rows };
+      parentPort?.postMessage(reply, columns ? transferables(columns) : []);
     } catch (error) {
       fail(error);
     }

@@ -26,9 +26,17 @@ export interface PartRequest {
   delimiter: string;
   pseudonymKey?: string;
   rules: AutoReplyRules;
+  /** Only count the messages (inspect): the part comes back without columns. */
+  countOnly?: boolean;
 }
 
-export type PartResult = { columns: RenumberedColumns; warnings: ImportWarning[]; rows: number };
+export interface PartResult {
+  /** null when only counted. */
+  columns: RenumberedColumns | null;
+  messages: number;
+  warnings: ImportWarning[];
+  rows: number;
+}
 
 export interface ChatParts {
   /** The first part is the file's bytes before this one, to read on this thread. */

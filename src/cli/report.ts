@@ -62,12 +62,12 @@ export async function runReport(options: ReportOptions): Promise<CliReport> {
   const joinLater =
     (second: Promise<PartResult>, summary: ImportSummary, ownWarnings: ImportWarning[]) => async () => {
       const started = performance.now();
-      const { columns, warnings, rows } = await second;
-      messages.addRenumbered(columns);
-      messageCount += columns.length;
+      const { columns, warnings, rows, messages: read } = await second;
+      if (columns) messages.addRenumbered(columns);
+      messageCount += read;
       for (const warning of warnings) ownWarnings.push(warning);
       summary.rows += rows;
-      summary.records += columns.length;
+      summary.records += read;
       summary.skipped += warnings.length;
       timings.push({ step: `wait for ${summary.file} (second part)`, ms: performance.now() - started });
     };
