@@ -293,32 +293,35 @@ function collapseOrders(
   file: string,
   perLine: PerLine,
 ) {
-  // Most orders have one row: a set of parts is made only for an order that repeats. Order IDs are
-  // mostly digits, which a null-prototype object looks up far faster than a Map at a million entries;
-  // the array keeps the orders in the order the file has them.
-  type Entry = { order: RecordOf['orders']; parts: Set<string> | null };
-  const byId: Record<string, Entry | undefined> = Object.create(null);
-  const entries: Entry[] = [];
+  // Most orders have one row: a set of parts is made only for an order that repeats, and nothing else
+  // per order but its place in the list. Order IDs are mostly digits, which a null-prototype object
+  // looks up far faster than a Map at a million entries; the list keeps the file's order.
+  const placeOf: Record<string, number | undefined> = Object.create(null);
+  const orders: RecordOf['orders'][] = [];
+  const partsAt = new Map<number, Set<string>>();
   let duplicates = 0;
-  for (const row of rows) {
-    const seen = byId[row.orderId];
-    if (!seen) {
-      const entry = { order: row, parts: null };
-      byId[row.orderId] = entry;
-      entries.push(entry);
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i] as RecordOf['orders'];
+    const at = placeOf[row.orderId];
+    if (at === undefined) {
+      placeOf[row.orderId] = orders.length;
+      orders.push(row);
       continue;
     }
-    if (seen.parts === null) {
-      seen.parts = new Set([partOf(seen.order)]);
-      seen.order = { ...seen.order };
+    let parts = partsAt.get(at);
+    if (!parts) {
+      const first = orders[at] as RecordOf['orders'];
+      parts = new Set([partOf(first)]);
+      partsAt.set(at, parts);
+      orders[at] = { ...first }; // the rows read stay as read
     }
     const part = partOf(row);
-    if (seen.parts.has(part)) {
+    if (parts.has(part)) {
       duplicates++;
       continue;
     }
-    seen.parts.add(part);
-    const order = seen.order;
+    parts.add(part);
+    const order = orders[at] as RecordOf['orders'];
     if (
       !perLine.amount &&
       order.amount !== row.amount &&
@@ -342,7 +345,7 @@ function collapseOrders(
     if (perLine.refundAmount) order.refundAmount += row.refundAmount;
     else if (order.refundAmount === 0 && row.refundAmount !== 0) order.refundAmount = row.refundAmount;
   }
-  return { orders: entries.map((e) => e.order), duplicates };
+  return { orders, duplicates };
 }
 
 /** Feeds rows, in order, to `push`; parser-level problems go to `warn`. */
