@@ -249,17 +249,21 @@ export class MessageColumnsBuilder {
     this.sessions.appendNew(part.sessions);
   }
 
+  /**
+   * The columns so far. They are views of the builder's arrays, not copies (a million messages are
+   * 30 MB): a message added later goes past their end, or into arrays grown anew, so they never change.
+   */
   build(): MessageColumns {
     const n = this.length;
     return {
       length: n,
-      time: this.time.slice(0, n),
-      agent: this.agent.slice(0, n),
-      customer: this.customer.slice(0, n),
-      session: this.session.slice(0, n),
-      from: this.from.slice(0, n),
-      flags: this.flags.slice(0, n),
-      textHash: this.textHash.slice(0, n * 2),
+      time: this.time.subarray(0, n),
+      agent: this.agent.subarray(0, n),
+      customer: this.customer.subarray(0, n),
+      session: this.session.subarray(0, n),
+      from: this.from.subarray(0, n),
+      flags: this.flags.subarray(0, n),
+      textHash: this.textHash.subarray(0, n * 2),
       agents: this.agents,
       customers: this.customers,
       sessions: this.sessions,
