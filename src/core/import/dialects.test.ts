@@ -95,6 +95,29 @@ describe('docs/dialects.md', () => {
   });
 });
 
+describe('order IDs short and long', () => {
+  it('keep 7, 07 and 007 apart, and join the rows of one order whatever its ID looks like', () => {
+    const text = [
+      '订单编号,宝贝总数量,买家实际支付金额,订单创建时间,订单付款时间',
+      '7,1,10.00,2024-03-01 10:00:00,2024-03-01 10:01:00',
+      '07,1,20.00,2024-03-01 10:00:00,2024-03-01 10:01:00',
+      '007,1,30.00,2024-03-01 10:00:00,2024-03-01 10:01:00',
+      '3000000000000000001,1,40.00,2024-03-01 10:00:00,2024-03-01 10:01:00',
+      '7,2,10.00,2024-03-01 10:00:00,2024-03-01 10:01:00',
+      '3000000000000000001,2,40.00,2024-03-01 10:00:00,2024-03-01 10:01:00',
+      '4294967296,1,50.00,2024-03-01 10:00:00,2024-03-01 10:01:00',
+    ].join('\n');
+    const result = importTable({ file: 'report.csv', text, timeZone: 'Asia/Shanghai', kind: 'orders' });
+    expect(result.records.map((o) => [o.orderId, o.items, o.amount])).toEqual([
+      ['7', 3, 10],
+      ['07', 1, 20],
+      ['007', 1, 30],
+      ['3000000000000000001', 3, 40],
+      ['4294967296', 1, 50],
+    ]);
+  });
+});
+
 describe('an order report with SKU rows and no sub-order column', () => {
   it('sums the items of distinct rows, even when their numbers are equal, and drops a repeated row', () => {
     const text = [

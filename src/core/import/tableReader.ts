@@ -277,6 +277,35 @@ function mapFields(
 /** What tells two rows of one order apart: the sub-order ID, or else all the row's cells. */
 const partOf = (row: RecordOf['orders']) => row.subOrderId ?? `row:${row.rowPrint}`;
 
+/**
+ * Each order ID's place in the list. A short run of digits (an anonymized report numbers its orders
+ * 1, 2, 3…) is an array index, which a null-prototype object finds six times faster than a Map; a real
+ * order number has 16 to 19 digits, which such an object finds slower than a Map does.
+ */
+class OrderPlaces {
+  private readonly byIndex: Record<string, number | undefined> = Object.create(null);
+  private readonly byId = new Map<string, number>();
+
+  get(id: string): number | undefined {
+    return isShortIndex(id) ? this.byIndex[id] : this.byId.get(id);
+  }
+
+  set(id: string, place: number): void {
+    if (isShortIndex(id)) this.byIndex[id] = place;
+    else this.byId.set(id, place);
+  }
+}
+
+/** Up to nine digits without a leading zero: what JavaScript takes for an array index. */
+function isShortIndex(id: string): boolean {
+  if (id.length === 0 || id.length > 9 || (id.charCodeAt(0) === 48 && id.length > 1)) return false;
+  for (let i = 0; i < id.length; i++) {
+    const code = id.charCodeAt(i);
+    if (code < 48 || code > 57) return false;
+  }
+  return true;
+}
+
 /** Which money fields an export gives per line (sub-order), to be summed over an order's lines. */
 interface PerLine {
   amount: boolean;
@@ -294,17 +323,16 @@ function collapseOrders(
   perLine: PerLine,
 ) {
   // Most orders have one row: a set of parts is made only for an order that repeats, and nothing else
-  // per order but its place in the list. Order IDs are mostly digits, which a null-prototype object
-  // looks up far faster than a Map at a million entries; the list keeps the file's order.
-  const placeOf: Record<string, number | undefined> = Object.create(null);
+  // per order but its place in the list, which keeps the file's order.
+  const places = new OrderPlaces();
   const orders: RecordOf['orders'][] = [];
   const partsAt = new Map<number, Set<string>>();
   let duplicates = 0;
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i] as RecordOf['orders'];
-    const at = placeOf[row.orderId];
+    const at = places.get(row.orderId);
     if (at === undefined) {
-      placeOf[row.orderId] = orders.length;
+      places.set(row.orderId, orders.length);
       orders.push(row);
       continue;
     }
