@@ -46,6 +46,23 @@ describe('money', () => {
   });
 });
 
+describe('counts', () => {
+  it('read plain digits as the full rules do (1,000 件, 2.0 and 007 included)', () => {
+    const byRules = (text: string) => {
+      const cleaned = text.trim().replace(/[,\s]|件|个|pcs?/gi, '');
+      return /^\d+(\.0+)?$/.test(cleaned) ? Number(cleaned) : null;
+    };
+    const cell = fc.stringMatching(/^[0-9 ,.件a-]{0,9}$/);
+    fc.assert(
+      fc.property(cell, (text) => {
+        expect(parseCount(text)).toBe(byRules(text));
+      }),
+      { numRuns: 2000 },
+    );
+    expect([parseCount('007'), parseCount('1,000 件'), parseCount('2.0')]).toEqual([7, 1000, 2]);
+  });
+});
+
 describe('other values', () => {
   it('reads counts, percentages, durations and booleans', () => {
     expect([parseCount('2'), parseCount('3件'), parseCount('1.5')]).toEqual([2, 3, null]);

@@ -87,6 +87,19 @@ export function parseMoney(text: string): number | null {
 
 /** A whole count of items; "2件" reads as 2. */
 export function parseCount(text: string): number | null {
+  // Most cells are a few plain digits: read them without the regular expressions.
+  if (text.length > 0 && text.length <= 6) {
+    let n = 0;
+    for (let i = 0; i < text.length; i++) {
+      const digit = text.charCodeAt(i) - 48;
+      if (digit < 0 || digit > 9) {
+        n = -1;
+        break;
+      }
+      n = n * 10 + digit;
+    }
+    if (n >= 0) return n;
+  }
   const cleaned = text.trim().replace(/[,\s]|件|个|pcs?/gi, '');
   if (!/^\d+(\.0+)?$/.test(cleaned)) return null;
   return Number(cleaned);
