@@ -74,14 +74,16 @@ describe('cs-kpi report', () => {
   });
 
   it('reads a large chat export on two cores with the figures and warnings of reading it in one piece', () => {
-    // The sample month's chats, with a title row above the header, unreadable times early and late,
-    // and a message over two lines in quotes: cut in two (any size is "large" here), then read whole.
+    // The sample month's chats, with a title row above the header, a row cut short and unreadable
+    // times early and late, and a message over two lines in quotes: cut in two (any size is "large"
+    // here), then read whole.
     const [header, ...rows] = readFileSync(join(ROOT, 'examples/qianniu-chats.csv'), 'utf8')
       .trim()
       .split('\n');
     const cells = (line: string) => line.split(',');
     const broken = rows.map((line, i) => {
       const row = cells(line);
+      if (i === 50) return row.slice(0, 2).join(',');
       if (i === 99 || i === 3499) row[1] = '昨天';
       if (i === 2000) row[5] = '"亲,\n在的"';
       return row.join(',');
@@ -102,7 +104,7 @@ describe('cs-kpi report', () => {
     expect(parts.stderr).toContain('(second part)');
     expect(whole.stderr).not.toContain('timings');
     expect(parts.stdout).toBe(whole.stdout);
-    expect(JSON.parse(whole.stdout).warnings.map((w: { row: number }) => w.row)).toEqual([102, 3502]);
+    expect(JSON.parse(whole.stdout).warnings.map((w: { row: number }) => w.row)).toEqual([53, 102, 3502]);
 
     // inspect reads it the same way: in two parts, the same counts, samples and warnings.
     const inspectWhole = cli(['inspect', file, '--json']);
@@ -110,8 +112,8 @@ describe('cs-kpi report', () => {
     expect(inspectParts.stderr).toContain('(second part)');
     expect(inspectParts.stdout).toBe(inspectWhole.stdout);
     const inspection = JSON.parse(inspectWhole.stdout);
-    expect(inspection.records).toBe(rows.length - 2);
-    expect(inspection.warnings.map((w: { row: number }) => w.row)).toEqual([102, 3502]);
+    expect(inspection.records).toBe(rows.length - 3);
+    expect(inspection.warnings.map((w: { row: number }) => w.row)).toEqual([53, 102, 3502]);
   });
 
   it('prints a readable table with the Chinese names, and a CSV of the same rows', () => {

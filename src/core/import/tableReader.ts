@@ -522,6 +522,9 @@ export function readRows(request: RowsRequest, feed: RowFeed): TableImport {
     records = collapsed.orders;
     duplicates = collapsed.duplicates;
   }
+  // In row order, whenever each was found (short rows are reported once the reading is done): so that
+  // a file read in two parts reports what it reports read in one piece, in the same order.
+  warnings.sort((a, b) => a.row - b.row);
   const privateColumns = s.header.filter((h) => isPrivateHeader(h));
   if (privateColumns.length > 0) notes.push(`not read, for privacy: ${privateColumns.join(', ')}`);
   return {
