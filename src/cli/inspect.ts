@@ -1,12 +1,9 @@
-import { basename } from 'node:path';
 import type { Message } from '../core/engine/model';
-import { decodeBytes } from '../core/import/decode';
-import { importTable, type TableImport } from '../core/import/importer';
+import type { TableImport } from '../core/import/importer';
 import type { Kind } from '../core/import/records';
 import { sampleRecord } from '../core/import/sample';
-import { startSecondPart, startWorkerFor } from './parallelImport';
-import { displayWidth, stepTimer, type Timing } from './render';
-import { readBytes } from './report';
+import { readExport } from './readExport';
+import { displayWidth, type Timing, timedWait } from './render';
 
 export interface Inspection {
   file: string;
@@ -46,16 +43,34 @@ export async function inspectFile(
   kind?: Kind,
   timings: Timing[] = [],
 ): Promise<Inspection> {
-  const first = readFirstPart(path, timeZone, kind, timings);
+  let messages = 0;
+  const firstMessages: Message[] = [];
+  const { result, encoding, parts, stop } = readExport(
+    path,
+    {
+      kind,
+      timeZone,
+      overrides: {},
+      rules: NO_RULES,
+      share: INSPECT_FIRST_PART_SHARE,
+      countOnly: true,
+      onMessage: (message) => {
+        messages++;
+        if (firstMessages.length < SAMPLE_RECORDS) firstMessages.push(message);
+      },
+    },
+    timings,
+  );
   try {
-    const { result, encoding, firstMessages } = first;
     let { rows } = result;
-    let records = result.kind === 'chats' ? first.messages : result.records.length;
+    let records = result.kind === 'chats' ? messages : result.records.length;
     const warnings = [...result.warnings];
-    if (first.second) {
-      const started = performance.now();
-      const second = await first.second;
-      timings.push({ step: `wait for ${result.file} (second part)`, ms: performance.now() - started });
+    if (parts) {
+      const second = await timedWait(
+        timings,
+        `wait for ${result.file} (second part)`,
+        parts.second(NO_NAMES),
+      );
       rows += second.rows;
       records += second.messages;
       for (const warning of second.warnings) warnings.push(warning);
@@ -85,59 +100,7 @@ export async function inspectFile(
       warnings,
     };
   } finally {
-    first.stop();
-  }
-}
-
-/**
- * Reads the file, or its first part while a worker reads the rest. Apart from inspectFile so that the
- * file's bytes and text are let go before the worker's part is waited for.
- */
-function readFirstPart(path: string, timeZone: string, kind: Kind | undefined, timings: Timing[]) {
-  const timed = stepTimer(timings);
-  const file = basename(path);
-  // Only a chat export is read in parts; without --kind, the header says whether this is one.
-  const worker = kind === undefined || kind === 'chats' ? startWorkerFor(path) : null;
-  const stop = () => void worker?.terminate();
-  try {
-    let bytes: Uint8Array | null = timed(`read ${file}`, () => readBytes(path));
-    const parts = worker
-      ? timed(`cut ${file}`, () =>
-          startSecondPart(
-            bytes as Uint8Array,
-            { file, timeZone, overrides: {}, rules: NO_RULES, countOnly: true },
-            INSPECT_FIRST_PART_SHARE,
-            kind === 'chats' ? 'chats' : undefined,
-            worker,
-          ),
-        )
-      : null;
-    if (!parts) stop();
-    // Taken out of `bytes` as they are decoded: the text is read from now on, and the bytes go meanwhile.
-    const { text, encoding } = timed(`decode ${file}`, () => {
-      const all = bytes as Uint8Array;
-      bytes = null;
-      return decodeBytes(parts ? all.subarray(0, parts.cut) : all, file);
-    });
-    let messages = 0;
-    const firstMessages: Message[] = [];
-    const result = timed(parts ? `import ${file} (first part)` : `import ${file}`, () =>
-      importTable({
-        file,
-        text,
-        timeZone,
-        ...(kind ? { kind } : {}),
-        ...(parts ? { continues: true } : {}),
-        onMessage: (message) => {
-          messages++;
-          if (firstMessages.length < SAMPLE_RECORDS) firstMessages.push(message);
-        },
-      }),
-    );
-    return { result, encoding, messages, firstMessages, second: parts?.second(NO_NAMES) ?? null, stop };
-  } catch (error) {
     stop();
-    throw error;
   }
 }
 

@@ -40,6 +40,14 @@ export function stepTimer(timings: Timing[]) {
   };
 }
 
+/** Waits for `work` and records the wait as a step, as stepTimer does for work done here. */
+export async function timedWait<T>(timings: Timing[], step: string, work: Promise<T>): Promise<T> {
+  const started = performance.now();
+  const result = await work;
+  timings.push({ step, ms: performance.now() - started });
+  return result;
+}
+
 /** `read chats.csv 512 ms, import chats.csv 2,904 ms, …`: one line for stderr. */
 export function renderTimings(timings: readonly Timing[]): string {
   const total = timings.reduce((sum, t) => sum + t.ms, 0);

@@ -1,16 +1,13 @@
-import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
-import type { Worker } from 'node:worker_threads';
 import { MessageColumnsBuilder } from '../core/engine/messageColumns';
 import type { Message } from '../core/engine/model';
 import { computeReport } from '../core/engine/report';
-import { decodeBytes } from '../core/import/decode';
-import { type ColumnMapping, importTable, type TableImport } from '../core/import/importer';
+import type { ColumnMapping } from '../core/import/importer';
 import type { Kind, RecordOf } from '../core/import/records';
 import type { ImportWarning } from '../core/import/warnings';
 import type { ReportOptions } from './options';
-import { type PartResult, startSecondPart, startWorkerFor } from './parallelImport';
-import { type CliReport, type ImportSummary, stepTimer, type Timing } from './render';
+import type { PartResult } from './parallelImport';
+import { readExport } from './readExport';
+import { type CliReport, type ImportSummary, stepTimer, type Timing, timedWait } from './render';
 
 function mappingFor(kind: Kind, options: ReportOptions): ColumnMapping {
   const mapping: Record<string, string | string[]> = {};
@@ -19,17 +16,6 @@ function mappingFor(kind: Kind, options: ReportOptions): ColumnMapping {
   for (const [field, column] of Object.entries(options.mapping[kind])) mapping[field] = column;
   return mapping;
 }
-
-export function readBytes(path: string): Uint8Array {
-  try {
-    return readFileSync(path);
-  } catch (error) {
-    throw new Error(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? error}`);
-  }
-}
-
-/** A worker's stop, kept apart from the scope that read the file (which holds its bytes and text). */
-const stopper = (worker: Worker) => ({ stop: () => void worker.terminate() });
 
 /** How much of a large chat export this thread reads while a worker reads the rest, and the other files. */
 const FIRST_PART_SHARE = 0.5;
@@ -58,19 +44,21 @@ export async function runReport(options: ReportOptions): Promise<CliReport> {
     ...(options.pseudonymKey ? { pseudonymKey: options.pseudonymKey } : {}),
   });
 
-  // Made apart from the loop below, so that what they keep does not include the file's bytes and text.
+  // The second part of a chat export, joined once the worker has read it.
   const joinLater =
-    (second: Promise<PartResult>, summary: ImportSummary, ownWarnings: ImportWarning[]) => async () => {
-      const started = performance.now();
-      const { columns, warnings, rows, messages: read } = await second;
-      if (columns) messages.addRenumbered(columns);
-      messageCount += read;
-      for (const warning of warnings) ownWarnings.push(warning);
-      summary.rows += rows;
-      summary.records += read;
-      summary.skipped += warnings.length;
-      timings.push({ step: `wait for ${summary.file} (second part)`, ms: performance.now() - started });
-    };
+    (second: Promise<PartResult>, summary: ImportSummary, ownWarnings: ImportWarning[]) => () =>
+      timedWait(
+        timings,
+        `wait for ${summary.file} (second part)`,
+        second.then(({ columns, warnings, rows, messages: read }) => {
+          if (columns) messages.addRenumbered(columns);
+          messageCount += read;
+          for (const warning of warnings) ownWarnings.push(warning);
+          summary.rows += rows;
+          summary.records += read;
+          summary.skipped += warnings.length;
+        }),
+      );
 
   /** Every file given for a kind, read and joined (messages into `messages`); null when none was given. */
   const load = async <K extends Kind>(
@@ -86,39 +74,19 @@ export async function runReport(options: ReportOptions): Promise<CliReport> {
         await pending();
         pending = null;
       }
-      const file = basename(path);
-      const worker = kind === 'chats' ? startWorkerFor(path) : null;
-      if (worker) workers.push(stopper(worker));
-      let bytes: Uint8Array | null = timed(`read ${file}`, () => readBytes(path));
-      const parts = worker
-        ? timed(`cut ${file}`, () =>
-            startSecondPart(
-              bytes as Uint8Array,
-              { file, ...importOptions(kind), rules: options.settings },
-              FIRST_PART_SHARE,
-              'chats',
-              worker,
-            ),
-          )
-        : null;
-      if (worker && !parts) void worker.terminate();
-      // Taken out of `bytes` as they are decoded: the text is read from now on, and the bytes go meanwhile.
-      const { text, encoding } = timed(`decode ${file}`, () => {
-        const all = bytes as Uint8Array;
-        bytes = null;
-        return decodeBytes(parts ? all.subarray(0, parts.cut) : all, file);
-      });
       const messagesBefore = messageCount;
-      const result: TableImport<K> = timed(parts ? `import ${file} (first part)` : `import ${file}`, () =>
-        importTable({
-          file,
-          text,
+      const { result, encoding, parts, stop } = readExport(
+        path,
+        {
           kind,
           ...importOptions(kind),
+          rules: options.settings,
+          share: FIRST_PART_SHARE,
           ...(kind === 'chats' ? { onMessage } : {}),
-          ...(parts ? { continues: true } : {}),
-        }),
+        },
+        timings,
       );
+      workers.push({ stop });
       const ownWarnings = [...result.warnings];
       fileWarnings.push(ownWarnings);
       for (const record of result.records) records.push(record);
