@@ -11,7 +11,7 @@ import { ImportError } from '../core/import/warnings';
 import { TimeZoneError } from '../core/time/zone';
 import { inspectFile, renderInspection } from './inspect';
 import { parseReportOptions, UsageError } from './options';
-import { renderTimings, type Timing, toCsv, toJson, toTable } from './render';
+import { renderTimings, stepTimer, type Timing, timedWait, toCsv, toJson, toTable } from './render';
 import { runReport } from './report';
 import { writeWorkbook } from './workbook';
 
@@ -107,16 +107,13 @@ export async function run(
       const options = parseReportOptions(rest);
       const result = await runReport(options);
       const skipped = result.warnings.length ? ` (${result.warnings.length} rows skipped)` : '';
-      const timed = async (step: string, work: () => unknown) => {
-        const started = performance.now();
-        await work();
-        result.timings.push({ step, ms: performance.now() - started });
-      };
+      const writeBook = (path: string) =>
+        timedWait(result.timings, 'write workbook', () => writeWorkbook(result.report, path));
       if (options.format === 'xlsx') {
-        await timed('write workbook', () => writeWorkbook(result.report, options.out as string));
+        await writeBook(options.out as string);
         err(`cs-kpi: wrote ${options.out}${skipped}\n`);
       } else {
-        await timed(`write ${options.format}`, () => {
+        stepTimer(result.timings)(`write ${options.format}`, () => {
           const text = { json: toJson, table: toTable, csv: toCsv }[options.format as 'json'](result);
           if (options.out) writeFileSync(options.out, text);
           else out(text);
@@ -125,7 +122,7 @@ export async function run(
         if (options.xlsx) {
           const xlsx = options.xlsx;
           mkdirSync(dirname(xlsx), { recursive: true });
-          await timed('write workbook', () => writeWorkbook(result.report, xlsx));
+          await writeBook(xlsx);
           err(`cs-kpi: wrote ${xlsx}\n`);
         }
       }

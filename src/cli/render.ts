@@ -40,10 +40,17 @@ export function stepTimer(timings: Timing[]) {
   };
 }
 
-/** Waits for `work` and records the wait as a step, as stepTimer does for work done here. */
-export async function timedWait<T>(timings: Timing[], step: string, work: Promise<T>): Promise<T> {
+/**
+ * Records as a step how long `work` took to settle: work under way elsewhere (a worker's part), or
+ * asynchronous work started here (writing a workbook), as stepTimer does for work done at once.
+ */
+export async function timedWait<T>(
+  timings: Timing[],
+  step: string,
+  work: Promise<T> | (() => Promise<T>),
+): Promise<T> {
   const started = performance.now();
-  const result = await work;
+  const result = await (typeof work === 'function' ? work() : work);
   timings.push({ step, ms: performance.now() - started });
   return result;
 }

@@ -2,8 +2,6 @@ import { recomputeFromSettings } from './recompute';
 import { setUpTemplate, showHelp } from './template';
 import { ADDON_TITLE } from './title';
 
-export { ADDON_TITLE } from './title';
-
 /** Functions that menu items name; the build makes each a top-level function. */
 export const menuActions = {
   openSidebar() {

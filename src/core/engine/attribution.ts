@@ -102,10 +102,10 @@ export interface ConsultationsByCustomer {
 
 export function consultationsByCustomer(
   consultations: readonly Consultation[],
-  prepared: Pick<PreparedMessages, 'columns' | 'order' | 'customers'>,
+  prepared: Pick<PreparedMessages, 'columns' | 'order'>,
   zone: string,
 ): ConsultationsByCustomer {
-  const customerCount = prepared.customers.names.length;
+  const customerCount = prepared.columns.customers.names.length;
   const start = new Int32Array(customerCount + 1);
   const firstCustomerAt = new Float64Array(consultations.length);
   const day = new Int32Array(consultations.length);

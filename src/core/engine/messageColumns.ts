@@ -25,12 +25,15 @@ export interface MessageColumns {
   readonly sessions: Interner;
 }
 
-/** Columns as they cross between threads: typed arrays, and the names as plain lists. */
-export type MessageColumnsData = Omit<MessageColumns, 'agents' | 'customers' | 'sessions'> & {
+/** The names numbered so far, in the order of their numbers. */
+export interface NameLists {
   agents: readonly string[];
   customers: readonly string[];
   sessions: readonly string[];
-};
+}
+
+/** Columns as they cross between threads: typed arrays, and the names as plain lists. */
+export type MessageColumnsData = Omit<MessageColumns, keyof NameLists> & NameLists;
 
 export function columnsData(columns: MessageColumns): MessageColumnsData {
   return {
@@ -39,13 +42,6 @@ export function columnsData(columns: MessageColumns): MessageColumnsData {
     customers: columns.customers.names,
     sessions: columns.sessions.names,
   };
-}
-
-/** The names numbered so far, in the order of their numbers. */
-export interface NameLists {
-  agents: readonly string[];
-  customers: readonly string[];
-  sessions: readonly string[];
 }
 
 /**

@@ -13,7 +13,6 @@ export interface PreparedMessages {
   order: Int32Array;
   /** Thread t is order[threadStart[t]] … order[threadStart[t + 1] − 1]. */
   threadStart: Int32Array;
-  customers: Interner;
   messages: number;
   duplicates: number;
   internal: number;
@@ -127,7 +126,6 @@ export function prepareMessages(
     columns: c,
     order: order.subarray(0, kept),
     threadStart,
-    customers: c.customers,
     messages: kept,
     duplicates,
     internal,

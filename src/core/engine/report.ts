@@ -110,8 +110,8 @@ class Buckets {
   }
 
   /**
-   * For records that may name an agent (refunds, complaints): the agent's, team's and shop's facts when
-   * one is named, the shop's only when none is.
+   * For a record that may name an agent: the agent's, team's and shop's facts, for each period of the
+   * day, when one is named; the shop's only when none is.
    */
   eachNamed(agent: string | null, day: number, fn: (facts: Facts) => void) {
     const periods = this.periodsOf(day);
@@ -122,17 +122,6 @@ class Buckets {
         fn(this.get(TEAM, period));
       }
       fn(this.get(SHOP, period));
-    }
-  }
-
-  /** The agent's facts and the team's (and the shop's, unless it is the team's), for each period of the day. */
-  each(agent: string | null, day: number, fn: (facts: Facts, level: Level) => void, shop = true) {
-    const periods = this.periodsOf(day);
-    for (let p = 0; p < periods.length; p++) {
-      const period = periods[p] as string;
-      if (agent !== null) fn(this.get(agent, period), 'agent');
-      fn(this.get(TEAM, period), 'team');
-      if (shop) fn(this.get(SHOP, period), 'shop');
     }
   }
 }
@@ -269,14 +258,14 @@ export function computeReport(input: ReportInput, settings: Settings): Report {
   const buckets = new Buckets(settings.period);
   const agents = new Set<string>();
 
-  const customerOfOrder = orderCustomers(orders, prepared.customers);
+  const customerOfOrder = orderCustomers(orders, prepared.columns.customers);
   const consulted = consultationsByCustomer(consultations, prepared, zone);
   const attributions = attributeOrders(orders, customerOfOrder, consulted, settings);
   const placed =
     settings.basis === 'ordered'
       ? attributions
       : attributeOrders(orders, customerOfOrder, consulted, settings, 'ordered');
-  const buyers = buyersOf(orders, customerOfOrder, prepared.customers);
+  const buyers = buyersOf(orders, customerOfOrder, prepared.columns.customers);
   const converted = markCandidates(attributions, consultations.length);
   const ordered = markCandidates(placed, consultations.length);
 
@@ -389,14 +378,14 @@ export function computeReport(input: ReportInput, settings: Settings): Report {
   }
   for (const span of input.online ?? []) {
     agents.add(span.agent);
-    buckets.each(span.agent, localDay(zone, span.start), (f) => {
+    buckets.eachNamed(span.agent, localDay(zone, span.start), (f) => {
       f.onlineHours += (span.end - span.start) / 3_600_000;
       f.onlineAccounts.add(span.agent);
     });
   }
   for (const issue of input.issues ?? []) {
     agents.add(issue.agent);
-    buckets.each(issue.agent, localDay(zone, issue.time), (f) => {
+    buckets.eachNamed(issue.agent, localDay(zone, issue.time), (f) => {
       f.issues++;
       if (issue.resolved) f.issuesResolved++;
     });
@@ -425,7 +414,7 @@ export function computeReport(input: ReportInput, settings: Settings): Report {
     if (who === SHOP) f.shopSales = f.sales;
   }
 
-  // The shop row shares the team's samples (adoptConsultations): sort each list once.
+  // The shop row shares the team's samples (adoptConsultations): summarize each list once.
   const distributions = new Map<readonly number[], ReturnType<typeof distribution>>();
   const distributionOf = (samples: readonly number[]) => {
     let known = distributions.get(samples);

@@ -1,34 +1,20 @@
 import Papa from 'papaparse';
-import type { Message } from '../engine/model';
 import { forEachCsvRow } from './csv';
 import { refuseGarbledText } from './decode';
 import { isQianniuPaste, QIANNIU_HEADER, qianniuRows } from './qianniuPaste';
 import type { Kind } from './records';
-import { type ColumnMapping, DELIMITERS, readRows, type TableImport } from './tableReader';
+import { DELIMITERS, type RowsRequest, readRows, type TableImport } from './tableReader';
 import { ImportError } from './warnings';
 
 export type { ColumnMapping, FieldMatch, TableImport } from './tableReader';
 export { detectKind } from './tableReader';
 
-export interface ImportRequest {
-  file: string;
+/** What readRows takes, from a text: the delimiter is detected unless one is given. */
+export type ImportRequest = Omit<RowsRequest, 'delimiter'> & {
   text: string;
-  timeZone: string;
-  /** What the file holds, when the caller knows (`--orders FILE`); otherwise recognized from the header. */
-  kind?: Kind;
-  overrides?: ColumnMapping;
   /** Forces a delimiter; by default it is detected. */
   delimiter?: string;
-  /** A key to replace buyer IDs with stable keyed hashes (HMAC-SHA-256), so chats and orders still join. */
-  pseudonymKey?: string;
-  /**
-   * Chats only: each message is handed over as it is read instead of kept, and `records` stays empty,
-   * so that a large export goes straight into columns without a million objects held.
-   */
-  onMessage?: (message: Message) => void;
-  /** The text is the first part of a file read in parts: its last row is not the file's last. */
-  continues?: boolean;
-}
+};
 
 /** The delimiter that splits the first lines into the most consistent number of columns. */
 export function detectDelimiter(text: string): string {

@@ -1,3 +1,5 @@
+import { digits } from '../digits';
+
 /**
  * Cell values as exports write them. Each parser returns null for what it cannot read, so the caller
  * can name the row and column in its warning; an empty cell is the caller's business.
@@ -89,15 +91,7 @@ export function parseMoney(text: string): number | null {
 export function parseCount(text: string): number | null {
   // Most cells are a few plain digits: read them without the regular expressions.
   if (text.length > 0 && text.length <= 6) {
-    let n = 0;
-    for (let i = 0; i < text.length; i++) {
-      const digit = text.charCodeAt(i) - 48;
-      if (digit < 0 || digit > 9) {
-        n = -1;
-        break;
-      }
-      n = n * 10 + digit;
-    }
+    const n = digits(text, 0, text.length);
     if (n >= 0) return n;
   }
   const cleaned = text.trim().replace(/[,\s]|件|个|pcs?/gi, '');

@@ -9,7 +9,6 @@ const HOUR = 3_600_000;
 export const DAY = 86_400_000;
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
-const offsetCache = new Map<string, Map<number, number>>();
 
 export class TimeZoneError extends Error {
   constructor(zone: string) {
@@ -60,37 +59,51 @@ function computeOffsetMinutes(zone: string, epochMs: number): number {
   return Math.round((asUtc - (epochMs - (((epochMs % 1000) + 1000) % 1000))) / MINUTE);
 }
 
-/** Minutes to add to UTC to get local time in `zone` at the instant `epochMs`. */
-function hourlyCache(caches: Map<string, Map<number, number>>, zone: string): Map<number, number> {
-  let byHour = caches.get(zone);
-  if (!byHour) {
-    byHour = new Map();
-    caches.set(zone, byHour);
+/**
+ * A number per zone and hour, computed once: NaN for an hour in which it changes. The last hour looked
+ * up is tried first, since records come in runs of nearby times.
+ */
+class HourlyCache {
+  private readonly byZone = new Map<string, Map<number, number>>();
+  private lastZone = '';
+  private lastHour = Number.NaN;
+  private lastValue = 0;
+
+  constructor(private readonly compute: (zone: string, hour: number) => number) {}
+
+  get(zone: string, hour: number): number {
+    if (hour === this.lastHour && zone === this.lastZone) return this.lastValue;
+    let byHour = this.byZone.get(zone);
+    if (!byHour) {
+      byHour = new Map();
+      this.byZone.set(zone, byHour);
+    }
+    let value = byHour.get(hour);
+    if (value === undefined) {
+      value = this.compute(zone, hour);
+      byHour.set(hour, value);
+    }
+    if (!Number.isNaN(value)) {
+      this.lastZone = zone;
+      this.lastHour = hour;
+      this.lastValue = value;
+    }
+    return value;
   }
-  return byHour;
 }
 
-/** The last hour looked up, since records come in runs of nearby times. */
-const lastOffset = { zone: '', hour: Number.NaN, offset: 0 };
+// Every zone in use changes offset on a quarter hour, so one lookup per hour is exact for instants on
+// the hour's own side of any change; checking both ends keeps the change hour exact.
+const hourOffsets = new HourlyCache((zone, hour) => {
+  const start = computeOffsetMinutes(zone, hour * HOUR);
+  const end = computeOffsetMinutes(zone, hour * HOUR + HOUR - 1000);
+  return start === end ? start : Number.NaN;
+});
 
+/** Minutes to add to UTC to get local time in `zone` at the instant `epochMs`. */
 export function offsetMinutes(zone: string, epochMs: number): number {
-  // Every zone in use changes offset on a quarter hour, so one lookup per hour is exact for
-  // instants on the hour's own side of any change; checking both ends keeps the change hour exact.
-  const hour = Math.floor(epochMs / HOUR);
-  if (hour === lastOffset.hour && zone === lastOffset.zone) return lastOffset.offset;
-  const byHour = hourlyCache(offsetCache, zone);
-  let offset = byHour.get(hour);
-  if (offset === undefined) {
-    const start = computeOffsetMinutes(zone, hour * HOUR);
-    const end = computeOffsetMinutes(zone, hour * HOUR + HOUR - 1000);
-    offset = start === end ? start : Number.NaN;
-    byHour.set(hour, offset);
-  }
-  if (Number.isNaN(offset)) return computeOffsetMinutes(zone, epochMs);
-  lastOffset.zone = zone;
-  lastOffset.hour = hour;
-  lastOffset.offset = offset;
-  return offset;
+  const offset = hourOffsets.get(zone, Math.floor(epochMs / HOUR));
+  return Number.isNaN(offset) ? computeOffsetMinutes(zone, epochMs) : offset;
 }
 
 /** Local wall-clock milliseconds since 1970-01-01T00:00 local. */
@@ -109,31 +122,20 @@ export function localMinuteOfDay(zone: string, epochMs: number): number {
   return Math.floor((ms - Math.floor(ms / DAY) * DAY) / MINUTE);
 }
 
+// Exports hold many times per hour: each wall-clock hour's shift from UTC, unless it saw a change.
+const wallClockShifts = new HourlyCache((zone, hour) => {
+  const start = resolveLocal(zone, hour * HOUR);
+  const end = resolveLocal(zone, hour * HOUR + HOUR - 1000);
+  return start - hour * HOUR === end - (hour * HOUR + HOUR - 1000) ? hour * HOUR - start : Number.NaN;
+});
+
 /**
  * The instant at which the wall clock in `zone` shows the given local time. In a repeated hour the
  * earlier instant is taken; in a skipped hour, the time as if the change had not happened yet.
  */
-const wallClockCache = new Map<string, Map<number, number>>();
-const lastWallClock = { zone: '', hour: Number.NaN, shift: 0 };
-
 export function fromLocal(zone: string, wallClockAsUtcMs: number): number {
-  // Exports hold many times per hour: remember each wall-clock hour's offset unless it saw a change.
-  const hour = Math.floor(wallClockAsUtcMs / HOUR);
-  if (hour === lastWallClock.hour && zone === lastWallClock.zone)
-    return wallClockAsUtcMs - lastWallClock.shift;
-  const byHour = hourlyCache(wallClockCache, zone);
-  const cached = byHour.get(hour);
-  if (cached !== undefined && !Number.isNaN(cached)) {
-    lastWallClock.zone = zone;
-    lastWallClock.hour = hour;
-    lastWallClock.shift = cached;
-    return wallClockAsUtcMs - cached;
-  }
-  const start = resolveLocal(zone, hour * HOUR);
-  const end = resolveLocal(zone, hour * HOUR + HOUR - 1000);
-  const steady = start - hour * HOUR === end - (hour * HOUR + HOUR - 1000);
-  byHour.set(hour, steady ? hour * HOUR - start : Number.NaN);
-  return steady ? wallClockAsUtcMs - (hour * HOUR - start) : resolveLocal(zone, wallClockAsUtcMs);
+  const shift = wallClockShifts.get(zone, Math.floor(wallClockAsUtcMs / HOUR));
+  return Number.isNaN(shift) ? resolveLocal(zone, wallClockAsUtcMs) : wallClockAsUtcMs - shift;
 }
 
 function resolveLocal(zone: string, wallClockAsUtcMs: number): number {
