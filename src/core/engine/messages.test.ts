@@ -1,0 +1,104 @@
+// Grouping messages into threads, and telling repeated ratings from distinct ones.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { toColumns } from './messageColumns';
+import { dedupeRatings, prepareMessages } from './messages';
+import type { Message, Rating } from './model';
+import { resolveSettings } from './settings';
+import { at, msg } from './testData';
+
+const settings = resolveSettings({ timeZone: 'UTC' });
+
+describe('prepareMessages', () => {
+  it('numbers threads in the order they first appear, each customer with each agent its own', () => {
+    const messages = [
+      msg('2024-03-01 10:00:00', '小美', 'c1', 'customer'),
+      msg('2024-03-01 10:00:01', '小王', 'c2', 'customer'),
+      msg('2024-03-01 10:00:02', '小王', 'c1', 'customer'),
+      msg('2024-03-01 10:00:03', '小美', 'c1', 'agent'),
+      msg('2024-03-01 10:00:04', 'Ann', 'c1', 'customer'),
+      msg('2024-03-01 10:00:05', '小王', 'c1', 'agent'),
+    ];
+    const prepared = prepareMessages(toColumns(messages, settings), settings);
+    const threads = [...prepared.threadStart.subarray(0, -1)].map((from, t) =>
+      [...prepared.order.subarray(from, prepared.threadStart[t + 1])].map(
+        (i) => `${messages[i]?.agent}/${messages[i]?.customer}`,
+      ),
+    );
+    expect(threads).toEqual([['小美/c1', '小美/c1'], ['小王/c2'], ['小王/c1', '小王/c1'], ['Ann/c1']]);
+  });
+
+  it('groups any messages as a Map of agent-and-customer keys would', () => {
+    const message: fc.Arbitrary<Message> = fc
+      .record({
+        second: fc.integer({ min: 0, max: 3600 }),
+        agent: fc.constantFrom('小美', '小王', 'Ann', 'Bo'),
+        customer: fc.constantFrom('c1', 'c2', 'c3', 'c4', 'c5'),
+        from: fc.constantFrom('customer' as const, 'agent' as const),
+      })
+      .map(({ second, agent, customer, from }) => ({
+        ...msg('2024-03-01 00:00:00', agent, customer, from),
+        time: at('2024-03-01 00:00:00') + second * 1000,
+      }));
+    fc.assert(
+      fc.property(fc.array(message, { maxLength: 60 }), (messages) => {
+        const prepared = prepareMessages(toColumns(messages, settings), settings);
+        const expected = new Map<string, number>();
+        for (const m of messages) {
+          const key = `${m.agent}\u0000${m.customer}`;
+          if (!expected.has(key)) expected.set(key, expected.size);
+        }
+        expect(prepared.threadStart.length - 1).toBe(expected.size);
+        prepared.threadStart.subarray(0, -1).forEach((from, t) => {
+          for (let k = from; k < (prepared.threadStart[t + 1] as number); k++) {
+            const m = messages[prepared.order[k] as number] as Message;
+            expect(expected.get(`${m.agent}\u0000${m.customer}`)).toBe(t);
+          }
+        });
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('dedupeRatings', () => {
+  const rating = (time: string, agent: string | null, customer: string, level: number, id?: string) =>
+    ({ time: at(time), agent, customer, level, ...(id ? { id } : {}) }) satisfies Rating;
+
+  it('drops a rating repeated in time, agent, customer and level, and keeps any that differs', () => {
+    const ratings = [
+      rating('2024-03-01 10:00:00', '小美', 'c1', 5),
+      rating('2024-03-01 10:00:00', '小美', 'c1', 5),
+      rating('2024-03-01 10:00:00', '小王', 'c1', 5),
+      rating('2024-03-01 10:00:00', '小美', 'c2', 5),
+      rating('2024-03-01 10:00:00', '小美', 'c1', 4),
+      rating('2024-03-01 10:00:01', '小美', 'c1', 5),
+      rating('2024-03-01 10:00:00', '小王', 'c1', 5),
+      rating('2024-03-01 10:00:00', '小美', 'c2', 5),
+    ];
+    const { ratings: kept, duplicates } = dedupeRatings(ratings);
+    expect(kept).toEqual([ratings[0], ratings[2], ratings[3], ratings[4], ratings[5]]);
+    expect(duplicates).toBe(3);
+  });
+
+  it('tells a rating of the shop from one of an agent named "null"', () => {
+    const ratings = [
+      rating('2024-03-01 10:00:00', null, 'c1', 5),
+      rating('2024-03-01 10:00:00', 'null', 'c1', 5),
+    ];
+    expect(dedupeRatings(ratings).duplicates).toBe(0);
+  });
+
+  it('goes by the rating ID when there is one, and never drops a rating with neither ID nor customer', () => {
+    const ratings = [
+      rating('2024-03-01 10:00:00', '小美', 'c1', 5, 'r1'),
+      rating('2024-03-01 11:00:00', '小王', 'c9', 1, 'r1'),
+      rating('2024-03-01 10:00:00', '小美', 'c1', 5, 'r2'),
+      rating('2024-03-01 10:00:00', '小美', '', 5),
+      rating('2024-03-01 10:00:00', '小美', '', 5),
+    ];
+    const { ratings: kept, duplicates } = dedupeRatings(ratings);
+    expect(kept).toEqual([ratings[0], ratings[2], ratings[3], ratings[4]]);
+    expect(duplicates).toBe(1);
+  });
+});
