@@ -91,7 +91,7 @@ export function orderCustomers(orders: readonly Order[], customers: Interner): I
 export interface ConsultationsByCustomer {
   readonly consultations: readonly Consultation[];
   /** The messages behind them, for who the customer talked to last. */
-  readonly prepared: Pick<PreparedMessages, 'columns' | 'order'>;
+  readonly prepared: Pick<PreparedMessages, 'columns' | 'order' | 'session'>;
   readonly zone: string;
   readonly start: Int32Array;
   readonly list: Int32Array;
@@ -102,7 +102,7 @@ export interface ConsultationsByCustomer {
 
 export function consultationsByCustomer(
   consultations: readonly Consultation[],
-  prepared: Pick<PreparedMessages, 'columns' | 'order'>,
+  prepared: Pick<PreparedMessages, 'columns' | 'order' | 'session'>,
   zone: string,
 ): ConsultationsByCustomer {
   const customerCount = prepared.columns.customers.names.length;

@@ -23,6 +23,37 @@ describe('splitting messages into consultations', () => {
     expect(buildFrom(thread, settings, 'id')).toHaveLength(2);
   });
 
+  it('gathers a session whose rows come back after another session’s, in the file or by time (id)', () => {
+    const interleaved = [
+      msg('2024-03-01 10:00:00', '小美', 'c1', 'customer', { session: 's1' }),
+      msg('2024-03-01 10:01:00', '小美', 'c1', 'customer', { session: 's2' }),
+      msg('2024-03-01 10:02:00', '小美', 'c1', 'agent', { session: 's1' }),
+      msg('2024-03-01 10:03:00', '小王', 'c9', 'customer', { session: 's9' }),
+      msg('2024-03-01 10:04:00', '小美', 'c1', 'agent', { session: 's2' }),
+      // Listed last but sent first: sorting the thread by time puts it before the rest.
+      msg('2024-03-01 09:59:00', '小美', 'c1', 'customer', { session: 's2' }),
+    ];
+    const consultations = buildFrom(interleaved, settings, 'id').filter((c) => c.customer === 'c1');
+    expect(
+      consultations.map((c) => [c.session, c.customerMessages, c.agentMessages, c.firstCustomerAt]),
+    ).toEqual([
+      ['s2', 2, 1, interleaved[5]?.time],
+      ['s1', 1, 1, interleaved[0]?.time],
+    ]);
+  });
+
+  it('keeps one session ID with two agents as two consultations (id)', () => {
+    const transferred = [
+      msg('2024-03-01 10:00:00', '小美', 'c1', 'customer', { session: 's1' }),
+      msg('2024-03-01 10:01:00', '小王', 'c1', 'agent', { session: 's1' }),
+      msg('2024-03-01 10:02:00', '小美', 'c1', 'agent', { session: 's1' }),
+    ];
+    expect(buildFrom(transferred, settings, 'id').map((c) => [c.agent, c.session])).toEqual([
+      ['小美', 's1'],
+      ['小王', 's1'],
+    ]);
+  });
+
   it('by calendar day of the customer message (day)', () => {
     expect(buildFrom(thread, settings, 'day')).toHaveLength(2);
   });

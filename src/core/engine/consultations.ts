@@ -73,9 +73,16 @@ function newConsultation(c: MessageColumns, first: number, day: number): Consult
   };
 }
 
-/** A message's session for the split by session: its session ID's number, or −1 − its local day. */
-export function sessionKey(c: MessageColumns, i: number, zone: string): number {
-  const session = c.session[i] as number;
+/**
+ * A message's session for the split by session, within its thread: its session's number (see
+ * PreparedMessages.session), or −1 − its local day.
+ */
+export function sessionKey(
+  { columns: c, session: sessions }: Pick<PreparedMessages, 'columns' | 'session'>,
+  i: number,
+  zone: string,
+): number {
+  const session = sessions[i] as number;
   return session >= 0 ? session : -1 - localDay(zone, c.time[i] as number);
 }
 
@@ -83,16 +90,17 @@ export function sessionKey(c: MessageColumns, i: number, zone: string): number {
 export function lastActivityBefore(
   consultation: Consultation,
   t: number,
-  { columns: c, order }: Pick<PreparedMessages, 'columns' | 'order'>,
+  prepared: Pick<PreparedMessages, 'columns' | 'order' | 'session'>,
   zone: string,
 ): number {
+  const { columns: c, order } = prepared;
   let found = consultation.firstCustomerAt ?? 0;
   const bySession = !Number.isNaN(consultation.key);
   for (let k = consultation.from; k < consultation.to; k++) {
     const i = order[k] as number;
     const time = c.time[i] as number;
     if (time > t) break; // a thread is in time order
-    if (!bySession || sessionKey(c, i, zone) === consultation.key) found = time;
+    if (!bySession || sessionKey(prepared, i, zone) === consultation.key) found = time;
   }
   return found;
 }
@@ -164,10 +172,11 @@ class ConsultationWalk {
  * so a reply just after midnight still answers the question asked just before it.
  */
 export function buildConsultations(
-  { columns: c, order, threadStart }: Pick<PreparedMessages, 'columns' | 'order' | 'threadStart'>,
+  prepared: Pick<PreparedMessages, 'columns' | 'order' | 'threadStart' | 'session'>,
   settings: Settings,
   split: SplitRule,
 ): Consultation[] {
+  const { columns: c, order, threadStart } = prepared;
   const zone = settings.timeZone;
   const result: Consultation[] = [];
   const gapMs = settings.gapMinutes * 60_000;
@@ -185,7 +194,7 @@ export function buildConsultations(
       let walk: ConsultationWalk | undefined;
       for (let k = from; k < to; k++) {
         const i = order[k] as number;
-        const key = sessionKey(c, i, zone);
+        const key = sessionKey(prepared, i, zone);
         if (key !== lastKey) {
           walk = bySession ? bySession.get(key) : key === firstKey ? first : undefined;
           if (!walk) {

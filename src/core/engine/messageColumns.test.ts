@@ -61,7 +61,9 @@ describe('columns read in two parts', () => {
     expect(columns.customers.find('c3')).toBe(2);
     expect(columns.agents.names).toEqual(['小美', '小王', 'Ann']);
     expect([...columns.customer]).toEqual([0, 1, 0, 2]);
-    expect([...columns.session]).toEqual([0, 1, 0, -1]);
+    // Sessions are numbered by run: s1 coming back after s2 is a run of its own.
+    expect([...columns.session]).toEqual([0, 1, 2, -1]);
+    expect(columns.sessions.names).toEqual(['s1', 's2', 's1']);
   });
 
   it('are refused when messages came between taking the names and joining', () => {

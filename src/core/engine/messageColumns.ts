@@ -11,7 +11,13 @@ export interface MessageColumns {
   readonly time: Float64Array;
   readonly agent: Int32Array;
   readonly customer: Int32Array;
-  /** -1: the row has no session ID. */
+  /**
+   * The row's run of one session ID (−1: no session ID). A run is consecutive rows of one ID (rows
+   * without an ID between them do not end it); an ID that comes back later starts another run, with
+   * another number. prepareMessages gives each thread's runs of one ID one key: only within a thread
+   * does a session ever count, and numbering runs instead of distinct IDs spares a map lookup for
+   * every new session (a hundred thousand of them, each a cache miss or two).
+   */
   readonly session: Int32Array;
   /** SENDER_CODES */
   readonly from: Uint8Array;
@@ -22,7 +28,8 @@ export interface MessageColumns {
   /** The names the numbers stand for; `names[n]` is the name numbered n. */
   readonly agents: Interner;
   readonly customers: Interner;
-  readonly sessions: Interner;
+  /** The ID of each run of `session`. */
+  readonly sessions: { readonly names: readonly string[] };
 }
 
 /** The names numbered so far, in the order of their numbers. */
@@ -47,9 +54,22 @@ export function columnsData(columns: MessageColumns): MessageColumnsData {
 /**
  * Columns read on another thread, renumbered there into the numbering of `NameLists` the reading
  * thread had: names it had keep their numbers, and the lists hold only the names new to it, numbered
- * after `base` in the order first seen (the numbering `add` would have given, one message at a time).
+ * after `base` in the order first seen (the numbering `add` would have given, one message at a time;
+ * for session runs, see renumberRuns).
  */
 export type RenumberedColumns = MessageColumnsData & { base: { [K in keyof NameLists]: number } };
+
+/**
+ * Session runs of a part numbered after those of `known`: a run that goes on across the cut (the
+ * part's first ID is the last run's) keeps that run's number, as reading in one piece gives it.
+ */
+function renumberRuns(runs: readonly string[], known: readonly string[]) {
+  const continues = runs.length > 0 && known.length > 0 && runs[0] === known[known.length - 1];
+  const first = continues ? known.length - 1 : known.length;
+  const numbers = new Int32Array(runs.length);
+  for (let i = 0; i < runs.length; i++) numbers[i] = first + i;
+  return { numbers, added: continues ? runs.slice(1) : runs };
+}
 
 /** Each of `names` as numbered in `known` or, when new, numbered after it; the new names in order. */
 function renumberNames(names: readonly string[], known: readonly string[]) {
@@ -78,7 +98,7 @@ function renumberNames(names: readonly string[], known: readonly string[]) {
 export function renumberColumns(part: MessageColumnsData, into: NameLists): RenumberedColumns {
   const agents = renumberNames(part.agents, into.agents);
   const customers = renumberNames(part.customers, into.customers);
-  const sessions = renumberNames(part.sessions, into.sessions);
+  const sessions = renumberRuns(part.sessions, into.sessions);
   for (let j = 0; j < part.length; j++) {
     part.agent[j] = agents.numbers[part.agent[j] as number] as number;
     part.customer[j] = customers.numbers[part.customer[j] as number] as number;
@@ -149,7 +169,7 @@ export class MessageColumnsBuilder {
   private textHash = new Int32Array(2048);
   private readonly agents = new Interner();
   private readonly customers = new Interner();
-  private readonly sessions = new Interner();
+  private readonly sessions: string[] = [];
   // Consecutive rows mostly share their agent, customer and session: compare before looking up.
   private last = { agent: '', agentId: -1, customer: '', customerId: -1, session: '', sessionId: -1 };
   private readonly marksAuto: boolean;
@@ -190,7 +210,7 @@ export class MessageColumnsBuilder {
     if (message.session !== null) {
       if (message.session !== last.session || last.sessionId < 0) {
         last.session = message.session;
-        last.sessionId = this.sessions.id(message.session);
+        last.sessionId = this.sessions.push(message.session) - 1;
       }
       session = last.sessionId;
     }
@@ -216,7 +236,7 @@ export class MessageColumnsBuilder {
 
   /** The names numbered so far, to renumber another thread's part by (see renumberColumns). */
   names(): NameLists {
-    return { agents: this.agents.names, customers: this.customers.names, sessions: this.sessions.names };
+    return { agents: this.agents.names, customers: this.customers.names, sessions: this.sessions };
   }
 
   /** Appends a part renumbered into this builder's names, as they were when `names()` gave them. */
@@ -225,7 +245,7 @@ export class MessageColumnsBuilder {
     if (
       base.agents !== this.agents.names.length ||
       base.customers !== this.customers.names.length ||
-      base.sessions !== this.sessions.names.length
+      base.sessions !== this.sessions.length
     )
       throw new Error(
         'messages were added after the names were taken: the part was renumbered for other names',
@@ -242,7 +262,7 @@ export class MessageColumnsBuilder {
     this.length += part.length;
     this.agents.appendNew(part.agents);
     this.customers.appendNew(part.customers);
-    this.sessions.appendNew(part.sessions);
+    for (const run of part.sessions) this.sessions.push(run);
   }
 
   /**
@@ -262,7 +282,7 @@ export class MessageColumnsBuilder {
       textHash: this.textHash.subarray(0, n * 2),
       agents: this.agents,
       customers: this.customers,
-      sessions: this.sessions,
+      sessions: { names: this.sessions },
     };
   }
 }

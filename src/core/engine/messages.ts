@@ -13,6 +13,11 @@ export interface PreparedMessages {
   order: Int32Array;
   /** Thread t is order[threadStart[t]] … order[threadStart[t + 1] − 1]. */
   threadStart: Int32Array;
+  /**
+   * Each message's session, by message index: one number for every run of one session ID within its
+   * thread (see MessageColumns.session), −1 for none. Comparable within a thread only.
+   */
+  session: Int32Array;
   messages: number;
   duplicates: number;
   internal: number;
@@ -135,6 +140,7 @@ export function prepareMessages(
   }
   // Sort each thread by time and drop duplicates (same time, sender and text), moving kept ones forward.
   const threadStart = new Int32Array(threadCount + 1);
+  const session = new Int32Array(c.length).fill(-1);
   let kept = 0;
   let duplicates = 0;
   for (let t = 0; t < threadCount; t++) {
@@ -155,16 +161,51 @@ export function prepareMessages(
       if (duplicate) duplicates++;
       else order[kept++] = i;
     }
+    sameSessionsAlike(c, order, first, kept, session);
   }
   threadStart[threadCount] = kept;
   return {
     columns: c,
     order: order.subarray(0, kept),
     threadStart,
+    session,
     messages: kept,
     duplicates,
     internal,
   };
+}
+
+/**
+ * Numbers the sessions of one thread (order[from … to)) into `session`: runs of one session ID get the
+ * number of the first such run. A thread holds a session or a few, so IDs are compared in a short list.
+ */
+function sameSessionsAlike(
+  c: MessageColumns,
+  order: Int32Array,
+  from: number,
+  to: number,
+  session: Int32Array,
+) {
+  let lastRun = -1;
+  let lastNumber = -1;
+  let seen: number[] | null = null;
+  for (let k = from; k < to; k++) {
+    const i = order[k] as number;
+    const run = c.session[i] as number;
+    if (run < 0) continue;
+    if (run !== lastRun) {
+      lastNumber = run;
+      if (seen === null) seen = [run];
+      else {
+        const name = c.sessions.names[run];
+        const known = seen.find((other) => c.sessions.names[other] === name);
+        if (known === undefined) seen.push(run);
+        else lastNumber = known;
+      }
+      lastRun = run;
+    }
+    session[i] = lastNumber;
+  }
 }
 
 /** One order per order ID: the first row wins (a later export of the same order repeats it). */
