@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseTime } from './parseTime';
 import {
@@ -24,6 +25,77 @@ describe('time zones', () => {
     // 01:30 happens twice on 2024-11-03: the earlier (PDT) instant is taken.
     expect(fromLocal('America/Los_Angeles', Date.UTC(2024, 10, 3, 1, 30))).toBe(Date.UTC(2024, 10, 3, 8, 30));
     expect(fromLocal('America/Los_Angeles', Date.UTC(2024, 10, 3, 12, 0))).toBe(Date.UTC(2024, 10, 3, 20, 0));
+  });
+
+  it('gives every instant and wall-clock time what Intl gives, on days that change offset too', () => {
+    // The reference: Intl asked for each instant, without any cache.
+    const formats = new Map<string, Intl.DateTimeFormat>();
+    const intlOffset = (zone: string, t: number) => {
+      const format =
+        formats.get(zone) ??
+        new Intl.DateTimeFormat('en-US', {
+          timeZone: zone,
+          hourCycle: 'h23',
+          year: 'numeric',
+          month: 'numeric',
+          day: 'numeric',
+          hour: 'numeric',
+          minute: 'numeric',
+          second: 'numeric',
+        });
+      formats.set(zone, format);
+      const part = (type: string) => Number(format.formatToParts(t).find((p) => p.type === type)?.value);
+      const local = Date.UTC(
+        part('year'),
+        part('month') - 1,
+        part('day'),
+        part('hour'),
+        part('minute'),
+        part('second'),
+      );
+      return Math.round((local - (t - (((t % 1000) + 1000) % 1000))) / 60_000);
+    };
+    const intlFromLocal = (zone: string, wall: number) => {
+      const guess = wall - intlOffset(zone, wall) * 60_000;
+      const corrected = wall - intlOffset(zone, guess) * 60_000;
+      return corrected + intlOffset(zone, corrected) * 60_000 === wall ? corrected : guess;
+    };
+    const zones = [
+      'America/Los_Angeles',
+      'Europe/Berlin',
+      'America/Santiago', // changes at local midnight
+      'Australia/Lord_Howe', // a half-hour change
+      'Pacific/Chatham',
+      'Asia/Kolkata',
+      'Asia/Shanghai',
+    ];
+    const quarter = 15 * 60_000;
+    for (const zone of zones) {
+      // Every quarter hour of each day of 2024 on which the offset changes, and of the days around it.
+      const days: number[] = [];
+      for (let day = Date.UTC(2024, 0, 1); day < Date.UTC(2025, 0, 1); day += 86_400_000) {
+        if (intlOffset(zone, day) !== intlOffset(zone, day + 86_399_000))
+          days.push(day - 86_400_000, day, day + 86_400_000);
+      }
+      for (const day of days) {
+        for (let t = day; t < day + 86_400_000; t += quarter) {
+          expect(offsetMinutes(zone, t + 59_000)).toBe(intlOffset(zone, t + 59_000));
+          expect(fromLocal(zone, t + 59_000)).toBe(intlFromLocal(zone, t + 59_000));
+        }
+      }
+    }
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...zones),
+        fc.integer({ min: Date.UTC(2019, 0, 1) / 1000, max: Date.UTC(2027, 0, 1) / 1000 }),
+        (zone, seconds) => {
+          const t = seconds * 1000;
+          expect(offsetMinutes(zone, t)).toBe(intlOffset(zone, t));
+          expect(fromLocal(zone, t)).toBe(intlFromLocal(zone, t));
+        },
+      ),
+      { numRuns: 1000 },
+    );
   });
 
   it('labels ISO weeks from Monday and months', () => {

@@ -1,7 +1,8 @@
 /**
  * Calendar arithmetic in the shop's time zone, given as an IANA name. The process's own zone is never
  * used: the same export must give the same days on a laptop in Berlin, in CI and in Apps Script.
- * Offsets come from Intl, cached per zone and hour, because Intl is far too slow to ask a million times.
+ * Offsets come from Intl, cached per zone and day (or hour), because Intl is far too slow to ask a
+ * million times.
  */
 
 const MINUTE = 60_000;
@@ -60,50 +61,57 @@ function computeOffsetMinutes(zone: string, epochMs: number): number {
 }
 
 /**
- * A number per zone and hour, computed once: NaN for an hour in which it changes. The last hour looked
- * up is tried first, since records come in runs of nearby times.
+ * A number per zone and span of time (a day, or an hour), computed once: NaN for a span in which it
+ * changes. The last span looked up is tried first, since records come in runs of nearby times.
  */
-class HourlyCache {
+class SpanCache {
   private readonly byZone = new Map<string, Map<number, number>>();
   private lastZone = '';
-  private lastHour = Number.NaN;
+  private lastSpan = Number.NaN;
   private lastValue = 0;
 
-  constructor(private readonly compute: (zone: string, hour: number) => number) {}
+  /** `compute(zone, n)` gives the value of the n-th span since 1970. */
+  constructor(private readonly compute: (zone: string, span: number) => number) {}
 
-  get(zone: string, hour: number): number {
-    if (hour === this.lastHour && zone === this.lastZone) return this.lastValue;
-    let byHour = this.byZone.get(zone);
-    if (!byHour) {
-      byHour = new Map();
-      this.byZone.set(zone, byHour);
+  get(zone: string, span: number): number {
+    if (span === this.lastSpan && zone === this.lastZone) return this.lastValue;
+    let bySpan = this.byZone.get(zone);
+    if (!bySpan) {
+      bySpan = new Map();
+      this.byZone.set(zone, bySpan);
     }
-    let value = byHour.get(hour);
+    let value = bySpan.get(span);
     if (value === undefined) {
-      value = this.compute(zone, hour);
-      byHour.set(hour, value);
+      value = this.compute(zone, span);
+      bySpan.set(span, value);
     }
     if (!Number.isNaN(value)) {
       this.lastZone = zone;
-      this.lastHour = hour;
+      this.lastSpan = span;
       this.lastValue = value;
     }
     return value;
   }
 }
 
-// Every zone in use changes offset on a quarter hour, so one lookup per hour is exact for instants on
-// the hour's own side of any change; checking both ends keeps the change hour exact.
-const hourOffsets = new HourlyCache((zone, hour) => {
-  const start = computeOffsetMinutes(zone, hour * HOUR);
-  const end = computeOffsetMinutes(zone, hour * HOUR + HOUR - 1000);
-  return start === end ? start : Number.NaN;
-});
+/** The offset over a span from `start` that is `length` long, or NaN if it changes within it. */
+function steadyOffset(zone: string, start: number, length: number): number {
+  const first = computeOffsetMinutes(zone, start);
+  return first === computeOffsetMinutes(zone, start + length - 1000) ? first : Number.NaN;
+}
+
+// Offsets change at most once a day, and on a quarter hour in every zone in use: a day whose two ends
+// agree has one offset throughout (two Intl calls a day instead of two an hour, which a month of
+// exports noticed); a day with a change is looked up by the hour, the change's own hour by the second.
+const dayOffsets = new SpanCache((zone, day) => steadyOffset(zone, day * DAY, DAY));
+const hourOffsets = new SpanCache((zone, hour) => steadyOffset(zone, hour * HOUR, HOUR));
 
 /** Minutes to add to UTC to get local time in `zone` at the instant `epochMs`. */
 export function offsetMinutes(zone: string, epochMs: number): number {
-  const offset = hourOffsets.get(zone, Math.floor(epochMs / HOUR));
-  return Number.isNaN(offset) ? computeOffsetMinutes(zone, epochMs) : offset;
+  const daily = dayOffsets.get(zone, Math.floor(epochMs / DAY));
+  if (!Number.isNaN(daily)) return daily;
+  const hourly = hourOffsets.get(zone, Math.floor(epochMs / HOUR));
+  return Number.isNaN(hourly) ? computeOffsetMinutes(zone, epochMs) : hourly;
 }
 
 /** Local wall-clock milliseconds since 1970-01-01T00:00 local. */
@@ -122,20 +130,27 @@ export function localMinuteOfDay(zone: string, epochMs: number): number {
   return Math.floor((ms - Math.floor(ms / DAY) * DAY) / MINUTE);
 }
 
-// Exports hold many times per hour: each wall-clock hour's shift from UTC, unless it saw a change.
-const wallClockShifts = new HourlyCache((zone, hour) => {
-  const start = resolveLocal(zone, hour * HOUR);
-  const end = resolveLocal(zone, hour * HOUR + HOUR - 1000);
-  return start - hour * HOUR === end - (hour * HOUR + HOUR - 1000) ? hour * HOUR - start : Number.NaN;
-});
+/** Wall-clock time minus UTC over a span of local time, or NaN if it changes within it. */
+function steadyShift(zone: string, start: number, length: number): number {
+  const end = start + length - 1000;
+  const shift = start - resolveLocal(zone, start);
+  return shift === end - resolveLocal(zone, end) ? shift : Number.NaN;
+}
+
+// Exports hold many times per day: each wall-clock day's shift from UTC, or each hour's on a day that
+// saw a change (as for offsets above).
+const dayShifts = new SpanCache((zone, day) => steadyShift(zone, day * DAY, DAY));
+const hourShifts = new SpanCache((zone, hour) => steadyShift(zone, hour * HOUR, HOUR));
 
 /**
  * The instant at which the wall clock in `zone` shows the given local time. In a repeated hour the
  * earlier instant is taken; in a skipped hour, the time as if the change had not happened yet.
  */
 export function fromLocal(zone: string, wallClockAsUtcMs: number): number {
-  const shift = wallClockShifts.get(zone, Math.floor(wallClockAsUtcMs / HOUR));
-  return Number.isNaN(shift) ? resolveLocal(zone, wallClockAsUtcMs) : wallClockAsUtcMs - shift;
+  const daily = dayShifts.get(zone, Math.floor(wallClockAsUtcMs / DAY));
+  if (!Number.isNaN(daily)) return wallClockAsUtcMs - daily;
+  const hourly = hourShifts.get(zone, Math.floor(wallClockAsUtcMs / HOUR));
+  return Number.isNaN(hourly) ? resolveLocal(zone, wallClockAsUtcMs) : wallClockAsUtcMs - hourly;
 }
 
 function resolveLocal(zone: string, wallClockAsUtcMs: number): number {
