@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseTime } from './parseTime';
 import {
+  computeOffsetMinutes,
   dayLabel,
   fromLocal,
   localDay,
@@ -29,32 +30,7 @@ describe('time zones', () => {
 
   it('gives every instant and wall-clock time what Intl gives, on days that change offset too', () => {
     // The reference: Intl asked for each instant, without any cache.
-    const formats = new Map<string, Intl.DateTimeFormat>();
-    const intlOffset = (zone: string, t: number) => {
-      const format =
-        formats.get(zone) ??
-        new Intl.DateTimeFormat('en-US', {
-          timeZone: zone,
-          hourCycle: 'h23',
-          year: 'numeric',
-          month: 'numeric',
-          day: 'numeric',
-          hour: 'numeric',
-          minute: 'numeric',
-          second: 'numeric',
-        });
-      formats.set(zone, format);
-      const part = (type: string) => Number(format.formatToParts(t).find((p) => p.type === type)?.value);
-      const local = Date.UTC(
-        part('year'),
-        part('month') - 1,
-        part('day'),
-        part('hour'),
-        part('minute'),
-        part('second'),
-      );
-      return Math.round((local - (t - (((t % 1000) + 1000) % 1000))) / 60_000);
-    };
+    const intlOffset = computeOffsetMinutes;
     const intlFromLocal = (zone: string, wall: number) => {
       const guess = wall - intlOffset(zone, wall) * 60_000;
       const corrected = wall - intlOffset(zone, guess) * 60_000;

@@ -44,7 +44,8 @@ export function assertTimeZone(zone: string): void {
   formatterFor(zone);
 }
 
-function computeOffsetMinutes(zone: string, epochMs: number): number {
+/** The offset at one instant, asked of Intl without any cache (slow: see offsetMinutes). */
+export function computeOffsetMinutes(zone: string, epochMs: number): number {
   const parts: Record<string, number> = {};
   for (const part of formatterFor(zone).formatToParts(new Date(epochMs))) {
     if (part.type !== 'literal') parts[part.type] = Number(part.value);
