@@ -61,6 +61,40 @@ describe('prepareMessages', () => {
   });
 });
 
+describe('sessions within a thread', () => {
+  it('number alike exactly the messages of one thread with one session ID, however its rows are spread', () => {
+    const message: fc.Arbitrary<Message> = fc
+      .record({
+        second: fc.integer({ min: 0, max: 3600 }),
+        agent: fc.constantFrom('小美', '小王'),
+        customer: fc.constantFrom('c1', 'c2'),
+        // Up to fifteen sessions a thread: past eight, a thread looks its sessions up in a map.
+        session: fc.option(fc.integer({ min: 1, max: 15 }).map((n) => `s${n}`)),
+      })
+      .map(({ second, agent, customer, session }) => ({
+        ...msg('2024-03-01 00:00:00', agent, customer, 'customer', { session }),
+        time: at('2024-03-01 00:00:00') + second * 1000,
+        text: `${second}`,
+      }));
+    fc.assert(
+      fc.property(fc.array(message, { minLength: 40, maxLength: 160 }), (messages) => {
+        const prepared = prepareMessages(toColumns(messages, settings), settings);
+        prepared.threadStart.subarray(0, -1).forEach((from, t) => {
+          const kept = [...prepared.order.subarray(from, prepared.threadStart[t + 1])];
+          for (const i of kept) {
+            for (const j of kept) {
+              const [a, b] = [messages[i] as Message, messages[j] as Message];
+              const sameNumber = prepared.session[i] === prepared.session[j] && prepared.session[i] !== -1;
+              expect(sameNumber).toBe(a.session !== null && a.session === b.session);
+            }
+          }
+        });
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
+
 describe('dedupeRatings', () => {
   const rating = (time: string, agent: string | null, customer: string, level: number, id?: string) =>
     ({ time: at(time), agent, customer, level, ...(id ? { id } : {}) }) satisfies Rating;
