@@ -29,8 +29,9 @@ export class Interner {
   }
 
   /**
-   * Numbers names the caller knows to be new here, in order. Another thread's sessions are mostly
-   * never looked up again: putting them in the map only when a lookup comes saves that work.
+   * Numbers names the caller knows to be new here, in order. Another thread's customers are looked up
+   * again only if orders are joined to them: putting them in the map when the first lookup comes saves
+   * that work when none does.
    */
   appendNew(names: readonly string[]): void {
     for (const name of names) this.names.push(name);

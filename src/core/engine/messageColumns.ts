@@ -4,7 +4,7 @@ import type { Message, Sender } from './model';
 /**
  * Messages as columns: one typed array per field instead of an object per message. A million message
  * objects cost more in garbage collection than the engine's own work, and typed arrays can be handed
- * between threads without copying. Names (agents, customers, sessions) are numbered.
+ * between threads without copying. Agents and customers are numbered; sessions are numbered by run.
  */
 export interface MessageColumns {
   readonly length: number;
