@@ -89,10 +89,13 @@ export function startSecondPart(
   bytes: Uint8Array,
   request: Omit<PartRequest, 'bytes' | 'delimiter'>,
   share: number,
-  /** undefined: whatever the header says, read in parts only if it is a chat export. */
-  kind: 'chats' | undefined = 'chats',
+  /**
+   * undefined: whatever the header says, read in parts only if it is a chat export. (No default: a
+   * default would replace an undefined argument, and the header would never be asked.)
+   */
+  kind: 'chats' | undefined,
   /** A worker from startWorkerFor; one is started here otherwise. */
-  started: Worker | null = null,
+  started: Worker | null,
 ): ChatParts | null {
   if (started && stoppedEarly.has(started)) return null;
   if (bytes.length < PARALLEL_MIN_BYTES || !existsSync(WORKER_SCRIPT) || !isUtf8(bytes)) return null;
