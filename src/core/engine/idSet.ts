@@ -1,3 +1,5 @@
+import { grown } from './typedArrays';
+
 /**
  * Distinct whole numbers (customer numbers), counted when asked. Hundreds of thousands of adds to a Set
  * cost more than the rest of the consultation loop; a list counted once when its size is read does not.
@@ -8,11 +10,7 @@ export class IdSet {
   private distinct = 0;
 
   add(id: number): this {
-    if (this.length === this.ids.length) {
-      const grown = new Int32Array(this.ids.length * 2);
-      grown.set(this.ids);
-      this.ids = grown;
-    }
+    if (this.length === this.ids.length) this.ids = grown(this.ids, this.length * 2);
     this.ids[this.length++] = id;
     this.distinct = -1;
     return this;

@@ -1,5 +1,6 @@
 import { Interner } from './interner';
 import type { Message, Sender } from './model';
+import { grown } from './typedArrays';
 
 /**
  * Messages as columns: one typed array per field instead of an object per message. A million message
@@ -180,11 +181,6 @@ export class MessageColumnsBuilder {
 
   private grow() {
     const size = this.time.length * 2;
-    const grown = <T extends Float64Array | Int32Array | Uint8Array>(old: T, length: number): T => {
-      const next = new (old.constructor as new (n: number) => T)(length);
-      next.set(old);
-      return next;
-    };
     this.time = grown(this.time, size);
     this.agent = grown(this.agent, size);
     this.customer = grown(this.customer, size);

@@ -2,6 +2,7 @@ import type { Interner } from './interner';
 import { CUSTOMER, isColumns, type MessageColumns, toColumns } from './messageColumns';
 import type { Message, Order, Rating } from './model';
 import type { Settings } from './settings';
+import { grown } from './typedArrays';
 
 /**
  * Messages as the engine counts them, grouped into agent × customer threads sorted by time: internal
@@ -72,8 +73,8 @@ class ThreadNumbers {
     }
     const thread = this.count++;
     if (thread === this.agentOf.length) {
-      this.agentOf = doubled(this.agentOf);
-      this.nextOfCustomer = doubled(this.nextOfCustomer);
+      this.agentOf = grown(this.agentOf, thread * 2);
+      this.nextOfCustomer = grown(this.nextOfCustomer, thread * 2);
     }
     this.agentOf[thread] = agent;
     this.nextOfCustomer[thread] = -1;
@@ -81,12 +82,6 @@ class ThreadNumbers {
     else this.nextOfCustomer[last] = thread;
     return thread;
   }
-}
-
-function doubled(array: Int32Array): Int32Array<ArrayBuffer> {
-  const grown = new Int32Array(array.length * 2);
-  grown.set(array);
-  return grown;
 }
 
 export function prepareMessages(
