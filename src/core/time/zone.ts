@@ -95,24 +95,38 @@ class SpanCache {
   }
 }
 
-/** The offset over a span from `start` that is `length` long, or NaN if it changes within it. */
-function steadyOffset(zone: string, start: number, length: number): number {
-  const first = computeOffsetMinutes(zone, start);
-  return first === computeOffsetMinutes(zone, start + length - 1000) ? first : Number.NaN;
+/**
+ * A value of a zone at a time that changes seldom (an offset, a shift): computed once a day, and once
+ * an hour only on a day whose two ends differ. Offsets change at most once a day, and on a quarter
+ * hour in every zone in use, so a day whose ends agree has one value throughout; in the hour of a
+ * change it is computed for the time itself. Two Intl calls a day instead of two an hour, which a
+ * month of exports noticed.
+ */
+class SteadyValue {
+  private readonly days = new SpanCache((zone, day) => this.steady(zone, day * DAY, DAY));
+  private readonly hours = new SpanCache((zone, hour) => this.steady(zone, hour * HOUR, HOUR));
+
+  constructor(private readonly at: (zone: string, time: number) => number) {}
+
+  get(zone: string, time: number): number {
+    const daily = this.days.get(zone, Math.floor(time / DAY));
+    if (!Number.isNaN(daily)) return daily;
+    const hourly = this.hours.get(zone, Math.floor(time / HOUR));
+    return Number.isNaN(hourly) ? this.at(zone, time) : hourly;
+  }
+
+  /** The value over a span from `start` that is `length` long, or NaN if it changes within it. */
+  private steady(zone: string, start: number, length: number): number {
+    const first = this.at(zone, start);
+    return first === this.at(zone, start + length - 1000) ? first : Number.NaN;
+  }
 }
 
-// Offsets change at most once a day, and on a quarter hour in every zone in use: a day whose two ends
-// agree has one offset throughout (two Intl calls a day instead of two an hour, which a month of
-// exports noticed); a day with a change is looked up by the hour, the change's own hour by the second.
-const dayOffsets = new SpanCache((zone, day) => steadyOffset(zone, day * DAY, DAY));
-const hourOffsets = new SpanCache((zone, hour) => steadyOffset(zone, hour * HOUR, HOUR));
+const offsets = new SteadyValue(computeOffsetMinutes);
 
 /** Minutes to add to UTC to get local time in `zone` at the instant `epochMs`. */
 export function offsetMinutes(zone: string, epochMs: number): number {
-  const daily = dayOffsets.get(zone, Math.floor(epochMs / DAY));
-  if (!Number.isNaN(daily)) return daily;
-  const hourly = hourOffsets.get(zone, Math.floor(epochMs / HOUR));
-  return Number.isNaN(hourly) ? computeOffsetMinutes(zone, epochMs) : hourly;
+  return offsets.get(zone, epochMs);
 }
 
 /** Local wall-clock milliseconds since 1970-01-01T00:00 local. */
@@ -131,27 +145,15 @@ export function localMinuteOfDay(zone: string, epochMs: number): number {
   return Math.floor((ms - Math.floor(ms / DAY) * DAY) / MINUTE);
 }
 
-/** Wall-clock time minus UTC over a span of local time, or NaN if it changes within it. */
-function steadyShift(zone: string, start: number, length: number): number {
-  const end = start + length - 1000;
-  const shift = start - resolveLocal(zone, start);
-  return shift === end - resolveLocal(zone, end) ? shift : Number.NaN;
-}
-
-// Exports hold many times per day: each wall-clock day's shift from UTC, or each hour's on a day that
-// saw a change (as for offsets above).
-const dayShifts = new SpanCache((zone, day) => steadyShift(zone, day * DAY, DAY));
-const hourShifts = new SpanCache((zone, hour) => steadyShift(zone, hour * HOUR, HOUR));
+// Wall-clock time minus UTC, by wall-clock time: exports hold many times per day.
+const shifts = new SteadyValue((zone, wallClock) => wallClock - resolveLocal(zone, wallClock));
 
 /**
  * The instant at which the wall clock in `zone` shows the given local time. In a repeated hour the
  * earlier instant is taken; in a skipped hour, the time as if the change had not happened yet.
  */
 export function fromLocal(zone: string, wallClockAsUtcMs: number): number {
-  const daily = dayShifts.get(zone, Math.floor(wallClockAsUtcMs / DAY));
-  if (!Number.isNaN(daily)) return wallClockAsUtcMs - daily;
-  const hourly = hourShifts.get(zone, Math.floor(wallClockAsUtcMs / HOUR));
-  return Number.isNaN(hourly) ? resolveLocal(zone, wallClockAsUtcMs) : wallClockAsUtcMs - hourly;
+  return wallClockAsUtcMs - shifts.get(zone, wallClockAsUtcMs);
 }
 
 function resolveLocal(zone: string, wallClockAsUtcMs: number): number {
