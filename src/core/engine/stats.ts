@@ -13,19 +13,6 @@ export function mean(values: readonly number[]): number | null {
   return sum / values.length;
 }
 
-export function percentile(values: readonly number[], p: number): number | null {
-  if (values.length === 0) return null;
-  const sorted = new Float64Array(values).sort();
-  const rank = (sorted.length - 1) * p;
-  const low = sorted[Math.floor(rank)] as number;
-  const high = sorted[Math.ceil(rank)] as number;
-  return low + (high - low) * (rank - Math.floor(rank));
-}
-
-export function median(values: readonly number[]): number | null {
-  return percentile(values, 0.5);
-}
-
 /**
  * Puts the k-th smallest of a[from … to] at a[k], the smaller before it and the larger after it
  * (N. Wirth's selection). Returns false when it takes too many passes (a pathological order), so that
