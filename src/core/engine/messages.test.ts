@@ -68,7 +68,7 @@ describe('sessions within a thread', () => {
         second: fc.integer({ min: 0, max: 3600 }),
         agent: fc.constantFrom('小美', '小王'),
         customer: fc.constantFrom('c1', 'c2'),
-        // Up to fifteen sessions a thread: past eight, a thread looks its sessions up in a map.
+        // Up to fifteen sessions a thread, their rows spread among the others.
         session: fc.option(fc.integer({ min: 1, max: 15 }).map((n) => `s${n}`)),
       })
       .map(({ second, agent, customer, session }) => ({

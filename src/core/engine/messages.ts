@@ -136,7 +136,7 @@ export function prepareMessages(
   // Sort each thread by time and drop duplicates (same time, sender and text), moving kept ones forward.
   const threadStart = new Int32Array(threadCount + 1);
   const session = new Int32Array(c.length).fill(-1);
-  const seenSessions: number[] = [];
+  const sessionNumbers = new Map<string, number>();
   let kept = 0;
   let duplicates = 0;
   for (let t = 0; t < threadCount; t++) {
@@ -157,7 +157,7 @@ export function prepareMessages(
       if (duplicate) duplicates++;
       else order[kept++] = i;
     }
-    sameSessionsAlike(c, order, first, kept, session, seenSessions);
+    sameSessionsAlike(c, order, first, kept, session, sessionNumbers);
   }
   threadStart[threadCount] = kept;
   return {
@@ -173,9 +173,8 @@ export function prepareMessages(
 
 /**
  * Numbers the sessions of one thread (order[from … to)) into `session`: runs of one session ID get the
- * number of the first such run. Most threads hold a session or a few, compared in a short list; a
- * thread with many (a regular buyer over a year, in an export sorted by time, where every message may
- * start a run) looks them up in a map of its own.
+ * number of the first such run. `numbers` is a map to reuse, emptied here: one per thread would be a
+ * few hundred thousand.
  */
 function sameSessionsAlike(
   c: MessageColumns,
@@ -183,31 +182,20 @@ function sameSessionsAlike(
   from: number,
   to: number,
   session: Int32Array,
-  /** A list to reuse, emptied here: one per thread would be a few hundred thousand. */
-  seen: number[],
+  numbers: Map<string, number>,
 ) {
-  const names = c.sessions.names;
+  if (numbers.size > 0) numbers.clear();
   let lastRun = -1;
   let lastNumber = -1;
-  seen.length = 0;
-  let byName: Map<string, number> | null = null;
   for (let k = from; k < to; k++) {
     const i = order[k] as number;
     const run = c.session[i] as number;
     if (run < 0) continue;
     if (run !== lastRun) {
-      const name = names[run] as string;
-      let known: number | undefined;
-      if (byName) known = byName.get(name);
-      else
-        for (let j = 0; j < seen.length && known === undefined; j++)
-          if (names[seen[j] as number] === name) known = seen[j];
-      if (known === undefined) {
-        known = run;
-        if (byName) byName.set(name, run);
-        else if (seen.push(run) > 8) byName = new Map(seen.map((r) => [names[r] as string, r]));
-      }
-      lastNumber = known;
+      const name = c.sessions.names[run] as string;
+      const known = numbers.get(name);
+      if (known === undefined) numbers.set(name, run);
+      lastNumber = known ?? run;
       lastRun = run;
     }
     session[i] = lastNumber;
