@@ -9,6 +9,23 @@ import { at, msg } from './testData';
 
 const settings = resolveSettings({ timeZone: 'UTC' });
 
+/** A message within an hour from any of `agents` to any of `customers`, in one of 15 sessions or none. */
+function messageAmong(agents: string[], customers: string[]): fc.Arbitrary<Message> {
+  return fc
+    .record({
+      second: fc.integer({ min: 0, max: 3600 }),
+      agent: fc.constantFrom(...agents),
+      customer: fc.constantFrom(...customers),
+      from: fc.constantFrom('customer' as const, 'agent' as const),
+      session: fc.option(fc.integer({ min: 1, max: 15 }).map((n) => `s${n}`)),
+    })
+    .map(({ second, agent, customer, from, session }) => ({
+      ...msg('2024-03-01 00:00:00', agent, customer, from, { session }),
+      time: at('2024-03-01 00:00:00') + second * 1000,
+      text: `${second}`,
+    }));
+}
+
 describe('prepareMessages', () => {
   it('numbers threads in the order they first appear, each customer with each agent its own', () => {
     const messages = [
@@ -29,33 +46,27 @@ describe('prepareMessages', () => {
   });
 
   it('groups any messages as a Map of agent-and-customer keys would', () => {
-    const message: fc.Arbitrary<Message> = fc
-      .record({
-        second: fc.integer({ min: 0, max: 3600 }),
-        agent: fc.constantFrom('小美', '小王', 'Ann', 'Bo'),
-        customer: fc.constantFrom('c1', 'c2', 'c3', 'c4', 'c5'),
-        from: fc.constantFrom('customer' as const, 'agent' as const),
-      })
-      .map(({ second, agent, customer, from }) => ({
-        ...msg('2024-03-01 00:00:00', agent, customer, from),
-        time: at('2024-03-01 00:00:00') + second * 1000,
-      }));
     fc.assert(
-      fc.property(fc.array(message, { maxLength: 60 }), (messages) => {
-        const prepared = prepareMessages(toColumns(messages, settings), settings);
-        const expected = new Map<string, number>();
-        for (const m of messages) {
-          const key = `${m.agent}\u0000${m.customer}`;
-          if (!expected.has(key)) expected.set(key, expected.size);
-        }
-        expect(prepared.threadStart.length - 1).toBe(expected.size);
-        prepared.threadStart.subarray(0, -1).forEach((from, t) => {
-          for (let k = from; k < (prepared.threadStart[t + 1] as number); k++) {
-            const m = messages[prepared.order[k] as number] as Message;
-            expect(expected.get(`${m.agent}\u0000${m.customer}`)).toBe(t);
+      fc.property(
+        fc.array(messageAmong(['小美', '小王', 'Ann', 'Bo'], ['c1', 'c2', 'c3', 'c4', 'c5']), {
+          maxLength: 60,
+        }),
+        (messages) => {
+          const prepared = prepareMessages(toColumns(messages, settings), settings);
+          const expected = new Map<string, number>();
+          for (const m of messages) {
+            const key = `${m.agent}\u0000${m.customer}`;
+            if (!expected.has(key)) expected.set(key, expected.size);
           }
-        });
-      }),
+          expect(prepared.threadStart.length - 1).toBe(expected.size);
+          prepared.threadStart.subarray(0, -1).forEach((from, t) => {
+            for (let k = from; k < (prepared.threadStart[t + 1] as number); k++) {
+              const m = messages[prepared.order[k] as number] as Message;
+              expect(expected.get(`${m.agent}\u0000${m.customer}`)).toBe(t);
+            }
+          });
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -63,33 +74,24 @@ describe('prepareMessages', () => {
 
 describe('sessions within a thread', () => {
   it('number alike exactly the messages of one thread with one session ID, however its rows are spread', () => {
-    const message: fc.Arbitrary<Message> = fc
-      .record({
-        second: fc.integer({ min: 0, max: 3600 }),
-        agent: fc.constantFrom('小美', '小王'),
-        customer: fc.constantFrom('c1', 'c2'),
-        // Up to fifteen sessions a thread, their rows spread among the others.
-        session: fc.option(fc.integer({ min: 1, max: 15 }).map((n) => `s${n}`)),
-      })
-      .map(({ second, agent, customer, session }) => ({
-        ...msg('2024-03-01 00:00:00', agent, customer, 'customer', { session }),
-        time: at('2024-03-01 00:00:00') + second * 1000,
-        text: `${second}`,
-      }));
     fc.assert(
-      fc.property(fc.array(message, { minLength: 40, maxLength: 160 }), (messages) => {
-        const prepared = prepareMessages(toColumns(messages, settings), settings);
-        prepared.threadStart.subarray(0, -1).forEach((from, t) => {
-          const kept = [...prepared.order.subarray(from, prepared.threadStart[t + 1])];
-          for (const i of kept) {
-            for (const j of kept) {
-              const [a, b] = [messages[i] as Message, messages[j] as Message];
-              const sameNumber = prepared.session[i] === prepared.session[j] && prepared.session[i] !== -1;
-              expect(sameNumber).toBe(a.session !== null && a.session === b.session);
+      fc.property(
+        // Two agents and two customers: up to fifteen sessions a thread, their rows spread among others.
+        fc.array(messageAmong(['小美', '小王'], ['c1', 'c2']), { minLength: 40, maxLength: 160 }),
+        (messages) => {
+          const prepared = prepareMessages(toColumns(messages, settings), settings);
+          prepared.threadStart.subarray(0, -1).forEach((from, t) => {
+            const kept = [...prepared.order.subarray(from, prepared.threadStart[t + 1])];
+            for (const i of kept) {
+              for (const j of kept) {
+                const [a, b] = [messages[i] as Message, messages[j] as Message];
+                const sameNumber = prepared.session[i] === prepared.session[j] && prepared.session[i] !== -1;
+                expect(sameNumber).toBe(a.session !== null && a.session === b.session);
+              }
             }
-          }
-        });
-      }),
+          });
+        },
+      ),
       { numRuns: 100 },
     );
   });
