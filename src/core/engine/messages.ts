@@ -215,25 +215,18 @@ export function dedupeOrders(orders: readonly Order[]): { orders: Order[]; dupli
  */
 export function dedupeRatings(ratings: readonly Rating[]): { ratings: Rating[]; duplicates: number } {
   const seenIds = new Set<string>();
-  // Found by time first (a number, not a joined text key per rating); ratings at the same millisecond
-  // are few, so they are kept in a list only when a second one comes.
-  const firstAt = new Map<number, Rating>();
-  const moreAt = new Map<number, Rating[]>();
+  // Found by time (a number) rather than by a text key joined for every rating; ratings at one
+  // millisecond are few, so agent, customer and level are compared among them.
+  const atTime = new Map<number, Rating[]>();
   const same = (a: Rating, b: Rating) =>
     a.agent === b.agent && a.customer === b.customer && a.level === b.level;
   const kept = ratings.filter((r) => {
     if (r.id !== undefined) return !seenIds.has(r.id) && seenIds.add(r.id);
     if (r.customer === '') return true;
-    const first = firstAt.get(r.time);
-    if (first === undefined) {
-      firstAt.set(r.time, r);
-      return true;
-    }
-    if (same(first, r)) return false;
-    const more = moreAt.get(r.time);
-    if (more === undefined) moreAt.set(r.time, [r]);
-    else if (more.some((m) => same(m, r))) return false;
-    else more.push(r);
+    const others = atTime.get(r.time);
+    if (others === undefined) atTime.set(r.time, [r]);
+    else if (others.some((other) => same(other, r))) return false;
+    else others.push(r);
     return true;
   });
   return { ratings: kept, duplicates: ratings.length - kept.length };
