@@ -81,9 +81,10 @@ export function startWorkerFor(path: string): Worker | null {
 const stoppedEarly = new WeakSet<Worker>();
 
 /**
- * Starts reading the second part of a chat export in a worker, or returns null when the file is small
- * or cannot be cut safely (not UTF-8, a 千牛 paste, a raw Twitter file that needs every row, quoting
- * that does not follow the rules). `share` of the data is left for this thread.
+ * Starts reading the second part of a chat export in the worker started for it (startWorkerFor), or
+ * returns null when the file cannot be cut safely (not UTF-8, a 千牛 paste, a raw Twitter file that
+ * needs every row, quoting that does not follow the rules) or the worker stopped. `share` of the data
+ * is left for this thread.
  */
 export function startSecondPart(
   bytes: Uint8Array,
@@ -94,11 +95,11 @@ export function startSecondPart(
    * default would replace an undefined argument, and the header would never be asked.)
    */
   kind: 'chats' | undefined,
-  /** A worker from startWorkerFor; one is started here otherwise. */
-  started: Worker | null,
+  /** The worker startWorkerFor started for the file. */
+  worker: Worker,
 ): ChatParts | null {
-  if (started && stoppedEarly.has(started)) return null;
-  if (bytes.length < PARALLEL_MIN_BYTES || !existsSync(WORKER_SCRIPT) || !isUtf8(bytes)) return null;
+  // The worker's script and the file's size were checked when the worker was started.
+  if (stoppedEarly.has(worker) || !isUtf8(bytes)) return null;
   const head = new TextDecoder().decode(bytes.subarray(0, PROBE_BYTES), { stream: true });
   if (isQianniuPaste(head)) return null;
   let headerRow: number;
@@ -125,7 +126,6 @@ export function startSecondPart(
   part.set(bytes.subarray(0, cut.headerEnd));
   part.set(bytes.subarray(cut.cut), cut.headerEnd);
   const shift = cut.rowsBeforeCut - headerRow;
-  const worker = started ?? new Worker(WORKER_SCRIPT);
   worker.postMessage({ ...request, bytes: part, delimiter } satisfies PartRequest, [
     part.buffer as ArrayBuffer,
   ]);
