@@ -126,7 +126,10 @@ export async function buildCli(entry, outfile) {
     format: 'esm',
     platform: 'node',
     target: 'node20',
-    packages: 'external',
+    // Bundled rather than imported at run time: an ES module importing Papa Parse's CommonJS file has
+    // Node scan its source for exports first, in each thread. exceljs is large and loaded only to
+    // write a workbook, so it stays apart.
+    external: ['exceljs'],
     charset: 'utf8',
     logLevel: 'silent',
   });
