@@ -302,15 +302,15 @@ export const CONVERTERS: { [K in Kind]: (r: RowReader) => RecordOf[K] | null } =
       return r.fail('level', `"${levelText}" is not a rating from 1 to 5 or 非常满意…非常不满意`);
     }
     // Olist gives one review to several orders: a rating is its review for one order.
-    const id = [r.text('rating_id'), r.text('order_id')].map(unwrapId).filter(Boolean).join('/') || null;
-    return {
-      time,
-      agent: orNull(r.text('agent')),
-      customer: customer ?? '',
-      level,
-      ...(id ? { id } : {}),
-      row: r.row,
-    };
+    const ratingId = unwrapId(r.text('rating_id'));
+    const orderId = unwrapId(r.text('order_id'));
+    const id = ratingId && orderId ? `${ratingId}/${orderId}` : ratingId || orderId;
+    const agent = orNull(r.text('agent'));
+    // Two literals rather than a spread of an optional id: built per row, a spread costs more than the
+    // rest of the row.
+    return id
+      ? { time, agent, customer: customer ?? '', level, id, row: r.row }
+      : { time, agent, customer: customer ?? '', level, row: r.row };
   },
   refunds(r) {
     const orderId = r.id('order_id');
