@@ -171,6 +171,84 @@ describe('a JD order export with its full header', () => {
   });
 });
 
+describe('a Kuaishou order export with its full header', () => {
+  it('is recognized and read: the 61 columns public code lists for the export, in their order', () => {
+    // As KevinFan1/FinEngine's Kuaishou processor lists them. There is no buyer column.
+    const header =
+      '订单号,赠品订单号,活动订单编号,订单创建时间,订单支付时间,预售定金支付时间,订单状态,实付款,快递费,店铺优惠,平台补贴,主播补贴,混资活动优惠,支付优惠,支付方式,成交数量,买家留言,账号类型,账号明细,订单备注,旗帜颜色,售后状态,活动订单,预售/承诺发货时间,订单载体,商品名称,商品ID,商品规格,SKU编码,商品单价,渠道,CPS达人ID,CPS达人昵称,预估推广佣金,预估推广者分佣比例,团长ID,团长昵称,快赚客ID,快赚客昵称,授权推广者ID,授权推广者昵称,收货人姓名,收货人电话,收货地址-省,收货地址-市,收货地址-区,收货地址-街道,收货地址,发货时间,快递公司,快递单号,物流信息,集运类型,直邮类型,仓库名称,仓库地址,实名姓名,服务门店ID,服务门店名称,服务门店地址,国补/类国补/消费券';
+    const cells: Record<string, string> = {
+      订单号: '2403011000012345678',
+      订单创建时间: '2024-03-01 10:00:00',
+      订单支付时间: '2024-03-01 10:02:00',
+      订单状态: '交易成功',
+      实付款: '59.90',
+      快递费: '0.00',
+      支付方式: '微信',
+      成交数量: '2',
+      售后状态: '无售后',
+      商品名称: '连衣裙',
+      商品规格: '红色;M',
+      商品单价: '29.95',
+      收货人姓名: '张三',
+      收货人电话: '138****0000',
+      '收货地址-省': '浙江省',
+      '收货地址-街道': '文三路街道',
+      收货地址: '浙江省杭州市西湖区文三路1号',
+      实名姓名: '张三丰',
+    };
+    const row = header
+      .split(',')
+      .map((column) => cells[column] ?? '')
+      .join(',');
+    const result = importTable({
+      file: '快手订单.csv',
+      text: `${header}\n${row}\n`,
+      timeZone: 'Asia/Shanghai',
+    });
+    expectOneOrder(
+      result,
+      'kuaishou-orders',
+      { orderId: '2403011000012345678', customer: null, amount: 59.9, items: 2, status: '交易成功' },
+      {
+        收货人姓名: '张三',
+        收货人电话: '138****0000',
+        '收货地址-街道': '文三路街道',
+        收货地址: '浙江省杭州市西湖区文三路1号',
+        实名姓名: '张三丰',
+      },
+    );
+  });
+});
+
+describe('a Taobao order export as 千牛 writes it, with its full header', () => {
+  it('is read by its column names: no dialect of its own is needed, and nothing is summed twice', () => {
+    // The 19 columns KevinFan1/FinEngine's 千牛 processor lists for the order export. No buyer column.
+    const header =
+      '订单编号,支付单号,支付详情,买家应付货款,买家应付邮费,总金额,买家实付金额,订单创建时间,订单付款时间,商品标题,退款金额,是否主动赔付,主动赔付金额,主动赔付出账时间,商品属性SKU,C2B小额收款,确认收货打款金额,含应开票给个人红包,总金额(旧版)';
+    const row = (title: string) =>
+      `="3000000000000000001",2024030122001,支付宝,59.90,8.00,67.90,67.90,2024-03-01 10:00:00,2024-03-01 10:02:00,${title},10.00,否,,,颜色:红,,57.90,,67.90`;
+    const result = importTable({
+      file: 'ExportOrderList.csv',
+      text: `${header}\n${row('连衣裙')}\n${row('腰带')}\n`,
+      timeZone: 'Asia/Shanghai',
+      kind: 'orders',
+    });
+    expect(result.warnings).toEqual([]);
+    // Two rows of one order (two goods): the payment and refund are the order's, taken once.
+    expect(result.records).toEqual([
+      expect.objectContaining({
+        orderId: '3000000000000000001',
+        customer: null,
+        amount: 67.9,
+        refundAmount: 10,
+        items: 2,
+        createdAt: Date.parse('2024-03-01T02:00:00Z'),
+        paidAt: Date.parse('2024-03-01T02:02:00Z'),
+      }),
+    ]);
+  });
+});
+
 describe('a Tmall order-and-item export with its full header', () => {
   // Columns A–W as public code that reads the export lists them. Each row is one line (子订单): the
   // buyer's payment and the refund are the line's, so an order's lines add up.

@@ -237,6 +237,12 @@ export const PRIVATE_HEADERS: readonly string[] = [
   '电话',
   '收货地址',
   '详细地址',
+  // The Kuaishou order export splits the address, and has the buyer's real name.
+  '收货地址-省',
+  '收货地址-市',
+  '收货地址-区',
+  '收货地址-街道',
+  '实名姓名',
   '收件地址',
   '客户地址',
   '客户姓名',
