@@ -156,6 +156,7 @@ export async function runReport(options: ReportOptions): Promise<CliReport> {
           amounts: orders?.mapped.has('amount') ?? false,
           itemCounts: orders?.mapped.has('items') ?? false,
           refundAmounts: orders?.mapped.has('refund_amount') ?? false,
+          orderBuyers: orders?.mapped.has('customer') ?? false,
           invites: chats?.mapped.has('invite') ?? false,
         },
         hasSessions: chats?.mapped.has('session') ?? false,

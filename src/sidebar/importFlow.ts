@@ -360,6 +360,7 @@ export class ImportFlow {
             amounts: orders?.mapped.has('amount') ?? false,
             itemCounts: orders?.mapped.has('items') ?? false,
             refundAmounts: orders?.mapped.has('refund_amount') ?? false,
+            orderBuyers: orders?.mapped.has('customer') ?? false,
             invites: chats?.mapped.has('invite') ?? false,
           },
           hasSessions: chats?.mapped.has('session') ?? false,

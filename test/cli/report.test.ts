@@ -156,6 +156,46 @@ describe('cs-kpi report', () => {
     expect(run('2').shop.payment_rate).toBe(1);
   });
 
+  it('leaves conversion and agents’ sales empty, not 0, when the orders name no buyer', () => {
+    // The Kuaishou order export has no buyer column: no order can be matched to a chat.
+    const dir = tempDir();
+    writeFileSync(
+      join(dir, 'chats.csv'),
+      'time,agent,customer,from\n2024-03-01 10:00:00,小美,A,customer\n2024-03-01 10:00:20,小美,A,agent\n',
+    );
+    const orders = (withBuyer: boolean) => {
+      const file = join(dir, withBuyer ? 'with-buyer.csv' : 'without-buyer.csv');
+      writeFileSync(
+        file,
+        withBuyer
+          ? 'order_id,customer,created_at,paid_at,amount,items\n1,A,2024-03-01 10:05:00,2024-03-01 10:06:00,100,1\n'
+          : 'order_id,created_at,paid_at,amount,items\n1,2024-03-01 10:05:00,2024-03-01 10:06:00,100,1\n',
+      );
+      return JSON.parse(
+        cli(['report', '--chats', join(dir, 'chats.csv'), '--orders', file, '--format', 'json']).stdout,
+      );
+    };
+    const matched = orders(true);
+    expect([
+      matched.agents[0].conversion_rate,
+      matched.agents[0].sales,
+      matched.shop.conversion_rate,
+    ]).toEqual([1, 100, 1]);
+    const unmatched = orders(false);
+    for (const row of [unmatched.agents[0], unmatched.team]) {
+      expect([row.conversion_rate, row.order_rate, row.sales, row.orders, row.aov]).toEqual([
+        null,
+        null,
+        null,
+        null,
+        null,
+      ]);
+    }
+    expect([unmatched.shop.conversion_rate, unmatched.shop.silent_sales]).toEqual([null, null]);
+    // What needs no chat is still counted: the shop's sales, orders and payment rate.
+    expect([unmatched.shop.sales, unmatched.shop.orders, unmatched.shop.payment_rate]).toEqual([100, 1, 1]);
+  });
+
   it('skips unreadable rows, naming file, row, column and reason, and computes the rest', () => {
     const dir = tempDir();
     writeFileSync(

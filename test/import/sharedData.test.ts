@@ -29,6 +29,7 @@ function reportOf(kind: Kind, file: string, timeZone = SHANGHAI, fastReplySecond
         amounts: imported.mapped.has('amount'),
         itemCounts: imported.mapped.has('items'),
         refundAmounts: imported.mapped.has('refund_amount'),
+        orderBuyers: imported.mapped.has('customer'),
       },
       hasSessions: imported.mapped.has('session'),
     },

@@ -35,7 +35,8 @@ const ALL: readonly Level[] = ['agent', 'team', 'shop'];
 const CHATS: readonly Source[] = ['chats'];
 const ORDERS: readonly Source[] = ['orders'];
 const RATINGS: readonly Source[] = ['ratings'];
-const CHATS_AND_ORDERS: readonly Source[] = ['chats', 'orders'];
+/** Orders matched to chats by their buyer: what agents are credited with. */
+const CHATS_AND_ORDERS: readonly Source[] = ['chats', 'orders', 'orderBuyers'];
 const REFUNDS: readonly Source[] = ['refunds'];
 
 /** Every indicator of SPEC §3–5 that the engine computes, in report order. */
@@ -312,7 +313,7 @@ export const INDICATORS: readonly Indicator[] = [
       'zh-CN': '期内付款的归属订单实付金额 + 期内下单的货到付款订单金额',
       en: 'amount of attributed orders paid in the period + COD orders placed in the period',
     },
-    needs: ['chats', 'orders', 'amounts'],
+    needs: ['chats', 'orders', 'orderBuyers', 'amounts'],
     shopNeeds: ['orders', 'amounts'],
     levels: ALL,
     compute: (f) => f.sales,
@@ -327,7 +328,7 @@ export const INDICATORS: readonly Indicator[] = [
       'zh-CN': '有实付金额大于 0 的付款订单的不同顾客数',
       en: 'distinct customers with a paid order above 0',
     },
-    needs: ['chats', 'orders', 'amounts'],
+    needs: ['chats', 'orders', 'orderBuyers', 'amounts'],
     shopNeeds: ['orders', 'amounts'],
     levels: ALL,
     compute: (f) => f.buyers.size,
@@ -351,7 +352,7 @@ export const INDICATORS: readonly Indicator[] = [
     unit: 'items',
     better: 'higher',
     formula: { 'zh-CN': '归属付款订单的件数', en: 'items in attributed paid orders' },
-    needs: ['chats', 'orders', 'itemCounts'],
+    needs: ['chats', 'orders', 'orderBuyers', 'itemCounts'],
     shopNeeds: ['orders', 'itemCounts'],
     levels: ALL,
     compute: (f) => f.items,
@@ -363,7 +364,7 @@ export const INDICATORS: readonly Indicator[] = [
     unit: 'money',
     better: 'higher',
     formula: { 'zh-CN': '销售额 / 销售人数', en: 'sales / buyers' },
-    needs: ['chats', 'orders', 'amounts'],
+    needs: ['chats', 'orders', 'orderBuyers', 'amounts'],
     shopNeeds: ['orders', 'amounts'],
     levels: ALL,
     compute: (f) => ratio(f.sales, f.buyers.size),
@@ -375,7 +376,7 @@ export const INDICATORS: readonly Indicator[] = [
     unit: 'items',
     better: 'higher',
     formula: { 'zh-CN': '销售件数 / 销售人数', en: 'items / buyers' },
-    needs: ['chats', 'orders', 'amounts', 'itemCounts'],
+    needs: ['chats', 'orders', 'orderBuyers', 'amounts', 'itemCounts'],
     shopNeeds: ['orders', 'amounts', 'itemCounts'],
     levels: ALL,
     compute: (f) => ratio(f.items, f.buyers.size),
@@ -387,7 +388,7 @@ export const INDICATORS: readonly Indicator[] = [
     unit: 'ratio',
     better: 'higher',
     formula: { 'zh-CN': '个人销售额 / 团队归属销售额', en: "agent's sales / team's attributed sales" },
-    needs: ['chats', 'orders', 'amounts'],
+    needs: ['chats', 'orders', 'orderBuyers', 'amounts'],
     levels: ['agent', 'team'],
     compute: (f) => (f.teamSales === null ? null : ratio(f.sales, f.teamSales)),
   },
@@ -412,7 +413,7 @@ export const INDICATORS: readonly Indicator[] = [
     unit: 'money',
     better: 'higher',
     formula: { 'zh-CN': '协助订单的实付金额', en: 'amount of assisted orders' },
-    needs: ['chats', 'orders', 'amounts'],
+    needs: ['chats', 'orders', 'orderBuyers', 'amounts'],
     levels: ['agent'],
     compute: (f) => f.assistSales,
   },
@@ -423,7 +424,7 @@ export const INDICATORS: readonly Indicator[] = [
     unit: 'money',
     better: null,
     formula: { 'zh-CN': '店铺付款金额 − 归属销售额', en: 'shop paid amount − attributed sales' },
-    needs: ['chats', 'orders', 'amounts'],
+    needs: ['chats', 'orders', 'orderBuyers', 'amounts'],
     levels: ['shop'],
     compute: (f) => (f.shopSales === null || f.teamSales === null ? null : f.shopSales - f.teamSales),
   },
@@ -437,7 +438,7 @@ export const INDICATORS: readonly Indicator[] = [
       'zh-CN': '有退款（退款金额大于 0）的付款订单 / 付款订单',
       en: 'paid orders with a refund above 0 / paid orders',
     },
-    needs: ['chats', 'orders', 'refundAmounts'],
+    needs: ['chats', 'orders', 'orderBuyers', 'refundAmounts'],
     shopNeeds: ['orders', 'refundAmounts'],
     levels: ALL,
     compute: (f) => ratio(f.refundedPaid, f.paidForRefund),
@@ -449,7 +450,7 @@ export const INDICATORS: readonly Indicator[] = [
     unit: 'ratio',
     better: 'lower',
     formula: { 'zh-CN': '退款纠纷数 / 付款订单', en: 'refund disputes / paid orders' },
-    needs: ['chats', 'orders', 'refunds'],
+    needs: ['chats', 'orders', 'orderBuyers', 'refunds'],
     shopNeeds: ['orders', 'refunds'],
     levels: ALL,
     compute: (f) => ratio(f.disputes, f.paidForRefund),
@@ -487,7 +488,7 @@ export const INDICATORS: readonly Indicator[] = [
     unit: 'ratio',
     better: 'lower',
     formula: { 'zh-CN': '投诉数 / 付款订单', en: 'complaints / paid orders' },
-    needs: ['chats', 'orders', 'complaints'],
+    needs: ['chats', 'orders', 'orderBuyers', 'complaints'],
     shopNeeds: ['orders', 'complaints'],
     levels: ALL,
     compute: (f) => ratio(f.complaints, f.paidForRefund),

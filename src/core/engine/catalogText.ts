@@ -32,6 +32,12 @@ export function renderIndicatorsMarkdown(): string {
     'given; it is never shown as 0. Each duration also has `<id>_median` and `<id>_p90` beside its mean',
     "(percentiles interpolate like Sheets' PERCENTILE). Options and defaults are in `docs/decisions.md` and",
     '`cs-kpi --help`.',
+    '',
+    '*Needs* names the exports a figure is computed from, and the columns an order export may lack:',
+    '`amounts`, `itemCounts` and `refundAmounts` (paid amount, number of items, refund amount), and',
+    "`orderBuyers`, the order's buyer. Without a buyer no order can be matched to a chat: the figures that",
+    "credit orders to agents, and the shop's conversion rates and silent sales, are empty; the shop's sales,",
+    'orders and payment rate still count every order.',
   ];
   for (const group of Object.keys(GROUP_TITLES) as Group[]) {
     lines.push('', `## ${GROUP_TITLES[group]}`, '');

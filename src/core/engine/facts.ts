@@ -91,6 +91,11 @@ export interface Available {
   amounts: boolean;
   itemCounts: boolean;
   refundAmounts: boolean;
+  /**
+   * Whether the order export names each order's buyer. Without a buyer no order can be matched to a
+   * chat: every figure that credits orders to agents (conversion, agents' sales…) is empty, not 0.
+   */
+  orderBuyers: boolean;
 }
 
 export const NOTHING_AVAILABLE: Available = {
@@ -98,6 +103,7 @@ export const NOTHING_AVAILABLE: Available = {
   amounts: false,
   itemCounts: false,
   refundAmounts: false,
+  orderBuyers: false,
   chats: false,
   orders: false,
   ratings: false,

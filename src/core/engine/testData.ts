@@ -83,6 +83,7 @@ export function report(data: TestData, settings: Partial<Settings> = {}, hasSess
         amounts: data.orders !== undefined,
         itemCounts: data.orders !== undefined,
         refundAmounts: data.orders !== undefined,
+        orderBuyers: data.orders !== undefined,
       },
       hasSessions,
     },

@@ -61,6 +61,10 @@ describe('CS_INDICATORS', () => {
     const t = table(CS_INDICATORS(chats, orders, [['window_days', 2]]));
     expect(t.byLabel('小美').询单转化率).toBe(0.5);
     expect(t.byLabel('小美').销售额).toBe(100);
+    // Without the buyer column no order can be matched to a chat: empty cells, not 0.
+    const noBuyers = orders.map(([id, , ...rest]) => [id, ...rest]);
+    const unmatched = table(CS_INDICATORS(chats, noBuyers, [['window_days', 2]]));
+    expect([unmatched.byLabel('小美').询单转化率, unmatched.byLabel('小美').销售额]).toEqual(['', '']);
   });
 
   it('adds a last row saying how many rows were skipped and why', () => {

@@ -131,6 +131,7 @@ function csIndicators(chats: SheetArg, orders: SheetArg, settingsArg: SheetArg) 
         amounts: orderImport?.mapped.has('amount') ?? false,
         itemCounts: orderImport?.mapped.has('items') ?? false,
         refundAmounts: orderImport?.mapped.has('refund_amount') ?? false,
+        orderBuyers: orderImport?.mapped.has('customer') ?? false,
         invites: chatImport.mapped.has('invite'),
       },
       hasSessions: chatImport.mapped.has('session'),
