@@ -126,6 +126,7 @@ export async function run(
           err(`cs-kpi: wrote ${xlsx}\n`);
         }
       }
+      for (const note of result.notes) err(`cs-kpi: note: ${note}\n`);
       if (options.timings) err(renderTimings(result.timings));
       return 0;
     }

@@ -23,6 +23,8 @@ export interface CliReport {
   imports: ImportSummary[];
   /** How long each step took, in order: where the time of a large report goes. */
   timings: Timing[];
+  /** What the reader should know to read the figures right (printed on stderr, not in the output). */
+  notes: string[];
 }
 
 export interface Timing {

@@ -1,6 +1,7 @@
+import { basename } from 'node:path';
 import { MessageColumnsBuilder } from '../core/engine/messageColumns';
 import type { Message } from '../core/engine/model';
-import { computeReport } from '../core/engine/report';
+import { computeReport, type Report } from '../core/engine/report';
 import type { ColumnMapping } from '../core/import/importer';
 import type { Kind, RecordOf } from '../core/import/records';
 import type { ImportWarning } from '../core/import/warnings';
@@ -164,5 +165,37 @@ export async function runReport(options: ReportOptions): Promise<CliReport> {
       options.settings,
     ),
   );
-  return { report, warnings, imports, timings };
+  const notes = matchNotes(
+    report,
+    chats !== null,
+    orders && {
+      files: (options.files.orders ?? []).map((path) => basename(path)),
+      buyers: orders.mapped.has('customer'),
+    },
+  );
+  return { report, warnings, imports, timings, notes };
+}
+
+/**
+ * Why the figures that match orders to chats are empty or 0, when they are: a conversion rate of 0 reads
+ * as a fact about the agents, when it may be two exports that name buyers differently.
+ */
+export function matchNotes(
+  report: Report,
+  chats: boolean,
+  orders: { files: string[]; buyers: boolean } | null,
+): string[] {
+  if (!chats || !orders) return [];
+  const { counts } = report;
+  if (!orders.buyers) {
+    return [
+      `${orders.files.join(', ')} name${orders.files.length === 1 ? 's' : ''} no buyer: orders cannot be matched to chats, so conversion and what agents sold are empty. Map the buyer column with --map customer=COLUMN.`,
+    ];
+  }
+  if (counts.orders > 0 && counts.consultations > 0 && counts.attributedOrders === 0) {
+    return [
+      `no order was matched to a consultation in its ${report.settings.windowDays}-day window (--window-days; ${counts.orders.toLocaleString('en')} order${counts.orders === 1 ? '' : 's'} read): conversion and what agents sold are 0. Check that the chat and order exports name buyers the same way (a nickname in one and an ID in the other never match).`,
+    ];
+  }
+  return [];
 }

@@ -171,9 +171,16 @@ describe('cs-kpi report', () => {
           ? 'order_id,customer,created_at,paid_at,amount,items\n1,A,2024-03-01 10:05:00,2024-03-01 10:06:00,100,1\n'
           : 'order_id,created_at,paid_at,amount,items\n1,2024-03-01 10:05:00,2024-03-01 10:06:00,100,1\n',
       );
-      return JSON.parse(
-        cli(['report', '--chats', join(dir, 'chats.csv'), '--orders', file, '--format', 'json']).stdout,
-      );
+      const { stdout, stderr } = cli([
+        'report',
+        '--chats',
+        join(dir, 'chats.csv'),
+        '--orders',
+        file,
+        '--format',
+        'json',
+      ]);
+      return { ...JSON.parse(stdout), stderr };
     };
     const matched = orders(true);
     expect([
@@ -194,6 +201,36 @@ describe('cs-kpi report', () => {
     expect([unmatched.shop.conversion_rate, unmatched.shop.silent_sales]).toEqual([null, null]);
     // What needs no chat is still counted: the shop's sales, orders and payment rate.
     expect([unmatched.shop.sales, unmatched.shop.orders, unmatched.shop.payment_rate]).toEqual([100, 1, 1]);
+    // And the command says why, on stderr.
+    expect(unmatched.stderr).toContain(
+      'cs-kpi: note: without-buyer.csv names no buyer: orders cannot be matched to chats',
+    );
+    expect(matched.stderr).toBe('');
+  });
+
+  it('says so when no order matches a consultation, as when the exports name buyers differently', () => {
+    const dir = tempDir();
+    writeFileSync(
+      join(dir, 'chats.csv'),
+      'time,agent,customer,from\n2024-03-01 10:00:00,小美,tb_nick_a,customer\n2024-03-01 10:00:20,小美,tb_nick_a,agent\n',
+    );
+    writeFileSync(
+      join(dir, 'orders.csv'),
+      'order_id,customer,created_at,paid_at,amount,items\n1,2088001,2024-03-01 10:05:00,2024-03-01 10:06:00,100,1\n',
+    );
+    const { stdout, stderr } = cli([
+      'report',
+      '--chats',
+      join(dir, 'chats.csv'),
+      '--orders',
+      join(dir, 'orders.csv'),
+      '--format',
+      'json',
+    ]);
+    expect(JSON.parse(stdout).agents[0].conversion_rate).toBe(0);
+    expect(stderr).toContain(
+      'cs-kpi: note: no order was matched to a consultation in its 2-day window (--window-days; 1 order read)',
+    );
   });
 
   it('skips unreadable rows, naming file, row, column and reason, and computes the rest', () => {
