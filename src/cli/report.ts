@@ -1,4 +1,6 @@
 import { basename } from 'node:path';
+import type { Available } from '../core/engine/facts';
+import { matchProblem } from '../core/engine/matching';
 import { MessageColumnsBuilder } from '../core/engine/messageColumns';
 import type { Message } from '../core/engine/model';
 import { computeReport, type Report } from '../core/engine/report';
@@ -136,6 +138,20 @@ export async function runReport(options: ReportOptions): Promise<CliReport> {
   const { chats, orders, ratings, refunds, complaints, online, issues } = loaded;
   const warnings: ImportWarning[] = [];
   for (const list of fileWarnings) for (const warning of list) warnings.push(warning);
+  const available: Available = {
+    chats: chats !== null,
+    orders: orders !== null,
+    ratings: ratings !== null,
+    refunds: refunds !== null,
+    complaints: complaints !== null,
+    online: online !== null,
+    issues: issues !== null,
+    amounts: orders?.mapped.has('amount') ?? false,
+    itemCounts: orders?.mapped.has('items') ?? false,
+    refundAmounts: orders?.mapped.has('refund_amount') ?? false,
+    orderBuyers: orders?.mapped.has('customer') ?? false,
+    invites: chats?.mapped.has('invite') ?? false,
+  };
   const report = timed('compute', () =>
     computeReport(
       {
@@ -146,55 +162,28 @@ export async function runReport(options: ReportOptions): Promise<CliReport> {
         complaints: complaints?.records ?? [],
         online: online?.records ?? [],
         issues: issues?.records ?? [],
-        available: {
-          chats: chats !== null,
-          orders: orders !== null,
-          ratings: ratings !== null,
-          refunds: refunds !== null,
-          complaints: complaints !== null,
-          online: online !== null,
-          issues: issues !== null,
-          amounts: orders?.mapped.has('amount') ?? false,
-          itemCounts: orders?.mapped.has('items') ?? false,
-          refundAmounts: orders?.mapped.has('refund_amount') ?? false,
-          orderBuyers: orders?.mapped.has('customer') ?? false,
-          invites: chats?.mapped.has('invite') ?? false,
-        },
+        available,
         hasSessions: chats?.mapped.has('session') ?? false,
       },
       options.settings,
     ),
   );
-  const notes = matchNotes(
-    report,
-    chats !== null,
-    orders && {
-      files: (options.files.orders ?? []).map((path) => basename(path)),
-      buyers: orders.mapped.has('customer'),
-    },
-  );
-  return { report, warnings, imports, timings, notes };
+  const orderFiles = (options.files.orders ?? []).map((path) => basename(path));
+  return { report, warnings, imports, timings, notes: matchNotes(report, available, orderFiles) };
 }
 
-/**
- * Why the figures that match orders to chats are empty or 0, when they are: a conversion rate of 0 reads
- * as a fact about the agents, when it may be two exports that name buyers differently.
- */
-export function matchNotes(
-  report: Report,
-  chats: boolean,
-  orders: { files: string[]; buyers: boolean } | null,
-): string[] {
-  if (!chats || !orders) return [];
-  const { counts } = report;
-  if (!orders.buyers) {
+/** What the command says on stderr when no order could be credited to a chat (see matchProblem). */
+export function matchNotes(report: Report, available: Available, orderFiles: readonly string[]): string[] {
+  const problem = matchProblem(report.counts, available);
+  if (problem === 'no-buyer-column') {
     return [
-      `${orders.files.join(', ')} name${orders.files.length === 1 ? 's' : ''} no buyer: orders cannot be matched to chats, so conversion and what agents sold are empty. Map the buyer column with --map customer=COLUMN.`,
+      `${orderFiles.join(', ')} name${orderFiles.length === 1 ? 's' : ''} no buyer: orders cannot be matched to chats, so conversion and what agents sold are empty. Map the buyer column with --map customer=COLUMN.`,
     ];
   }
-  if (counts.orders > 0 && counts.consultations > 0 && counts.attributedOrders === 0) {
+  if (problem === 'no-buyer-in-common') {
+    const orders = report.counts.orders;
     return [
-      `no order was matched to a consultation in its ${report.settings.windowDays}-day window (--window-days; ${counts.orders.toLocaleString('en')} order${counts.orders === 1 ? '' : 's'} read): conversion and what agents sold are 0. Check that the chat and order exports name buyers the same way (a nickname in one and an ID in the other never match).`,
+      `no order was matched to a consultation in its ${report.settings.windowDays}-day window (--window-days; ${orders.toLocaleString('en')} order${orders === 1 ? '' : 's'} read): conversion and what agents sold are 0. Check that the chat and order exports name buyers the same way (a nickname in one and an ID in the other never match).`,
     ];
   }
   return [];

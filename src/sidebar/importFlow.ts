@@ -1,5 +1,6 @@
 import Papa from 'papaparse';
 import { NOTHING_AVAILABLE } from '../core/engine/facts';
+import { matchProblem } from '../core/engine/matching';
 import { computeReport } from '../core/engine/report';
 import { parseHours, resolveSettings, type Settings } from '../core/engine/settings';
 import { decodeBytes } from '../core/import/decode';
@@ -339,6 +340,7 @@ export class ImportFlow {
   async compute() {
     byId('step-compute').hidden = false;
     byId('summary').replaceChildren();
+    byId('match-note').hidden = true;
     try {
       this.progress(1, this.messages.reading);
       await yieldToPage();
@@ -347,22 +349,23 @@ export class ImportFlow {
       this.progress(2, this.messages.computing);
       await yieldToPage();
       const { chats, orders, ratings } = this.imports;
+      const available = {
+        ...NOTHING_AVAILABLE,
+        chats: Boolean(chats),
+        orders: Boolean(orders),
+        ratings: Boolean(ratings),
+        amounts: orders?.mapped.has('amount') ?? false,
+        itemCounts: orders?.mapped.has('items') ?? false,
+        refundAmounts: orders?.mapped.has('refund_amount') ?? false,
+        orderBuyers: orders?.mapped.has('customer') ?? false,
+        invites: chats?.mapped.has('invite') ?? false,
+      };
       const report = computeReport(
         {
           messages: chats?.records ?? [],
           orders: orders?.records ?? [],
           ratings: ratings?.records ?? [],
-          available: {
-            ...NOTHING_AVAILABLE,
-            chats: Boolean(chats),
-            orders: Boolean(orders),
-            ratings: Boolean(ratings),
-            amounts: orders?.mapped.has('amount') ?? false,
-            itemCounts: orders?.mapped.has('items') ?? false,
-            refundAmounts: orders?.mapped.has('refund_amount') ?? false,
-            orderBuyers: orders?.mapped.has('customer') ?? false,
-            invites: chats?.mapped.has('invite') ?? false,
-          },
+          available,
           hasSessions: chats?.mapped.has('session') ?? false,
         } as Parameters<typeof computeReport>[0],
         settings,
@@ -398,6 +401,16 @@ export class ImportFlow {
       });
       this.progress(4, `${this.messages.done}${written.written.join('、')}`);
       this.showLinks(written.links);
+      // A conversion of 0 (or none) would otherwise read as a fact about the agents.
+      const problem = matchProblem(report.counts, available);
+      const note = byId('match-note');
+      note.textContent =
+        problem === 'no-buyer-column'
+          ? this.messages.noBuyerColumn
+          : problem === 'no-buyer-in-common'
+            ? this.messages.noBuyerInCommon
+            : '';
+      note.hidden = problem === null;
     } catch (error) {
       this.progress(0, '');
       this.showError(error);

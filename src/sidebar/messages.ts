@@ -34,6 +34,10 @@ const zhCN = {
   computing: '正在计算…',
   writing: '正在写入工作表…',
   done: '完成：',
+  noBuyerColumn:
+    '订单导出没有买家列：订单无法与聊天对应，询单转化率和客服销售额为空。请在「2. 列对应」中为订单选择买家列。',
+  noBuyerInCommon:
+    '没有一笔订单对应到询单有效时长内的咨询，询单转化率和客服销售额为 0。请检查聊天记录与订单是否用同一种方式记录买家（一边是昵称、一边是 ID 则永远对不上）。',
   confirmReplace: '该工作表在上次导入后被修改过，是否替换？',
   nothing: '请先粘贴或选择至少一个导出。',
   settingsInvalid: '「设置」工作表有误，未写入任何内容。请改正后再计算：',
@@ -76,6 +80,10 @@ const zhTW: Messages = {
   computing: '正在計算…',
   writing: '正在寫入工作表…',
   done: '完成：',
+  noBuyerColumn:
+    '訂單匯出沒有買家欄：訂單無法與聊天對應，詢單轉化率和客服銷售額為空。請在「2. 欄位對應」中為訂單選擇買家欄。',
+  noBuyerInCommon:
+    '沒有一筆訂單對應到詢單有效時長內的諮詢，詢單轉化率和客服銷售額為 0。請檢查聊天記錄與訂單是否用同一種方式記錄買家（一邊是暱稱、一邊是 ID 則永遠對不上）。',
   confirmReplace: '該工作表在上次匯入後被修改過，是否取代？',
   nothing: '請先貼上或選擇至少一個匯出。',
   settingsInvalid: '「设置」工作表有誤，未寫入任何內容。請改正後再計算：',
@@ -115,6 +123,10 @@ const en: Messages = {
   computing: 'Computing…',
   writing: 'Writing the tabs…',
   done: 'Done: ',
+  noBuyerColumn:
+    'The order export has no buyer column: orders cannot be matched to chats, so conversion and agents’ sales are empty. Choose the orders’ buyer column under 2. Columns.',
+  noBuyerInCommon:
+    'No order matched a consultation within the inquiry window, so conversion and agents’ sales are 0. Check that the chats and the orders name buyers the same way (a nickname in one and an ID in the other never match).',
   confirmReplace: 'A tab was edited since the last import. Replace it?',
   nothing: 'Paste or choose at least one export first.',
   settingsInvalid: 'The 设置 tab has mistakes; nothing was written. Fix them and compute again:',

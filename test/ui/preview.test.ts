@@ -137,6 +137,11 @@ describe('the sidebar flow in the preview', () => {
     expect(Number(shop[(sales[0] ?? []).indexOf('支付率')])).toBeCloseTo(0.859943, 6);
     expect(Number(shop[(sales[0] ?? []).indexOf('客单价')])).toBeCloseTo(100.368618, 6);
     await page.screenshot({ path: fileURLToPath(new URL('preview-computed.png', ARTIFACTS)) });
+    // The Tmall report kept in shared/data has no buyer column: the sidebar says why conversion is empty.
+    expect(await sidebar.locator('#match-note').isVisible()).toBe(true);
+    expect(await sidebar.locator('#match-note').textContent()).toContain(
+      '订单导出没有买家列：订单无法与聊天对应，询单转化率和客服销售额为空',
+    );
 
     // The summary links each tab written; a click brings it to the front.
     const links = sidebar.locator('#summary a');
@@ -263,6 +268,8 @@ describe('a tab of the spreadsheet as a source', () => {
     const service = fake.spreadsheet.getSheetByName('服务指标')?.dump() ?? [];
     const team = service.find((row) => row[0] === '团队') ?? [];
     expect(team[(service[0] ?? []).indexOf('咨询量')]).toBe(27);
+    // Chats alone: no order to match, nothing to say about matching.
+    expect(await sidebar.locator('#match-note').isHidden()).toBe(true);
     await page.close();
   });
 });
