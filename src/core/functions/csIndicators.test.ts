@@ -65,6 +65,9 @@ describe('CS_INDICATORS', () => {
     const noBuyers = orders.map(([id, , ...rest]) => [id, ...rest]);
     const unmatched = table(CS_INDICATORS(chats, noBuyers, [['window_days', 2]]));
     expect([unmatched.byLabel('小美').询单转化率, unmatched.byLabel('小美').销售额]).toEqual(['', '']);
+    // A last row says why; none when the orders matched.
+    expect(unmatched.body.at(-1)?.[0]).toMatch(/^orders name no buyer: no order can be matched to a chat/);
+    expect(t.body.at(-1)?.[0]).toBe('店铺');
   });
 
   it('adds a last row saying how many rows were skipped and why', () => {

@@ -1,6 +1,7 @@
 import type { CustomFunctionSpec } from '../customFunctionSpec';
 import { type Language, reportColumns } from '../engine/catalog';
 import { NOTHING_AVAILABLE } from '../engine/facts';
+import { type MatchProblem, matchProblem } from '../engine/matching';
 import { computeReport, type Row } from '../engine/report';
 import { parseHours, resolveSettings, type Settings, SettingsError } from '../engine/settings';
 import type { Kind } from '../import/records';
@@ -119,21 +120,22 @@ function csIndicators(chats: SheetArg, orders: SheetArg, settingsArg: SheetArg) 
   const orderImport = isEmptyRange(orders)
     ? null
     : importRange('orders', 'orders', orders, settings.timeZone);
+  const available = {
+    ...NOTHING_AVAILABLE,
+    chats: true,
+    orders: orderImport !== null,
+    amounts: orderImport?.mapped.has('amount') ?? false,
+    itemCounts: orderImport?.mapped.has('items') ?? false,
+    refundAmounts: orderImport?.mapped.has('refund_amount') ?? false,
+    orderBuyers: orderImport?.mapped.has('customer') ?? false,
+    invites: chatImport.mapped.has('invite'),
+  };
   const report = computeReport(
     {
       messages: chatImport.records,
       orders: orderImport?.records ?? [],
       ratings: [],
-      available: {
-        ...NOTHING_AVAILABLE,
-        chats: true,
-        orders: orderImport !== null,
-        amounts: orderImport?.mapped.has('amount') ?? false,
-        itemCounts: orderImport?.mapped.has('items') ?? false,
-        refundAmounts: orderImport?.mapped.has('refund_amount') ?? false,
-        orderBuyers: orderImport?.mapped.has('customer') ?? false,
-        invites: chatImport.mapped.has('invite'),
-      },
+      available,
       hasSessions: chatImport.mapped.has('session'),
     },
     settings,
@@ -160,8 +162,18 @@ function csIndicators(chats: SheetArg, orders: SheetArg, settingsArg: SheetArg) 
     const note = `${warnings.length} rows skipped; first: ${first?.file} row ${first?.row}, ${first?.column}: ${first?.message}`;
     table.push([note, ...columns.map(() => '')]);
   }
+  const problem = matchProblem(report.counts, available);
+  if (problem) table.push([MATCH_NOTES[problem], ...columns.map(() => '')]);
   return table;
 }
+
+/** A last row saying why conversion and agents' sales are empty or 0 (see matchProblem). */
+const MATCH_NOTES: Record<MatchProblem, string> = {
+  'no-buyer-column':
+    'orders name no buyer: no order can be matched to a chat, so conversion and agents’ sales are empty; include the buyer column in the orders range',
+  'no-buyer-in-common':
+    'no order matched a consultation within the window, so conversion and agents’ sales are 0; check that chats and orders name buyers the same way',
+};
 
 export const CS_INDICATORS: CustomFunctionSpec = {
   name: NAME,
@@ -193,7 +205,10 @@ export const CS_INDICATORS: CustomFunctionSpec = {
   ],
   returns: {
     type: 'Array<Array<string|number>>',
-    description: { en: 'A table with catalog headers.', zh: '带指标表头的表格。' },
+    description: {
+      en: 'A table with catalog headers; a last row says why rows were skipped, or why no order matched a chat.',
+      zh: '带指标表头的表格；末行说明跳过的行，或订单为何对应不到聊天。',
+    },
   },
   examples: [
     {
