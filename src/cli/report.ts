@@ -150,6 +150,8 @@ export async function runReport(options: ReportOptions): Promise<CliReport> {
     itemCounts: orders?.mapped.has('items') ?? false,
     refundAmounts: orders?.mapped.has('refund_amount') ?? false,
     orderBuyers: orders?.mapped.has('customer') ?? false,
+    orderTimes: orders?.mapped.has('created_at') ?? false,
+    paymentTimes: orders?.mapped.has('paid_at') ?? false,
     invites: chats?.mapped.has('invite') ?? false,
   };
   const report = timed('compute', () =>

@@ -358,6 +358,8 @@ export class ImportFlow {
         itemCounts: orders?.mapped.has('items') ?? false,
         refundAmounts: orders?.mapped.has('refund_amount') ?? false,
         orderBuyers: orders?.mapped.has('customer') ?? false,
+        orderTimes: orders?.mapped.has('created_at') ?? false,
+        paymentTimes: orders?.mapped.has('paid_at') ?? false,
         invites: chats?.mapped.has('invite') ?? false,
       };
       const report = computeReport(

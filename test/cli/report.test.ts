@@ -208,6 +208,46 @@ describe('cs-kpi report', () => {
     expect(matched.stderr).toBe('');
   });
 
+  it('leaves what needs a payment or order time empty, not 0, when the orders have no such column', () => {
+    const dir = tempDir();
+    writeFileSync(
+      join(dir, 'chats.csv'),
+      'time,agent,customer,from\n2024-03-01 10:00:00,小美,A,customer\n2024-03-01 10:00:20,小美,A,agent\n',
+    );
+    const run = (name: string, header: string, row: string, ...extra: string[]) => {
+      writeFileSync(join(dir, name), `${header}\n${row}\n`);
+      const args = [
+        'report',
+        '--chats',
+        join(dir, 'chats.csv'),
+        '--orders',
+        join(dir, name),
+        '--format',
+        'json',
+      ];
+      const { agents, shop } = JSON.parse(cli([...args, ...extra]).stdout);
+      const pick = ({ conversion_rate, order_rate, payment_rate, sales }: Record<string, unknown>) => [
+        conversion_rate,
+        order_rate,
+        payment_rate,
+        sales,
+      ];
+      return { agent: pick(agents[0]), shop: pick(shop) };
+    };
+    // No payment time: nothing is known to be paid. What placing the order says is still counted.
+    const unpaid = ['order_id,customer,created_at,amount,items', '1,A,2024-03-01 10:05:00,100,1'] as const;
+    expect(run('no-paid.csv', ...unpaid)).toEqual({
+      agent: [null, 1, null, null],
+      shop: [null, 1, null, null],
+    });
+    // Under the ordered basis, conversion reads the order time.
+    expect(run('no-paid.csv', ...unpaid, '--basis', 'ordered').agent).toEqual([1, 1, null, null]);
+    // No order time: payments are counted, placing is not.
+    expect(
+      run('no-created.csv', 'order_id,customer,paid_at,amount,items', '1,A,2024-03-01 10:06:00,100,1'),
+    ).toEqual({ agent: [1, null, null, 100], shop: [1, null, null, 100] });
+  });
+
   it('says so when no order matches a consultation, as when the exports name buyers differently', () => {
     const dir = tempDir();
     writeFileSync(

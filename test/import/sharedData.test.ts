@@ -30,6 +30,8 @@ function reportOf(kind: Kind, file: string, timeZone = SHANGHAI, fastReplySecond
         itemCounts: imported.mapped.has('items'),
         refundAmounts: imported.mapped.has('refund_amount'),
         orderBuyers: imported.mapped.has('customer'),
+        orderTimes: imported.mapped.has('created_at'),
+        paymentTimes: imported.mapped.has('paid_at'),
       },
       hasSessions: imported.mapped.has('session'),
     },

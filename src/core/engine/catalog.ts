@@ -1,6 +1,6 @@
 import { ratio } from '../ratio';
 import { receptionShare } from '../scoring';
-import type { Available, Facts } from './facts';
+import type { Facts, Source } from './facts';
 import { mean } from './stats';
 
 export type Language = 'zh-CN' | 'zh-TW' | 'en';
@@ -29,14 +29,15 @@ export interface Indicator {
   samples?(facts: Facts): readonly number[];
 }
 
-type Source = keyof Available;
-
 const ALL: readonly Level[] = ['agent', 'team', 'shop'];
 const CHATS: readonly Source[] = ['chats'];
-const ORDERS: readonly Source[] = ['orders'];
 const RATINGS: readonly Source[] = ['ratings'];
-/** Orders matched to chats by their buyer: what agents are credited with. */
-const CHATS_AND_ORDERS: readonly Source[] = ['chats', 'orders', 'orderBuyers'];
+/** Orders matched to chats by their buyer, at the time the basis reads: what agents are credited with. */
+const ATTRIBUTED: readonly Source[] = ['chats', 'orders', 'orderBuyers', 'attributionTimes'];
+/** Attributed orders counted when paid (sales, refunds). */
+const ATTRIBUTED_PAID: readonly Source[] = [...ATTRIBUTED, 'paymentTimes'];
+/** The shop's paid orders, whoever sold them. */
+const PAID: readonly Source[] = ['orders', 'paymentTimes'];
 const REFUNDS: readonly Source[] = ['refunds'];
 
 /** Every indicator of SPEC §3–5 that the engine computes, in report order. */
@@ -270,7 +271,7 @@ export const INDICATORS: readonly Indicator[] = [
       'zh-CN': '询单后在有效时长内付款（归属本人）的顾客 / 询单人数',
       en: 'inquirers who paid within the window (attributed) / inquirers',
     },
-    needs: CHATS_AND_ORDERS,
+    needs: ATTRIBUTED,
     levels: ALL,
     compute: (f) => ratio(f.converted.size, f.inquirers.size),
   },
@@ -284,7 +285,7 @@ export const INDICATORS: readonly Indicator[] = [
       'zh-CN': '询单后在有效时长内下单的顾客 / 询单人数',
       en: 'inquirers who placed an order within the window / inquirers',
     },
-    needs: CHATS_AND_ORDERS,
+    needs: ['chats', 'orders', 'orderBuyers', 'orderTimes'],
     levels: ALL,
     compute: (f) => ratio(f.orderedCustomers.size, f.inquirers.size),
   },
@@ -298,8 +299,8 @@ export const INDICATORS: readonly Indicator[] = [
       'zh-CN': '付款订单 / 下单订单（货到付款计为已付）',
       en: 'paid orders / placed orders (cash on delivery counts as paid)',
     },
-    needs: CHATS_AND_ORDERS,
-    shopNeeds: ORDERS,
+    needs: ['chats', 'orders', 'orderBuyers', 'orderTimes', 'paymentTimes'],
+    shopNeeds: ['orders', 'orderTimes', 'paymentTimes'],
     levels: ALL,
     compute: (f) => ratio(f.paidPlacedOrders, f.placedOrders),
   },
@@ -313,8 +314,8 @@ export const INDICATORS: readonly Indicator[] = [
       'zh-CN': '期内付款的归属订单实付金额 + 期内下单的货到付款订单金额',
       en: 'amount of attributed orders paid in the period + COD orders placed in the period',
     },
-    needs: ['chats', 'orders', 'orderBuyers', 'amounts'],
-    shopNeeds: ['orders', 'amounts'],
+    needs: [...ATTRIBUTED_PAID, 'amounts'],
+    shopNeeds: [...PAID, 'amounts'],
     levels: ALL,
     compute: (f) => f.sales,
   },
@@ -328,8 +329,8 @@ export const INDICATORS: readonly Indicator[] = [
       'zh-CN': '有实付金额大于 0 的付款订单的不同顾客数',
       en: 'distinct customers with a paid order above 0',
     },
-    needs: ['chats', 'orders', 'orderBuyers', 'amounts'],
-    shopNeeds: ['orders', 'amounts'],
+    needs: [...ATTRIBUTED_PAID, 'amounts'],
+    shopNeeds: [...PAID, 'amounts'],
     levels: ALL,
     compute: (f) => f.buyers.size,
   },
@@ -340,8 +341,8 @@ export const INDICATORS: readonly Indicator[] = [
     unit: 'count',
     better: 'higher',
     formula: { 'zh-CN': '归属的付款订单数', en: 'attributed paid orders' },
-    needs: CHATS_AND_ORDERS,
-    shopNeeds: ORDERS,
+    needs: ATTRIBUTED_PAID,
+    shopNeeds: PAID,
     levels: ALL,
     compute: (f) => f.orders,
   },
@@ -352,8 +353,8 @@ export const INDICATORS: readonly Indicator[] = [
     unit: 'items',
     better: 'higher',
     formula: { 'zh-CN': '归属付款订单的件数', en: 'items in attributed paid orders' },
-    needs: ['chats', 'orders', 'orderBuyers', 'itemCounts'],
-    shopNeeds: ['orders', 'itemCounts'],
+    needs: [...ATTRIBUTED_PAID, 'itemCounts'],
+    shopNeeds: [...PAID, 'itemCounts'],
     levels: ALL,
     compute: (f) => f.items,
   },
@@ -364,8 +365,8 @@ export const INDICATORS: readonly Indicator[] = [
     unit: 'money',
     better: 'higher',
     formula: { 'zh-CN': '销售额 / 销售人数', en: 'sales / buyers' },
-    needs: ['chats', 'orders', 'orderBuyers', 'amounts'],
-    shopNeeds: ['orders', 'amounts'],
+    needs: [...ATTRIBUTED_PAID, 'amounts'],
+    shopNeeds: [...PAID, 'amounts'],
     levels: ALL,
     compute: (f) => ratio(f.sales, f.buyers.size),
   },
@@ -376,8 +377,8 @@ export const INDICATORS: readonly Indicator[] = [
     unit: 'items',
     better: 'higher',
     formula: { 'zh-CN': '销售件数 / 销售人数', en: 'items / buyers' },
-    needs: ['chats', 'orders', 'orderBuyers', 'amounts', 'itemCounts'],
-    shopNeeds: ['orders', 'amounts', 'itemCounts'],
+    needs: [...ATTRIBUTED_PAID, 'amounts', 'itemCounts'],
+    shopNeeds: [...PAID, 'amounts', 'itemCounts'],
     levels: ALL,
     compute: (f) => ratio(f.items, f.buyers.size),
   },
@@ -388,7 +389,7 @@ export const INDICATORS: readonly Indicator[] = [
     unit: 'ratio',
     better: 'higher',
     formula: { 'zh-CN': '个人销售额 / 团队归属销售额', en: "agent's sales / team's attributed sales" },
-    needs: ['chats', 'orders', 'orderBuyers', 'amounts'],
+    needs: [...ATTRIBUTED_PAID, 'amounts'],
     levels: ['agent', 'team'],
     compute: (f) => (f.teamSales === null ? null : ratio(f.sales, f.teamSales)),
   },
@@ -402,7 +403,7 @@ export const INDICATORS: readonly Indicator[] = [
       'zh-CN': '顾客也咨询过本人、但归属给其他客服的付款订单',
       en: 'paid orders attributed to another agent that this agent also served in the window',
     },
-    needs: CHATS_AND_ORDERS,
+    needs: ATTRIBUTED_PAID,
     levels: ['agent'],
     compute: (f) => f.assistOrders,
   },
@@ -413,7 +414,7 @@ export const INDICATORS: readonly Indicator[] = [
     unit: 'money',
     better: 'higher',
     formula: { 'zh-CN': '协助订单的实付金额', en: 'amount of assisted orders' },
-    needs: ['chats', 'orders', 'orderBuyers', 'amounts'],
+    needs: [...ATTRIBUTED_PAID, 'amounts'],
     levels: ['agent'],
     compute: (f) => f.assistSales,
   },
@@ -424,7 +425,7 @@ export const INDICATORS: readonly Indicator[] = [
     unit: 'money',
     better: null,
     formula: { 'zh-CN': '店铺付款金额 − 归属销售额', en: 'shop paid amount − attributed sales' },
-    needs: ['chats', 'orders', 'orderBuyers', 'amounts'],
+    needs: [...ATTRIBUTED_PAID, 'amounts'],
     levels: ['shop'],
     compute: (f) => (f.shopSales === null || f.teamSales === null ? null : f.shopSales - f.teamSales),
   },
@@ -438,8 +439,8 @@ export const INDICATORS: readonly Indicator[] = [
       'zh-CN': '有退款（退款金额大于 0）的付款订单 / 付款订单',
       en: 'paid orders with a refund above 0 / paid orders',
     },
-    needs: ['chats', 'orders', 'orderBuyers', 'refundAmounts'],
-    shopNeeds: ['orders', 'refundAmounts'],
+    needs: [...ATTRIBUTED_PAID, 'refundAmounts'],
+    shopNeeds: [...PAID, 'refundAmounts'],
     levels: ALL,
     compute: (f) => ratio(f.refundedPaid, f.paidForRefund),
   },
@@ -450,8 +451,8 @@ export const INDICATORS: readonly Indicator[] = [
     unit: 'ratio',
     better: 'lower',
     formula: { 'zh-CN': '退款纠纷数 / 付款订单', en: 'refund disputes / paid orders' },
-    needs: ['chats', 'orders', 'orderBuyers', 'refunds'],
-    shopNeeds: ['orders', 'refunds'],
+    needs: [...ATTRIBUTED_PAID, 'refunds'],
+    shopNeeds: [...PAID, 'refunds'],
     levels: ALL,
     compute: (f) => ratio(f.disputes, f.paidForRefund),
   },
@@ -488,8 +489,8 @@ export const INDICATORS: readonly Indicator[] = [
     unit: 'ratio',
     better: 'lower',
     formula: { 'zh-CN': '投诉数 / 付款订单', en: 'complaints / paid orders' },
-    needs: ['chats', 'orders', 'orderBuyers', 'complaints'],
-    shopNeeds: ['orders', 'complaints'],
+    needs: [...ATTRIBUTED_PAID, 'complaints'],
+    shopNeeds: [...PAID, 'complaints'],
     levels: ALL,
     compute: (f) => ratio(f.complaints, f.paidForRefund),
   },
@@ -516,7 +517,7 @@ export function indicatorValue(
   indicator: Indicator,
   facts: Facts,
   level: Level,
-  available: Available,
+  available: Readonly<Record<Source, boolean>>,
 ): number | null {
   if (!indicator.levels.includes(level)) return null;
   const needs = level === 'shop' ? (indicator.shopNeeds ?? indicator.needs) : indicator.needs;

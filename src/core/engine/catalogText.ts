@@ -34,10 +34,12 @@ export function renderIndicatorsMarkdown(): string {
     '`cs-kpi --help`.',
     '',
     '*Needs* names the exports a figure is computed from, and the columns an order export may lack:',
-    '`amounts`, `itemCounts` and `refundAmounts` (paid amount, number of items, refund amount), and',
-    "`orderBuyers`, the order's buyer. Without a buyer no order can be matched to a chat: the figures that",
-    "credit orders to agents, and the shop's conversion rates and silent sales, are empty; the shop's sales,",
-    'orders and payment rate still count every order.',
+    '`amounts`, `itemCounts` and `refundAmounts` (paid amount, number of items, refund amount),',
+    '`orderTimes` and `paymentTimes` (when the order was placed, when it was paid), and `orderBuyers`, the',
+    "order's buyer. Without a buyer no order can be matched to a chat: the figures that credit orders to",
+    "agents, and the shop's conversion rates and silent sales, are empty; the shop's sales, orders and",
+    'payment rate still count every order. `attributionTimes` is the time the attribution basis reads:',
+    'the payment under `paid`, the placing under `ordered`, both under `paid-same-day`.',
   ];
   for (const group of Object.keys(GROUP_TITLES) as Group[]) {
     lines.push('', `## ${GROUP_TITLES[group]}`, '');

@@ -96,7 +96,21 @@ export interface Available {
    * chat: every figure that credits orders to agents (conversion, agents' sales…) is empty, not 0.
    */
   orderBuyers: boolean;
+  /**
+   * Whether the order export has a time the order was placed, and a time it was paid. Without the
+   * payment time no order is known to be paid: sales, the payment rate and everything built on them
+   * are empty, not 0. (Cells left empty in a file that has the column are orders not placed or not paid.)
+   */
+  orderTimes: boolean;
+  paymentTimes: boolean;
 }
+
+/**
+ * What an indicator may need: the inputs given, and the times the attribution basis reads (the order's
+ * placing under `ordered`, its payment under `paid`, both under `paid-same-day`), worked out from the
+ * settings by the report.
+ */
+export type Source = keyof Available | 'attributionTimes';
 
 export const NOTHING_AVAILABLE: Available = {
   invites: false,
@@ -104,6 +118,8 @@ export const NOTHING_AVAILABLE: Available = {
   itemCounts: false,
   refundAmounts: false,
   orderBuyers: false,
+  orderTimes: false,
+  paymentTimes: false,
   chats: false,
   orders: false,
   ratings: false,

@@ -12,7 +12,8 @@ export type MatchProblem = 'no-buyer-column' | 'no-buyer-in-common';
 export function matchProblem(counts: Report['counts'], available: Available): MatchProblem | null {
   if (!available.chats || !available.orders) return null;
   if (!available.orderBuyers) return 'no-buyer-column';
-  if (counts.orders > 0 && counts.consultations > 0 && counts.attributedOrders === 0)
+  // Orders with the time the basis reads, none of them matched (orders without it are not silent).
+  if (counts.consultations > 0 && counts.silentOrders > 0 && counts.attributedOrders === 0)
     return 'no-buyer-in-common';
   return null;
 }

@@ -250,6 +250,16 @@ function named(agent: string | null): string[] {
 
 export function computeReport(input: ReportInput, settings: Settings): Report {
   const zone = settings.timeZone;
+  const { orderTimes, paymentTimes } = input.available;
+  const sources = {
+    ...input.available,
+    attributionTimes:
+      settings.basis === 'ordered'
+        ? orderTimes
+        : settings.basis === 'paid'
+          ? paymentTimes
+          : orderTimes && paymentTimes,
+  };
   const prepared = prepareMessages(input.messages, settings);
   const { orders, duplicates: duplicateOrders } = dedupeOrders(input.orders);
   const { ratings, duplicates: duplicateRatings } = dedupeRatings(input.ratings);
@@ -430,7 +440,7 @@ export function computeReport(input: ReportInput, settings: Settings): Report {
     if (level === 'agent') row.agent = who;
     if (settings.period !== 'all') row.period = period;
     for (const indicator of INDICATORS) {
-      const value = indicatorValue(indicator, facts, level, input.available);
+      const value = indicatorValue(indicator, facts, level, sources);
       row[indicator.id] = value;
       if (indicator.samples) {
         const { median, p90 } = value === null ? distribution([]) : distributionOf(indicator.samples(facts));

@@ -84,6 +84,8 @@ export function report(data: TestData, settings: Partial<Settings> = {}, hasSess
         itemCounts: data.orders !== undefined,
         refundAmounts: data.orders !== undefined,
         orderBuyers: data.orders !== undefined,
+        orderTimes: data.orders !== undefined,
+        paymentTimes: data.orders !== undefined,
       },
       hasSessions,
     },

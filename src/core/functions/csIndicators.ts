@@ -128,6 +128,8 @@ function csIndicators(chats: SheetArg, orders: SheetArg, settingsArg: SheetArg) 
     itemCounts: orderImport?.mapped.has('items') ?? false,
     refundAmounts: orderImport?.mapped.has('refund_amount') ?? false,
     orderBuyers: orderImport?.mapped.has('customer') ?? false,
+    orderTimes: orderImport?.mapped.has('created_at') ?? false,
+    paymentTimes: orderImport?.mapped.has('paid_at') ?? false,
     invites: chatImport.mapped.has('invite'),
   };
   const report = computeReport(
