@@ -1,4 +1,3 @@
-import { basename } from 'node:path';
 import type { Available } from '../core/engine/facts';
 import { matchProblem } from '../core/engine/matching';
 import { MessageColumnsBuilder } from '../core/engine/messageColumns';
@@ -64,6 +63,8 @@ export async function runReport(options: ReportOptions): Promise<CliReport> {
       );
 
   /** Every file given for a kind, read and joined (messages into `messages`); null when none was given. */
+  /** Order files without a buyer column: none of their orders can be matched to a chat. */
+  const ordersWithoutBuyer: string[] = [];
   const load = async <K extends Kind>(
     kind: K,
   ): Promise<{ records: RecordOf[K][]; mapped: Set<string> } | null> => {
@@ -95,6 +96,7 @@ export async function runReport(options: ReportOptions): Promise<CliReport> {
       for (const record of result.records) records.push(record);
       // A field counts as present only if every file of the kind has it.
       const before: Set<string> | null = mapped;
+      if (kind === 'orders' && !result.mapped.has('customer')) ordersWithoutBuyer.push(result.file);
       mapped =
         before === null
           ? new Set(result.mapped)
@@ -170,16 +172,20 @@ export async function runReport(options: ReportOptions): Promise<CliReport> {
       options.settings,
     ),
   );
-  const orderFiles = (options.files.orders ?? []).map((path) => basename(path));
-  return { report, warnings, imports, timings, notes: matchNotes(report, available, orderFiles) };
+  return { report, warnings, imports, timings, notes: matchNotes(report, available, ordersWithoutBuyer) };
 }
 
 /** What the command says on stderr when no order could be credited to a chat (see matchProblem). */
-export function matchNotes(report: Report, available: Available, orderFiles: readonly string[]): string[] {
+export function matchNotes(
+  report: Report,
+  available: Available,
+  /** The order files that have no buyer column. */
+  withoutBuyer: readonly string[],
+): string[] {
   const problem = matchProblem(report.counts, available);
   if (problem === 'no-buyer-column') {
     return [
-      `${orderFiles.join(', ')} name${orderFiles.length === 1 ? 's' : ''} no buyer: orders cannot be matched to chats, so conversion and what agents sold are empty. Map the buyer column with --map customer=COLUMN.`,
+      `${withoutBuyer.join(', ')} name${withoutBuyer.length === 1 ? 's' : ''} no buyer: orders cannot be matched to chats, so conversion and what agents sold are empty. Map the buyer column with --map customer=COLUMN.`,
     ];
   }
   if (problem === 'no-buyer-in-common') {
