@@ -1,4 +1,4 @@
-import type { Available } from '../core/engine/facts';
+import { type Available, availableFrom } from '../core/engine/facts';
 import { matchProblem } from '../core/engine/matching';
 import { MessageColumnsBuilder } from '../core/engine/messageColumns';
 import type { Message } from '../core/engine/model';
@@ -140,22 +140,15 @@ export async function runReport(options: ReportOptions): Promise<CliReport> {
   const { chats, orders, ratings, refunds, complaints, online, issues } = loaded;
   const warnings: ImportWarning[] = [];
   for (const list of fileWarnings) for (const warning of list) warnings.push(warning);
-  const available: Available = {
-    chats: chats !== null,
-    orders: orders !== null,
-    ratings: ratings !== null,
-    refunds: refunds !== null,
-    complaints: complaints !== null,
-    online: online !== null,
-    issues: issues !== null,
-    amounts: orders?.mapped.has('amount') ?? false,
-    itemCounts: orders?.mapped.has('items') ?? false,
-    refundAmounts: orders?.mapped.has('refund_amount') ?? false,
-    orderBuyers: orders?.mapped.has('customer') ?? false,
-    orderTimes: orders?.mapped.has('created_at') ?? false,
-    paymentTimes: orders?.mapped.has('paid_at') ?? false,
-    invites: chats?.mapped.has('invite') ?? false,
-  };
+  const available = availableFrom({
+    chats: chats?.mapped,
+    orders: orders?.mapped,
+    ratings: ratings?.mapped,
+    refunds: refunds?.mapped,
+    complaints: complaints?.mapped,
+    online: online?.mapped,
+    issues: issues?.mapped,
+  });
   const report = timed('compute', () =>
     computeReport(
       {

@@ -1,5 +1,5 @@
 import Papa from 'papaparse';
-import { NOTHING_AVAILABLE } from '../core/engine/facts';
+import { availableFrom } from '../core/engine/facts';
 import { matchProblem } from '../core/engine/matching';
 import { computeReport } from '../core/engine/report';
 import { parseHours, resolveSettings, type Settings } from '../core/engine/settings';
@@ -349,19 +349,11 @@ export class ImportFlow {
       this.progress(2, this.messages.computing);
       await yieldToPage();
       const { chats, orders, ratings } = this.imports;
-      const available = {
-        ...NOTHING_AVAILABLE,
-        chats: Boolean(chats),
-        orders: Boolean(orders),
-        ratings: Boolean(ratings),
-        amounts: orders?.mapped.has('amount') ?? false,
-        itemCounts: orders?.mapped.has('items') ?? false,
-        refundAmounts: orders?.mapped.has('refund_amount') ?? false,
-        orderBuyers: orders?.mapped.has('customer') ?? false,
-        orderTimes: orders?.mapped.has('created_at') ?? false,
-        paymentTimes: orders?.mapped.has('paid_at') ?? false,
-        invites: chats?.mapped.has('invite') ?? false,
-      };
+      const available = availableFrom({
+        chats: chats?.mapped,
+        orders: orders?.mapped,
+        ratings: ratings?.mapped,
+      });
       const report = computeReport(
         {
           messages: chats?.records ?? [],

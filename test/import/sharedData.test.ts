@@ -1,7 +1,7 @@
 // Every file in ../shared/data, read with no mapping at all, gives the figures computed
 // independently in ../shared/data/README.md.
 import { describe, expect, it } from 'vitest';
-import { NOTHING_AVAILABLE } from '../../src/core/engine/facts';
+import { availableFrom } from '../../src/core/engine/facts';
 import { computeReport } from '../../src/core/engine/report';
 import { resolveSettings } from '../../src/core/engine/settings';
 import { importTable } from '../../src/core/import/importer';
@@ -23,16 +23,7 @@ function reportOf(kind: Kind, file: string, timeZone = SHANGHAI, fastReplySecond
       messages: kind === 'chats' ? records : [],
       orders: kind === 'orders' ? records : [],
       ratings: kind === 'ratings' ? records : [],
-      available: {
-        ...NOTHING_AVAILABLE,
-        [kind]: true,
-        amounts: imported.mapped.has('amount'),
-        itemCounts: imported.mapped.has('items'),
-        refundAmounts: imported.mapped.has('refund_amount'),
-        orderBuyers: imported.mapped.has('customer'),
-        orderTimes: imported.mapped.has('created_at'),
-        paymentTimes: imported.mapped.has('paid_at'),
-      },
+      available: availableFrom({ [kind]: imported.mapped }),
       hasSessions: imported.mapped.has('session'),
     },
     resolveSettings({ timeZone, fastReplySeconds }),

@@ -112,6 +112,39 @@ export interface Available {
  */
 export type Source = keyof Available | 'attributionTimes';
 
+/** The fields mapped in each kind of export given; a kind not given is absent (or null). */
+export type MappedFields = Partial<
+  Record<
+    'chats' | 'orders' | 'ratings' | 'refunds' | 'complaints' | 'online' | 'issues',
+    ReadonlySet<string> | null
+  >
+>;
+
+/**
+ * What was given, from the fields each export mapped: the one place that says which column each
+ * optional figure rests on (the command line, the sidebar and CS_INDICATORS all ask it).
+ */
+export function availableFrom(mapped: MappedFields): Available {
+  const given = (fields: ReadonlySet<string> | null | undefined) => fields !== undefined && fields !== null;
+  const { chats, orders } = mapped;
+  return {
+    chats: given(chats),
+    orders: given(orders),
+    ratings: given(mapped.ratings),
+    refunds: given(mapped.refunds),
+    complaints: given(mapped.complaints),
+    online: given(mapped.online),
+    issues: given(mapped.issues),
+    invites: chats?.has('invite') ?? false,
+    amounts: orders?.has('amount') ?? false,
+    itemCounts: orders?.has('items') ?? false,
+    refundAmounts: orders?.has('refund_amount') ?? false,
+    orderBuyers: orders?.has('customer') ?? false,
+    orderTimes: orders?.has('created_at') ?? false,
+    paymentTimes: orders?.has('paid_at') ?? false,
+  };
+}
+
 export const NOTHING_AVAILABLE: Available = {
   invites: false,
   amounts: false,

@@ -1,6 +1,6 @@
 import type { CustomFunctionSpec } from '../customFunctionSpec';
 import { type Language, reportColumns } from '../engine/catalog';
-import { NOTHING_AVAILABLE } from '../engine/facts';
+import { availableFrom } from '../engine/facts';
 import { type MatchProblem, matchProblem } from '../engine/matching';
 import { computeReport, type Row } from '../engine/report';
 import { parseHours, resolveSettings, type Settings, SettingsError } from '../engine/settings';
@@ -120,18 +120,7 @@ function csIndicators(chats: SheetArg, orders: SheetArg, settingsArg: SheetArg) 
   const orderImport = isEmptyRange(orders)
     ? null
     : importRange('orders', 'orders', orders, settings.timeZone);
-  const available = {
-    ...NOTHING_AVAILABLE,
-    chats: true,
-    orders: orderImport !== null,
-    amounts: orderImport?.mapped.has('amount') ?? false,
-    itemCounts: orderImport?.mapped.has('items') ?? false,
-    refundAmounts: orderImport?.mapped.has('refund_amount') ?? false,
-    orderBuyers: orderImport?.mapped.has('customer') ?? false,
-    orderTimes: orderImport?.mapped.has('created_at') ?? false,
-    paymentTimes: orderImport?.mapped.has('paid_at') ?? false,
-    invites: chatImport.mapped.has('invite'),
-  };
+  const available = availableFrom({ chats: chatImport.mapped, orders: orderImport?.mapped });
   const report = computeReport(
     {
       messages: chatImport.records,
