@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { availableFrom } from './facts';
 import type { Refund } from './model';
+import { computeReport } from './report';
+import { resolveSettings } from './settings';
 import { agentRow, at, msg, order, report } from './testData';
 
 const messages = [
@@ -66,6 +69,33 @@ describe('after-sales records', () => {
     const r = report({ messages, orders, complaints });
     expect(r.shop.complaint_rate).toBe(2 / 4);
     expect(agentRow(r, '小美').complaint_rate).toBe(1 / 2);
+  });
+
+  it('is empty, not 0, when the refund export does not say who completed a refund or whether it was disputed', () => {
+    const withColumns = (fields: string[]) =>
+      computeReport(
+        {
+          messages,
+          orders,
+          ratings: [],
+          refunds,
+          available: availableFrom({
+            chats: new Set(['time', 'agent', 'customer', 'from']),
+            orders: new Set(['order_id', 'customer', 'created_at', 'paid_at', 'amount']),
+            refunds: new Set(['order_id', 'applied_at', 'completed_at', ...fields]),
+          }),
+          hasSessions: false,
+        },
+        resolveSettings({ timeZone: 'UTC' }),
+      );
+    const without = withColumns([]);
+    expect([without.shop.self_refund_rate, without.shop.dispute_rate, without.shop.refund_hours]).toEqual([
+      null,
+      null,
+      30,
+    ]);
+    const full = withColumns(['completed_by', 'dispute']);
+    expect([full.shop.self_refund_rate, full.shop.dispute_rate]).toEqual([1 / 2, 2 / 4]);
   });
 
   it('is empty, not 0, without the records', () => {

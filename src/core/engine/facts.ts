@@ -103,6 +103,12 @@ export interface Available {
    */
   orderTimes: boolean;
   paymentTimes: boolean;
+  /**
+   * Whether the refund export says who completed each refund (shop, platform, buyer) and whether it was
+   * disputed: without the column, 退款自主完结率 or 退款纠纷率 is empty rather than 0.
+   */
+  refundCompleters: boolean;
+  disputeFlags: boolean;
 }
 
 /**
@@ -142,6 +148,8 @@ export function availableFrom(mapped: MappedFields): Available {
     orderBuyers: orders?.has('customer') ?? false,
     orderTimes: orders?.has('created_at') ?? false,
     paymentTimes: orders?.has('paid_at') ?? false,
+    refundCompleters: mapped.refunds?.has('completed_by') ?? false,
+    disputeFlags: mapped.refunds?.has('dispute') ?? false,
   };
 }
 
@@ -153,6 +161,8 @@ export const NOTHING_AVAILABLE: Available = {
   orderBuyers: false,
   orderTimes: false,
   paymentTimes: false,
+  refundCompleters: false,
+  disputeFlags: false,
   chats: false,
   orders: false,
   ratings: false,

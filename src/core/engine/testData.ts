@@ -86,6 +86,8 @@ export function report(data: TestData, settings: Partial<Settings> = {}, hasSess
         orderBuyers: data.orders !== undefined,
         orderTimes: data.orders !== undefined,
         paymentTimes: data.orders !== undefined,
+        refundCompleters: data.refunds !== undefined,
+        disputeFlags: data.refunds !== undefined,
       },
       hasSessions,
     },
