@@ -249,6 +249,35 @@ describe('a Taobao order export as 千牛 writes it, with its full header', () =
   });
 });
 
+describe('a Tmall refund export with the columns public code reads', () => {
+  it('reads when each refund was applied for and completed; 客服介入状态 is not taken for a dispute flag', () => {
+    const header =
+      '退款编号,订单编号,支付宝交易号,订单付款时间,商品编码,退款完结时间,买家实际支付金额,宝贝标题,买家退款金额,手工退款/系统退款,是否需要退货,退款的申请时间,退款状态,货物状态,发货物流信息,客服介入状态,卖家真实姓名,买家退款原因,买家退款说明,部分退款/全部退款';
+    const rows = [
+      '="8001",="3000000000000000001",2024030122001,2024-03-01 10:02:00,A-1,2024-03-03 09:00:00,59.90,保温杯,59.90,系统退款,否,2024-03-02 09:00:00,退款成功,买家未收到货,,不需客服介入,张三,不想要了,,全部退款',
+      '="8002",="3000000000000000002",2024030122002,2024-03-01 11:00:00,A-2,,30.00,保温杯,30.00,手工退款,是,2024-03-02 10:00:00,买家已经申请退款，等待卖家同意,买家已收到货,,客服已经介入,张三,质量问题,有划痕,部分退款',
+    ];
+    const result = importTable({
+      file: 'refund.csv',
+      text: [header, ...rows].join('\n'),
+      timeZone: 'Asia/Shanghai',
+    });
+    expect(result.dialect?.id).toBe('taobao-refunds');
+    expect(result.warnings).toEqual([]);
+    expect(result.records).toEqual([
+      expect.objectContaining({
+        orderId: '3000000000000000001',
+        appliedAt: Date.parse('2024-03-02T01:00:00Z'),
+        completedAt: Date.parse('2024-03-03T01:00:00Z'),
+        dispute: false,
+      }),
+      expect.objectContaining({ orderId: '3000000000000000002', completedAt: null, dispute: false }),
+    ]);
+    // Neither who completed a refund nor a dispute flag is read: those rates are empty, not 0.
+    expect([...result.mapped].sort()).toEqual(['applied_at', 'completed_at', 'order_id']);
+  });
+});
+
 describe('a Tmall order-and-item export with its full header', () => {
   // Columns A–W as public code that reads the export lists them. Each row is one line (子订单): the
   // buyer's payment and the refund are the line's, so an order's lines add up.

@@ -400,22 +400,32 @@ export const DIALECTS: readonly Dialect[] = [
     id: 'taobao-refunds',
     name: { zh: '淘宝/天猫 退款报表', en: 'Taobao/Tmall refund report' },
     kind: 'refunds',
-    basis: 'documentation',
+    // Checked against public code that reads the refund export by its column names (a Django import
+    // resource listing the columns it reads, 退款编号 … 买家退款说明; a Hive script over the same export).
+    // The application time is 退款的申请时间 there; a newer export writes 退款申请时间, read by its name.
+    // 客服介入状态 says how far the platform's staff stepped in, as text (不需客服介入, 客服已经介入…):
+    // it is not read as a dispute flag, so 退款纠纷率 stays empty for this export.
+    basis: 'public code',
     signature: [
       '退款编号',
       '订单编号',
-      '退款金额',
-      '退款申请时间',
+      '支付宝交易号',
+      '订单付款时间',
       '退款完结时间',
+      '买家实际支付金额',
+      '宝贝标题',
+      '买家退款金额',
+      '是否需要退货',
+      '退款的申请时间',
       '退款状态',
-      '是否小二介入',
-      '退款原因',
+      '货物状态',
+      '客服介入状态',
+      '买家退款原因',
     ],
     columns: {
       order_id: '订单编号',
-      applied_at: '退款申请时间',
+      applied_at: '退款的申请时间',
       completed_at: '退款完结时间',
-      dispute: '是否小二介入',
     },
   },
 ];

@@ -194,7 +194,14 @@ export const HEADER_SYNONYMS: Record<Kind, Synonyms> = {
   },
   refunds: {
     order_id: ['order_id', '订单编号', '订单号', '訂單編號'],
-    applied_at: ['applied_at', '退款申请时间', '申请时间', '买家申请退款时间', '退款申請時間'],
+    applied_at: [
+      'applied_at',
+      '退款申请时间',
+      '退款的申请时间',
+      '申请时间',
+      '买家申请退款时间',
+      '退款申請時間',
+    ],
     completed_at: ['completed_at', '退款完结时间', '退款完成时间', '完结时间', '退款完結時間'],
     completed_by: ['completed_by', '完结方', '完结方式'],
     dispute: ['dispute', '是否纠纷', '纠纷', '是否小二介入', '小二是否介入'],
