@@ -35,6 +35,16 @@ function tempDir() {
   return mkdtempSync(join(tmpdir(), 'cs-kpi-cli-'));
 }
 
+/** A chat file in which 小美 answers `customer` 20 seconds after they write, on 2024-03-01 at 10:00. */
+function chatWith(dir: string, customer: string) {
+  const file = join(dir, 'chats.csv');
+  writeFileSync(
+    file,
+    `time,agent,customer,from\n2024-03-01 10:00:00,小美,${customer},customer\n2024-03-01 10:00:20,小美,${customer},agent\n`,
+  );
+  return file;
+}
+
 describe('cs-kpi report', () => {
   it('prints the documented Twitter figures as JSON keyed by SPEC ids', () => {
     const { status, stdout } = cli([...twitter, '--fast-reply-seconds', '3600', '--format', 'json']);
@@ -159,10 +169,7 @@ describe('cs-kpi report', () => {
   it('leaves conversion and agents’ sales empty, not 0, when the orders name no buyer', () => {
     // The Kuaishou order export has no buyer column: no order can be matched to a chat.
     const dir = tempDir();
-    writeFileSync(
-      join(dir, 'chats.csv'),
-      'time,agent,customer,from\n2024-03-01 10:00:00,小美,A,customer\n2024-03-01 10:00:20,小美,A,agent\n',
-    );
+    const chats = chatWith(dir, 'A');
     const orders = (withBuyer: boolean) => {
       const file = join(dir, withBuyer ? 'with-buyer.csv' : 'without-buyer.csv');
       writeFileSync(
@@ -171,15 +178,7 @@ describe('cs-kpi report', () => {
           ? 'order_id,customer,created_at,paid_at,amount,items\n1,A,2024-03-01 10:05:00,2024-03-01 10:06:00,100,1\n'
           : 'order_id,created_at,paid_at,amount,items\n1,2024-03-01 10:05:00,2024-03-01 10:06:00,100,1\n',
       );
-      const { stdout, stderr } = cli([
-        'report',
-        '--chats',
-        join(dir, 'chats.csv'),
-        '--orders',
-        file,
-        '--format',
-        'json',
-      ]);
+      const { stdout, stderr } = cli(['report', '--chats', chats, '--orders', file, '--format', 'json']);
       return { ...JSON.parse(stdout), stderr };
     };
     const matched = orders(true);
@@ -210,21 +209,10 @@ describe('cs-kpi report', () => {
 
   it('leaves what needs a payment or order time empty, not 0, when the orders have no such column', () => {
     const dir = tempDir();
-    writeFileSync(
-      join(dir, 'chats.csv'),
-      'time,agent,customer,from\n2024-03-01 10:00:00,小美,A,customer\n2024-03-01 10:00:20,小美,A,agent\n',
-    );
+    const chats = chatWith(dir, 'A');
     const run = (name: string, header: string, row: string, ...extra: string[]) => {
       writeFileSync(join(dir, name), `${header}\n${row}\n`);
-      const args = [
-        'report',
-        '--chats',
-        join(dir, 'chats.csv'),
-        '--orders',
-        join(dir, name),
-        '--format',
-        'json',
-      ];
+      const args = ['report', '--chats', chats, '--orders', join(dir, name), '--format', 'json'];
       const { agents, shop } = JSON.parse(cli([...args, ...extra]).stdout);
       const pick = ({ conversion_rate, order_rate, payment_rate, sales }: Record<string, unknown>) => [
         conversion_rate,
@@ -250,10 +238,7 @@ describe('cs-kpi report', () => {
 
   it('says so when no order matches a consultation, as when the exports name buyers differently', () => {
     const dir = tempDir();
-    writeFileSync(
-      join(dir, 'chats.csv'),
-      'time,agent,customer,from\n2024-03-01 10:00:00,小美,tb_nick_a,customer\n2024-03-01 10:00:20,小美,tb_nick_a,agent\n',
-    );
+    const chats = chatWith(dir, 'tb_nick_a');
     writeFileSync(
       join(dir, 'orders.csv'),
       'order_id,customer,created_at,paid_at,amount,items\n1,2088001,2024-03-01 10:05:00,2024-03-01 10:06:00,100,1\n',
@@ -261,7 +246,7 @@ describe('cs-kpi report', () => {
     const { stdout, stderr } = cli([
       'report',
       '--chats',
-      join(dir, 'chats.csv'),
+      chats,
       '--orders',
       join(dir, 'orders.csv'),
       '--format',
