@@ -62,9 +62,9 @@ export async function runReport(options: ReportOptions): Promise<CliReport> {
         }),
       );
 
-  /** Every file given for a kind, read and joined (messages into `messages`); null when none was given. */
   /** Order files without a buyer column: none of their orders can be matched to a chat. */
   const ordersWithoutBuyer: string[] = [];
+  /** Every file given for a kind, read and joined (messages into `messages`); null when none was given. */
   const load = async <K extends Kind>(
     kind: K,
   ): Promise<{ records: RecordOf[K][]; mapped: Set<string> } | null> => {
@@ -94,9 +94,9 @@ export async function runReport(options: ReportOptions): Promise<CliReport> {
       const ownWarnings = [...result.warnings];
       fileWarnings.push(ownWarnings);
       for (const record of result.records) records.push(record);
+      if (kind === 'orders' && !result.mapped.has('customer')) ordersWithoutBuyer.push(result.file);
       // A field counts as present only if every file of the kind has it.
       const before: Set<string> | null = mapped;
-      if (kind === 'orders' && !result.mapped.has('customer')) ordersWithoutBuyer.push(result.file);
       mapped =
         before === null
           ? new Set(result.mapped)

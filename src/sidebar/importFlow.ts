@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
 import { availableFrom } from '../core/engine/facts';
-import { matchProblem } from '../core/engine/matching';
+import { type MatchProblem, matchProblem } from '../core/engine/matching';
 import { computeReport } from '../core/engine/report';
 import { parseHours, resolveSettings, type Settings } from '../core/engine/settings';
 import { decodeBytes } from '../core/import/decode';
@@ -17,8 +17,14 @@ import {
   type TabLink,
   type WriteTabsResult,
 } from '../core/sidebarApi';
-import type { Messages } from './messages';
+import type { MessageKey, Messages } from './messages';
 import { callServer, errorText } from './serverCall';
+
+/** The words for each reason no order could be credited to a chat (see matchProblem). */
+const MATCH_MESSAGES: Record<MatchProblem, MessageKey> = {
+  'no-buyer-column': 'noBuyerColumn',
+  'no-buyer-in-common': 'noBuyerInCommon',
+};
 
 type SourceKind = 'chats' | 'orders' | 'ratings';
 const KINDS: SourceKind[] = ['chats', 'orders', 'ratings'];
@@ -398,12 +404,7 @@ export class ImportFlow {
       // A conversion of 0 (or none) would otherwise read as a fact about the agents.
       const problem = matchProblem(report.counts, available);
       const note = byId('match-note');
-      note.textContent =
-        problem === 'no-buyer-column'
-          ? this.messages.noBuyerColumn
-          : problem === 'no-buyer-in-common'
-            ? this.messages.noBuyerInCommon
-            : '';
+      note.textContent = problem ? this.messages[MATCH_MESSAGES[problem]] : '';
       note.hidden = problem === null;
     } catch (error) {
       this.progress(0, '');

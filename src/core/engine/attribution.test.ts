@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { hasEventTimes } from './attribution';
 import { agentRow, msg, order, report } from './testData';
 
 // c1 talks to 小美 on day 1 and to 小王 on day 2, then pays on day 2 after both.
@@ -134,5 +135,17 @@ describe('sales indicators', () => {
     ];
     const r = report({ orders: anonymous });
     expect([r.shop.sales, r.shop.buyers, r.shop.aov]).toEqual([100, 1, 100]);
+  });
+});
+
+describe('the times an attribution basis reads', () => {
+  it('is the payment under paid, the placing under ordered, both under paid-same-day', () => {
+    const given = (orderTimes: boolean, paymentTimes: boolean) =>
+      (['paid', 'ordered', 'paid-same-day'] as const).map((basis) =>
+        hasEventTimes(basis, { orderTimes, paymentTimes }),
+      );
+    expect(given(true, true)).toEqual([true, true, true]);
+    expect(given(false, true)).toEqual([true, false, false]);
+    expect(given(true, false)).toEqual([false, true, false]);
   });
 });

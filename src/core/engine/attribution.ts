@@ -1,5 +1,6 @@
 import { localDay } from '../time/zone';
 import { type Consultation, lastActivityBefore } from './consultations';
+import type { Available } from './facts';
 import type { Interner } from './interner';
 import type { PreparedMessages } from './messages';
 import type { Order } from './model';
@@ -29,6 +30,19 @@ export function eventTime(order: Order, basis: Basis, zone: string): number | nu
   if (basis === 'paid') return order.paidAt;
   if (order.paidAt === null || order.createdAt === null) return null;
   return localDay(zone, order.paidAt) === localDay(zone, order.createdAt) ? order.paidAt : null;
+}
+
+/**
+ * Whether the order export has the times `basis` reads (see eventTime): without them no order has an
+ * event, and what attribution gives is unknown rather than 0.
+ */
+export function hasEventTimes(
+  basis: Basis,
+  { orderTimes, paymentTimes }: Pick<Available, 'orderTimes' | 'paymentTimes'>,
+): boolean {
+  if (basis === 'ordered') return orderTimes;
+  if (basis === 'paid') return paymentTimes;
+  return orderTimes && paymentTimes;
 }
 
 /** Later activity wins; at the same second the agent name decides, so row order never does. */

@@ -1,6 +1,12 @@
 import { lazy } from '../lazy';
 import { dayLabel, localDay, monthLabel, weekLabel } from '../time/zone';
-import { type Attribution, attributeOrders, consultationsByCustomer, orderCustomers } from './attribution';
+import {
+  type Attribution,
+  attributeOrders,
+  consultationsByCustomer,
+  hasEventTimes,
+  orderCustomers,
+} from './attribution';
 import { INDICATORS, indicatorValue, type Level } from './catalog';
 import { buildConsultations, type Consultation, effectiveSplit, type SplitRule } from './consultations';
 import { type Available, Facts } from './facts';
@@ -250,15 +256,9 @@ function named(agent: string | null): string[] {
 
 export function computeReport(input: ReportInput, settings: Settings): Report {
   const zone = settings.timeZone;
-  const { orderTimes, paymentTimes } = input.available;
   const sources = {
     ...input.available,
-    attributionTimes:
-      settings.basis === 'ordered'
-        ? orderTimes
-        : settings.basis === 'paid'
-          ? paymentTimes
-          : orderTimes && paymentTimes,
+    attributionTimes: hasEventTimes(settings.basis, input.available),
   };
   const prepared = prepareMessages(input.messages, settings);
   const { orders, duplicates: duplicateOrders } = dedupeOrders(input.orders);
