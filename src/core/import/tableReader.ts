@@ -3,6 +3,7 @@ import { parseTime } from '../time/parseTime';
 import { utf8Bytes } from '../utf8';
 import { type DialectMatch, recognizeDialect } from './dialects';
 import { HEADER_SYNONYMS, isPrivateHeader, normalizeHeader } from './headers';
+import { OrderCollapser, type OrderRow, type PerLine } from './orderCollapse';
 import { CONVERTERS, FIELDS, KINDS, type Kind, type RecordOf, RowReader } from './records';
 import { isTwitterRaw, SUPPORT_LOG_HEADER, threadTweets } from './twitterThreads';
 import { ImportError, type ImportWarning } from './warnings';
@@ -89,6 +90,8 @@ interface ImportState {
   fields: FieldMatch[];
   dialect: DialectMatch | null;
   records: unknown[];
+  /** Orders only: the orders so far, one per order ID (records stays empty). */
+  orders: OrderCollapser | null;
 }
 
 export const DELIMITERS = [',', '\t', ';', '|'];
@@ -274,106 +277,18 @@ function mapFields(
   return matches;
 }
 
-/** What tells two rows of one order apart: the sub-order ID, or else all the row's cells. */
-const partOf = (row: RecordOf['orders']) => row.subOrderId ?? `row:${row.rowPrint}`;
-
-/**
- * Each order ID's place in the list. A short run of digits (an anonymized report numbers its orders
- * 1, 2, 3…) is an array index, which a null-prototype object finds six times faster than a Map; a real
- * order number has 16 to 19 digits, which such an object finds slower than a Map does.
- */
-class OrderPlaces {
-  private readonly byIndex: Record<string, number | undefined> = Object.create(null);
-  private readonly byId = new Map<string, number>();
-
-  get(id: string): number | undefined {
-    return isShortIndex(id) ? this.byIndex[id] : this.byId.get(id);
-  }
-
-  set(id: string, place: number): void {
-    if (isShortIndex(id)) this.byIndex[id] = place;
-    else this.byId.set(id, place);
-  }
-}
-
-/** Up to nine digits without a leading zero: what JavaScript takes for an array index. */
-function isShortIndex(id: string): boolean {
-  if (id.length === 0 || id.length > 9 || (id.charCodeAt(0) === 48 && id.length > 1)) return false;
-  for (let i = 0; i < id.length; i++) {
-    const code = id.charCodeAt(i);
-    if (code < 48 || code > 57) return false;
-  }
-  return true;
-}
-
-/** Which money fields an export gives per line (sub-order), to be summed over an order's lines. */
-interface PerLine {
-  amount: boolean;
-  refundAmount: boolean;
-}
-
-/**
- * One order per order ID: SKU rows add their items (and per-line amounts); order-level values come
- * from the first row that has them.
- */
-function collapseOrders(
-  rows: RecordOf['orders'][],
-  warnings: ImportWarning[],
-  file: string,
-  perLine: PerLine,
-) {
-  // Most orders have one row: a set of parts is made only for an order that repeats, and nothing else
-  // per order but its place in the list, which keeps the file's order.
-  const places = new OrderPlaces();
-  const orders: RecordOf['orders'][] = [];
-  const partsAt = new Map<number, Set<string>>();
-  let duplicates = 0;
-  for (let i = 0; i < rows.length; i++) {
-    const row = rows[i] as RecordOf['orders'];
-    const at = places.get(row.orderId);
-    if (at === undefined) {
-      places.set(row.orderId, orders.length);
-      orders.push(row);
-      continue;
-    }
-    let parts = partsAt.get(at);
-    if (!parts) {
-      const first = orders[at] as RecordOf['orders'];
-      parts = new Set([partOf(first)]);
-      partsAt.set(at, parts);
-      orders[at] = { ...first }; // the rows read stay as read
-    }
-    const part = partOf(row);
-    if (parts.has(part)) {
-      duplicates++;
-      continue;
-    }
-    parts.add(part);
-    const order = orders[at] as RecordOf['orders'];
-    if (
-      !perLine.amount &&
-      order.amount !== row.amount &&
-      row.amount !== 0 &&
-      order.amount !== 0 &&
-      row.subOrderId === null
-    ) {
-      warnings.push({
-        file,
-        row: row.row ?? 0,
-        column: 'amount',
-        message: `order ${row.orderId} appears on several rows with different amounts; the first row's amount is used (order-level amounts are not summed)`,
-      });
-    }
-    order.items += row.items;
-    order.customer ??= row.customer;
-    order.createdAt ??= row.createdAt;
-    order.paidAt ??= row.paidAt;
-    if (perLine.amount) order.amount += row.amount;
-    else if (order.amount === 0 && row.amount !== 0) order.amount = row.amount;
-    if (perLine.refundAmount) order.refundAmount += row.refundAmount;
-    else if (order.refundAmount === 0 && row.refundAmount !== 0) order.refundAmount = row.refundAmount;
-  }
-  return { orders, duplicates };
+/** A dialect's per-line amounts are summed only where the field is read from the dialect's column. */
+function perLineOf(match: DialectMatch | null, fields: FieldMatch[]): PerLine {
+  const dialect = match?.dialect;
+  const fromDialect = (field: 'amount' | 'refund_amount') =>
+    dialect?.perLine?.includes(field) === true &&
+    fields.some(
+      (m) =>
+        m.field === field &&
+        m.column !== null &&
+        normalizeHeader(m.column) === normalizeHeader(dialect.columns[field] ?? ''),
+    );
+  return { amount: fromDialect('amount'), refundAmount: fromDialect('refund_amount') };
 }
 
 /** Feeds rows, in order, to `push`; parser-level problems go to `warn`. */
@@ -437,6 +352,7 @@ export function readRows(request: RowsRequest, feed: RowFeed): TableImport {
       fields,
       dialect,
       records: [],
+      orders: kind === 'orders' ? new OrderCollapser(perLineOf(dialect, fields), warnings, file) : null,
     };
     for (let i = headerIndex + 1; i < pending.length; i++) consume(pending[i] as string[], i);
     pending.length = 0;
@@ -474,7 +390,8 @@ export function readRows(request: RowsRequest, feed: RowFeed): TableImport {
     s.reader.cells = cells;
     const record = s.convert(s.reader);
     if (record === null) return;
-    if (s.kind === 'chats' && request.onMessage) request.onMessage(record as Message);
+    if (s.orders) s.orders.add(record as OrderRow);
+    else if (s.kind === 'chats' && request.onMessage) request.onMessage(record as Message);
     else s.records.push(record);
   };
 
@@ -502,26 +419,6 @@ export function readRows(request: RowsRequest, feed: RowFeed): TableImport {
     });
   }
   shortRows = [];
-  let records = s.records;
-  let duplicates = 0;
-  if (s.kind === 'orders') {
-    // A dialect's per-line amounts are summed only where the field is read from the dialect's column.
-    const dialect = s.dialect?.dialect;
-    const fromDialect = (field: 'amount' | 'refund_amount') =>
-      dialect?.perLine?.includes(field) === true &&
-      s.fields.some(
-        (m) =>
-          m.field === field &&
-          m.column !== null &&
-          normalizeHeader(m.column) === normalizeHeader(dialect.columns[field] ?? ''),
-      );
-    const collapsed = collapseOrders(records as RecordOf['orders'][], warnings, file, {
-      amount: fromDialect('amount'),
-      refundAmount: fromDialect('refund_amount'),
-    });
-    records = collapsed.orders;
-    duplicates = collapsed.duplicates;
-  }
   // In row order, whenever each was found (short rows are reported once the reading is done): so that
   // a file read in two parts reports what it reports read in one piece, in the same order.
   warnings.sort((a, b) => a.row - b.row);
@@ -543,10 +440,10 @@ export function readRows(request: RowsRequest, feed: RowFeed): TableImport {
     header: s.header,
     fields: s.fields,
     privateColumns,
-    records: records as TableImport['records'],
+    records: (s.orders?.orders ?? s.records) as TableImport['records'],
     warnings,
     rows,
-    duplicates,
+    duplicates: s.orders?.duplicates ?? 0,
     mapped: new Set(s.fields.filter((f) => f.column !== null).map((f) => f.field)),
     notes,
     firstRows,
