@@ -1,11 +1,12 @@
 // npm run bench: speed figures for the README, measured on this machine (not a timed test).
 // Synthetic months of 100k and 1M messages go through `cs-kpi report` in fresh processes; the
 // Apps Script bundle's size and load time are measured as every custom-function cell pays them.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import vm from 'node:vm';
+import * as esbuild from 'esbuild';
 import Papa from 'papaparse';
 import { duckdbIndicators } from './bench/duckdb.mjs';
 import { build, ROOT } from './build.mjs';
@@ -74,6 +75,56 @@ function tmallShapedExport(path) {
   return path;
 }
 
+/** The file's header with the first half of its rows, and the header with the rest: two files. */
+function halvesOf(path) {
+  const bytes = readFileSync(path);
+  const headerEnd = bytes.indexOf(0x0a) + 1;
+  const middle = bytes.indexOf(0x0a, headerEnd + Math.floor((bytes.length - headerEnd) / 2)) + 1;
+  const header = bytes.subarray(0, headerEnd);
+  return [
+    [headerEnd, middle],
+    [middle, bytes.length],
+  ].map(([from, to], i) => {
+    const half = path.replace(/\.csv$/, `.half${i + 1}.csv`);
+    if (!existsSync(half)) writeFileSync(half, Buffer.concat([header, bytes.subarray(from, to)]));
+    return half;
+  });
+}
+
+/**
+ * scripts/bench/importFloor.ts on `files` at once, one process each: the best of RUNS of the slowest
+ * process's own time (ms), so that starting Node is not counted, as measureCli does not count it.
+ */
+async function importFloor(files, mode) {
+  const script = join(OUT, 'bench', 'importFloor.mjs');
+  if (!existsSync(script)) {
+    await esbuild.build({
+      entryPoints: [join(ROOT, 'scripts/bench/importFloor.ts')],
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      outfile: script,
+      logLevel: 'warning',
+    });
+  }
+  const runOne = (file) =>
+    new Promise((resolve, reject) => {
+      const child = spawn(process.execPath, [script, file, mode], { stdio: ['ignore', 'pipe', 'inherit'] });
+      let out = '';
+      child.stdout.on('data', (chunk) => {
+        out += chunk;
+      });
+      child.on('error', reject);
+      child.on('close', (code) =>
+        code === 0 ? resolve(JSON.parse(out).ms) : reject(new Error(`importFloor ${file} failed`)),
+      );
+    });
+  let best = Number.POSITIVE_INFINITY;
+  for (let run = 0; run < RUNS; run++)
+    best = Math.min(best, Math.max(...(await Promise.all(files.map(runOne)))));
+  return best;
+}
+
 function codeJsLoad() {
   const code = readFileSync(join(ROOT, 'dist/Code.js'), 'utf8');
   const times = [];
@@ -131,6 +182,30 @@ for (const [label, path] of [
     '',
     `${figures[`import_${label}_mb_per_s`]} MB/s`,
   ]);
+}
+{
+  // How fast the order export could be read at all while Papa Parse reads it (issue 4's 50 MB/s).
+  const path = join(OUT, 'bench', 'tmall-shaped-orders.csv');
+  const mb = statSync(path).size / 2 ** 20;
+  for (const [label, key, files, mode] of [
+    ['Papa Parse alone, one core', 'papa_1', [path], 'papa'],
+    ['Papa Parse alone, its two halves in two processes', 'papa_2', halvesOf(path), 'papa'],
+    [
+      'least conversion (ID, 2 times, 2 amounts), two halves in two processes',
+      'minimal_2',
+      halvesOf(path),
+      'minimal',
+    ],
+  ]) {
+    const ms = await importFloor(files, mode);
+    figures[`order_floor_${key}_mb_per_s`] = Math.round((mb / (ms / 1000)) * 10) / 10;
+    rows.push([
+      `  floor of the order export: ${label}`,
+      `${Math.round(ms)} ms`,
+      '',
+      `${figures[`order_floor_${key}_mb_per_s`]} MB/s`,
+    ]);
+  }
 }
 {
   // CS_INDICATORS as a formula cell runs it: the built Code.js, ranges as rows of cells.
