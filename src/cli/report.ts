@@ -1,3 +1,4 @@
+import { INSTANT_REPLY_MS, SAME_TEXT_CONSULTATIONS } from '../core/engine/autoReplies';
 import { type Available, availableFrom } from '../core/engine/facts';
 import { matchProblem } from '../core/engine/matching';
 import { MessageColumnsBuilder } from '../core/engine/messageColumns';
@@ -165,7 +166,22 @@ export async function runReport(options: ReportOptions): Promise<CliReport> {
       options.settings,
     ),
   );
-  return { report, warnings, imports, timings, notes: matchNotes(report, available, ordersWithoutBuyer) };
+  return {
+    report,
+    warnings,
+    imports,
+    timings,
+    notes: [...matchNotes(report, available, ordersWithoutBuyer), ...autoReplyNotes(report)],
+  };
+}
+
+/** What the command says on stderr when first replies look like auto replies nothing marked. */
+export function autoReplyNotes(report: Report): string[] {
+  const n = report.counts.suspectedAutoReplies;
+  if (n === 0) return [];
+  return [
+    `${n.toLocaleString('en')} consultation${n === 1 ? '' : 's'} got a first reply within ${INSTANT_REPLY_MS / 1000} s of the customer's first message, each with a text that at least ${SAME_TEXT_CONSULTATIONS} consultations got so: these look like auto replies. They count as an agent's replies, raising 30秒应答率 and lowering 首次响应时间. Mark them: map the export's auto-reply column (--map auto=COLUMN), or give their first words with --auto-prefix TEXT or a word in them with --auto-keyword TEXT.`,
+  ];
 }
 
 /** What the command says on stderr when no order could be credited to a chat (see matchProblem). */

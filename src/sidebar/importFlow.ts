@@ -1,4 +1,5 @@
 import Papa from 'papaparse';
+import { INSTANT_REPLY_MS, SAME_TEXT_CONSULTATIONS } from '../core/engine/autoReplies';
 import { availableFrom } from '../core/engine/facts';
 import { type MatchProblem, matchProblem } from '../core/engine/matching';
 import { computeReport } from '../core/engine/report';
@@ -347,6 +348,7 @@ export class ImportFlow {
     byId('step-compute').hidden = false;
     byId('summary').replaceChildren();
     byId('match-note').hidden = true;
+    byId('auto-note').hidden = true;
     try {
       this.progress(1, this.messages.reading);
       await yieldToPage();
@@ -406,6 +408,14 @@ export class ImportFlow {
       const note = byId('match-note');
       note.textContent = problem ? this.messages[MATCH_MESSAGES[problem]] : '';
       note.hidden = problem === null;
+      // Unmarked auto replies would otherwise pass for fast agents (see autoReplies.ts).
+      const suspected = report.counts.suspectedAutoReplies;
+      const autoNote = byId('auto-note');
+      autoNote.textContent = this.messages.suspectedAutoReplies
+        .replace('{n}', String(suspected))
+        .replace('{seconds}', String(INSTANT_REPLY_MS / 1000))
+        .replace('{min}', String(SAME_TEXT_CONSULTATIONS));
+      autoNote.hidden = suspected === 0;
     } catch (error) {
       this.progress(0, '');
       this.showError(error);

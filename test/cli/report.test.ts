@@ -2,6 +2,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../../scripts/build.mjs';
 import { sharedFile } from '../sharedData';
@@ -256,6 +257,30 @@ describe('cs-kpi report', () => {
     expect(stderr).toContain(
       'cs-kpi: note: no order was matched to a consultation in its 2-day window (--window-days; 1 order read)',
     );
+  });
+
+  it('says so when first replies look like auto replies nothing marks, and not once a prefix marks them', () => {
+    // The example 千牛 export without its 是否自动回复 column: its auto replies then count as an agent's.
+    const rows = Papa.parse<string[]>(
+      readFileSync(join(ROOT, 'examples/qianniu-chats.csv'), 'utf8').trim(),
+    ).data;
+    const flag = (rows[0] as string[]).indexOf('是否自动回复');
+    const file = join(tempDir(), 'chats.csv');
+    writeFileSync(file, Papa.unparse(rows.map((row) => row.filter((_, i) => i !== flag))));
+    const json = (args: string[]) => {
+      const { stdout, stderr } = cli(['report', '--chats', ...args, '--format', 'json']);
+      return { team: JSON.parse(stdout).team, stderr };
+    };
+    const flagged = json([join(ROOT, 'examples/qianniu-chats.csv')]);
+    const unmarked = json([file]);
+    const prefixed = json([file, '--auto-prefix', '[自动回复]']);
+    expect(flagged.stderr).not.toContain('auto replies');
+    expect(unmarked.stderr).toContain(
+      "cs-kpi: note: 95 consultations got a first reply within 1 s of the customer's first message",
+    );
+    expect(unmarked.team.fast_reply_rate).toBeGreaterThan(flagged.team.fast_reply_rate);
+    expect(prefixed.stderr).not.toContain('auto replies');
+    expect(prefixed.team.fast_reply_rate).toBe(flagged.team.fast_reply_rate);
   });
 
   it('skips unreadable rows, naming file, row, column and reason, and computes the rest', () => {

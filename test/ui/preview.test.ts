@@ -142,6 +142,7 @@ describe('the sidebar flow in the preview', () => {
     expect(await sidebar.locator('#match-note').textContent()).toContain(
       '订单导出没有买家列：订单无法与聊天对应，询单转化率和客服销售额为空',
     );
+    expect(await sidebar.locator('#auto-note').isHidden()).toBe(true);
 
     // The summary links each tab written; a click brings it to the front.
     const links = sidebar.locator('#summary a');
@@ -270,6 +271,34 @@ describe('a tab of the spreadsheet as a source', () => {
     expect(team[(service[0] ?? []).indexOf('咨询量')]).toBe(27);
     // Chats alone: no order to match, nothing to say about matching.
     expect(await sidebar.locator('#match-note').isHidden()).toBe(true);
+    await page.close();
+  });
+});
+
+describe('auto replies nothing marks', () => {
+  it('says that first replies look like auto replies, and not once the auto-reply prefix marks them', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { ROOT } = await import('../../scripts/build.mjs');
+    const Papa = (await import('papaparse')).default;
+    // The example 千牛 export without its 是否自动回复 column.
+    const rows = Papa.parse<string[]>(readFileSync(`${ROOT}/examples/qianniu-chats.csv`, 'utf8').trim()).data;
+    const flag = (rows[0] as string[]).indexOf('是否自动回复');
+    const unmarked = rows.map((row) => row.filter((_, i) => i !== flag));
+    const fake = preview.fake as GasFake;
+    const width = unmarked[0]?.length ?? 0;
+    fake.spreadsheet.insertSheet('无自动回复标记').getRange(1, 1, unmarked.length, width).setValues(unmarked);
+    const { page, sidebar } = await openPreview();
+    await sidebar.locator('#tab-chats').selectOption('无自动回复标记');
+    await readUntil(sidebar, '识别为');
+    await computeAndWait(sidebar);
+    const note = sidebar.locator('#auto-note');
+    expect(await note.isVisible()).toBe(true);
+    expect(await note.textContent()).toContain(
+      '95 个咨询的首次回复在买家第一条消息后 1 秒内发出，且同一句话至少 10 个咨询都收到',
+    );
+    await sidebar.locator('#set-auto').fill('[自动回复]');
+    await computeAndWait(sidebar);
+    expect(await note.isHidden()).toBe(true);
     await page.close();
   });
 });

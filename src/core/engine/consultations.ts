@@ -17,6 +17,8 @@ export interface Consultation {
   firstCustomerAt: number | null;
   /** The first manual agent message after the first customer message. */
   firstReplyAt: number | null;
+  /** That message's place in the columns (−1 if none), to tell what it said (suspectedAutoReplies). */
+  firstReplyMessage: number;
   customerMessages: number;
   /** Manual agent messages; auto replies are counted apart and never reply. */
   agentMessages: number;
@@ -58,6 +60,7 @@ function newConsultation(c: MessageColumns, first: number, day: number): Consult
     day,
     firstCustomerAt: null,
     firstReplyAt: null,
+    firstReplyMessage: -1,
     customerMessages: 0,
     agentMessages: 0,
     autoMessages: 0,
@@ -144,8 +147,10 @@ class ConsultationWalk {
         return;
       }
       consultation.agentMessages++;
-      if (consultation.firstCustomerAt !== null && consultation.firstReplyAt === null)
+      if (consultation.firstCustomerAt !== null && consultation.firstReplyAt === null) {
         consultation.firstReplyAt = time;
+        consultation.firstReplyMessage = i;
+      }
       this.close(time);
     }
   }

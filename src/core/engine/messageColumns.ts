@@ -146,7 +146,7 @@ export interface AutoReplyRules {
 }
 
 /** FNV-1a and a multiply-rotate hash of the same text: equal texts, equal pairs. */
-function hashText(text: string, into: Int32Array, at: number) {
+export function hashText(text: string, into: Int32Array, at: number) {
   let a = 0x811c9dc5;
   let b = 0x9e3779b9 ^ text.length;
   for (let i = 0; i < text.length; i++) {

@@ -7,6 +7,7 @@ import {
   hasEventTimes,
   orderCustomers,
 } from './attribution';
+import { suspectedAutoReplies } from './autoReplies';
 import { INDICATORS, indicatorValue, type Level } from './catalog';
 import { buildConsultations, type Consultation, effectiveSplit, type SplitRule } from './consultations';
 import { type Available, Facts } from './facts';
@@ -53,6 +54,8 @@ export interface Report {
     silentOrders: number;
     ratings: number;
     duplicateRatings: number;
+    /** Consultations whose first reply looks like an auto reply nothing marked (see autoReplies.ts). */
+    suspectedAutoReplies: number;
   };
   /** The consultations behind the figures, for an audit tab (not part of the JSON output). */
   consultations: Consultation[];
@@ -485,6 +488,7 @@ export function computeReport(input: ReportInput, settings: Settings): Report {
       silentOrders: count(attributions, (a) => a.agent === null),
       ratings: ratings.length,
       duplicateRatings,
+      suspectedAutoReplies: suspectedAutoReplies(consultations, prepared.columns),
     },
     consultations,
   };

@@ -1,5 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
+import { ROOT } from '../../../scripts/build.mjs';
 import { readShared } from '../../../test/sharedData';
 import { customFunction } from '../customFunctions';
 
@@ -80,6 +83,21 @@ describe('CS_INDICATORS', () => {
     expect(rows.at(-1)?.[0]).toBe(
       '1 rows skipped; first: chats row 3, time: "soon" is not a date and time (write 2020-02-20 23:59:54, 2020/2/20 23:59 or ISO 8601)',
     );
+  });
+
+  it('adds a last row when first replies look like auto replies nothing marks, and none once a prefix marks them', () => {
+    // The example 千牛 export, as a range, without its 是否自动回复 column.
+    const rows = Papa.parse<string[]>(
+      readFileSync(join(ROOT, 'examples/qianniu-chats.csv'), 'utf8').trim(),
+    ).data;
+    const flag = (rows[0] as string[]).indexOf('是否自动回复');
+    const unmarked = rows.map((row) => row.filter((_, i) => i !== flag));
+    const note = (result: unknown) => String((result as string[][]).at(-1)?.[0]);
+    expect(note(CS_INDICATORS(unmarked, '', ''))).toMatch(
+      /^95 consultations got a first reply within 1 s of the customer’s first message/,
+    );
+    expect(note(CS_INDICATORS(unmarked, '', [['auto_prefix', '[自动回复]']]))).not.toMatch(/auto replies/);
+    expect(note(CS_INDICATORS(rows, '', ''))).not.toMatch(/auto replies/);
   });
 
   it('names the argument and the fix when a range cannot be read', () => {

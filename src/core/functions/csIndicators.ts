@@ -1,4 +1,5 @@
 import type { CustomFunctionSpec } from '../customFunctionSpec';
+import { INSTANT_REPLY_MS, SAME_TEXT_CONSULTATIONS } from '../engine/autoReplies';
 import { type Language, reportColumns } from '../engine/catalog';
 import { availableFrom } from '../engine/facts';
 import { type MatchProblem, matchProblem } from '../engine/matching';
@@ -155,6 +156,11 @@ function csIndicators(chats: SheetArg, orders: SheetArg, settingsArg: SheetArg) 
   }
   const problem = matchProblem(report.counts, available);
   if (problem) table.push([MATCH_NOTES[problem], ...columns.map(() => '')]);
+  const suspected = report.counts.suspectedAutoReplies;
+  if (suspected > 0) {
+    const note = `${suspected} consultations got a first reply within ${INSTANT_REPLY_MS / 1000} s of the customer’s first message, a text that at least ${SAME_TEXT_CONSULTATIONS} of them got: these look like auto replies, which count as replies and raise fast_reply_rate; include the auto-reply column in the chats range, or give an auto_prefix setting`;
+    table.push([note, ...columns.map(() => '')]);
+  }
   return table;
 }
 
