@@ -91,37 +91,43 @@ function halvesOf(path) {
   });
 }
 
-/**
- * scripts/bench/importFloor.ts on `files` at once, one process each: the best of RUNS of the slowest
- * process's own time (ms), so that starting Node is not counted, as measureCli does not count it.
- */
-async function importFloor(files, mode) {
+/** scripts/bench/importFloor.ts, bundled as it is now. */
+async function importFloorScript() {
   const script = join(OUT, 'bench', 'importFloor.mjs');
-  if (!existsSync(script)) {
-    await esbuild.build({
-      entryPoints: [join(ROOT, 'scripts/bench/importFloor.ts')],
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      outfile: script,
-      logLevel: 'warning',
-    });
-  }
-  const runOne = (file) =>
+  await esbuild.build({
+    entryPoints: [join(ROOT, 'scripts/bench/importFloor.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    outfile: script,
+    logLevel: 'warning',
+  });
+  return script;
+}
+
+/**
+ * Runs each command (a script and its arguments) in its own process, all at once; each prints JSON
+ * with its own `ms` on its last line. The best of RUNS of the slowest process's own time, so that
+ * starting Node is not counted, as measureCli does not count it.
+ */
+async function atOnce(commands) {
+  const runOne = (command) =>
     new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, [script, file, mode], { stdio: ['ignore', 'pipe', 'inherit'] });
+      const child = spawn(process.execPath, command, { stdio: ['ignore', 'pipe', 'ignore'] });
       let out = '';
       child.stdout.on('data', (chunk) => {
         out += chunk;
       });
       child.on('error', reject);
-      child.on('close', (code) =>
-        code === 0 ? resolve(JSON.parse(out).ms) : reject(new Error(`importFloor ${file} failed`)),
-      );
+      child.on('close', (code) => {
+        const result = code === 0 ? JSON.parse(out.trim().split('\n').at(-1)) : null;
+        if (result && (result.code ?? 0) === 0) resolve(result.ms);
+        else reject(new Error(`${command.join(' ')} failed`));
+      });
     });
   let best = Number.POSITIVE_INFINITY;
   for (let run = 0; run < RUNS; run++)
-    best = Math.min(best, Math.max(...(await Promise.all(files.map(runOne)))));
+    best = Math.min(best, Math.max(...(await Promise.all(commands.map(runOne)))));
   return best;
 }
 
@@ -187,17 +193,20 @@ for (const [label, path] of [
   // How fast the order export could be read at all while Papa Parse reads it (issue 4's 50 MB/s).
   const path = join(OUT, 'bench', 'tmall-shaped-orders.csv');
   const mb = statSync(path).size / 2 ** 20;
-  for (const [label, key, files, mode] of [
-    ['Papa Parse alone, one core', 'papa_1', [path], 'papa'],
-    ['Papa Parse alone, its two halves in two processes', 'papa_2', halvesOf(path), 'papa'],
+  const floor = await importFloorScript();
+  const halves = halvesOf(path);
+  const inspect = (file) => [join(ROOT, 'scripts/bench/runReport.mjs'), 'inspect', file, '--json'];
+  for (const [label, key, commands] of [
+    ['Papa Parse alone, one core', 'papa_1', [[floor, path, 'papa']]],
+    ['Papa Parse alone, its two halves in two processes', 'papa_2', halves.map((h) => [floor, h, 'papa'])],
     [
       'least conversion (ID, 2 times, 2 amounts), two halves in two processes',
       'minimal_2',
-      halvesOf(path),
-      'minimal',
+      halves.map((h) => [floor, h, 'minimal']),
     ],
+    ['cs-kpi inspect on the two halves in two processes, never joined', 'inspect_2', halves.map(inspect)],
   ]) {
-    const ms = await importFloor(files, mode);
+    const ms = await atOnce(commands);
     figures[`order_floor_${key}_mb_per_s`] = Math.round((mb / (ms / 1000)) * 10) / 10;
     rows.push([
       `  floor of the order export: ${label}`,
