@@ -69,7 +69,16 @@ describe('CS_INDICATORS', () => {
     const unmatched = table(CS_INDICATORS(chats, noBuyers, [['window_days', 2]]));
     expect([unmatched.byLabel('小美').询单转化率, unmatched.byLabel('小美').销售额]).toEqual(['', '']);
     // A last row says why; none when the orders matched.
-    expect(unmatched.body.at(-1)?.[0]).toMatch(/^orders name no buyer: no order can be matched to a chat/);
+    expect(unmatched.body.at(-1)?.[0]).toMatch(
+      /^订单没有买家列：订单无法与聊天对应，询单转化率和客服销售额为空/,
+    );
+    const inEnglish = table(
+      CS_INDICATORS(chats, noBuyers, [
+        ['window_days', 2],
+        ['language', 'en'],
+      ]),
+    );
+    expect(inEnglish.body.at(-1)?.[0]).toMatch(/^orders name no buyer: no order can be matched to a chat/);
     expect(t.body.at(-1)?.[0]).toBe('店铺');
   });
 
@@ -79,8 +88,13 @@ describe('CS_INDICATORS', () => {
       ['2024-03-01 10:00:00', '小美', 'A', 'customer'],
       ['soon', '小美', 'A', 'agent'],
     ];
+    // In the table's language (zh-CN unless the settings say otherwise); the reason is the importer's.
     const rows = CS_INDICATORS(chats, '', '') as string[][];
     expect(rows.at(-1)?.[0]).toBe(
+      '1 行无法读取，已跳过；第一行：chats 第 3 行，time："soon" is not a date and time (write 2020-02-20 23:59:54, 2020/2/20 23:59 or ISO 8601)',
+    );
+    const inEnglish = CS_INDICATORS(chats, '', [['language', 'en']]) as string[][];
+    expect(inEnglish.at(-1)?.[0]).toBe(
       '1 rows skipped; first: chats row 3, time: "soon" is not a date and time (write 2020-02-20 23:59:54, 2020/2/20 23:59 or ISO 8601)',
     );
   });
@@ -94,10 +108,14 @@ describe('CS_INDICATORS', () => {
     const unmarked = rows.map((row) => row.filter((_, i) => i !== flag));
     const note = (result: unknown) => String((result as string[][]).at(-1)?.[0]);
     expect(note(CS_INDICATORS(unmarked, '', ''))).toMatch(
+      /^95 个咨询的首次回复在买家第一条消息后 1 秒内发出，且同一句话至少 10 个咨询都收到/,
+    );
+    expect(note(CS_INDICATORS(unmarked, '', [['language', 'zh-TW']]))).toMatch(/^95 個諮詢的首次回覆/);
+    expect(note(CS_INDICATORS(unmarked, '', [['language', 'en']]))).toMatch(
       /^95 consultations got a first reply within 1 s of the customer’s first message/,
     );
-    expect(note(CS_INDICATORS(unmarked, '', [['auto_prefix', '[自动回复]']]))).not.toMatch(/auto replies/);
-    expect(note(CS_INDICATORS(rows, '', ''))).not.toMatch(/auto replies/);
+    expect(note(CS_INDICATORS(unmarked, '', [['auto_prefix', '[自动回复]']]))).not.toMatch(/自动回复/);
+    expect(note(CS_INDICATORS(rows, '', ''))).not.toMatch(/自动回复/);
   });
 
   it('names the argument and the fix when a range cannot be read', () => {

@@ -7,7 +7,7 @@ import { computeReport, type Row } from '../engine/report';
 import { parseHours, resolveSettings, type Settings, SettingsError } from '../engine/settings';
 import type { Kind } from '../import/records';
 import { readRows, type TableImport } from '../import/tableReader';
-import { ImportError } from '../import/warnings';
+import { ImportError, type ImportWarning } from '../import/warnings';
 import {
   FormulaInputError,
   isBlank,
@@ -148,28 +148,66 @@ function csIndicators(chats: SheetArg, orders: SheetArg, settingsArg: SheetArg) 
     line(words[1] as string, report.team),
     line(words[2] as string, report.shop),
   ];
+  // Last rows saying what the figures cannot say themselves, in the table's language.
+  const notes = NOTES[parsed.language];
   const warnings = [...chatImport.warnings, ...(orderImport?.warnings ?? [])];
-  if (warnings.length > 0) {
-    const [first] = warnings;
-    const note = `${warnings.length} rows skipped; first: ${first?.file} row ${first?.row}, ${first?.column}: ${first?.message}`;
-    table.push([note, ...columns.map(() => '')]);
-  }
+  const [first] = warnings;
+  if (first) table.push([notes.skipped(warnings.length, first), ...columns.map(() => '')]);
   const problem = matchProblem(report.counts, available);
-  if (problem) table.push([MATCH_NOTES[problem], ...columns.map(() => '')]);
+  if (problem) table.push([notes.match[problem], ...columns.map(() => '')]);
   const suspected = report.counts.suspectedAutoReplies;
-  if (suspected > 0) {
-    const note = `${suspected} consultations got a first reply within ${INSTANT_REPLY_MS / 1000} s of the customer’s first message, a text that at least ${SAME_TEXT_CONSULTATIONS} of them got: these look like auto replies, which count as replies and raise fast_reply_rate; include the auto-reply column in the chats range, or give an auto_prefix setting`;
-    table.push([note, ...columns.map(() => '')]);
-  }
+  if (suspected > 0) table.push([notes.autoReplies(suspected), ...columns.map(() => '')]);
   return table;
 }
 
-/** A last row saying why conversion and agents' sales are empty or 0 (see matchProblem). */
-const MATCH_NOTES: Record<MatchProblem, string> = {
-  'no-buyer-column':
-    'orders name no buyer: no order can be matched to a chat, so conversion and agents’ sales are empty; include the buyer column in the orders range',
-  'no-buyer-in-common':
-    'no order matched a consultation within the window, so conversion and agents’ sales are 0; check that chats and orders name buyers the same way',
+const SECONDS = INSTANT_REPLY_MS / 1000;
+const MIN = SAME_TEXT_CONSULTATIONS;
+
+/**
+ * The last rows' words. The reason a row was skipped is the importer's, in English, as the command
+ * line and the sidebar give it.
+ */
+const NOTES: Record<
+  Language,
+  {
+    skipped: (count: number, first: ImportWarning) => string;
+    match: Record<MatchProblem, string>;
+    autoReplies: (count: number) => string;
+  }
+> = {
+  'zh-CN': {
+    skipped: (n, w) => `${n} 行无法读取，已跳过；第一行：${w.file} 第 ${w.row} 行，${w.column}：${w.message}`,
+    match: {
+      'no-buyer-column':
+        '订单没有买家列：订单无法与聊天对应，询单转化率和客服销售额为空；请在订单区域中包含买家列',
+      'no-buyer-in-common':
+        '没有一笔订单对应到询单有效时长内的咨询，询单转化率和客服销售额为 0；请检查聊天记录与订单是否用同一种方式记录买家',
+    },
+    autoReplies: (n) =>
+      `${n} 个咨询的首次回复在买家第一条消息后 ${SECONDS} 秒内发出，且同一句话至少 ${MIN} 个咨询都收到：这些看起来是自动回复，却算作客服回复，会抬高 30秒应答率；请在聊天区域中包含“是否自动回复”列，或在设置中加入 auto_prefix`,
+  },
+  'zh-TW': {
+    skipped: (n, w) => `${n} 列無法讀取，已略過；第一列：${w.file} 第 ${w.row} 列，${w.column}：${w.message}`,
+    match: {
+      'no-buyer-column':
+        '訂單沒有買家欄：訂單無法與聊天對應，詢單轉化率和客服銷售額為空；請在訂單範圍中包含買家欄',
+      'no-buyer-in-common':
+        '沒有一筆訂單對應到詢單有效時長內的諮詢，詢單轉化率和客服銷售額為 0；請檢查聊天記錄與訂單是否用同一種方式記錄買家',
+    },
+    autoReplies: (n) =>
+      `${n} 個諮詢的首次回覆在買家第一則訊息後 ${SECONDS} 秒內送出，且同一句話至少 ${MIN} 個諮詢都收到：這些看起來是自動回覆，卻算作客服回覆，會抬高 30秒應答率；請在聊天範圍中包含「是否自動回覆」欄，或在設定中加入 auto_prefix`,
+  },
+  en: {
+    skipped: (n, w) => `${n} rows skipped; first: ${w.file} row ${w.row}, ${w.column}: ${w.message}`,
+    match: {
+      'no-buyer-column':
+        'orders name no buyer: no order can be matched to a chat, so conversion and agents’ sales are empty; include the buyer column in the orders range',
+      'no-buyer-in-common':
+        'no order matched a consultation within the window, so conversion and agents’ sales are 0; check that chats and orders name buyers the same way',
+    },
+    autoReplies: (n) =>
+      `${n} consultations got a first reply within ${SECONDS} s of the customer’s first message, a text that at least ${MIN} of them got: these look like auto replies, which count as replies and raise fast_reply_rate; include the auto-reply column in the chats range, or give an auto_prefix setting`,
+  },
 };
 
 export const CS_INDICATORS: CustomFunctionSpec = {
@@ -203,8 +241,8 @@ export const CS_INDICATORS: CustomFunctionSpec = {
   returns: {
     type: 'Array<Array<string|number>>',
     description: {
-      en: 'A table with catalog headers; a last row says why rows were skipped, or why no order matched a chat.',
-      zh: '带指标表头的表格；末行说明跳过的行，或订单为何对应不到聊天。',
+      en: 'A table with catalog headers; last rows, in its language, say why rows were skipped, why no order matched a chat, or that first replies look like unmarked auto replies.',
+      zh: '带指标表头的表格；末尾几行（与表头同一语言）说明跳过的行、订单为何对应不到聊天，或首次回复疑似未标记的自动回复。',
     },
   },
   examples: [
