@@ -180,7 +180,7 @@ export function autoReplyNotes(report: Report): string[] {
   const n = report.counts.suspectedAutoReplies;
   if (n === 0) return [];
   return [
-    `${n.toLocaleString('en')} consultation${n === 1 ? '' : 's'} got a first reply within ${INSTANT_REPLY_MS / 1000} s of the customer's first message, each with a text that at least ${SAME_TEXT_CONSULTATIONS} consultations got so: these look like auto replies. They count as an agent's replies, raising 30秒应答率 and lowering 首次响应时间. Mark them: map the export's auto-reply column (--map auto=COLUMN), or give their first words with --auto-prefix TEXT or a word in them with --auto-keyword TEXT.`,
+    `${n.toLocaleString('en')} consultation${n === 1 ? '' : 's'} got a reply within ${INSTANT_REPLY_MS / 1000} s of a customer's message, with a text that at least ${SAME_TEXT_CONSULTATIONS} consultations got so: these look like auto replies. They count as an agent's replies, raising 30秒应答率 and lowering 首次响应时间 and 平均响应时间. Mark them: map the export's auto-reply column (--map auto=COLUMN), or give their first words with --auto-prefix TEXT or a word in them with --auto-keyword TEXT.`,
   ];
 }
 

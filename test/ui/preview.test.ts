@@ -294,7 +294,7 @@ describe('auto replies nothing marks', () => {
     const note = sidebar.locator('#auto-note');
     expect(await note.isVisible()).toBe(true);
     expect(await note.textContent()).toContain(
-      '95 个咨询的首次回复在买家第一条消息后 1 秒内发出，且同一句话至少 10 个咨询都收到',
+      '152 个咨询中有回复在买家消息后 1 秒内发出，且同一句话至少 10 个咨询都收到',
     );
     await sidebar.locator('#set-auto').fill('[自动回复]');
     await computeAndWait(sidebar);

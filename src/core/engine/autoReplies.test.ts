@@ -39,6 +39,24 @@ describe('suspectedAutoReplies', () => {
     expect(suspected(different)).toBe(0);
   });
 
+  it('counts a reply within a second later in the conversation too, which shortens the average response', () => {
+    // An agent answers in 20 s; the customer writes again and a bot answers the second message at once.
+    const messages = answered(SAME_TEXT_CONSULTATIONS, 20, { text: '有货的' }).flatMap((reply) =>
+      reply.from === 'agent'
+        ? [
+            reply,
+            { ...reply, from: 'customer' as const, time: reply.time + 60_000, text: '发什么快递' },
+            { ...reply, time: reply.time + 60_000, text: '亲，客服正忙，请稍等' },
+          ]
+        : [reply],
+    );
+    expect(suspected(messages)).toBe(SAME_TEXT_CONSULTATIONS);
+    expect(report({ messages }).team.avg_response_s).toBe(10);
+    const marked = messages.map((m) => (m.text === '亲，客服正忙，请稍等' ? { ...m, auto: true } : m));
+    expect(suspected(marked)).toBe(0);
+    expect(report({ messages: marked }).team.avg_response_s).toBe(20);
+  });
+
   it('says nothing of replies without a text (no text column): every one would be "the same text"', () => {
     expect(suspected(answered(SAME_TEXT_CONSULTATIONS, 0, { text: '' }))).toBe(0);
   });

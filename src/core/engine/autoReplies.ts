@@ -4,13 +4,13 @@ import { hashText, type MessageColumns } from './messageColumns';
 
 /**
  * Auto replies that nothing marks (no flag column in the export, no prefix or keyword in the settings)
- * count as a person's replies, and 30秒应答率 and 首次响应时间 then look better than the agents' work.
- * A text that answers many customers' first messages within a second is taken for one: nobody types
- * that fast, and a person's quick phrases do not go out the instant a message arrives. The figures are
- * not changed on this guess; each front end says so, and the user marks the replies.
+ * count as a person's replies, and 30秒应答率, 首次响应时间 and 平均响应时间 then look better than the
+ * agents' work. A text that answers many customers within a second of their message is taken for one:
+ * nobody types that fast, and a person's quick phrases do not go out the instant a message arrives.
+ * The figures are not changed on this guess; each front end says so, and the user marks the replies.
  */
 
-/** A reply this soon after the customer's first message is faster than a person (times are to the second). */
+/** A reply this soon after the customer's message is faster than a person (times are to the second). */
 export const INSTANT_REPLY_MS = 1000;
 /** How many consultations must get one text that soon before it is taken for an auto reply. */
 export const SAME_TEXT_CONSULTATIONS = 10;
@@ -28,22 +28,31 @@ const emptyTextKey = lazy(() => {
 });
 
 /**
- * How many consultations got, as their first reply counted as a person's, within INSTANT_REPLY_MS of
- * the customer's first message, a text that at least SAME_TEXT_CONSULTATIONS consultations got so.
+ * How many consultations got a reply counted as a person's within INSTANT_REPLY_MS of the customer's
+ * message (Consultation.instantReplies), with a text that at least SAME_TEXT_CONSULTATIONS
+ * consultations got so.
  */
 export function suspectedAutoReplies(
   consultations: readonly Consultation[],
   columns: Pick<MessageColumns, 'textHash'>,
 ): number {
-  const byText = new Map<number, number>();
   const empty = emptyTextKey();
+  const textsOf = (c: Consultation) =>
+    new Set((c.instantReplies ?? []).map((i) => textKey(columns.textHash, i)).filter((k) => k !== empty));
+  const consultationsByText = new Map<number, number>();
   for (const c of consultations) {
-    if (c.firstCustomerAt === null || c.firstReplyAt === null) continue;
-    if (c.firstReplyAt - c.firstCustomerAt > INSTANT_REPLY_MS) continue;
-    const key = textKey(columns.textHash, c.firstReplyMessage);
-    if (key !== empty) byText.set(key, (byText.get(key) ?? 0) + 1);
+    if (c.instantReplies === null) continue;
+    for (const key of textsOf(c)) consultationsByText.set(key, (consultationsByText.get(key) ?? 0) + 1);
   }
   let suspected = 0;
-  for (const count of byText.values()) if (count >= SAME_TEXT_CONSULTATIONS) suspected += count;
+  for (const c of consultations) {
+    if (c.instantReplies === null) continue;
+    for (const key of textsOf(c)) {
+      if ((consultationsByText.get(key) as number) >= SAME_TEXT_CONSULTATIONS) {
+        suspected++;
+        break;
+      }
+    }
+  }
   return suspected;
 }

@@ -1,4 +1,5 @@
 import { localDay, localMinuteOfDay } from '../time/zone';
+import { INSTANT_REPLY_MS } from './autoReplies';
 import { AGENT, AUTO, CUSTOMER, INVITE, type MessageColumns, OFFLINE, TRANSFER_OUT } from './messageColumns';
 import type { PreparedMessages } from './messages';
 import type { Settings } from './settings';
@@ -17,8 +18,11 @@ export interface Consultation {
   firstCustomerAt: number | null;
   /** The first manual agent message after the first customer message. */
   firstReplyAt: number | null;
-  /** That message's place in the columns (−1 if none), to tell what it said (suspectedAutoReplies). */
-  firstReplyMessage: number;
+  /**
+   * Manual replies that answered a customer within INSTANT_REPLY_MS (their places in the columns), or
+   * null: faster than a person, so perhaps auto replies nothing marked (suspectedAutoReplies).
+   */
+  instantReplies: number[] | null;
   customerMessages: number;
   /** Manual agent messages; auto replies are counted apart and never reply. */
   agentMessages: number;
@@ -60,7 +64,7 @@ function newConsultation(c: MessageColumns, first: number, day: number): Consult
     day,
     firstCustomerAt: null,
     firstReplyAt: null,
-    firstReplyMessage: -1,
+    instantReplies: null,
     customerMessages: 0,
     agentMessages: 0,
     autoMessages: 0,
@@ -147,9 +151,11 @@ class ConsultationWalk {
         return;
       }
       consultation.agentMessages++;
-      if (consultation.firstCustomerAt !== null && consultation.firstReplyAt === null) {
+      if (consultation.firstCustomerAt !== null && consultation.firstReplyAt === null)
         consultation.firstReplyAt = time;
-        consultation.firstReplyMessage = i;
+      if (this.openSince !== null && time - this.openSince <= INSTANT_REPLY_MS) {
+        if (consultation.instantReplies === null) consultation.instantReplies = [i];
+        else consultation.instantReplies.push(i);
       }
       this.close(time);
     }

@@ -108,11 +108,11 @@ describe('CS_INDICATORS', () => {
     const unmarked = rows.map((row) => row.filter((_, i) => i !== flag));
     const note = (result: unknown) => String((result as string[][]).at(-1)?.[0]);
     expect(note(CS_INDICATORS(unmarked, '', ''))).toMatch(
-      /^95 个咨询的首次回复在买家第一条消息后 1 秒内发出，且同一句话至少 10 个咨询都收到/,
+      /^152 个咨询中有回复在买家消息后 1 秒内发出，且同一句话至少 10 个咨询都收到/,
     );
-    expect(note(CS_INDICATORS(unmarked, '', [['language', 'zh-TW']]))).toMatch(/^95 個諮詢的首次回覆/);
+    expect(note(CS_INDICATORS(unmarked, '', [['language', 'zh-TW']]))).toMatch(/^152 個諮詢中有回覆/);
     expect(note(CS_INDICATORS(unmarked, '', [['language', 'en']]))).toMatch(
-      /^95 consultations got a first reply within 1 s of the customer’s first message/,
+      /^152 consultations got a reply within 1 s of a customer’s message/,
     );
     expect(note(CS_INDICATORS(unmarked, '', [['auto_prefix', '[自动回复]']]))).not.toMatch(/自动回复/);
     expect(note(CS_INDICATORS(rows, '', ''))).not.toMatch(/自动回复/);

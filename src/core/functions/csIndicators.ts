@@ -184,7 +184,7 @@ const NOTES: Record<
         '没有一笔订单对应到询单有效时长内的咨询，询单转化率和客服销售额为 0；请检查聊天记录与订单是否用同一种方式记录买家',
     },
     autoReplies: (n) =>
-      `${n} 个咨询的首次回复在买家第一条消息后 ${SECONDS} 秒内发出，且同一句话至少 ${MIN} 个咨询都收到：这些看起来是自动回复，却算作客服回复，会抬高 30秒应答率；请在聊天区域中包含“是否自动回复”列，或在设置中加入 auto_prefix`,
+      `${n} 个咨询中有回复在买家消息后 ${SECONDS} 秒内发出，且同一句话至少 ${MIN} 个咨询都收到：这些看起来是自动回复，却算作客服回复，会抬高 30秒应答率、压低平均响应时间；请在聊天区域中包含“是否自动回复”列，或在设置中加入 auto_prefix`,
   },
   'zh-TW': {
     skipped: (n, w) => `${n} 列無法讀取，已略過；第一列：${w.file} 第 ${w.row} 列，${w.column}：${w.message}`,
@@ -195,7 +195,7 @@ const NOTES: Record<
         '沒有一筆訂單對應到詢單有效時長內的諮詢，詢單轉化率和客服銷售額為 0；請檢查聊天記錄與訂單是否用同一種方式記錄買家',
     },
     autoReplies: (n) =>
-      `${n} 個諮詢的首次回覆在買家第一則訊息後 ${SECONDS} 秒內送出，且同一句話至少 ${MIN} 個諮詢都收到：這些看起來是自動回覆，卻算作客服回覆，會抬高 30秒應答率；請在聊天範圍中包含「是否自動回覆」欄，或在設定中加入 auto_prefix`,
+      `${n} 個諮詢中有回覆在買家訊息後 ${SECONDS} 秒內送出，且同一句話至少 ${MIN} 個諮詢都收到：這些看起來是自動回覆，卻算作客服回覆，會抬高 30秒應答率、壓低平均響應時間；請在聊天範圍中包含「是否自動回覆」欄，或在設定中加入 auto_prefix`,
   },
   en: {
     skipped: (n, w) => `${n} rows skipped; first: ${w.file} row ${w.row}, ${w.column}: ${w.message}`,
@@ -206,7 +206,7 @@ const NOTES: Record<
         'no order matched a consultation within the window, so conversion and agents’ sales are 0; check that chats and orders name buyers the same way',
     },
     autoReplies: (n) =>
-      `${n} consultations got a first reply within ${SECONDS} s of the customer’s first message, a text that at least ${MIN} of them got: these look like auto replies, which count as replies and raise fast_reply_rate; include the auto-reply column in the chats range, or give an auto_prefix setting`,
+      `${n} consultations got a reply within ${SECONDS} s of a customer’s message, a text that at least ${MIN} of them got: these look like auto replies, which count as replies, raising fast_reply_rate and lowering avg_response_s; include the auto-reply column in the chats range, or give an auto_prefix setting`,
   },
 };
 
