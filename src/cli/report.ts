@@ -175,7 +175,7 @@ export async function runReport(options: ReportOptions): Promise<CliReport> {
   };
 }
 
-/** What the command says on stderr when first replies look like auto replies nothing marked. */
+/** What the command says on stderr when replies look like auto replies nothing marked. */
 export function autoReplyNotes(report: Report): string[] {
   const n = report.counts.suspectedAutoReplies;
   if (n === 0) return [];

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../../scripts/build.mjs';
+import { EXAMPLE_CHATS, exampleChatsWithoutAutoFlag } from '../examples';
 import { sharedFile } from '../sharedData';
 
 const CLI = join(ROOT, 'bin/cs-kpi.js');
@@ -259,19 +260,14 @@ describe('cs-kpi report', () => {
     );
   });
 
-  it('says so when first replies look like auto replies nothing marks, and not once a prefix marks them', () => {
-    // The example 千牛 export without its 是否自动回复 column: its auto replies then count as an agent's.
-    const rows = Papa.parse<string[]>(
-      readFileSync(join(ROOT, 'examples/qianniu-chats.csv'), 'utf8').trim(),
-    ).data;
-    const flag = (rows[0] as string[]).indexOf('是否自动回复');
+  it('says so when replies look like auto replies nothing marks, and not once a prefix marks them', () => {
     const file = join(tempDir(), 'chats.csv');
-    writeFileSync(file, Papa.unparse(rows.map((row) => row.filter((_, i) => i !== flag))));
+    writeFileSync(file, Papa.unparse(exampleChatsWithoutAutoFlag()));
     const json = (args: string[]) => {
       const { stdout, stderr } = cli(['report', '--chats', ...args, '--format', 'json']);
       return { team: JSON.parse(stdout).team, stderr };
     };
-    const flagged = json([join(ROOT, 'examples/qianniu-chats.csv')]);
+    const flagged = json([EXAMPLE_CHATS]);
     const unmarked = json([file]);
     const prefixed = json([file, '--auto-prefix', '[自动回复]']);
     expect(flagged.stderr).not.toContain('auto replies');

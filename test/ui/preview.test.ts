@@ -47,6 +47,20 @@ async function readUntil(sidebar: Sidebar, text: string) {
     .toContain(text);
 }
 
+/** `rows` put in a new tab of the spreadsheet, chosen as the chat source in a new preview, and read. */
+async function chatsFromTab(tab: string, rows: string[][], recognized: string) {
+  const fake = preview.fake as GasFake;
+  fake.spreadsheet
+    .insertSheet(tab)
+    .getRange(1, 1, rows.length, rows[0]?.length ?? 0)
+    .setValues(rows);
+  const opened = await openPreview();
+  await opened.sidebar.locator('#tab-chats').selectOption(tab);
+  // Choosing a tab fetches it from the server: read once it has arrived.
+  await readUntil(opened.sidebar, recognized);
+  return opened;
+}
+
 /** Clicks 计算并写入 and waits until the sidebar says it is done. */
 async function computeAndWait(sidebar: Sidebar) {
   await sidebar.locator('#compute').click();
@@ -257,13 +271,8 @@ describe('a tab of the spreadsheet as a source', () => {
     const rows = Papa.parse<string[]>(readShared('twcs_sample_conversations.csv').trim(), {
       header: false,
     }).data;
+    const { page, sidebar } = await chatsFromTab('粘贴的聊天', rows, '识别为 Twitter 客服会话');
     const fake = preview.fake as GasFake;
-    const width = rows[0]?.length ?? 0;
-    fake.spreadsheet.insertSheet('粘贴的聊天').getRange(1, 1, rows.length, width).setValues(rows);
-    const { page, sidebar } = await openPreview();
-    await sidebar.locator('#tab-chats').selectOption('粘贴的聊天');
-    // Choosing a tab fetches it from the server: read once it has arrived.
-    await readUntil(sidebar, '识别为 Twitter 客服会话');
     await sidebar.locator('#set-tz').fill('UTC');
     await computeAndWait(sidebar);
     const service = fake.spreadsheet.getSheetByName('服务指标')?.dump() ?? [];
@@ -276,20 +285,9 @@ describe('a tab of the spreadsheet as a source', () => {
 });
 
 describe('auto replies nothing marks', () => {
-  it('says that first replies look like auto replies, and not once the auto-reply prefix marks them', async () => {
-    const { readFileSync } = await import('node:fs');
-    const { ROOT } = await import('../../scripts/build.mjs');
-    const Papa = (await import('papaparse')).default;
-    // The example 千牛 export without its 是否自动回复 column.
-    const rows = Papa.parse<string[]>(readFileSync(`${ROOT}/examples/qianniu-chats.csv`, 'utf8').trim()).data;
-    const flag = (rows[0] as string[]).indexOf('是否自动回复');
-    const unmarked = rows.map((row) => row.filter((_, i) => i !== flag));
-    const fake = preview.fake as GasFake;
-    const width = unmarked[0]?.length ?? 0;
-    fake.spreadsheet.insertSheet('无自动回复标记').getRange(1, 1, unmarked.length, width).setValues(unmarked);
-    const { page, sidebar } = await openPreview();
-    await sidebar.locator('#tab-chats').selectOption('无自动回复标记');
-    await readUntil(sidebar, '识别为');
+  it('says that replies look like auto replies, and not once the auto-reply prefix marks them', async () => {
+    const { exampleChatsWithoutAutoFlag } = await import('../examples');
+    const { page, sidebar } = await chatsFromTab('无自动回复标记', exampleChatsWithoutAutoFlag(), '识别为');
     await computeAndWait(sidebar);
     const note = sidebar.locator('#auto-note');
     expect(await note.isVisible()).toBe(true);

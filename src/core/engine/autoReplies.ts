@@ -37,22 +37,17 @@ export function suspectedAutoReplies(
   columns: Pick<MessageColumns, 'textHash'>,
 ): number {
   const empty = emptyTextKey();
-  const textsOf = (c: Consultation) =>
-    new Set((c.instantReplies ?? []).map((i) => textKey(columns.textHash, i)).filter((k) => k !== empty));
+  // Each consultation's instant texts, once each; then how many consultations got each text.
+  const textsOf: Set<number>[] = [];
+  for (const c of consultations) {
+    if (c.instantReplies === null) continue;
+    const texts = new Set(c.instantReplies.map((i) => textKey(columns.textHash, i)));
+    texts.delete(empty);
+    textsOf.push(texts);
+  }
   const consultationsByText = new Map<number, number>();
-  for (const c of consultations) {
-    if (c.instantReplies === null) continue;
-    for (const key of textsOf(c)) consultationsByText.set(key, (consultationsByText.get(key) ?? 0) + 1);
-  }
-  let suspected = 0;
-  for (const c of consultations) {
-    if (c.instantReplies === null) continue;
-    for (const key of textsOf(c)) {
-      if ((consultationsByText.get(key) as number) >= SAME_TEXT_CONSULTATIONS) {
-        suspected++;
-        break;
-      }
-    }
-  }
-  return suspected;
+  for (const texts of textsOf)
+    for (const key of texts) consultationsByText.set(key, (consultationsByText.get(key) ?? 0) + 1);
+  const common = (key: number) => (consultationsByText.get(key) as number) >= SAME_TEXT_CONSULTATIONS;
+  return textsOf.filter((texts) => [...texts].some(common)).length;
 }

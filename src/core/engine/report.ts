@@ -54,7 +54,7 @@ export interface Report {
     silentOrders: number;
     ratings: number;
     duplicateRatings: number;
-    /** Consultations whose first reply looks like an auto reply nothing marked (see autoReplies.ts). */
+    /** Consultations with a reply that looks like an auto reply nothing marked (see autoReplies.ts). */
     suspectedAutoReplies: number;
   };
   /** The consultations behind the figures, for an audit tab (not part of the JSON output). */

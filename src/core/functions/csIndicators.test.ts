@@ -1,8 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { ROOT } from '../../../scripts/build.mjs';
+import { exampleChatRows, exampleChatsWithoutAutoFlag } from '../../../test/examples';
 import { readShared } from '../../../test/sharedData';
 import { customFunction } from '../customFunctions';
 
@@ -99,13 +97,8 @@ describe('CS_INDICATORS', () => {
     );
   });
 
-  it('adds a last row when first replies look like auto replies nothing marks, and none once a prefix marks them', () => {
-    // The example 千牛 export, as a range, without its 是否自动回复 column.
-    const rows = Papa.parse<string[]>(
-      readFileSync(join(ROOT, 'examples/qianniu-chats.csv'), 'utf8').trim(),
-    ).data;
-    const flag = (rows[0] as string[]).indexOf('是否自动回复');
-    const unmarked = rows.map((row) => row.filter((_, i) => i !== flag));
+  it('adds a last row when replies look like auto replies nothing marks, and none once a prefix marks them', () => {
+    const unmarked = exampleChatsWithoutAutoFlag();
     const note = (result: unknown) => String((result as string[][]).at(-1)?.[0]);
     expect(note(CS_INDICATORS(unmarked, '', ''))).toMatch(
       /^152 个咨询中有回复在买家消息后 1 秒内发出，且同一句话至少 10 个咨询都收到/,
@@ -115,7 +108,7 @@ describe('CS_INDICATORS', () => {
       /^152 consultations got a reply within 1 s of a customer’s message/,
     );
     expect(note(CS_INDICATORS(unmarked, '', [['auto_prefix', '[自动回复]']]))).not.toMatch(/自动回复/);
-    expect(note(CS_INDICATORS(rows, '', ''))).not.toMatch(/自动回复/);
+    expect(note(CS_INDICATORS(exampleChatRows(), '', ''))).not.toMatch(/自动回复/);
   });
 
   it('names the argument and the fix when a range cannot be read', () => {

@@ -241,8 +241,8 @@ export const CS_INDICATORS: CustomFunctionSpec = {
   returns: {
     type: 'Array<Array<string|number>>',
     description: {
-      en: 'A table with catalog headers; last rows, in its language, say why rows were skipped, why no order matched a chat, or that first replies look like unmarked auto replies.',
-      zh: '带指标表头的表格；末尾几行（与表头同一语言）说明跳过的行、订单为何对应不到聊天，或首次回复疑似未标记的自动回复。',
+      en: 'A table with catalog headers; last rows, in its language, say why rows were skipped, why no order matched a chat, or that replies look like unmarked auto replies.',
+      zh: '带指标表头的表格；末尾几行（与表头同一语言）说明跳过的行、订单为何对应不到聊天，或回复疑似未标记的自动回复。',
     },
   },
   examples: [
