@@ -1,4 +1,5 @@
 import { fingerprint, toSheetValue } from '../core/sheets/cells';
+import { rowsWidth } from '../core/sheets/chunks';
 import type { Tab } from '../core/sheets/tabs';
 import {
   type BeginTabsRequest,
@@ -202,7 +203,7 @@ export function writeTabs(request: WriteTabsRequest): WriteTabsResult {
     dropNewTabs(spreadsheet, names);
     try {
       for (const tab of request.tabs) {
-        const width = Math.max(...tab.rows.map((row) => row.length), 1);
+        const width = rowsWidth(tab.rows);
         writeRows(spreadsheet.insertSheet(tab.name + NEW), 1, tab.rows, tab.formats, width);
       }
       return swapIn(spreadsheet, request.tabs);
@@ -237,7 +238,7 @@ export function appendTabRows(request: TabRowsRequest): { rows: number } {
     throw new Error('This import expired or was replaced; import again.');
   const sheet = SpreadsheetApp.getActiveSpreadsheet().getSheetByName(request.name + NEW);
   if (!sheet) throw new Error(`The import lost its new tab "${request.name}"; import again.`);
-  const width = Math.max(...request.rows.map((row) => row.length), 1);
+  const width = rowsWidth(request.rows);
   writeRows(sheet, request.startRow, request.rows, request.formats, width);
   return { rows: request.rows.length };
 }

@@ -10,6 +10,16 @@ export function cellCount(tabs: readonly Tab[]): number {
   return tabs.reduce((sum, tab) => sum + tab.rows.reduce((n, row) => n + row.length, 0), 0);
 }
 
+/**
+ * The widest row's length (at least 1). A loop, not Math.max(...rows): spreading ~125,000 rows into
+ * one call overflows V8's stack ("Maximum call stack size exceeded"), in Apps Script as in a browser.
+ */
+export function rowsWidth(rows: readonly (readonly unknown[])[]): number {
+  let width = 1;
+  for (const row of rows) if (row.length > width) width = row.length;
+  return width;
+}
+
 export interface RowBlock {
   name: string;
   /** 1-based row of the block's first row. */
@@ -22,7 +32,7 @@ export interface RowBlock {
 export function rowBlocks(tabs: readonly Tab[], maxCells = MAX_CELLS_PER_CALL): RowBlock[] {
   const blocks: RowBlock[] = [];
   for (const tab of tabs) {
-    const width = Math.max(1, ...tab.rows.map((row) => row.length));
+    const width = rowsWidth(tab.rows);
     const perBlock = Math.max(1, Math.floor(maxCells / width));
     for (let start = 0; start < tab.rows.length; start += perBlock) {
       blocks.push({
