@@ -1,7 +1,7 @@
-import { defineCustomFunctions } from './customFunctionSpec';
 import { CS_INDICATORS } from './functions/csIndicators';
+import { defineCustomFunctions } from './functions/customFunctionSpec';
 import { RATE_FUNCTIONS } from './functions/rates';
-import { SCORING_FUNCTIONS } from './functions/scoring';
+import { SCORING_FUNCTIONS } from './functions/scoringFunctions';
 
 /** The custom functions Sheets offers, by name: the one registry behind stubs, JSDoc and docs. */
 export const customFunctions = defineCustomFunctions([

@@ -1,5 +1,5 @@
+import { utf8Length } from '../core/lib/utf8';
 import type { Preferences } from '../core/sidebarApi';
-import { utf8Length } from '../core/utf8';
 
 /** Mappings and settings are remembered per spreadsheet, in document properties (9 KB a value). */
 const KEY = 'cs-kpi.preferences';

@@ -1,6 +1,6 @@
-import { languageOf } from '../core/language';
+import { languageOf } from '../core/lib/language';
 import { mergeAgentRows, readIndicatorTab, SCORECARD_TAB, scorecardTab } from '../core/sheets/scorecard';
-import { readSettings, SETTINGS_TAB, SettingsError } from '../core/sheets/settingsTab';
+import { readSettingsBook, SETTINGS_TAB, SettingsTabError } from '../core/sheets/settingsTab';
 import { TAB_NAMES, targetRules } from '../core/sheets/tabs';
 import { ADDON_TITLE } from './title';
 import { applyConditionalRules, isOwned, withDocumentLock, writeTabsAsking } from './writeTabs';
@@ -24,11 +24,11 @@ export function recomputeFromSettings() {
     );
     return;
   }
-  let book: ReturnType<typeof readSettings>;
+  let book: ReturnType<typeof readSettingsBook>;
   try {
-    book = readSettings(settingsSheet.getDataRange().getValues());
+    book = readSettingsBook(settingsSheet.getDataRange().getValues());
   } catch (error) {
-    if (!(error instanceof SettingsError)) throw error;
+    if (!(error instanceof SettingsTabError)) throw error;
     ui.alert(
       ADDON_TITLE,
       `「设置」有误，未做改动。设置 has mistakes; nothing was changed.\n\n${error.message}`,

@@ -7,9 +7,9 @@ import { parseHours, resolveSettings, type Settings } from '../core/engine/setti
 import { decodeBytes } from '../core/import/decode';
 import { importTable, type TableImport } from '../core/import/importer';
 import type { Kind } from '../core/import/records';
-import { languageOf } from '../core/language';
+import { languageOf } from '../core/lib/language';
 import { cellCount, MAX_CELLS_PER_CALL, rowBlocks, withoutRows } from '../core/sheets/chunks';
-import { readSettings, SettingsError } from '../core/sheets/settingsTab';
+import { readSettingsBook, SettingsTabError } from '../core/sheets/settingsTab';
 import { buildTabs, type Tab } from '../core/sheets/tabs';
 import {
   EDITED_TAB,
@@ -337,9 +337,9 @@ export class ImportFlow {
   /** The team's 设置, or an error that says nothing was written and lists each cell to fix. */
   private teamSettings(rows: string[][]) {
     try {
-      return readSettings(rows);
+      return readSettingsBook(rows);
     } catch (error) {
-      if (!(error instanceof SettingsError)) throw error;
+      if (!(error instanceof SettingsTabError)) throw error;
       throw new Error(`${this.messages.settingsInvalid}\n${error.message}`);
     }
   }

@@ -1,4 +1,4 @@
-import { languageOf } from '../core/language';
+import { languageOf } from '../core/lib/language';
 
 /** The sidebar's words. zh-CN is the default; zh-TW and en follow the user's locale. */
 const zhCN = {

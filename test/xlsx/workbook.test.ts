@@ -8,7 +8,7 @@ import { ROOT } from '../../scripts/build.mjs';
 import { customFunction } from '../../src/core/customFunctions';
 import { reportColumns } from '../../src/core/engine/catalog';
 import { DEFAULT_SCHEME } from '../../src/core/engine/scheme';
-import { AFTER_SALES_SCHEME } from '../../src/core/engine/testData';
+import { AFTER_SALES_SCHEME } from '../helpers/engineRecords';
 import { cellNumber, ensureLibreOffice, recalculatedSheets } from './libreoffice';
 
 const EXAMPLES = [
@@ -116,7 +116,7 @@ describe('the scorecard recalculated by LibreOffice', () => {
 describe('a scorecard of two schemes recalculated by LibreOffice', () => {
   it('scores each agent on its own scheme’s rows of 设置', async () => {
     ensureLibreOffice();
-    const { settingsRows, readSettings } = await import('../../src/core/sheets/settingsTab');
+    const { settingsRows, readSettingsBook } = await import('../../src/core/sheets/settingsTab');
     const { scorecardTab } = await import('../../src/core/sheets/scorecard');
     const { workbookOf } = await import('../../src/cli/workbook');
 
@@ -127,7 +127,7 @@ describe('a scorecard of two schemes recalculated by LibreOffice', () => {
     );
     const rows = settingsRows(schemes, assignments);
     const settings = { name: '设置', rows, formats: [], frozenRows: 1, frozenColumns: 0, conditional: [] };
-    const card = scorecardTab(report.agents as never, readSettings(rows), 'native');
+    const card = scorecardTab(report.agents as never, readSettingsBook(rows), 'native');
     const path = join(dir, 'two-schemes.xlsx');
     await (await workbookOf([card, settings])).xlsx.writeFile(path);
     const [header = [], ...lines] = recalculatedSheets(path).get('绩效') as string[][];

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { agentRow, at, msg, order, report } from '../../../test/helpers/engineRecords';
 import { availableFrom } from './facts';
 import type { Refund } from './model';
 import { computeReport } from './report';
 import { resolveSettings } from './settings';
-import { agentRow, at, msg, order, report } from './testData';
 
 const messages = [
   msg('2024-03-01 10:00:00', '小美', 'c1', 'customer'),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { agentRow, msg, order, report } from '../../../test/helpers/engineRecords';
 import { hasEventTimes } from './attribution';
-import { agentRow, msg, order, report } from './testData';
 
 // c1 talks to 小美 on day 1 and to 小王 on day 2, then pays on day 2 after both.
 const messages = [

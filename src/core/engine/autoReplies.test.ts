@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { msg, report } from '../../../test/helpers/engineRecords';
 import { SAME_TEXT_CONSULTATIONS } from './autoReplies';
 import type { Message } from './model';
-import { msg, report } from './testData';
 
 /**
  * `customers` customers each write once and get `reply` back `afterSeconds` later (one a minute, so

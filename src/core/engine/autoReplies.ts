@@ -1,4 +1,4 @@
-import { lazy } from '../lazy';
+import { lazy } from '../lib/lazy';
 import type { Consultation } from './consultations';
 import { hashText, type MessageColumns } from './messageColumns';
 

@@ -1,5 +1,5 @@
-import { ratio } from '../ratio';
-import { receptionShare } from '../scoring';
+import { ratio } from '../lib/ratio';
+import { receptionShare } from '../lib/scoreArithmetic';
 import type { Facts, Source } from './facts';
 import { mean } from './stats';
 

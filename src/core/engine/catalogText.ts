@@ -1,4 +1,4 @@
-import { markdownCell } from '../markdown';
+import { markdownCell } from '../lib/markdown';
 import { type Group, INDICATORS, type Indicator, type Language } from './catalog';
 
 /** Help text and docs/indicators.md, both from the catalog so a definition is never written twice. */

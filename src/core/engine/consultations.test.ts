@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { agentRow, msg, report } from '../../../test/helpers/engineRecords';
 import { buildConsultations, type SplitRule } from './consultations';
 import { prepareMessages } from './messages';
 import type { Message } from './model';
 import { resolveSettings, type Settings } from './settings';
-import { agentRow, msg, report } from './testData';
 
 const settings = resolveSettings({ timeZone: 'UTC' });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { msg, order, report } from '../../../test/helpers/engineRecords';
 import { NOTHING_AVAILABLE } from './facts';
 import { matchProblem } from './matching';
-import { msg, order, report } from './testData';
 
 const chatsAndOrders = { ...NOTHING_AVAILABLE, chats: true, orders: true };
 // 小美 talks to A; the order is paid by A, or by a buyer who never wrote.

@@ -1,9 +1,9 @@
 // A file read in two parts on two threads joins into the very columns of reading it in one piece.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { msg } from '../../../test/helpers/engineRecords';
 import { columnsData, MessageColumnsBuilder, renumberColumns } from './messageColumns';
 import type { Message } from './model';
-import { msg } from './testData';
 
 const RULES = { autoPrefixes: ['【自动回复】'], autoKeywords: [] };
 

@@ -1,11 +1,11 @@
 // Grouping messages into threads, and telling repeated ratings from distinct ones.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { at, msg } from '../../../test/helpers/engineRecords';
 import { toColumns } from './messageColumns';
 import { dedupeRatings, prepareMessages } from './messages';
 import type { Message, Rating } from './model';
 import { resolveSettings } from './settings';
-import { at, msg } from './testData';
 
 const settings = resolveSettings({ timeZone: 'UTC' });
 

@@ -2,10 +2,10 @@
 // importing the same rows twice changes nothing.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { report } from '../../../test/helpers/engineRecords';
 import { INDICATORS } from './catalog';
 import type { Message, Order, Rating } from './model';
 import type { Report } from './report';
-import { report } from './testData';
 
 const START = Date.parse('2024-03-01T00:00:00Z');
 const agents = ['小美', '小王', 'Ann'];

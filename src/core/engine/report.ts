@@ -1,4 +1,4 @@
-import { lazy } from '../lazy';
+import { lazy } from '../lib/lazy';
 import { dayLabel, localDay, monthLabel, weekLabel } from '../time/zone';
 import {
   type Attribution,

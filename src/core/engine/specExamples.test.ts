@@ -1,8 +1,8 @@
 // SPEC §7: the worked examples from the source articles, which must hold exactly.
 import { describe, expect, it } from 'vitest';
+import { agentRow, msg, order, rating, report } from '../../../test/helpers/engineRecords';
 import { customFunction } from '../customFunctions';
-import { receptionShare } from '../scoring';
-import { agentRow, msg, order, rating, report } from './testData';
+import { receptionShare } from '../lib/scoreArithmetic';
 
 describe('SPEC §7 worked examples', () => {
   it('30秒应答率: two consultations, one first reply within 30 s and one not, is 50 %', () => {

@@ -1,4 +1,3 @@
-import type { CustomFunctionSpec } from '../customFunctionSpec';
 import { INSTANT_REPLY_MS, SAME_TEXT_CONSULTATIONS } from '../engine/autoReplies';
 import { type Language, reportColumns } from '../engine/catalog';
 import { availableFrom } from '../engine/facts';
@@ -8,6 +7,9 @@ import { parseHours, resolveSettings, type Settings, SettingsError } from '../en
 import type { Kind } from '../import/records';
 import { readRows, type TableImport } from '../import/tableReader';
 import { ImportError, type ImportWarning } from '../import/warnings';
+import { TimeZoneError } from '../time/zone';
+import type { CustomFunctionSpec } from './customFunctionSpec';
+import { currentSpreadsheetZone } from './environment';
 import {
   FormulaInputError,
   isBlank,
@@ -16,9 +18,7 @@ import {
   type SheetCell,
   type SheetScalar,
   toGrid,
-} from '../sheetArgs';
-import { TimeZoneError } from '../time/zone';
-import { currentSpreadsheetZone } from './environment';
+} from './sheetArgs';
 
 const NAME = 'CS_INDICATORS';
 

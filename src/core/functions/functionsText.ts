@@ -1,6 +1,6 @@
 import { customFunctions } from '../customFunctions';
-import { markdownCell } from '../markdown';
-import type { SheetResult } from '../sheetArgs';
+import { markdownCell } from '../lib/markdown';
+import type { SheetResult } from './sheetArgs';
 
 function resultText(result: SheetResult): string {
   if (!Array.isArray(result))

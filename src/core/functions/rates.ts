@@ -1,8 +1,8 @@
-import type { CustomFunctionSpec, FormulaExample, ParamSpec } from '../customFunctionSpec';
 import { INDICATOR_BY_ID } from '../engine/catalog';
-import { ratio } from '../ratio';
-import { receptionShare } from '../scoring';
-import { FormulaInputError, mapCells, type SheetArg } from '../sheetArgs';
+import { ratio } from '../lib/ratio';
+import { receptionShare } from '../lib/scoreArithmetic';
+import type { CustomFunctionSpec, FormulaExample, ParamSpec } from './customFunctionSpec';
+import { FormulaInputError, mapCells, type SheetArg } from './sheetArgs';
 
 /**
  * Rates from counts, as payroll sheets compute them from the indicator tabs. Each takes cells or

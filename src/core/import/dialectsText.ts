@@ -1,4 +1,4 @@
-import { markdownCell } from '../markdown';
+import { markdownCell } from '../lib/markdown';
 import { DIALECTS } from './dialects';
 import { HEADER_SYNONYMS, PRIVATE_HEADERS } from './headers';
 import { FIELDS, KINDS } from './records';

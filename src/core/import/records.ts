@@ -1,9 +1,9 @@
 import { hmac } from '@noble/hashes/hmac';
 import { sha256 } from '@noble/hashes/sha2';
 import type { Complaint, Issue, Message, OnlineSpan, Order, Rating, Refund, Sender } from '../engine/model';
-import { lazy } from '../lazy';
+import { lazy } from '../lib/lazy';
+import { utf8Bytes } from '../lib/utf8';
 import { parseTime } from '../time/parseTime';
-import { utf8Bytes } from '../utf8';
 import { parseCount, parseFlag, parseMoney, trimCell, unwrapId } from './values';
 import type { ImportWarning } from './warnings';
 

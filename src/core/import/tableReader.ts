@@ -1,6 +1,6 @@
 import type { Message } from '../engine/model';
+import { utf8Bytes } from '../lib/utf8';
 import { parseTime } from '../time/parseTime';
-import { utf8Bytes } from '../utf8';
 import { type DialectMatch, recognizeDialect } from './dialects';
 import { HEADER_SYNONYMS, isPrivateHeader, normalizeHeader } from './headers';
 import { OrderCollapser, type OrderRow, type PerLine } from './orderCollapse';
@@ -116,7 +116,7 @@ function mayBeTotals(cell: string): boolean {
   return cell.length <= 12 && !(code >= 48 && code <= 57);
 }
 
-export const isBlank = (row: readonly string[]) => row.every((cell) => cell.trim() === '');
+export const isBlankRow = (row: readonly string[]) => row.every((cell) => cell.trim() === '');
 
 /** How many cells of a row are header names the catalog knows, for `kind` or for any kind. */
 function headerScore(row: readonly string[], kind: Kind | undefined): number {
@@ -141,7 +141,7 @@ function chooseHeader(rows: string[][], kind: Kind | undefined, file: string, zo
     }
   });
   if (best >= 0 && bestScore >= 2) return best;
-  const first = rows.findIndex((row) => !isBlank(row));
+  const first = rows.findIndex((row) => !isBlankRow(row));
   if (first < 0) throw new ImportError(`${file}: the file is empty; export it again with its header row.`);
   const cells = (rows[first] as string[]).filter((c) => c.trim() !== '');
   // A header names columns: a date-time in it, or mostly numbers, means the header row is missing.
@@ -362,7 +362,7 @@ export function readRows(request: RowsRequest, feed: RowFeed): TableImport {
     const s = state as ImportState;
     const lead = cells[0] ?? '';
     if (lead === '' || lead.charCodeAt(0) <= 32) {
-      if (isBlank(cells)) return;
+      if (isBlankRow(cells)) return;
     }
     rows++;
     lastRowIndex = index;

@@ -1,4 +1,4 @@
-import { digits } from '../digits';
+import { digits } from '../lib/digits';
 
 /**
  * Cell values as exports write them. Each parser returns null for what it cannot read, so the caller

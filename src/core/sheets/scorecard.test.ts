@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { AFTER_SALES_SCHEME } from '../../../test/helpers/engineRecords';
 import type { Row } from '../engine/report';
 import { DEFAULT_SCHEME } from '../engine/scheme';
-import { AFTER_SALES_SCHEME } from '../engine/testData';
 import { mergeAgentRows, readIndicatorTab, scorecardTab } from './scorecard';
-import { readSettings, settingsRows } from './settingsTab';
+import { readSettingsBook, settingsRows } from './settingsTab';
 import { targetRules } from './tabs';
 
-const book = readSettings(
+const book = readSettingsBook(
   settingsRows(
     [DEFAULT_SCHEME, AFTER_SALES_SCHEME],
     [

@@ -1,6 +1,6 @@
 import { INDICATOR_BY_ID, type Language, reportColumns } from '../engine/catalog';
 import type { Row } from '../engine/report';
-import { lazy } from '../lazy';
+import { lazy } from '../lib/lazy';
 import { columnLetter } from './a1';
 import { NUMBER_FORMATS } from './numberFormats';
 import {

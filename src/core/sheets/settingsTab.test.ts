@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { AFTER_SALES_SCHEME } from '../../../test/helpers/engineRecords';
 import { DEFAULT_SCHEME } from '../engine/scheme';
-import { AFTER_SALES_SCHEME } from '../engine/testData';
-import { readSettings, SettingsError, schemeOf, settingsRows } from './settingsTab';
+import { readSettingsBook, SettingsTabError, schemeOf, settingsRows } from './settingsTab';
 
 /** 设置 as a user's spreadsheet gives it back: getValues (numbers) or readTab (text). */
 const asText = (rows: unknown[][]) =>
@@ -17,7 +17,7 @@ describe('the 设置 tab', () => {
       ],
     );
     for (const shape of [rows, asText(rows)]) {
-      const book = readSettings(shape);
+      const book = readSettingsBook(shape);
       expect(book.schemes.map((s) => s.scheme)).toEqual([DEFAULT_SCHEME, AFTER_SALES_SCHEME]);
       expect(book.schemes.map((s) => s.itemRows)).toEqual([
         [2, 3, 4, 5],
@@ -37,7 +37,7 @@ describe('the 设置 tab', () => {
     const moved = [header, a, e, b, c, d, f].map((row) => [...(row ?? [])]);
     (moved[2] as unknown[])[1] = '回复率';
     (moved[2] as unknown[])[3] = '越高越好';
-    const book = readSettings(moved);
+    const book = readSettingsBook(moved);
     expect(book.schemes[1]?.itemRows).toEqual([3, 7]);
     expect(book.schemes[1]?.scheme.items[0]).toMatchObject({ id: 'reply_rate', better: 'higher' });
     expect(book.schemes[0]?.itemRows).toEqual([2, 4, 5, 6]);
@@ -52,13 +52,13 @@ describe('the 设置 tab', () => {
     (rows[1] as unknown[])[18] = '售后';
     const error = (() => {
       try {
-        readSettings(rows);
+        readSettingsBook(rows);
       } catch (caught) {
         return caught as Error;
       }
-      throw new Error('readSettings accepted a broken 设置');
+      throw new Error('readSettingsBook accepted a broken 设置');
     })();
-    expect(error).toBeInstanceOf(SettingsError);
+    expect(error).toBeInstanceOf(SettingsTabError);
     expect(error.message.split('\n')).toEqual([
       '设置 G2（门槛2）："0.7x" is not a number; write a number such as 0.8 or 30.',
       '设置 F2（门槛1）：the thresholds must go from lowest to highest (门槛1 ≤ 门槛2 ≤ 门槛3).',
@@ -72,11 +72,11 @@ describe('the 设置 tab', () => {
   it('refuses a moved header and a scheme without pay', () => {
     const rows = settingsRows([DEFAULT_SCHEME], []).map((row) => [...row]);
     (rows[0] as unknown[])[4] = 'target';
-    expect(() => readSettings(rows)).toThrow('设置 E1（目标）：the header should read "目标"');
+    expect(() => readSettingsBook(rows)).toThrow('设置 E1（目标）：the header should read "目标"');
     const noPay = settingsRows([DEFAULT_SCHEME], []).map((row) => [...row]);
     (noPay[1] as unknown[])[14] = null;
     (noPay[1] as unknown[])[15] = null;
-    expect(() => readSettings(noPay)).toThrow('scheme 售前·日常 has no full pay');
-    expect(() => readSettings([])).toThrow('the header should read "方案"');
+    expect(() => readSettingsBook(noPay)).toThrow('scheme 售前·日常 has no full pay');
+    expect(() => readSettingsBook([])).toThrow('the header should read "方案"');
   });
 });

@@ -1,6 +1,6 @@
 import { INDICATOR_BY_ID, INDICATORS } from '../engine/catalog';
 import type { Scheme, SchemeItem } from '../engine/scheme';
-import { lazy } from '../lazy';
+import { lazy } from '../lib/lazy';
 
 /**
  * The 设置 tab: the team's schemes (方案) as three plain tables side by side, so a team edits them
@@ -100,8 +100,8 @@ export function settingsRows(schemes: readonly Scheme[], assignments: readonly [
 }
 
 /** A mistake in 设置, said so that the user can find and fix the cell. */
-export class SettingsError extends Error {
-  override name = 'SettingsError';
+export class SettingsTabError extends Error {
+  override name = 'SettingsTabError';
 }
 
 const letter = (column: number) => String.fromCharCode(64 + column);
@@ -133,7 +133,7 @@ const DIRECTIONS: Record<string, 'higher' | 'lower'> = {
  * items and pay are on, and the agents' schemes. Any cell that cannot be read stops it, with the
  * row, column and what to write instead.
  */
-export function readSettings(rows: readonly (readonly unknown[])[]): SettingsBook {
+export function readSettingsBook(rows: readonly (readonly unknown[])[]): SettingsBook {
   const problems: string[] = [];
   const problem = (row: number, column: number, header: string, message: string) =>
     problems.push(`设置 ${letter(column)}${row}（${header}）：${message}`);
@@ -151,7 +151,7 @@ export function readSettings(rows: readonly (readonly unknown[])[]): SettingsBoo
   expect(ITEM_HEADER, ITEM_COLUMN);
   expect(PAY_HEADER, PAY_COLUMN);
   expect(ASSIGNMENT_HEADER, ASSIGNMENT_COLUMN);
-  if (problems.length > 0) throw new SettingsError(problems.join('\n'));
+  if (problems.length > 0) throw new SettingsTabError(problems.join('\n'));
 
   const number = (row: number, column: number, name: string, cell: unknown): number => {
     const value = typeof cell === 'number' ? cell : Number(text(cell).replace(/,/g, ''));
@@ -261,7 +261,7 @@ export function readSettings(rows: readonly (readonly unknown[])[]): SettingsBoo
       );
     else assignments.set(agent, scheme);
   });
-  if (problems.length > 0) throw new SettingsError(problems.join('\n'));
+  if (problems.length > 0) throw new SettingsTabError(problems.join('\n'));
   return { schemes: [...layouts.values()], assignments };
 }
 

@@ -7,7 +7,7 @@ import { NUMBER_FORMATS } from './numberFormats';
 import { scorecardTab } from './scorecard';
 import {
   ITEM_COLUMNS,
-  readSettings,
+  readSettingsBook,
   SETTINGS_TAB,
   type SettingsBook,
   schemeOf,
@@ -200,7 +200,7 @@ function newSettingsTab(report: Report): Tab {
  */
 export function buildTabs(report: Report, options: TabOptions): Tab[] {
   const settings = options.settings ? null : newSettingsTab(report);
-  const book = options.settings ?? readSettings(settings?.rows ?? []);
+  const book = options.settings ?? readSettingsBook(settings?.rows ?? []);
   const tabs = [
     indicatorTab(report, 'service', book, options.language),
     indicatorTab(report, 'sales', book, options.language),

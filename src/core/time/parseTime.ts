@@ -1,4 +1,4 @@
-import { digits } from '../digits';
+import { digits } from '../lib/digits';
 import { fromLocal } from './zone';
 
 /**

@@ -1,4 +1,4 @@
-import type { Language } from './engine/catalog';
+import type { Language } from '../engine/catalog';
 
 /**
  * The catalog language for a Sheets or browser locale ("zh_TW", "zh-HK", "en_US"…): traditional

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { weightedScore } from './scoring';
+import { weightedScore } from './scoreArithmetic';
 
 describe('weightedScore', () => {
   it('gives 256 for the SPEC §7 example and 289 for full marks', () => {

@@ -1,9 +1,18 @@
 // Builders for engine tests: readable records in UTC wall-clock time.
-import { NOTHING_AVAILABLE } from './facts';
-import type { Complaint, Issue, Message, OnlineSpan, Order, Rating, Refund, Sender } from './model';
-import { computeReport, type Report } from './report';
-import type { Scheme } from './scheme';
-import { resolveSettings, type Settings } from './settings';
+import { NOTHING_AVAILABLE } from '../../src/core/engine/facts';
+import type {
+  Complaint,
+  Issue,
+  Message,
+  OnlineSpan,
+  Order,
+  Rating,
+  Refund,
+  Sender,
+} from '../../src/core/engine/model';
+import { computeReport, type Report } from '../../src/core/engine/report';
+import type { Scheme } from '../../src/core/engine/scheme';
+import { resolveSettings, type Settings } from '../../src/core/engine/settings';
 
 export const at = (text: string) => Date.parse(`${text.replace(' ', 'T')}Z`);
 

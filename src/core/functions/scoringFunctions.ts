@@ -1,5 +1,5 @@
-import type { CustomFunctionSpec } from '../customFunctionSpec';
-import { progressiveTiers, stepTier, weightedScore } from '../scoring';
+import { progressiveTiers, stepTier, weightedScore } from '../lib/scoreArithmetic';
+import type { CustomFunctionSpec } from './customFunctionSpec';
 import {
   FormulaInputError,
   isBlank,
@@ -9,7 +9,7 @@ import {
   shapeOf,
   toCell,
   toSheetResult,
-} from '../sheetArgs';
+} from './sheetArgs';
 
 /**
  * Scoring and pay (SPEC §6). Scores come as one agent per row with one indicator per column (or the
