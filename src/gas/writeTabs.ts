@@ -95,7 +95,6 @@ function writeRows(
 function finishTab(sheet: Sheet, tab: Omit<Tab, 'rows'>) {
   sheet.setFrozenRows(tab.frozenRows);
   sheet.setFrozenColumns(tab.frozenColumns);
-  applyConditionalRules(sheet, tab.conditional);
   for (const chart of tab.charts ?? []) {
     let builder: GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder = sheet.newChart().asColumnChart();
     for (const range of chart.ranges) builder = builder.addRange(sheet.getRange(range));
@@ -152,13 +151,18 @@ function swapIn(spreadsheet: Spreadsheet, tabs: Omit<Tab, 'rows'>[]): WriteTabsR
     if (!fresh) throw new Error(`The import lost its new tab "${tab.name}"; import again.`);
     finishTab(fresh, tab);
   }
-  for (const tab of tabs) {
+  const swapped = tabs.map((tab) => {
     const old = spreadsheet.getSheetByName(tab.name);
     if (old) spreadsheet.deleteSheet(old);
     const sheet = spreadsheet.getSheetByName(tab.name + NEW) as Sheet;
     sheet.setName(tab.name);
     sheet.addDeveloperMetadata(OWNED, contentPrint(sheet));
-  }
+    return sheet;
+  });
+  // The colors are built once every tab has its final name: never while 设置 is still 设置 ·新.
+  tabs.forEach((tab, i) => {
+    applyConditionalRules(swapped[i] as Sheet, tab.conditional);
+  });
   const url = spreadsheet.getUrl();
   const links = tabs.map((tab) => ({
     name: tab.name,

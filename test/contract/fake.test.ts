@@ -33,6 +33,30 @@ describe('the Apps Script fake', () => {
     expect(spreadsheet.getSheetByName('missing')).toBeNull();
   });
 
+  it('refuses a conditional-format formula that names another sheet, unless through INDIRECT', () => {
+    // https://support.google.com/docs/answer/78413: custom formulas "can only reference the same sheet".
+    const { spreadsheet, globals } = createGasFake();
+    const sheet = spreadsheet.insertSheet('服务指标');
+    const rule = (formula: string) =>
+      globals.SpreadsheetApp.newConditionalFormatRule()
+        .whenFormulaSatisfied(formula)
+        .setBackground('#d9ead3')
+        .setRanges([sheet.getRange('B2:B3')])
+        .build();
+    expect(() => sheet.setConditionalFormatRules([rule(`=AND(B2<>"",B2>='设置'!$E$2)`)])).toThrow(
+      'refers to the sheet "设置"',
+    );
+    expect(() => sheet.setConditionalFormatRules([rule('=B2>Sheet1!A1')])).toThrow(
+      'refers to the sheet "Sheet1"',
+    );
+    expect(sheet.getConditionalFormatRules()).toEqual([]);
+    sheet.setConditionalFormatRules([
+      rule(`=AND(B2<>"",B2>=INDIRECT("'设置'!E2"))`),
+      rule(`=B2>'服务指标'!$C$2`),
+    ]);
+    expect(sheet.getConditionalFormatRules()).toHaveLength(2);
+  });
+
   it('limits a property value to 9 KB and keeps the store as it was', () => {
     const { globals } = createGasFake();
     const properties = globals.PropertiesService.getDocumentProperties();

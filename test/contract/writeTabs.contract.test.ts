@@ -85,10 +85,25 @@ describe('writeTabs (google.script.run target)', () => {
     ]);
     expect(addon.spreadsheet.getSheets().map((s) => s.peekName())).not.toContain('服务指标 ·新');
     expect(sheet?.conditionalRules).toContainEqual({
-      formula: expect.stringMatching(/^=AND\([A-Z]+2<>"",[A-Z]+2>='设置'!\$E\$2\)$/),
+      formula: expect.stringMatching(/^=AND\([A-Z]+2<>"",[A-Z]+2>=INDIRECT\("'设置'!E2"\)\)$/),
       background: '#d9ead3',
       ranges: [expect.stringMatching(/^[A-Z]+2:[A-Z]+3$/)],
     });
+  });
+
+  it('colors agents through INDIRECT, set only once 设置 has its name on the first import (issue 19, item 1)', () => {
+    const addon = loadCode();
+    send(addon, { tabs: tabsFor(messages(3)) });
+    const rules = ['服务指标', '销售指标', '售后指标'].flatMap(
+      (name) => addon.spreadsheet.getSheetByName(name)?.conditionalRules ?? [],
+    ) as { formula: string }[];
+    expect(rules.length).toBeGreaterThan(0);
+    for (const rule of rules) expect(rule.formula).toMatch(/INDIRECT\("'设置'!E\d+"\)\)$/);
+    // Every rule was set after the last rename: no rule was built while a tab was named "… ·新".
+    const calls = addon.log.calls.map((c) => `${c.service}.${c.method}`);
+    expect(calls.indexOf('Sheet.setConditionalFormatRules')).toBeGreaterThan(
+      calls.lastIndexOf('Sheet.setName'),
+    );
   });
 
   it('makes as many service calls for 1,000 consultations as for 10', () => {
@@ -248,7 +263,7 @@ describe('recomputeFromSettings (menu: 按设置重新计算)', () => {
     const wangRow = (service?.dump().findIndex((row) => row[0] === '小王') ?? 0) + 1;
     const column = String.fromCharCode(65 + serviceHeader.indexOf('回复率'));
     expect(service?.conditionalRules).toContainEqual({
-      formula: `=AND(${column}${wangRow}<>"",${column}${wangRow}>='设置'!$E$6)`,
+      formula: `=AND(${column}${wangRow}<>"",${column}${wangRow}>=INDIRECT("'设置'!E6"))`,
       background: '#d9ead3',
       ranges: [`${column}${wangRow}`],
     });

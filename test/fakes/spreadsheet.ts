@@ -33,6 +33,22 @@ export function parseA1(a1: string) {
   return { row, column, numRows: lastRow - row + 1, numColumns: lastColumn - column + 1 };
 }
 
+/**
+ * The first sheet other than `own` that a formula names ('Sheet name'!A1 or Sheet1!A1), outside its
+ * string literals. Google: in a conditional-format custom formula, "Formulas can only reference the
+ * same sheet, using standard notation (='sheetname'!cell). To reference another sheet in the formula,
+ * use the INDIRECT function." (https://support.google.com/docs/answer/78413) Depending on the path,
+ * such a rule is refused or stored unusable; the fake refuses it.
+ */
+export function otherSheetIn(formula: string, own: string): string | undefined {
+  const code = formula.replace(/"(?:[^"]|"")*"/g, '""');
+  for (const match of code.matchAll(/'((?:[^']|'')+)'!|([^\s'!=(),:;&+\-*/<>^{}]+)!/g)) {
+    const name = match[1] !== undefined ? match[1].replace(/''/g, "'") : (match[2] as string);
+    if (name !== own) return name;
+  }
+  return undefined;
+}
+
 /** Developer metadata on a sheet, as the add-on marks the tabs it owns. */
 export class FakeDeveloperMetadata {
   constructor(
@@ -230,6 +246,15 @@ export class FakeSheet {
 
   setConditionalFormatRules(rules: unknown[]) {
     this.record('setConditionalFormatRules', [rules.length]);
+    for (const rule of rules) {
+      const formula = (rule as { formula?: string }).formula;
+      const other = formula === undefined ? undefined : otherSheetIn(formula, this.name);
+      if (other !== undefined) {
+        throw new Error(
+          `Exception: Invalid conditional format rule: the formula ${formula} refers to the sheet "${other}"; a rule may only refer to its own sheet (use INDIRECT).`,
+        );
+      }
+    }
     this.conditionalRules = [...rules];
   }
 

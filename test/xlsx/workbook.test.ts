@@ -70,7 +70,7 @@ describe('the .xlsx workbook', () => {
       conditionalFormattings: { rules: { formulae: string[] }[] }[];
     };
     const formulae = service.conditionalFormattings.flatMap((c) => c.rules.flatMap((r) => r.formulae));
-    expect(formulae.some((f) => f.includes("'设置'!$E$2"))).toBe(true);
+    expect(formulae.some((f) => f.includes(`INDIRECT("'设置'!E2")`))).toBe(true);
   });
 
   it('keeps the scorecard as formulas that read the 设置 tab', async () => {

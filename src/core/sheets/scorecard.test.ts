@@ -92,15 +92,19 @@ describe('the scorecard with two schemes', () => {
     const rules = targetRules(['小美', '阿杰'], ['fast_reply_rate', 'refund_rate'], book);
     expect(rules).toContainEqual({
       range: 'B2:B2',
-      formula: `AND(B2<>"",B2>='设置'!$E$2)`,
+      formula: `AND(B2<>"",B2>=INDIRECT("'设置'!E2"))`,
       fill: 'good',
     });
     expect(rules).toContainEqual({
       range: 'B3:B3',
-      formula: `AND(B3<>"",B3>='设置'!$E$6)`,
+      formula: `AND(B3<>"",B3>=INDIRECT("'设置'!E6"))`,
       fill: 'good',
     });
-    expect(rules).toContainEqual({ range: 'C3:C3', formula: `AND(C3<>"",C3>'设置'!$E$7)`, fill: 'bad' });
+    expect(rules).toContainEqual({
+      range: 'C3:C3',
+      formula: `AND(C3<>"",C3>INDIRECT("'设置'!E7"))`,
+      fill: 'bad',
+    });
   });
 });
 

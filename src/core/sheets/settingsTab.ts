@@ -273,3 +273,11 @@ export function schemeOf(book: SettingsBook, agent: string): SchemeLayout {
 
 /** A reference to a cell of 设置 that formulas on other tabs read. */
 export const settingsRef = (column: string, row: number) => `'${SETTINGS_TAB}'!$${column}$${row}`;
+
+/**
+ * The same cell for a conditional-format rule: Sheets lets such a formula name only its own tab and
+ * reach another through INDIRECT (https://support.google.com/docs/answer/78413). The reference is
+ * text, so it is also indifferent to the name 设置 has while an import is being written.
+ */
+export const settingsIndirect = (column: string, row: number) =>
+  `INDIRECT("'${SETTINGS_TAB}'!${column}${row}")`;

@@ -11,7 +11,7 @@ import {
   SETTINGS_TAB,
   type SettingsBook,
   schemeOf,
-  settingsRef,
+  settingsIndirect,
   settingsRows,
 } from './settingsTab';
 
@@ -45,7 +45,7 @@ export type TabCell = string | number | boolean | null | { formula: string } | {
 export interface ConditionalRule {
   /** A1 range, e.g. "C2:C9". */
   range: string;
-  /** A formula on the range's first cell, e.g. AND(C2<>"",C2>='设置'!$D$2). */
+  /** A formula on the range's first cell, e.g. AND(C2<>"",C2>=INDIRECT("'设置'!E2")). */
   formula: string;
   fill: 'good' | 'bad';
 }
@@ -90,7 +90,7 @@ export function targetRules(agents: readonly string[], columnIds: readonly strin
       const column = columnLetter(at + 2);
       const cell = `${column}${start + 2}`;
       const range = `${column}${start + 2}:${column}${end + 1}`;
-      const target = settingsRef(ITEM_COLUMNS.target, layout.itemRows[i] as number);
+      const target = settingsIndirect(ITEM_COLUMNS.target, layout.itemRows[i] as number);
       const [meets, misses] = item.better === 'higher' ? ['>=', '<'] : ['<=', '>'];
       rules.push(
         { range, formula: `AND(${cell}<>"",${cell}${meets}${target})`, fill: 'good' },
