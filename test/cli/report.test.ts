@@ -6,7 +6,7 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../../scripts/build.mjs';
 import { EXAMPLE_CHATS, exampleChatsWithoutAutoFlag } from '../examples';
-import { sharedFile } from '../sharedData';
+import { publicDataFile } from '../publicData';
 
 const CLI = join(ROOT, 'bin/cs-kpi.js');
 
@@ -22,7 +22,7 @@ function cli(args: string[], env: Record<string, string> = {}) {
 const twitter = [
   'report',
   '--chats',
-  sharedFile('twcs_sample_conversations.csv'),
+  publicDataFile('twcs_sample_conversations.csv'),
   '--map',
   'agent=account',
   '--map',
@@ -355,7 +355,7 @@ describe('cs-kpi report', () => {
 
 describe('cs-kpi inspect', () => {
   it('names the dialect, encoding, delimiter, mapping with confidences, privacy and samples', () => {
-    const { status, stdout } = cli(['inspect', sharedFile('tmall_order_report.csv')]);
+    const { status, stdout } = cli(['inspect', publicDataFile('tmall_order_report.csv')]);
     expect(status).toBe(0);
     expect(stdout).toContain('dialect    淘宝/天猫 订单报表 / Taobao/Tmall order report (100 %)');
     expect(stdout).toContain('encoding   utf-8');
@@ -389,7 +389,7 @@ describe('cs-kpi inspect', () => {
 describe('cs-kpi report with platform exports', () => {
   it('reads the Tmall report with no mapping: payment rate, refund rate and AOV of the shop', () => {
     const out = JSON.parse(
-      cli(['report', '--orders', sharedFile('tmall_order_report.csv'), '--format', 'json']).stdout,
+      cli(['report', '--orders', publicDataFile('tmall_order_report.csv'), '--format', 'json']).stdout,
     );
     expect(out.shop.payment_rate).toBeCloseTo(0.859943, 6);
     expect(out.shop.refund_rate).toBeCloseTo(0.2344, 4);

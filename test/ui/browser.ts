@@ -1,14 +1,13 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { CHROMIUM } from '../systemPackages';
 
-/** Debian's chromium package; never a browser downloaded by a test tool. */
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const ARTIFACTS = new URL('../../test-artifacts/', import.meta.url);
 
 export async function launchChromium(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) {
     throw new Error(
-      `Chromium is not installed at ${CHROMIUM}. Install Debian's package: apt-get install -y chromium (.ci/run does this).`,
+      `Chromium is not installed at ${CHROMIUM}. Install Debian's package: apt-get install -y chromium (the test setup does it as root).`,
     );
   }
   mkdirSync(ARTIFACTS, { recursive: true });

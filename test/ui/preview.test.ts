@@ -103,7 +103,7 @@ describe('npm run preview', () => {
 
 describe('the sidebar flow in the preview', () => {
   it('reads pasted exports, shows the mapping, computes and writes the tabs with the CLI figures', async () => {
-    const { readShared } = await import('../sharedData');
+    const { readPublicData } = await import('../publicData');
     const { page, sidebar } = await openPreview();
     // A paste arrives in one go (typing 1.9 MB character by character would take minutes).
     const paste = (id: string, text: string) =>
@@ -113,8 +113,8 @@ describe('the sidebar flow in the preview', () => {
       }, text);
     const step = (name: string) =>
       page.locator('#sidebar').screenshot({ path: fileURLToPath(new URL(`sidebar-${name}.png`, ARTIFACTS)) });
-    await paste('#text-chats', readShared('twcs_sample_conversations.csv'));
-    await paste('#text-orders', readShared('tmall_order_report.csv'));
+    await paste('#text-chats', readPublicData('twcs_sample_conversations.csv'));
+    await paste('#text-orders', readPublicData('tmall_order_report.csv'));
     await step('1-source');
     await sidebar.locator('#read').click();
     await expect.poll(() => sidebar.locator('#mappings').textContent()).toContain('识别为 Twitter 客服会话');
@@ -151,7 +151,7 @@ describe('the sidebar flow in the preview', () => {
     expect(Number(shop[(sales[0] ?? []).indexOf('支付率')])).toBeCloseTo(0.859943, 6);
     expect(Number(shop[(sales[0] ?? []).indexOf('客单价')])).toBeCloseTo(100.368618, 6);
     await page.screenshot({ path: fileURLToPath(new URL('preview-computed.png', ARTIFACTS)) });
-    // The Tmall report kept in shared/data has no buyer column: the sidebar says why conversion is empty.
+    // The Tmall report kept in test/fixtures/public-data has no buyer column: the sidebar says why conversion is empty.
     expect(await sidebar.locator('#match-note').isVisible()).toBe(true);
     expect(await sidebar.locator('#match-note').textContent()).toContain(
       '订单导出没有买家列：订单无法与聊天对应，询单转化率和客服销售额为空',
@@ -203,13 +203,13 @@ describe('the sidebar flow in the preview', () => {
     expect(card[0]).toContain('回复率 得分');
 
     // An import now reads 设置 and keeps it: no question about replacing it, the same cells after.
-    const { readShared } = await import('../sharedData');
+    const { readPublicData } = await import('../publicData');
     const sidebar = page.frameLocator('#sidebar');
     await expect.poll(() => sidebar.locator('#status').textContent()).toBe('已连接');
     await sidebar.locator('#text-chats').evaluate((area: HTMLTextAreaElement, value: string) => {
       area.value = value;
       area.dispatchEvent(new Event('input'));
-    }, readShared('twcs_sample_conversations.csv'));
+    }, readPublicData('twcs_sample_conversations.csv'));
     await sidebar.locator('#read').click();
     await sidebar.locator('#set-tz').fill('UTC');
     await computeAndWait(sidebar);
@@ -266,9 +266,9 @@ describe('the sidebar flow in the preview', () => {
 
 describe('a tab of the spreadsheet as a source', () => {
   it('reads an export already pasted into a tab, like a file', async () => {
-    const { readShared } = await import('../sharedData');
+    const { readPublicData } = await import('../publicData');
     const Papa = (await import('papaparse')).default;
-    const rows = Papa.parse<string[]>(readShared('twcs_sample_conversations.csv').trim(), {
+    const rows = Papa.parse<string[]>(readPublicData('twcs_sample_conversations.csv').trim(), {
       header: false,
     }).data;
     const { page, sidebar } = await chatsFromTab('粘贴的聊天', rows, '识别为 Twitter 客服会话');
@@ -345,19 +345,19 @@ describe('a large paste in the preview', () => {
 
 describe('files in the sidebar', () => {
   it('reads a GB18030 file chosen and a UTF-16 file dropped, and shows each field’s confidence', async () => {
-    const { readShared } = await import('../sharedData');
+    const { readPublicData } = await import('../publicData');
     const iconv = (await import('iconv-lite')).default;
     const { page, sidebar } = await openPreview();
     // Excel on Chinese Windows saves GB18030; the order report is chosen as such a file.
     await sidebar.locator('#file-orders').setInputFiles({
       name: '订单报表.csv',
       mimeType: 'text/csv',
-      buffer: iconv.encode(readShared('tmall_order_report.csv'), 'gb18030'),
+      buffer: iconv.encode(readPublicData('tmall_order_report.csv'), 'gb18030'),
     });
     // Excel's "Unicode text" is UTF-16 with a BOM: dropped onto the chats block.
     const utf16 = Buffer.concat([
       Buffer.from([0xff, 0xfe]),
-      Buffer.from(readShared('twcs_sample_conversations.csv'), 'utf16le'),
+      Buffer.from(readPublicData('twcs_sample_conversations.csv'), 'utf16le'),
     ]);
     await sidebar
       .locator('.source')

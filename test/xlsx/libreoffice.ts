@@ -1,34 +1,16 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import Papa from 'papaparse';
+import { hasSoffice } from '../systemPackages';
 
-const PACKAGE = 'libreoffice-calc-nogui';
-
-function hasSoffice(): boolean {
-  return spawnSync('soffice', ['--version'], { encoding: 'utf8' }).status === 0;
-}
-
-/**
- * LibreOffice from Debian's packages: installed when missing and we may (root, as on CI machines),
- * otherwise a message that says how.
- */
+/** LibreOffice is installed by the test setup when missing (test/systemPackages.ts); this says when it could not be. */
 export function ensureLibreOffice(): void {
-  if (hasSoffice()) return;
-  const isRoot = process.getuid?.() === 0;
-  if (isRoot) {
-    execFileSync(
-      'sh',
-      ['-c', `apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ${PACKAGE}`],
-      {
-        stdio: 'ignore',
-        timeout: 900_000,
-      },
-    );
-  }
   if (!hasSoffice())
-    throw new Error(`LibreOffice is missing: apt-get install -y ${PACKAGE} (.ci/run installs it).`);
+    throw new Error(
+      'LibreOffice is missing: apt-get install -y libreoffice-calc-nogui (the test setup does it as root).',
+    );
 }
 
 /** Opens a workbook in LibreOffice headless, recalculates it, and returns every sheet as rows of text. */

@@ -1,7 +1,7 @@
 // The Kaggle "Customer Support on Twitter" sample as a chat log, with the figures computed
-// independently in ../shared/data/README.md.
+// independently in test/fixtures/public-data/README.md.
 import { describe, expect, it } from 'vitest';
-import { readShared } from '../../../test/sharedData';
+import { readPublicData } from '../../../test/publicData';
 import { importTable } from '../import/importer';
 import { NOTHING_AVAILABLE } from './facts';
 import { computeReport } from './report';
@@ -13,7 +13,7 @@ function twitterReport(fastReplySeconds = 3600) {
   const chats = importTable({
     kind: 'chats',
     file: 'twcs_sample_conversations.csv',
-    text: readShared('twcs_sample_conversations.csv'),
+    text: readPublicData('twcs_sample_conversations.csv'),
     overrides: mapping,
     timeZone: 'UTC',
   });

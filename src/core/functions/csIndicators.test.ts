@@ -1,13 +1,13 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { exampleChatRows, exampleChatsWithoutAutoFlag } from '../../../test/examples';
-import { readShared } from '../../../test/sharedData';
+import { readPublicData } from '../../../test/publicData';
 import { customFunction } from '../customFunctions';
 
 const CS_INDICATORS = customFunction('CS_INDICATORS').run;
 
 /** The Twitter support log as Sheets would pass a range of it: rows of strings. */
-const twitter = Papa.parse<string[]>(readShared('twcs_sample_conversations.csv').trim(), {
+const twitter = Papa.parse<string[]>(readPublicData('twcs_sample_conversations.csv').trim(), {
   header: false,
 }).data;
 const UTC_EN = [

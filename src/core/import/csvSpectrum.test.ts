@@ -1,13 +1,13 @@
 // csv-spectrum: the edge cases of CSV (quotes, doubled quotes, line breaks, CRLF, UTF-8) with the JSON
-// they must give, read from ../shared/data as they are.
+// they must give, read from test/fixtures/public-data as they are.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SHARED_DATA } from '../../../test/sharedData';
+import { PUBLIC_DATA } from '../../../test/publicData';
 import { parseCsvRows } from './csv';
 import { detectDelimiter } from './importer';
 
-const DIR = join(SHARED_DATA, 'csv-spectrum');
+const DIR = join(PUBLIC_DATA, 'csv-spectrum');
 
 function expected(name: string) {
   const corrected = join(DIR, 'expected_corrected', `${name}.json`);

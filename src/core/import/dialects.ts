@@ -11,7 +11,7 @@ export interface Dialect {
   id: string;
   name: { zh: string; en: string };
   kind: Kind;
-  /** Where the header names were taken from: a real export in shared/data, public code, or the platforms' documentation as remembered. */
+  /** Where the header names were taken from: a real export in test/fixtures/public-data, public code, or the platforms' documentation as remembered. */
   basis: 'real export' | 'real export and documentation' | 'public code' | 'documentation';
   /** Headers (as the platform writes them) that identify the export. */
   signature: readonly string[];

@@ -13,7 +13,7 @@ export function renderDialectsMarkdown(): string {
     '`cs-kpi inspect FILE` shows what the importer makes of a file: the dialect it recognized, the column',
     'chosen for each field with a confidence, sample records and every warning. A mapping given with',
     '`--map FIELD=COLUMN` (or in the sidebar) always wins. *Basis* says where the header names come from:',
-    "a real export kept in `../shared/data`, public code that reads such exports, or the platform's",
+    "a real export kept in `test/fixtures/public-data`, public code that reads such exports, or the platform's",
     'documentation as we know it; the last two should be checked against a real export when one is at hand.',
     '',
     '## Recognized exports',

@@ -1,17 +1,17 @@
-// Every file in ../shared/data, read with no mapping at all, gives the figures computed
-// independently in ../shared/data/README.md.
+// Every file in test/fixtures/public-data, read with no mapping at all, gives the figures computed
+// independently in its README.md.
 import { describe, expect, it } from 'vitest';
 import { availableFrom } from '../../src/core/engine/facts';
 import { computeReport } from '../../src/core/engine/report';
 import { resolveSettings } from '../../src/core/engine/settings';
 import { importTable } from '../../src/core/import/importer';
 import type { Kind } from '../../src/core/import/records';
-import { readShared } from '../sharedData';
+import { readPublicData } from '../publicData';
 
 const SHANGHAI = 'Asia/Shanghai';
 
 function load(file: string, timeZone = SHANGHAI) {
-  return importTable({ file, text: readShared(file), timeZone });
+  return importTable({ file, text: readPublicData(file), timeZone });
 }
 
 function reportOf(kind: Kind, file: string, timeZone = SHANGHAI, fastReplySeconds = 30) {
@@ -81,7 +81,7 @@ describe('olist_orders_head.csv and olist_reviews_head.csv', () => {
     const imported = importTable({
       kind: 'orders',
       file: 'olist_orders_head.csv',
-      text: readShared('olist_orders_head.csv'),
+      text: readPublicData('olist_orders_head.csv'),
       timeZone: SHANGHAI,
     });
     expect(imported.dialect?.id).toBe('olist-orders');
