@@ -5,7 +5,7 @@ import { customFunctions } from '../core/customFunctions';
 import { renderIndicatorsMarkdown, renderIndicatorsText } from '../core/engine/catalogText';
 import { resolveSettings, SettingsError } from '../core/engine/settings';
 import { renderFunctionsMarkdown } from '../core/functions/functionsText';
-import { renderDialectsMarkdown } from '../core/import/dialectsText';
+import { renderDialectsMarkdown, renderFieldLines } from '../core/import/dialectsText';
 import { KINDS, type Kind } from '../core/import/records';
 import { ImportError } from '../core/import/warnings';
 import { TimeZoneError } from '../core/time/zone';
@@ -36,12 +36,9 @@ Usage:
   cs-kpi --help        this text
 
 Exports of Taobao/Tmall, JD, 抖店, 拼多多, 快手, Shopify, Zendesk, eBay and Olist are recognized by their
-headers (see cs-kpi inspect). Otherwise, canonical columns: chats time, agent, customer, from (customer/agent/system) and
-optionally text, session, auto; orders order_id, customer, created_at, paid_at, amount, items and
-optionally status, refund_amount, cod; ratings time, agent, customer, level (1-5 or 非常满意…非常不满意);
-refunds order_id, applied_at and optionally completed_at, completed_by (shop/platform/buyer), dispute,
-agent; complaints time and optionally agent, customer; online agent, start, end; issues time, agent,
-resolved.
+headers (see cs-kpi inspect). Otherwise, canonical columns (cs-kpi dialects lists the header names
+each goes by):
+${renderFieldLines()}
 --map FIELD=COLUMN names the column holding a field (chats.FIELD=COLUMN for one file only).
 --timings prints how long reading and importing each file, computing and writing took.
 Times without an offset are read in --tz (default Asia/Shanghai).

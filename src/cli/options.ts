@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { parseHours, resolveSettings, type Settings } from '../core/engine/settings';
-import type { Kind } from '../core/import/records';
+import { fieldNames, type Kind } from '../core/import/fields';
 
 export class UsageError extends Error {}
 
@@ -72,6 +72,11 @@ export function parseReportOptions(argv: readonly string[]): ReportOptions {
     const match = /^(?:(chats|orders|ratings|refunds|complaints|online|issues)\.)?([a-z_]+)=(.+)$/.exec(pair);
     if (!match) throw new UsageError(`--map takes FIELD=COLUMN (or chats.FIELD=COLUMN); got "${pair}".`);
     const [, kind, field = '', column = ''] = match;
+    const known = fieldNames(kind as Kind | undefined);
+    if (!known.includes(field))
+      throw new UsageError(
+        `--map ${pair}: "${field}" is not a field of ${kind ?? 'any export'}; the fields are ${known.join(', ')}.`,
+      );
     mapping[(kind as keyof ReportOptions['mapping']) ?? 'all'][field] = column;
   }
   const format = values.format ?? 'table';

@@ -51,7 +51,6 @@ export function order(
     paidAt: paid === null ? null : at(paid),
     amount: 100,
     items: 1,
-    status: '',
     cod: false,
     refundAmount: 0,
     ...extra,

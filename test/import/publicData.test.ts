@@ -88,11 +88,7 @@ describe('olist_orders_head.csv and olist_reviews_head.csv', () => {
     const { shop } = reportOf('orders', 'olist_orders_head.csv');
     expect(shop.payment_rate).toBeCloseTo(0.998035, 6);
     expect(shop.sales).toBeNull();
-    const statuses = imported.records.reduce<Record<string, number>>((acc, o) => {
-      acc[o.status] = (acc[o.status] ?? 0) + 1;
-      return acc;
-    }, {});
-    expect([statuses.delivered, statuses.canceled]).toEqual([3965, 20]);
+    expect(imported.records).toHaveLength(4071);
   });
 
   it('reviews: score 4 or 5 in 4,747 of 6,123 (0.775274), quoted line breaks and no final newline', () => {

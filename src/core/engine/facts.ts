@@ -1,3 +1,4 @@
+import { fieldsOf, type Given, KINDS, type Kind } from '../import/fields';
 import { IdSet } from './idSet';
 
 /**
@@ -76,40 +77,11 @@ export class Facts {
   }
 }
 
-/** Which inputs were given: an indicator whose input is missing is empty, not 0. */
-export interface Available {
-  chats: boolean;
-  orders: boolean;
-  ratings: boolean;
-  refunds: boolean;
-  complaints: boolean;
-  online: boolean;
-  issues: boolean;
-  /** Whether the chat export says which messages invited a rating (邀评). */
-  invites: boolean;
-  /** Columns an order export may lack: without them the figures built on them are empty. */
-  amounts: boolean;
-  itemCounts: boolean;
-  refundAmounts: boolean;
-  /**
-   * Whether the order export names each order's buyer. Without a buyer no order can be matched to a
-   * chat: every figure that credits orders to agents (conversion, agents' sales…) is empty, not 0.
-   */
-  orderBuyers: boolean;
-  /**
-   * Whether the order export has a time the order was placed, and a time it was paid. Without the
-   * payment time no order is known to be paid: sales, the payment rate and everything built on them
-   * are empty, not 0. (Cells left empty in a file that has the column are orders not placed or not paid.)
-   */
-  orderTimes: boolean;
-  paymentTimes: boolean;
-  /**
-   * Whether the refund export says who completed each refund (shop, platform, buyer) and whether it was
-   * disputed: without the column, 退款自主完结率 or 退款纠纷率 is empty rather than 0.
-   */
-  refundCompleters: boolean;
-  disputeFlags: boolean;
-}
+/**
+ * Which inputs were given: each kind of export, and what its optional columns give the catalog (see
+ * `gives` in import/fields.ts). An indicator whose input is missing is empty, not 0.
+ */
+export type Available = Record<Kind | Given, boolean>;
 
 /**
  * What an indicator may need: the inputs given, and the times the attribution basis reads (the order's
@@ -119,55 +91,32 @@ export interface Available {
 export type Source = keyof Available | 'attributionTimes';
 
 /** The fields mapped in each kind of export given; a kind not given is absent (or null). */
-export type MappedFields = Partial<
-  Record<
-    'chats' | 'orders' | 'ratings' | 'refunds' | 'complaints' | 'online' | 'issues',
-    ReadonlySet<string> | null
-  >
->;
+export type MappedFields = Partial<Record<Kind, ReadonlySet<string> | null>>;
 
 /**
- * What was given, from the fields each export mapped: the one place that says which column each
- * optional figure rests on (the command line, the sidebar and CS_INDICATORS all ask it).
+ * What was given, from the fields each export mapped and what the field description says each gives:
+ * the one place that says which column each optional figure rests on (the command line, the sidebar
+ * and CS_INDICATORS all ask it).
  */
 export function availableFrom(mapped: MappedFields): Available {
-  const given = (fields: ReadonlySet<string> | null | undefined) => fields !== undefined && fields !== null;
-  const { chats, orders } = mapped;
-  return {
-    chats: given(chats),
-    orders: given(orders),
-    ratings: given(mapped.ratings),
-    refunds: given(mapped.refunds),
-    complaints: given(mapped.complaints),
-    online: given(mapped.online),
-    issues: given(mapped.issues),
-    invites: chats?.has('invite') ?? false,
-    amounts: orders?.has('amount') ?? false,
-    itemCounts: orders?.has('items') ?? false,
-    refundAmounts: orders?.has('refund_amount') ?? false,
-    orderBuyers: orders?.has('customer') ?? false,
-    orderTimes: orders?.has('created_at') ?? false,
-    paymentTimes: orders?.has('paid_at') ?? false,
-    refundCompleters: mapped.refunds?.has('completed_by') ?? false,
-    disputeFlags: mapped.refunds?.has('dispute') ?? false,
-  };
+  const available = { ...NOTHING_AVAILABLE };
+  for (const kind of KINDS) {
+    const fields = mapped[kind];
+    if (fields === undefined || fields === null) continue;
+    available[kind] = true;
+    for (const field of fieldsOf(kind)) {
+      if (field.gives !== undefined && fields.has(field.name)) available[field.gives as Given] = true;
+    }
+  }
+  return available;
 }
 
-export const NOTHING_AVAILABLE: Available = {
-  invites: false,
-  amounts: false,
-  itemCounts: false,
-  refundAmounts: false,
-  orderBuyers: false,
-  orderTimes: false,
-  paymentTimes: false,
-  refundCompleters: false,
-  disputeFlags: false,
-  chats: false,
-  orders: false,
-  ratings: false,
-  refunds: false,
-  complaints: false,
-  online: false,
-  issues: false,
-};
+/** Nothing given: every kind and every column's gift false. */
+export const NOTHING_AVAILABLE: Available = Object.freeze(
+  Object.fromEntries(
+    KINDS.flatMap((kind) => [kind, ...fieldsOf(kind).flatMap((field) => field.gives ?? [])]).map((source) => [
+      source,
+      false,
+    ]),
+  ) as Available,
+);

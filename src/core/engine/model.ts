@@ -32,7 +32,6 @@ export interface Order {
   /** 买家实际支付金额 */
   amount: number;
   items: number;
-  status: string;
   /** 货到付款 */
   cod: boolean;
   refundAmount: number;
@@ -69,7 +68,6 @@ export interface Refund {
 export interface Complaint {
   time: number;
   agent: string | null;
-  customer: string | null;
   row?: number;
 }
 

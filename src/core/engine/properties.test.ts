@@ -38,7 +38,6 @@ const order: fc.Arbitrary<Order> = fc
   })
   .map(({ payDelay, ...o }) => ({
     ...o,
-    status: '',
     paidAt: payDelay === null ? null : o.createdAt + payDelay * 1000,
   }));
 

@@ -59,7 +59,6 @@ export const DIALECTS: readonly Dialect[] = [
       created_at: '订单创建时间',
       paid_at: '订单付款时间',
       refund_amount: '退款金额',
-      status: '订单状态',
     },
   },
   {
@@ -94,7 +93,6 @@ export const DIALECTS: readonly Dialect[] = [
       created_at: '订单创建时间',
       paid_at: '订单付款时间',
       refund_amount: '退款金额',
-      status: '订单状态',
     },
     perLine: ['amount', 'refund_amount'],
   },
@@ -131,7 +129,6 @@ export const DIALECTS: readonly Dialect[] = [
       paid_at: '付款确认时间',
       amount: '应付金额',
       items: '订购数量',
-      status: '订单状态',
     },
   },
   {
@@ -165,7 +162,6 @@ export const DIALECTS: readonly Dialect[] = [
       amount: '订单应付金额',
       created_at: '订单提交时间',
       paid_at: '支付完成时间',
-      status: '订单状态',
     },
   },
   {
@@ -198,7 +194,6 @@ export const DIALECTS: readonly Dialect[] = [
       items: '商品数量(件)',
       created_at: '支付时间',
       paid_at: '支付时间',
-      status: '订单状态',
     },
   },
   {
@@ -231,7 +226,6 @@ export const DIALECTS: readonly Dialect[] = [
       paid_at: '订单支付时间',
       amount: '实付款',
       items: '成交数量',
-      status: '订单状态',
     },
   },
   {
@@ -264,7 +258,6 @@ export const DIALECTS: readonly Dialect[] = [
       paid_at: 'Paid at',
       amount: 'Total',
       items: 'Lineitem quantity',
-      status: 'Financial Status',
       refund_amount: 'Refunded Amount',
     },
   },
@@ -288,7 +281,6 @@ export const DIALECTS: readonly Dialect[] = [
       customer: 'customer_id',
       created_at: 'order_purchase_timestamp',
       paid_at: 'order_approved_at',
-      status: 'order_status',
     },
   },
   {

@@ -1,14 +1,26 @@
 import { markdownCell } from '../lib/markdown';
 import { DIALECTS } from './dialects';
-import { HEADER_SYNONYMS, PRIVATE_HEADERS } from './headers';
-import { FIELDS, KINDS } from './records';
+import { type Cell, fieldsOf, headerNames, KINDS } from './fields';
+import { PRIVATE_HEADERS } from './headers';
+
+/** How each kind of cell is read, in the docs' words. */
+const CELLS: Record<Cell, string> = {
+  time: 'date and time',
+  text: 'text',
+  id: 'ID',
+  buyer: 'buyer ID',
+  money: 'amount (empty: 0)',
+  count: 'whole number',
+  flag: 'yes/no (true/false, 是/否)',
+  word: 'one of known words',
+};
 
 /** docs/dialects.md: the exports the importer recognizes and the header names each field goes by. */
 export function renderDialectsMarkdown(): string {
   const lines = [
     '# Exports the importer reads',
     '',
-    '<!-- Generated from src/core/import/dialects.ts and headers.ts by `npm run docs`; a test keeps it up to date. -->',
+    '<!-- Generated from src/core/import/dialects.ts and fields.ts by `npm run docs`; a test keeps it up to date. -->',
     '',
     '`cs-kpi inspect FILE` shows what the importer makes of a file: the dialect it recognized, the column',
     'chosen for each field with a confidence, sample records and every warning. A mapping given with',
@@ -44,15 +56,27 @@ export function renderDialectsMarkdown(): string {
     '## Header names per field',
     '',
     'Matched after trimming, lower-casing and dropping spaces and underscores (so `订单付款时间 ` with its',
-    'trailing space, and `Created at` / `created_at`, match). Required fields are in bold.',
+    'trailing space, and `Created at` / `created_at`, match). Required fields are in bold. *Lets the',
+    'catalog compute* names what an indicator needs (docs/indicators.md, column *needs*) that only this',
+    'column gives: without it those indicators are empty, never 0.',
   );
   for (const kind of KINDS) {
-    lines.push('', `### ${kind}`, '', '| field | header names |', '| --- | --- |');
-    const { required, optional } = FIELDS[kind];
-    for (const field of [...required, ...optional]) {
-      const names = [field, ...(HEADER_SYNONYMS[kind][field] ?? [])];
-      const label = required.includes(field) ? `**${field}**` : field;
-      lines.push(`| ${label} | ${markdownCell([...new Set(names)].join(', '))} |`);
+    lines.push(
+      '',
+      `### ${kind}`,
+      '',
+      '| field | name | cell | lets the catalog compute | header names |',
+      '| --- | --- | --- | --- | --- |',
+    );
+    for (const field of fieldsOf(kind)) {
+      const name = field.required ? `**${field.name}**` : field.name;
+      const label = `${field.label['zh-CN']} / ${field.label['zh-TW']} / ${field.label.en}`;
+      const cell =
+        (field.values ?? CELLS[field.cell]) + (field.empty === undefined ? '' : `; empty: ${field.empty}`);
+      const names = [...new Set(headerNames(field))].join(', ');
+      lines.push(
+        `| ${name} | ${label} | ${cell} | ${field.gives ? `\`${field.gives}\`` : ''} | ${markdownCell(names)} |`,
+      );
     }
   }
   lines.push(
@@ -63,4 +87,18 @@ export function renderDialectsMarkdown(): string {
     `the file: ${PRIVATE_HEADERS.join(', ')}.`,
   );
   return `${lines.join('\n')}\n`;
+}
+
+/** One line per kind: its required fields, then its optional ones (for `cs-kpi --help`). */
+export function renderFieldLines(): string {
+  return KINDS.map((kind) => {
+    const fields = fieldsOf(kind);
+    const named = (required: boolean) =>
+      fields
+        .filter((field) => (field.required === true) === required)
+        .map((field) => (field.values ? `${field.name} (${field.values})` : field.name))
+        .join(', ');
+    const optional = named(false);
+    return `  ${kind.padEnd(11)}${named(true)}${optional ? `; optionally ${optional}` : ''}`;
+  }).join('\n');
 }

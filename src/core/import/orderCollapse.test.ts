@@ -11,7 +11,6 @@ const row = (orderId: string, fields: Partial<OrderRow> = {}): OrderRow => ({
   paidAt: null,
   amount: 0,
   items: 1,
-  status: '',
   cod: false,
   refundAmount: 0,
   row: 2,

@@ -4,50 +4,12 @@ import type { Complaint, Issue, Message, OnlineSpan, Order, Rating, Refund, Send
 import { lazy } from '../lib/lazy';
 import { utf8Bytes } from '../lib/utf8';
 import { parseTime } from '../time/parseTime';
+import { type FieldOf, type FieldReadAs, IMPORT_FIELDS, type Kind } from './fields';
 import { parseCount, parseFlag, parseMoney, trimCell, unwrapId } from './values';
 import type { ImportWarning } from './warnings';
 
-/** The kinds of export the engine reads, and the fields each is made of. */
-export type Kind = 'chats' | 'orders' | 'ratings' | 'refunds' | 'complaints' | 'online' | 'issues';
-
-export const KINDS: readonly Kind[] = [
-  'chats',
-  'orders',
-  'ratings',
-  'refunds',
-  'complaints',
-  'online',
-  'issues',
-];
-
-export const FIELDS: Record<Kind, { required: readonly string[]; optional: readonly string[] }> = {
-  chats: {
-    required: ['time', 'agent', 'customer', 'from'],
-    optional: ['text', 'session', 'auto', 'transfer'],
-  },
-  orders: {
-    required: ['order_id'],
-    optional: [
-      'sub_order_id',
-      'customer',
-      'created_at',
-      'paid_at',
-      'amount',
-      'items',
-      'status',
-      'refund_amount',
-      'cod',
-    ],
-  },
-  ratings: { required: ['time', 'level'], optional: ['agent', 'customer', 'rating_id', 'order_id'] },
-  refunds: {
-    required: ['order_id', 'applied_at'],
-    optional: ['completed_at', 'completed_by', 'dispute', 'agent'],
-  },
-  complaints: { required: ['time'], optional: ['agent', 'customer'] },
-  online: { required: ['agent', 'start', 'end'], optional: [] },
-  issues: { required: ['time', 'agent', 'resolved'], optional: [] },
-};
+export type { Kind } from './fields';
+export { KINDS } from './fields';
 
 export interface RecordOf {
   chats: Message;
@@ -64,7 +26,7 @@ export interface RecordOf {
  * One data row, read field by field. A problem is recorded as a warning naming file, row and column,
  * and the converter returns null so the row is skipped.
  */
-export class RowReader {
+export class RowReader<K extends Kind = Kind> {
   row = 0;
   cells: readonly string[] = [];
 
@@ -77,12 +39,12 @@ export class RowReader {
     private readonly pseudonymKey: Uint8Array | null,
   ) {}
 
-  text(field: string): string {
+  text(field: FieldOf<K>): string {
     const at = this.indexes.get(field);
     return at === undefined ? '' : trimCell(this.cells[at] ?? '');
   }
 
-  has(field: string): boolean {
+  has(field: FieldOf<K>): boolean {
     return this.indexes.has(field);
   }
 
@@ -96,31 +58,31 @@ export class RowReader {
     return hash >>> 0;
   }
 
-  fail(field: string, message: string): null {
+  fail(field: FieldOf<K>, message: string): null {
     const at = this.indexes.get(field);
     const column = at === undefined ? field : (this.header[at] ?? field).trim();
     this.warnings.push({ file: this.file, row: this.row, column, message });
     return null;
   }
 
-  required(field: string): string | null {
+  required(field: FieldReadAs<K, 'text' | 'word'>): string | null {
     const value = this.text(field);
     return value === '' ? this.fail(field, `${field} is empty; the row is skipped`) : value;
   }
 
-  id(field: string): string | null {
+  id(field: FieldReadAs<K, 'id'>): string | null {
     const value = unwrapId(this.text(field));
     return value === '' ? this.fail(field, `${field} is empty; the row is skipped`) : value;
   }
 
   /** A buyer ID, replaced by a keyed hash when pseudonymization is on, so chats and orders still join. */
-  person(field: string, required: boolean): string | null | undefined {
+  person(field: FieldReadAs<K, 'buyer'>, required: boolean): string | null | undefined {
     const value = unwrapId(this.text(field));
     if (value === '') return required ? this.fail(field, `${field} is empty; the row is skipped`) : null;
     return this.pseudonymKey ? pseudonym(this.pseudonymKey, value) : value;
   }
 
-  time(field: string, optional = false): number | null | undefined {
+  time(field: FieldReadAs<K, 'time'>, optional = false): number | null | undefined {
     const value = this.text(field);
     if (value === '') return optional ? null : this.fail(field, `${field} is empty; the row is skipped`);
     const time = parseTime(value, this.zone);
@@ -132,21 +94,21 @@ export class RowReader {
       : time;
   }
 
-  money(field: string): number | null | undefined {
+  money(field: FieldReadAs<K, 'money'>): number | null | undefined {
     const value = this.text(field);
     if (value === '') return 0;
     const n = parseMoney(value);
     return n === null ? this.fail(field, `"${value}" is not an amount of money`) : n;
   }
 
-  count(field: string, empty: number): number | null | undefined {
+  count(field: FieldReadAs<K, 'count'>, empty: number): number | null | undefined {
     const value = this.text(field);
     if (value === '') return empty;
     const n = parseCount(value);
     return n === null ? this.fail(field, `"${value}" is not a whole number of items`) : n;
   }
 
-  flag(field: string): boolean | null {
+  flag(field: FieldReadAs<K, 'flag'>): boolean | null {
     const value = parseFlag(this.text(field));
     return value === null
       ? this.fail(field, `"${this.text(field)}" is not yes or no (true/false, 是/否)`)
@@ -235,7 +197,7 @@ const COMPLETED_BY = table<Refund['completedBy']>({
 const orNull = (text: string) => (text === '' ? null : text);
 
 /** Row → record for each kind; null when the row cannot be read (a warning says why). */
-export const CONVERTERS: { [K in Kind]: (r: RowReader) => RecordOf[K] | null } = {
+export const CONVERTERS: { [K in Kind]: (r: RowReader<K>) => RecordOf[K] | null } = {
   chats(r) {
     const time = r.time('time');
     const agent = r.required('agent');
@@ -270,7 +232,7 @@ export const CONVERTERS: { [K in Kind]: (r: RowReader) => RecordOf[K] | null } =
     const createdAt = r.time('created_at', true);
     const paidAt = r.time('paid_at', true);
     const amount = r.money('amount');
-    const items = r.count('items', 1);
+    const items = r.count('items', IMPORT_FIELDS.orders.items.empty);
     const refundAmount = r.money('refund_amount');
     const cod = r.has('cod') ? r.flag('cod') : false;
     const customer = r.person('customer', false);
@@ -286,7 +248,6 @@ export const CONVERTERS: { [K in Kind]: (r: RowReader) => RecordOf[K] | null } =
       paidAt,
       amount,
       items,
-      status: r.text('status'),
       cod,
       refundAmount,
       row: r.row,
@@ -337,9 +298,8 @@ export const CONVERTERS: { [K in Kind]: (r: RowReader) => RecordOf[K] | null } =
   },
   complaints(r) {
     const time = r.time('time');
-    const customer = r.person('customer', false);
-    if (time == null || customer === undefined) return null;
-    return { time, agent: orNull(r.text('agent')), customer, row: r.row };
+    if (time == null) return null;
+    return { time, agent: orNull(r.text('agent')), row: r.row };
   },
   online(r) {
     const agent = r.required('agent');

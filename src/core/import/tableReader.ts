@@ -2,9 +2,10 @@ import type { Message } from '../engine/model';
 import { utf8Bytes } from '../lib/utf8';
 import { parseTime } from '../time/parseTime';
 import { type DialectMatch, recognizeDialect } from './dialects';
-import { HEADER_SYNONYMS, isPrivateHeader, normalizeHeader } from './headers';
+import { fieldsOf, headerNames, KINDS, type Kind, type NamedField } from './fields';
+import { isPrivateHeader, normalizeHeader } from './headers';
 import { OrderCollapser, type OrderRow, type PerLine } from './orderCollapse';
-import { CONVERTERS, FIELDS, KINDS, type Kind, type RecordOf, RowReader } from './records';
+import { CONVERTERS, type RecordOf, RowReader } from './records';
 import { isTwitterRaw, SUPPORT_LOG_HEADER, threadTweets } from './twitterThreads';
 import { ImportError, type ImportWarning } from './warnings';
 
@@ -122,10 +123,7 @@ export const isBlankRow = (row: readonly string[]) => row.every((cell) => cell.t
 function headerScore(row: readonly string[], kind: Kind | undefined): number {
   const known = new Set<string>();
   for (const k of kind ? [kind] : KINDS) {
-    for (const [field, names] of Object.entries(HEADER_SYNONYMS[k])) {
-      known.add(normalizeHeader(field));
-      for (const name of names) known.add(normalizeHeader(name));
-    }
+    for (const field of fieldsOf(k)) for (const name of headerNames(field)) known.add(normalizeHeader(name));
   }
   return row.filter((cell) => known.has(normalizeHeader(cell)) || isPrivateHeader(cell)).length;
 }
@@ -163,16 +161,15 @@ export function detectKind(header: readonly string[]): Kind | null {
   const present = new Set(header.map(normalizeHeader));
   let best: Kind | null = null;
   let bestShare = 0;
+  let bestRequired = 0;
   for (const kind of KINDS) {
-    const required = FIELDS[kind].required;
+    const required = fieldsOf(kind).filter((field) => field.required);
     const found = required.filter((field) =>
-      [field, ...(HEADER_SYNONYMS[kind][field] ?? [])].some((name) => present.has(normalizeHeader(name))),
+      headerNames(field).some((name) => present.has(normalizeHeader(name))),
     ).length;
     const share = found / required.length;
-    if (
-      share > bestShare ||
-      (share === bestShare && share > 0 && required.length > FIELDS[best as Kind].required.length)
-    ) {
+    if (share > bestShare || (share === bestShare && share > 0 && required.length > bestRequired)) {
+      bestRequired = required.length;
       best = kind;
       bestShare = share;
     }
@@ -189,66 +186,65 @@ function mapFields(
 ): FieldMatch[] {
   const names = header.map(normalizeHeader);
   const used = new Set<number>();
-  const { required, optional } = FIELDS[kind];
+  const all = fieldsOf(kind);
   const indexOf = (column: string) => {
     const at = names.indexOf(normalizeHeader(column));
     return at >= 0 && !isPrivateHeader(header[at] ?? '') ? at : -1;
   };
-  const all = [...required, ...optional];
   const chosen = new Map<string, FieldMatch>();
-  const take = (field: string, at: number, confidence: number, source: FieldMatch['source']) => {
+  const take = (field: NamedField, at: number, confidence: number, source: FieldMatch['source']) => {
     used.add(at);
-    chosen.set(field, {
-      field,
+    chosen.set(field.name, {
+      field: field.name,
       column: header[at] as string,
       confidence,
       source,
-      required: required.includes(field),
+      required: field.required === true,
     });
   };
   // The user's choices first, then the recognized dialect's columns, so that a guess never takes a
   // column they name; then exact synonyms; then headers that contain a synonym of three characters
   // or more (a two-character one such as 买家 is in too many headers to guess from).
   for (const field of all) {
-    const override = overrides[field];
+    const override = overrides[field.name];
     if (override === undefined) continue;
     const candidates = typeof override === 'string' ? [override] : override;
     const at = candidates.map(indexOf).find((i) => i >= 0);
     if (at === undefined) {
       throw new ImportError(
-        `${file}: --map ${field}=${candidates[0]} names no column. The columns are: ${header.map((h) => h.trim()).join(', ')}.`,
+        `${file}: --map ${field.name}=${candidates[0]} names no column. The columns are: ${header.map((h) => h.trim()).join(', ')}.`,
       );
     }
     take(field, at, 1, 'user');
   }
   for (const field of all) {
-    const column = dialect?.dialect.columns[field];
-    if (chosen.has(field) || column === undefined) continue;
+    const column = dialect?.dialect.columns[field.name];
+    if (chosen.has(field.name) || column === undefined) continue;
     const at = indexOf(column);
     if (at >= 0) take(field, at, Math.round((dialect as DialectMatch).confidence * 100) / 100, 'dialect');
   }
-  const synonymsOf = (field: string) => [field, ...(HEADER_SYNONYMS[kind][field] ?? [])].map(normalizeHeader);
+  const synonymsOf = (field: NamedField) => headerNames(field).map(normalizeHeader);
   const free = (i: number) => !used.has(i) && !isPrivateHeader(header[i] ?? '');
   for (const field of all) {
-    if (chosen.has(field)) continue;
+    if (chosen.has(field.name)) continue;
     const synonyms = synonymsOf(field);
     const at = names.findIndex((name, i) => free(i) && synonyms.includes(name));
     if (at >= 0) take(field, at, 0.9, 'synonym');
   }
   for (const field of all) {
-    if (chosen.has(field)) continue;
+    if (chosen.has(field.name)) continue;
     const synonyms = synonymsOf(field).filter((s) => s.length >= 3);
     const at = names.findIndex((name, i) => free(i) && synonyms.some((s) => name.includes(s)));
     if (at >= 0) take(field, at, 0.6, 'synonym');
   }
   const matches = all.map(
     (field) =>
-      chosen.get(field) ?? {
-        field,
+      chosen.get(field.name) ?? {
+        field: field.name,
         column: null,
         confidence: 0,
         source: 'none' as const,
-        required: required.includes(field),
+        required: field.required === true,
       },
   );
   const missing = matches.filter((m) => m.required && m.column === null);
