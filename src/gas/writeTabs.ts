@@ -1,6 +1,6 @@
 import { fingerprint, toSheetValue } from '../core/sheets/cells';
 import { rowsWidth } from '../core/sheets/chunks';
-import type { Tab } from '../core/sheets/tabs';
+import { type Tab, TEXT_FORMAT } from '../core/sheets/tabs';
 import {
   type BeginTabsRequest,
   type CommitTabsRequest,
@@ -81,15 +81,17 @@ function writeRows(
   width: number,
 ) {
   if (rows.length === 0) return;
-  const values = rows.map((row) => Array.from({ length: width }, (_, c) => toSheetValue(row[c] ?? null)));
-  sheet.getRange(startRow, 1, values.length, width).setValues(values);
-  // Row 1 is the header; every row below it takes its column's number format.
-  const first = Math.max(startRow, 2);
-  const count = startRow + values.length - first;
-  if (count > 0) {
-    const line = Array.from({ length: width }, (_, c) => formats[c] ?? 'General');
-    sheet.getRange(first, 1, count, width).setNumberFormats(Array.from({ length: count }, () => line));
-  }
+  // Formats first: a plain-text cell keeps "0012", a 19-digit ID or "TRUE" as the text written into it;
+  // a General one reads them as typed (12, a rounded number, a boolean). The header row is all text.
+  const header = Array.from({ length: width }, () => TEXT_FORMAT);
+  const line = Array.from({ length: width }, (_, c) => formats[c] ?? 'General');
+  const range = sheet.getRange(startRow, 1, rows.length, width);
+  range.setNumberFormats(rows.map((_, i) => (startRow + i === 1 ? header : line)));
+  range.setValues(
+    rows.map((row) =>
+      Array.from({ length: width }, (_, c) => toSheetValue(row[c] ?? null, line[c] === TEXT_FORMAT)),
+    ),
+  );
 }
 
 function finishTab(sheet: Sheet, tab: Omit<Tab, 'rows'>) {

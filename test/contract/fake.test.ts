@@ -22,6 +22,64 @@ describe('the Apps Script fake', () => {
     expect(sheet.getRange('A1:B1').getValues()).toEqual([['', '=HYPERLINK(1)']]);
   });
 
+  it('types strings written with setValues as Sheets types what a user enters', () => {
+    // USER_ENTERED: "strings may be converted to numbers, dates, etc." (Sheets API ValueInputOption).
+    const { spreadsheet } = createGasFake({ spreadsheet: { timeZone: 'UTC', locale: 'en_US' } });
+    const sheet = spreadsheet.insertSheet('T');
+    const typed = [
+      '0012',
+      '1234567890123456789',
+      'TRUE',
+      'false',
+      '10%',
+      '1,234.5',
+      '3/4',
+      '2024-03-01 10:00:00',
+    ];
+    sheet.getRange(1, 1, 1, typed.length).setValues([typed]);
+    const [row = []] = sheet.getRange(1, 1, 1, typed.length).getValues();
+    expect(row.slice(0, 6)).toEqual([12, 1234567890123460000, true, false, 0.1, 1234.5]);
+    expect(row[6]).toEqual(new Date(Date.UTC(new Date().getUTCFullYear(), 2, 4)));
+    expect(row[7]).toEqual(new Date(Date.UTC(2024, 2, 1, 10)));
+    expect(sheet.getRange(1, 5, 1, 1).getNumberFormats()).toEqual([['0%']]);
+    // Text that is no number, boolean or date stays text; numbers and booleans stay as written.
+    sheet.getRange(2, 1, 1, 4).setValues([['小美', '3.00000000000000E+18 x', 7, true]]);
+    expect(sheet.getRange(2, 1, 1, 4).getValues()).toEqual([['小美', '3.00000000000000E+18 x', 7, true]]);
+  });
+
+  it('keeps text as text in cells formatted as plain text (@), formulas and apostrophes included', () => {
+    const { spreadsheet } = createGasFake();
+    const sheet = spreadsheet.insertSheet('T');
+    const texts = ['0012', '1234567890123456789', 'TRUE', '10%', '3/4', '=1+1', "'x"];
+    const range = sheet.getRange(1, 1, 1, texts.length);
+    range.setNumberFormat('@');
+    range.setValues([texts]);
+    expect(range.getValues()).toEqual([texts]);
+    expect(range.getFormulas()).toEqual([texts.map(() => '')]);
+    // The format must come first: set afterwards, it finds the values already typed.
+    const late = sheet.getRange(2, 1, 1, 2);
+    late.setValues([['0012', 'TRUE']]);
+    late.setNumberFormat('@');
+    expect(late.getValues()).toEqual([[12, true]]);
+  });
+
+  it("gives date-time cells back as Dates at their wall-clock time in the spreadsheet's zone", () => {
+    const { spreadsheet } = createGasFake({ spreadsheet: { timeZone: 'America/New_York' } });
+    const sheet = spreadsheet.insertSheet('T');
+    // Typed text, a Date and a serial number with a date format: all wall-clock times of New York.
+    sheet.getRange(1, 1, 1, 3).setNumberFormats([['General', 'General', 'yyyy-mm-dd hh:mm:ss']]);
+    sheet
+      .getRange(1, 1, 1, 3)
+      .setValues([['2024-03-01 10:00:00', new Date(Date.UTC(2024, 2, 1, 15)), 45352.5]]);
+    expect(sheet.getRange(1, 1, 1, 3).getValues()).toEqual([
+      [
+        new Date(Date.UTC(2024, 2, 1, 15)),
+        new Date(Date.UTC(2024, 2, 1, 15)),
+        new Date(Date.UTC(2024, 2, 1, 17)),
+      ],
+    ]);
+  });
+
   it('keeps number formats, frozen rows and sheet names as Sheets does', () => {
     const { spreadsheet } = createGasFake({ spreadsheet: { tabs: ['Sheet1'] } });
     const sheet = spreadsheet.insertSheet('T');

@@ -269,6 +269,53 @@ describe('recomputeFromSettings (menu: 按设置重新计算)', () => {
     });
   });
 
+  it('reads back agents and IDs that Sheets would type as numbers, booleans or dates (issue 19, item 3)', () => {
+    const addon = loadCode();
+    const agents = ['0012', 'TRUE', '3/4', '10%'];
+    const tricky = messages(8, agents).map((m, i) => ({
+      ...m,
+      customer: `12345678901234567${10 + (i >> 1)}`,
+    }));
+    send(addon, { tabs: tabsFor(tricky) });
+    const detail = addon.spreadsheet.getSheetByName('咨询明细')?.getDataRange().getValues() ?? [];
+    expect(detail.slice(1, 5).map((row) => row.slice(0, 2))).toEqual([
+      ['0012', '1234567890123456710'],
+      ['TRUE', '1234567890123456711'],
+      ['3/4', '1234567890123456712'],
+      ['10%', '1234567890123456713'],
+    ]);
+    // Dates stay dates: the first customer message is a date-time in the spreadsheet's zone.
+    expect(detail[1]?.[3]).toEqual(new Date(Date.UTC(2024, 2, 1, 2)));
+    const service = addon.spreadsheet.getSheetByName('服务指标')?.getDataRange().getValues() ?? [];
+    expect(
+      service
+        .slice(1, 5)
+        .map((row) => row[0])
+        .sort(),
+    ).toEqual([...agents].sort());
+    // 按设置重新计算 reads the names back and still finds them in 设置.
+    const settings = addon.spreadsheet.getSheetByName('设置');
+    settings
+      ?.getRange(6, 1, 1, 13)
+      .setValues([['售后·日常', 'reply_rate', '回复率', 'higher', 0.95, 0.85, 0.9, 0.95, 6, 8, 10, 10, 10]]);
+    settings?.getRange(3, 15, 1, 2).setValues([['售后·日常', 1500]]);
+    const assigned =
+      settings
+        ?.getDataRange()
+        .getValues()
+        .map((row) => row[17]) ?? [];
+    expect(assigned.slice(1, 5).sort()).toEqual([...agents].sort());
+    settings?.getRange(assigned.indexOf('0012') + 1, 19, 1, 1).setValues([['售后·日常']]);
+    addon.global.recomputeFromSettings();
+    const card = addon.spreadsheet.getSheetByName('绩效')?.getDataRange().getValues() ?? [];
+    expect(Object.fromEntries(card.slice(1).map((row) => row.slice(0, 2)))).toEqual({
+      '0012': '售后·日常',
+      TRUE: '售前·日常',
+      '3/4': '售前·日常',
+      '10%': '售前·日常',
+    });
+  });
+
   it('says which cell of 设置 is wrong and changes nothing', () => {
     const addon = loadCode();
     send(addon, { tabs: tabsFor(messages(4)) });

@@ -1,16 +1,26 @@
 import type { CallLog } from './callLog';
+import { DATE_TIME_FORMAT, dateToSerial, isDateFormat, PLAIN_TEXT, serialToDate, typeString } from './typing';
 
 /**
  * An in-memory spreadsheet with the shapes of SpreadsheetApp's: 1-based rows and columns, setValues
- * dimension errors worded as Sheets words them, strings beginning with "=" stored as formulas.
+ * dimension errors worded as Sheets words them, strings beginning with "=" stored as formulas, and
+ * values typed as Sheets types them (test/fakes/typing.ts): dates are serial numbers with a date
+ * format, given back by getValues as Date objects.
  */
 
 export type CellValue = string | number | boolean | Date;
 
 interface Cell {
-  value: CellValue;
+  /** What Sheets stores: text, a number (a date is a serial number with a date format) or a boolean. */
+  value: string | number | boolean;
   formula: string;
   format: string;
+}
+
+/** What every tab of a spreadsheet reads values by. */
+export interface SheetContext {
+  timeZone: string;
+  locale: string;
 }
 
 const emptyCell = (): Cell => ({ value: '', formula: '', format: '' });
@@ -92,6 +102,7 @@ export class FakeSheet {
     private readonly log: CallLog,
     private readonly id: number,
     private readonly onActivate: (sheet: FakeSheet) => void = () => undefined,
+    readonly context: SheetContext = { timeZone: 'Asia/Shanghai', locale: 'zh_CN' },
   ) {}
 
   getSheetId() {
@@ -287,6 +298,45 @@ export class FakeSheet {
   }
 }
 
+/** A value as the cell holds it once written, typed the way Sheets types what a user enters. */
+function writeValue(cell: Cell, value: CellValue, context: SheetContext) {
+  cell.formula = '';
+  const general = cell.format === '' || cell.format === 'General';
+  if (Object.prototype.toString.call(value) === '[object Date]') {
+    cell.value = dateToSerial(value as Date, context.timeZone);
+    if (general || !isDateFormat(cell.format)) cell.format = DATE_TIME_FORMAT;
+    return;
+  }
+  if (typeof value !== 'string') {
+    cell.value = value as number | boolean;
+    return;
+  }
+  // A plain-text cell keeps the string as it is: no formula, no number, the apostrophe kept.
+  if (cell.format === PLAIN_TEXT) {
+    cell.value = value;
+    return;
+  }
+  // Sheets parses a string beginning with "=" as a formula; this fake cannot compute it.
+  if (value.startsWith('=') && value.length > 1) {
+    cell.formula = value;
+    cell.value = '';
+    return;
+  }
+  if (value.startsWith("'")) {
+    cell.value = value.slice(1);
+    return;
+  }
+  const typed = typeString(value, context.locale, new Date().getUTCFullYear());
+  cell.value = typed.value;
+  if (typed.format && general) cell.format = typed.format;
+}
+
+function readValue(cell: Cell, zone: string): CellValue {
+  return typeof cell.value === 'number' && cell.format !== '' && isDateFormat(cell.format)
+    ? serialToDate(cell.value, zone)
+    : cell.value;
+}
+
 export class FakeRange {
   /** Test helper, not Apps Script: the range in A1 notation. */
   getA1Notation() {
@@ -354,9 +404,14 @@ export class FakeRange {
     return this.numColumns;
   }
 
+  /**
+   * A date-time cell comes back as a Date: its wall-clock time in the spreadsheet's zone (Range.getValues:
+   * "values may be of type Number, Boolean, Date, or String";
+   * https://developers.google.com/apps-script/reference/spreadsheet/range#getValues()).
+   */
   getValues(): CellValue[][] {
     this.record('getValues', []);
-    return this.each((r, c) => this.sheet.peek(r, c).value);
+    return this.each((r, c) => readValue(this.sheet.peek(r, c), this.sheet.context.timeZone));
   }
 
   getFormulas(): string[][] {
@@ -373,16 +428,7 @@ export class FakeRange {
     this.record('setValues', [values]);
     this.checkDimensions(values);
     this.each((r, c) => {
-      const value = values[r - this.row]?.[c - this.column] ?? '';
-      const cell = this.sheet.cell(r, c);
-      // Sheets parses a string beginning with "=" as a formula; this fake cannot compute it.
-      if (typeof value === 'string' && value.startsWith('=') && value.length > 1) {
-        cell.formula = value;
-        cell.value = '';
-      } else {
-        cell.formula = '';
-        cell.value = typeof value === 'string' && value.startsWith("'") ? value.slice(1) : value;
-      }
+      writeValue(this.sheet.cell(r, c), values[r - this.row]?.[c - this.column] ?? '', this.sheet.context);
     });
     return this;
   }
@@ -454,9 +500,16 @@ export class FakeSpreadsheet {
     // Sheets gives the first tab id 0 and later ones large arbitrary ids; any distinct numbers will do.
     const id = this.nextSheetId === 0 ? 0 : 1_000_000 + this.nextSheetId * 7919;
     this.nextSheetId++;
-    return new FakeSheet(name, this.log, id, (sheet) => {
-      this.active = sheet;
-    });
+    const context = { timeZone: this.timeZone, locale: this.locale };
+    return new FakeSheet(
+      name,
+      this.log,
+      id,
+      (sheet) => {
+        this.active = sheet;
+      },
+      context,
+    );
   }
 
   getUrl() {

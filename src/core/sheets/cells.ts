@@ -11,10 +11,14 @@ export function sheetSafeText(text: string): string {
   return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }
 
-/** A tab cell as setValues takes it: escaped text, numbers, formulas, serial date-times. */
-export function toSheetValue(cell: TabCell): string | number | boolean {
+/**
+ * A tab cell as setValues takes it: escaped text, numbers, formulas, serial date-times. In a column
+ * formatted as plain text (`inTextColumn`) text is written as it is: such a cell never turns text into a
+ * formula, and would keep an escaping apostrophe as part of the text.
+ */
+export function toSheetValue(cell: TabCell, inTextColumn = false): string | number | boolean {
   if (cell === null) return '';
-  if (typeof cell === 'string') return sheetSafeText(cell);
+  if (typeof cell === 'string') return inTextColumn ? cell : sheetSafeText(cell);
   if (typeof cell === 'object') {
     return 'formula' in cell ? `=${cell.formula}` : cell.localTime / 86_400_000 + SERIAL_EPOCH_DAYS;
   }

@@ -2,7 +2,7 @@ import { INDICATOR_BY_ID, type Language, reportColumns } from '../engine/catalog
 import type { Row } from '../engine/report';
 import { lazy } from '../lib/lazy';
 import { columnLetter } from './a1';
-import { NUMBER_FORMATS } from './numberFormats';
+import { NUMBER_FORMATS, TEXT_FORMAT } from './numberFormats';
 import {
   ITEM_COLUMNS,
   PAY_VALUE_COLUMN,
@@ -126,7 +126,7 @@ export function scorecardTab(
     }
     rows.push(cells);
   });
-  const formats: (string | null)[] = [null, null];
+  const formats: (string | null)[] = [TEXT_FORMAT, TEXT_FORMAT];
   for (const id of ids) formats.push(NUMBER_FORMATS[INDICATOR_BY_ID.get(id)?.unit ?? 'count'], '0');
   formats.push('0', '0', '#,##0.00');
   const last = agents.length + 1;

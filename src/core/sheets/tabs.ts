@@ -3,12 +3,13 @@ import type { Report, Row } from '../engine/report';
 import { DEFAULT_SCHEME } from '../engine/scheme';
 import { localMs } from '../time/zone';
 import { columnLetter } from './a1';
-import { NUMBER_FORMATS } from './numberFormats';
+import { NUMBER_FORMATS, TEXT_FORMAT } from './numberFormats';
 import { scorecardTab } from './scorecard';
 import {
   ITEM_COLUMNS,
   readSettingsBook,
   SETTINGS_TAB,
+  SETTINGS_WIDTH,
   type SettingsBook,
   schemeOf,
   settingsIndirect,
@@ -16,7 +17,7 @@ import {
 } from './settingsTab';
 
 export { columnLetter } from './a1';
-export { NUMBER_FORMATS } from './numberFormats';
+export { NUMBER_FORMATS, TEXT_FORMAT } from './numberFormats';
 
 /**
  * The tabs the product writes, as plain data: the add-on writes them with setValues, the command
@@ -122,7 +123,7 @@ function indicatorTab(report: Report, group: Group, book: SettingsBook, language
   return {
     name: TAB_NAMES[group],
     rows,
-    formats: [null, ...columns.map((c) => NUMBER_FORMATS[c.unit])],
+    formats: [TEXT_FORMAT, ...columns.map((c) => NUMBER_FORMATS[c.unit])],
     frozenRows: 1,
     frozenColumns: 1,
     conditional,
@@ -171,7 +172,8 @@ function detailTab(report: Report): Tab {
   return {
     name: TAB_NAMES.detail,
     rows,
-    formats: [null, null, null, DATE_TIME, DATE_TIME, '0'],
+    // Agents, buyers and sessions as text: "0012" and 19-digit IDs stay as the export wrote them.
+    formats: [TEXT_FORMAT, TEXT_FORMAT, TEXT_FORMAT, DATE_TIME, DATE_TIME, '0'],
     frozenRows: 1,
     frozenColumns: 0,
     conditional: [],
@@ -185,13 +187,25 @@ export interface TabOptions {
   language: Language;
 }
 
+/** 设置's names as text (schemes, indicators, directions, agents), its numbers as numbers. */
+const SETTINGS_FORMATS = Array.from({ length: SETTINGS_WIDTH }, (_, i) =>
+  [0, 1, 2, 3, 14, 17, 18].includes(i) ? TEXT_FORMAT : null,
+);
+
 /** A new 设置: the default scheme, every agent of the report on it. */
 function newSettingsTab(report: Report): Tab {
   const rows = settingsRows(
     [DEFAULT_SCHEME],
     report.agents.map((a) => [String(a.agent), DEFAULT_SCHEME.name]),
   );
-  return { name: TAB_NAMES.settings, rows, formats: [], frozenRows: 1, frozenColumns: 0, conditional: [] };
+  return {
+    name: TAB_NAMES.settings,
+    rows,
+    formats: SETTINGS_FORMATS,
+    frozenRows: 1,
+    frozenColumns: 0,
+    conditional: [],
+  };
 }
 
 /**
