@@ -3,7 +3,7 @@ import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { customFunctions } from '../core/customFunctions';
 import { renderIndicatorsMarkdown, renderIndicatorsText } from '../core/engine/catalogText';
-import { resolveSettings, SettingsError } from '../core/engine/settings';
+import { proposals, resolveSettings, SETTING_BY_ID, SettingsError } from '../core/engine/settings';
 import { renderFunctionsMarkdown } from '../core/functions/functionsText';
 import { renderDialectsMarkdown, renderFieldLines } from '../core/import/dialectsText';
 import { KINDS, type Kind } from '../core/import/records';
@@ -13,23 +13,37 @@ import { inspectFile, renderInspection } from './inspect';
 import { parseReportOptions, UsageError } from './options';
 import { renderTimings, stepTimer, type Timing, timedWait, toCsv, toJson, toTable } from './render';
 import { runReport } from './report';
+import { renderSettingsText, settingsListing, settingsUsage } from './settingsCommand';
 import { writeWorkbook } from './workbook';
 
-const USAGE = `cs-kpi: customer-service KPIs (客服绩效) from chat and order exports
+/** Items on lines of at most 104 characters, each line indented. */
+function wrap(items: readonly string[], indent: string): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const item of items) {
+    if (line && indent.length + line.length + 1 + item.length > 104) {
+      lines.push(indent + line);
+      line = item;
+    } else line = line ? `${line} ${item}` : item;
+  }
+  if (line) lines.push(indent + line);
+  return lines.join('\n');
+}
+
+export const USAGE = `cs-kpi: customer-service KPIs (客服绩效) from chat and order exports
 
 Usage:
   cs-kpi report --chats FILE [--orders FILE] [--ratings FILE] [--map FIELD=COLUMN ...]
                 [--refunds FILE] [--complaints FILE] [--online FILE] [--issues FILE]
-                [--tz ZONE] [--split id|day|gap] [--gap-minutes M] [--fast-reply-seconds S]
-                [--window-days N] [--attribution last|first|most] [--basis paid|ordered|paid-same-day]
-                [--hours HH:MM-HH:MM] [--period day|week|month|all] [--auto-prefix TEXT]
-                [--auto-keyword TEXT] [--internal ACCOUNT] [--after-sales-days N]
+${wrap(settingsUsage(), '                ')}
                 [--format json|table|csv|xlsx] [--out FILE] [--xlsx FILE] [--timings]
   cs-kpi inspect FILE [--json] [--kind chats|orders|ratings|…] [--tz ZONE] [--timings]
                        what the importer makes of an export: dialect, encoding, delimiter,
                        the mapping with confidences, sample records and every warning
   cs-kpi indicators [--lang zh-CN|zh-TW|en] [--markdown]
                        every indicator with its definition
+  cs-kpi settings [--json]
+                       every setting: flag, default, allowed values, CS_INDICATORS key, sidebar
   cs-kpi dialects      the exports the importer recognizes, and the header names of each field
   cs-kpi functions [--markdown]
                        list the spreadsheet functions the add-on provides
@@ -88,6 +102,11 @@ export async function run(
       if (values.timings) err(renderTimings(timings));
       return 0;
     }
+    if (command === 'settings') {
+      const { values } = parseArgs({ args: rest, options: { json: { type: 'boolean' } } });
+      out(values.json ? `${JSON.stringify(settingsListing(), null, 2)}\n` : renderSettingsText());
+      return 0;
+    }
     if (command === 'dialects') {
       out(renderDialectsMarkdown());
       return 0;
@@ -124,6 +143,15 @@ export async function run(
         }
       }
       for (const note of result.notes) err(`cs-kpi: note: ${note}\n`);
+      for (const p of proposals(
+        result.imports.map((i) => i.dialect),
+        result.report.settings,
+      ).filter((p) => !p.used)) {
+        const flag = SETTING_BY_ID.get(p.setting)?.flag;
+        err(
+          `cs-kpi: note: ${p.platform.en} exports recognized: the platform usually uses ${flag} ${p.text} (${p.source}); proposed, not applied: give ${flag} ${p.text} to use it.\n`,
+        );
+      }
       if (options.timings) err(renderTimings(result.timings));
       return 0;
     }

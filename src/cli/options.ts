@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { parseHours, resolveSettings, type Settings } from '../core/engine/settings';
+import { resolveSettings, SETTINGS, type Settings, settingFromText } from '../core/engine/settings';
 import { fieldNames, type Kind } from '../core/import/fields';
 
 export class UsageError extends Error {}
@@ -20,12 +20,26 @@ export interface ReportOptions {
   timings: boolean;
 }
 
-const whole = (name: string, text: string | undefined) => {
-  if (text === undefined) return undefined;
-  const n = Number(text);
-  if (!Number.isInteger(n)) throw new UsageError(`--${name} takes a whole number; got "${text}".`);
-  return n;
-};
+/** Every setting's flag, from the settings' description: a list's flag is given once per item. */
+export function settingFlags(): Record<string, { type: 'string'; multiple?: boolean }> {
+  return Object.fromEntries(
+    SETTINGS.map((s) => [
+      s.flag.slice(2),
+      s.type.kind === 'list' ? { type: 'string', multiple: true } : { type: 'string' },
+    ]),
+  );
+}
+
+/** The settings given as flags, read and checked as the description says. */
+export function settingsFromFlags(values: Record<string, unknown>): Settings {
+  const overrides: Record<string, unknown> = {};
+  for (const s of SETTINGS) {
+    const given = values[s.flag.slice(2)];
+    if (given === undefined) continue;
+    overrides[s.id] = Array.isArray(given) ? given : settingFromText(s.id, given as string);
+  }
+  return resolveSettings(overrides as Partial<Settings>);
+}
 
 export function parseReportOptions(argv: readonly string[]): ReportOptions {
   const { values } = parseArgs({
@@ -41,19 +55,7 @@ export function parseReportOptions(argv: readonly string[]): ReportOptions {
       online: { type: 'string', multiple: true },
       issues: { type: 'string', multiple: true },
       map: { type: 'string', multiple: true },
-      tz: { type: 'string' },
-      split: { type: 'string' },
-      'gap-minutes': { type: 'string' },
-      'fast-reply-seconds': { type: 'string' },
-      'window-days': { type: 'string' },
-      attribution: { type: 'string' },
-      basis: { type: 'string' },
-      hours: { type: 'string' },
-      period: { type: 'string' },
-      'auto-prefix': { type: 'string', multiple: true },
-      'auto-keyword': { type: 'string', multiple: true },
-      internal: { type: 'string', multiple: true },
-      'after-sales-days': { type: 'string' },
+      ...settingFlags(),
       format: { type: 'string' },
       out: { type: 'string' },
       xlsx: { type: 'string' },
@@ -86,31 +88,10 @@ export function parseReportOptions(argv: readonly string[]): ReportOptions {
   if (format === 'xlsx' && !values.out) {
     throw new UsageError('--format xlsx writes a workbook: give --out FILE.xlsx.');
   }
-  const overrides: Partial<Settings> = {
-    ...(values.tz && { timeZone: values.tz }),
-    ...(values.split && { split: values.split as Settings['split'] }),
-    ...(values.attribution && { attribution: values.attribution as Settings['attribution'] }),
-    ...(values.basis && { basis: values.basis as Settings['basis'] }),
-    ...(values.period && { period: values.period as Settings['period'] }),
-    ...(values.hours && { assessmentHours: parseHours(values.hours) }),
-    ...(values['auto-prefix'] && { autoPrefixes: values['auto-prefix'] }),
-    ...(values['auto-keyword'] && { autoKeywords: values['auto-keyword'] }),
-    ...(values.internal && { internalAccounts: values.internal }),
-  };
-  const numbers: [keyof Settings, string][] = [
-    ['gapMinutes', 'gap-minutes'],
-    ['fastReplySeconds', 'fast-reply-seconds'],
-    ['windowDays', 'window-days'],
-    ['afterSalesWindowDays', 'after-sales-days'],
-  ];
-  for (const [key, flag] of numbers) {
-    const n = whole(flag, values[flag as keyof typeof values] as string | undefined);
-    if (n !== undefined) (overrides as Record<string, unknown>)[key] = n;
-  }
   return {
     files: Object.fromEntries(kinds.map((kind) => [kind, values[kind]])),
     mapping,
-    settings: resolveSettings(overrides),
+    settings: settingsFromFlags(values),
     format,
     out: values.out,
     xlsx: values.xlsx,

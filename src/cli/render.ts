@@ -1,6 +1,7 @@
 import Papa from 'papaparse';
 import { INDICATORS, reportColumns, type Unit } from '../core/engine/catalog';
 import type { Report, Row, RowValue } from '../core/engine/report';
+import { proposals } from '../core/engine/settings';
 import type { ImportWarning } from '../core/import/warnings';
 import { sheetSafeText } from '../core/sheets/cells';
 
@@ -67,7 +68,12 @@ export function renderTimings(timings: readonly Timing[]): string {
 /** The JSON of `--format json`: the report without the consultation list, plus the import warnings. */
 export function toJson({ report, warnings, imports }: CliReport): string {
   const { consultations: _consultations, ...rest } = report;
-  return `${JSON.stringify({ ...rest, imports, warnings }, null, 2)}\n`;
+  // What the recognized platforms usually measure, each with whether the report used it.
+  const proposed = proposals(
+    imports.map((i) => i.dialect),
+    report.settings,
+  );
+  return `${JSON.stringify({ ...rest, imports, warnings, proposed }, null, 2)}\n`;
 }
 
 const COLUMNS = reportColumns('zh-CN');
