@@ -251,7 +251,8 @@ function check(s: SettingSpec, value: unknown): void {
   const type = s.type;
   switch (type.kind) {
     case 'zone':
-      return assertTimeZone(value as string);
+      assertTimeZone(value as string);
+      return;
     case 'choice':
       if (!type.choices.includes(value as string))
         throw new SettingsError(`${s.name} must be one of ${type.choices.join(', ')}; got "${value}".`);

@@ -1,8 +1,14 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
+import { ROOT } from '../../../scripts/build.mjs';
 import { exampleChatRows, exampleChatsWithoutAutoFlag } from '../../../test/examples';
 import { readPublicData } from '../../../test/publicData';
+import { OTHER_VALUES } from '../../../test/settings/samples';
 import { customFunction } from '../customFunctions';
+import { DEFAULT_SETTINGS, resolveSettings } from '../engine/settings';
+import { readFormulaSettings } from './csIndicators';
 
 const CS_INDICATORS = customFunction('CS_INDICATORS').run;
 
@@ -131,5 +137,37 @@ describe('CS_INDICATORS', () => {
     expect(() => CS_INDICATORS(twitter, '', [['window_days', 30]])).toThrow(
       'CS_INDICATORS: settings: window days (询单有效时长) must be a whole number from 1 to 15; got 30.',
     );
+  });
+});
+
+describe('CS_INDICATORS and the settings description', () => {
+  it.each(OTHER_VALUES.flatMap((o) => o.spec.sheetKeys.map((key) => [key, o] as const)))(
+    'reads the settings key %s',
+    (key, { spec, value, text }) => {
+      const read = readFormulaSettings([[key, text]]);
+      expect(read.settings).toEqual({ [spec.id]: value });
+      expect(resolveSettings(read.settings)[spec.id]).not.toEqual(DEFAULT_SETTINGS[spec.id]);
+    },
+  );
+
+  it('takes ratings as a fourth range: 评价率 and 满意率 from the example exports', () => {
+    const ratings = Papa.parse<string[]>(
+      readFileSync(join(ROOT, 'examples/service-ratings.csv'), 'utf8').trim(),
+    ).data;
+    const without = table(CS_INDICATORS(exampleChatRows(), '', [['language', 'en']]));
+    const withRatings = table(CS_INDICATORS(exampleChatRows(), '', [['language', 'en']], ratings));
+    expect(without.byLabel('Team')['Rating rate']).toBe('');
+    expect(withRatings.byLabel('Team')['Rating rate']).toBeGreaterThan(0);
+    expect(withRatings.byLabel('Team')['Satisfaction rate']).toBeGreaterThan(0);
+  });
+
+  it('proposes the platform’s 180 s for a 千牛 export in a last row, and applies it only when the settings say so', () => {
+    const rows = CS_INDICATORS(exampleChatRows(), '', '') as string[][];
+    const proposal = rows.find((r) => String(r[0]).startsWith('识别为淘宝/天猫的导出'));
+    expect(proposal?.[0]).toContain('fast_reply_seconds = 180');
+    expect(proposal?.[0]).toContain('未采用');
+    const chosen = CS_INDICATORS(exampleChatRows(), '', [['应答秒数', 30]]) as string[][];
+    expect(chosen.some((r) => String(r[0]).startsWith('识别为'))).toBe(false);
+    expect(table(chosen).byLabel('团队')).toEqual(table(rows).byLabel('团队'));
   });
 });

@@ -3,10 +3,21 @@ import { type Language, reportColumns } from '../engine/catalog';
 import { availableFrom } from '../engine/facts';
 import { type MatchProblem, matchProblem } from '../engine/matching';
 import { computeReport, type Row } from '../engine/report';
-import { parseHours, resolveSettings, type Settings, SettingsError } from '../engine/settings';
+import {
+  type Proposal,
+  proposals,
+  resolveSettings,
+  SETTING_BY_ID,
+  SETTINGS,
+  type SettingId,
+  type Settings,
+  SettingsError,
+  settingFromText,
+} from '../engine/settings';
 import type { Kind } from '../import/records';
 import { readRows, type TableImport } from '../import/tableReader';
 import { ImportError, type ImportWarning } from '../import/warnings';
+import { lazy } from '../lib/lazy';
 import { TimeZoneError } from '../time/zone';
 import type { CustomFunctionSpec } from './customFunctionSpec';
 import { currentSpreadsheetZone } from './environment';
@@ -50,41 +61,33 @@ function importRange<K extends Kind>(
   }
 }
 
-const SETTING_KEYS: Record<string, string> = {
-  tz: 'timeZone',
-  time_zone: 'timeZone',
-  时区: 'timeZone',
-  window_days: 'windowDays',
-  询单有效时长: 'windowDays',
-  fast_reply_seconds: 'fastReplySeconds',
-  应答秒数: 'fastReplySeconds',
-  split: 'split',
-  gap_minutes: 'gapMinutes',
-  attribution: 'attribution',
-  basis: 'basis',
-  hours: 'assessmentHours',
-  考核时段: 'assessmentHours',
-  auto_prefix: 'autoPrefixes',
-  自动回复前缀: 'autoPrefixes',
-  language: 'language',
-  语言: 'language',
-};
+/** The settings range's names: every setting's keys from its description, and the table's language. */
+const LANGUAGE_KEYS = ['language', '语言'];
+const SETTING_KEYS = lazy(
+  () =>
+    new Map<string, SettingId | 'language'>([
+      ...SETTINGS.flatMap((s) => s.sheetKeys.map((k) => [k.toLowerCase(), s.id] as const)),
+      ...LANGUAGE_KEYS.map((k) => [k, 'language'] as const),
+    ]),
+);
 
-const NUMERIC = new Set(['windowDays', 'fastReplySeconds', 'gapMinutes']);
-
-/** A settings range of two columns, name and value, as on the 设置 tab. */
-function readSettings(arg: SheetArg): { settings: Partial<Settings>; language: Language } {
+/** A settings range of two columns, name and value; the names the user set, to tell proposals from choices. */
+export function readFormulaSettings(arg: SheetArg): {
+  settings: Partial<Settings>;
+  language: Language;
+  given: Set<SettingId>;
+} {
   const overrides: Record<string, unknown> = {};
   let language: Language = 'zh-CN';
-  if (isEmptyRange(arg)) return { settings: {}, language };
+  const given = new Set<SettingId>();
+  if (isEmptyRange(arg)) return { settings: {}, language, given };
   for (const [rawKey, rawValue] of toGrid(arg)) {
     if (isBlank(rawKey)) continue;
-    const key = String(rawKey).trim().toLowerCase();
-    const setting = SETTING_KEYS[key];
+    const setting = SETTING_KEYS().get(String(rawKey).trim().toLowerCase());
     if (!setting) {
       throw new FormulaInputError(
         NAME,
-        `settings has an unknown name "${rawKey}"; use ${Object.keys(SETTING_KEYS).join(', ')}.`,
+        `settings has an unknown name "${rawKey}"; use ${[...SETTING_KEYS().keys()].join(', ')}.`,
       );
     }
     const value = cellText(rawValue ?? '').trim();
@@ -93,22 +96,32 @@ function readSettings(arg: SheetArg): { settings: Partial<Settings>; language: L
         throw new FormulaInputError(NAME, `settings language is zh-CN, zh-TW or en; got "${value}".`);
       }
       language = value;
-    } else if (setting === 'assessmentHours') overrides[setting] = parseHours(value);
-    else if (setting === 'autoPrefixes')
-      overrides[setting] = value
-        .split(/[,，]/)
-        .map((p) => p.trim())
-        .filter(Boolean);
-    else overrides[setting] = NUMERIC.has(setting) ? Number(value) : value;
+    } else {
+      overrides[setting] = settingFromText(setting, value);
+      given.add(setting);
+    }
   }
-  return { settings: overrides as Partial<Settings>, language };
+  return { settings: overrides as Partial<Settings>, language, given };
 }
 
-function csIndicators(chats: SheetArg, orders: SheetArg, settingsArg: SheetArg) {
-  let parsed: { settings: Partial<Settings>; language: Language };
+/** The kinds of record CS_INDICATORS reads besides chats, in the order of its arguments after settings. */
+const MORE_KINDS = ['ratings', 'refunds', 'complaints', 'online', 'issues'] as const;
+
+function csIndicators(
+  chats: SheetArg,
+  orders: SheetArg,
+  settingsArg: SheetArg,
+  ratings?: SheetArg,
+  refunds?: SheetArg,
+  complaints?: SheetArg,
+  online?: SheetArg,
+  issues?: SheetArg,
+) {
+  const more = [ratings, refunds, complaints, online, issues];
+  let parsed: ReturnType<typeof readFormulaSettings>;
   let settings: Settings;
   try {
-    parsed = readSettings(settingsArg);
+    parsed = readFormulaSettings(settingsArg);
     settings = resolveSettings({ timeZone: currentSpreadsheetZone(), ...parsed.settings });
   } catch (error) {
     if (error instanceof SettingsError || error instanceof TimeZoneError)
@@ -121,42 +134,67 @@ function csIndicators(chats: SheetArg, orders: SheetArg, settingsArg: SheetArg) 
   const orderImport = isEmptyRange(orders)
     ? null
     : importRange('orders', 'orders', orders, settings.timeZone);
-  const available = availableFrom({ chats: chatImport.mapped, orders: orderImport?.mapped });
+  const others = Object.fromEntries(
+    MORE_KINDS.flatMap((kind, i) =>
+      isEmptyRange(more[i]) ? [] : [[kind, importRange(kind, kind, more[i], settings.timeZone)]],
+    ),
+  ) as { [K in (typeof MORE_KINDS)[number]]?: TableImport<K> };
+  const available = availableFrom({
+    chats: chatImport.mapped,
+    orders: orderImport?.mapped,
+    ...Object.fromEntries(Object.entries(others).map(([kind, imported]) => [kind, imported.mapped])),
+  });
   const report = computeReport(
     {
       messages: chatImport.records,
       orders: orderImport?.records ?? [],
-      ratings: [],
+      ratings: others.ratings?.records ?? [],
+      refunds: others.refunds?.records ?? [],
+      complaints: others.complaints?.records ?? [],
+      online: others.online?.records ?? [],
+      issues: others.issues?.records ?? [],
       available,
       hasSessions: chatImport.mapped.has('session'),
     },
     settings,
   );
+  const imports = [chatImport, orderImport, ...Object.values(others)];
   const columns = reportColumns(parsed.language);
   const words = {
-    'zh-CN': ['客服', '团队', '店铺'],
-    'zh-TW': ['客服', '團隊', '店鋪'],
-    en: ['Agent', 'Team', 'Shop'],
+    'zh-CN': ['客服', '团队', '店铺', '全部', '周期'],
+    'zh-TW': ['客服', '團隊', '店鋪', '全部', '週期'],
+    en: ['Agent', 'Team', 'Shop', 'all', 'Period'],
   }[parsed.language];
+  // By period, a second column says which period a row is of (the team and shop rows: all of it).
+  const byPeriod = settings.period !== 'all';
   const line = (label: string, row: Row): SheetCell[] => [
     label,
+    ...(byPeriod ? [String(row.period ?? words[3])] : []),
     ...columns.map((c) => (row[c.id] ?? '') as SheetCell),
   ];
   const table: SheetCell[][] = [
-    [words[0] as string, ...columns.map((c) => c.header)],
+    [words[0] as string, ...(byPeriod ? [words[4] as string] : []), ...columns.map((c) => c.header)],
     ...report.agents.map((row) => line(String(row.agent), row)),
     line(words[1] as string, report.team),
     line(words[2] as string, report.shop),
   ];
   // Last rows saying what the figures cannot say themselves, in the table's language.
   const notes = NOTES[parsed.language];
-  const warnings = [...chatImport.warnings, ...(orderImport?.warnings ?? [])];
+  const blanks = () => table[0]?.slice(1).map(() => '') ?? [];
+  // A platform's usual value is proposed, never applied: only for settings the range leaves out.
+  for (const p of proposals(
+    imports.map((i) => i?.dialect?.id),
+    settings,
+  ))
+    if (!p.used && !parsed.given.has(p.setting))
+      table.push([notes.proposed(p, SETTING_BY_ID.get(p.setting)?.sheetKeys[0] ?? p.setting), ...blanks()]);
+  const warnings = imports.flatMap((i) => i?.warnings ?? []);
   const [first] = warnings;
-  if (first) table.push([notes.skipped(warnings.length, first), ...columns.map(() => '')]);
+  if (first) table.push([notes.skipped(warnings.length, first), ...blanks()]);
   const problem = matchProblem(report.counts, available);
-  if (problem) table.push([notes.match[problem], ...columns.map(() => '')]);
+  if (problem) table.push([notes.match[problem], ...blanks()]);
   const suspected = report.counts.suspectedAutoReplies;
-  if (suspected > 0) table.push([notes.autoReplies(suspected), ...columns.map(() => '')]);
+  if (suspected > 0) table.push([notes.autoReplies(suspected), ...blanks()]);
   return table;
 }
 
@@ -173,9 +211,12 @@ const NOTES: Record<
     skipped: (count: number, first: ImportWarning) => string;
     match: Record<MatchProblem, string>;
     autoReplies: (count: number) => string;
+    proposed: (proposal: Proposal, key: string) => string;
   }
 > = {
   'zh-CN': {
+    proposed: (p, key) =>
+      `识别为${p.platform.zh}的导出：该平台通常用 ${key} = ${p.text}（${p.source}）；仅为建议，未采用：在设置中加入 ${key} ${p.text} 即采用`,
     skipped: (n, w) => `${n} 行无法读取，已跳过；第一行：${w.file} 第 ${w.row} 行，${w.column}：${w.message}`,
     match: {
       'no-buyer-column':
@@ -187,6 +228,8 @@ const NOTES: Record<
       `${n} 个咨询中有回复在买家消息后 ${SECONDS} 秒内发出，且同一句话至少 ${MIN} 个咨询都收到：这些看起来是自动回复，却算作客服回复，会抬高 30秒应答率、压低平均响应时间；请在聊天区域中包含“是否自动回复”列，或在设置中加入 auto_prefix`,
   },
   'zh-TW': {
+    proposed: (p, key) =>
+      `識別為${p.platform.zh}的匯出：該平台通常用 ${key} = ${p.text}（${p.source}）；僅為建議，未採用：在設定中加入 ${key} ${p.text} 即採用`,
     skipped: (n, w) => `${n} 列無法讀取，已略過；第一列：${w.file} 第 ${w.row} 列，${w.column}：${w.message}`,
     match: {
       'no-buyer-column':
@@ -198,6 +241,8 @@ const NOTES: Record<
       `${n} 個諮詢中有回覆在買家訊息後 ${SECONDS} 秒內送出，且同一句話至少 ${MIN} 個諮詢都收到：這些看起來是自動回覆，卻算作客服回覆，會抬高 30秒應答率、壓低平均響應時間；請在聊天範圍中包含「是否自動回覆」欄，或在設定中加入 auto_prefix`,
   },
   en: {
+    proposed: (p, key) =>
+      `${p.platform.en} exports recognized: the platform usually uses ${key} = ${p.text} (${p.source}); proposed, not applied: add ${key} ${p.text} to the settings to use it`,
     skipped: (n, w) => `${n} rows skipped; first: ${w.file} row ${w.row}, ${w.column}: ${w.message}`,
     match: {
       'no-buyer-column':
@@ -233,10 +278,32 @@ export const CS_INDICATORS: CustomFunctionSpec = {
       type: 'Array<Array<string>>',
       optional: true,
       description: {
-        en: 'Two columns: setting name and value (window_days, tz, …).',
-        zh: '两列：设置名与值（询单有效时长、时区…）（可选）。',
+        en: `Two columns: setting name and value. Names: ${SETTINGS.map((s) => s.sheetKeys[0]).join(', ')}, language (cs-kpi settings lists each).`,
+        zh: `两列：设置名与值（可选）。名称：${SETTINGS.map((s) => s.sheetKeys.at(-1)).join('、')}、语言。`,
       },
     },
+    ...(
+      [
+        ['ratings', 'The rating export, header row first.', '评价记录，含表头（可选）。'],
+        ['refunds', 'The refund export, header row first.', '退款记录，含表头（可选）。'],
+        ['complaints', 'The complaint export, header row first.', '投诉记录，含表头（可选）。'],
+        [
+          'online',
+          'Online spans (agent, start, end), header row first.',
+          '在线时段（客服、开始、结束），含表头（可选）。',
+        ],
+        [
+          'issues',
+          'Issues (time, agent, resolved), header row first.',
+          '问题记录（时间、客服、是否解决），含表头（可选）。',
+        ],
+      ] as const
+    ).map(([name, en, zh]) => ({
+      name,
+      type: 'Array<Array<string>>',
+      optional: true,
+      description: { en, zh },
+    })),
   ],
   returns: {
     type: 'Array<Array<string|number>>',
