@@ -5,6 +5,7 @@ import { type MatchProblem, matchProblem } from '../core/engine/matching';
 import { computeReport } from '../core/engine/report';
 import { parseHours, resolveSettings, type Settings } from '../core/engine/settings';
 import { decodeBytes } from '../core/import/decode';
+import { fieldLabel } from '../core/import/fields';
 import { importTable, type TableImport } from '../core/import/importer';
 import type { Kind } from '../core/import/records';
 import { languageOf } from '../core/lib/language';
@@ -163,7 +164,8 @@ export class ImportFlow {
       text: source.text,
       kind: kind as Kind,
       timeZone: this.zone(),
-      overrides: this.overrides[kind],
+      // Remembered choices: a column the next export lacks is mapped as usual, not refused.
+      remembered: this.overrides[kind],
     });
   }
 
@@ -199,6 +201,7 @@ export class ImportFlow {
   private renderMappings() {
     const box = byId('mappings');
     box.replaceChildren();
+    const language = languageOf(this.context.userLocale);
     for (const kind of KINDS) {
       const result = this.imports[kind];
       if (!result) continue;
@@ -221,7 +224,8 @@ export class ImportFlow {
       }
       for (const field of result.fields) {
         const row = element('label', undefined, 'field');
-        row.append(element('span', `${field.field}${field.required ? ' *' : ''}`));
+        const label = fieldLabel(kind, field.field, language);
+        row.append(element('span', `${label} (${field.field})${field.required ? ' *' : ''}`));
         const select = document.createElement('select');
         select.dataset.kind = kind;
         select.dataset.field = field.field;

@@ -381,3 +381,67 @@ describe('files in the sidebar', () => {
     await page.close();
   });
 });
+
+describe('邀评 and 留言 in the sidebar', () => {
+  it('reads them from their columns, or from the mapping chosen, with the figures of the command line', async () => {
+    const { chatsInviteOfflineRows, RENAMED } = await import('../inviteOffline');
+    const { page, sidebar } = await openPreview();
+    const paste = async (rows: string[][]) => {
+      await sidebar.locator('#text-chats').evaluate(
+        (area: HTMLTextAreaElement, value: string) => {
+          area.value = value;
+          area.dispatchEvent(new Event('input'));
+        },
+        rows.map((row) => row.join(',')).join('\n'),
+      );
+      await sidebar.locator('#read').click();
+    };
+    const select = (field: string) => sidebar.locator(`select[data-kind="chats"][data-field="${field}"]`);
+    /** The team's row of 服务指标, by header. */
+    const team = async () => {
+      await page.getByRole('button', { name: '服务指标', exact: true }).click();
+      const rows = await page
+        .locator('#grid tr')
+        .evaluateAll((trs) => trs.map((tr) => [...tr.children].map((td) => td.textContent ?? '')));
+      const header = rows[0] ?? [];
+      const row = rows.find((r) => r[0] === '团队') ?? [];
+      // Rounded, to compare with expect.poll; an empty cell stays empty.
+      const value = (name: string) => {
+        const cell = row[header.indexOf(name)] ?? '';
+        return cell === '' ? null : Math.round(Number(cell) * 1e6) / 1e6;
+      };
+      return {
+        consultations: value('咨询量'),
+        rated: value('考核咨询量'),
+        invite: value('邀评率'),
+        fast: value('30秒应答率'),
+        first: value('首次响应时间(秒)'),
+      };
+    };
+    // 3 consultations; s3, a message left at night (留言), out of the rates; s1 invited a rating.
+    const expected = { consultations: 3, rated: 2, invite: 0.333333, fast: 0.5, first: 30 };
+
+    // The columns found by their names.
+    await paste(chatsInviteOfflineRows());
+    await expect.poll(() => select('invite').inputValue()).toBe('邀评');
+    expect(await select('offline').inputValue()).toBe('留言');
+    expect(await sidebar.locator('label.field', { has: select('invite') }).textContent()).toContain(
+      '是否邀评 (invite)',
+    );
+    await computeAndWait(sidebar);
+    await expect.poll(team).toEqual(expected);
+
+    // The same columns under names nothing knows: unread until chosen in the mapping.
+    await paste(chatsInviteOfflineRows(RENAMED));
+    await expect.poll(() => select('invite').inputValue()).toBe('');
+    await computeAndWait(sidebar);
+    const unread = { consultations: 3, rated: 3, invite: null, fast: 0.333333, first: 8420 };
+    await expect.poll(team).toEqual(unread);
+    await select('invite').selectOption(RENAMED.邀评);
+    await select('offline').selectOption(RENAMED.留言);
+    await expect.poll(() => select('offline').inputValue()).toBe(RENAMED.留言);
+    await computeAndWait(sidebar);
+    await expect.poll(team).toEqual(expected);
+    await page.close();
+  });
+});

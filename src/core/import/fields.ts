@@ -448,6 +448,11 @@ export function fieldNames(kind?: Kind): string[] {
   return [...new Set(names)];
 }
 
+/** A field's name for people, in `language` (the field's own name when the kind has no such field). */
+export function fieldLabel(kind: Kind, name: string, language: keyof FieldDescription['label']): string {
+  return fieldsOf(kind).find((field) => field.name === name)?.label[language] ?? name;
+}
+
 /** Every header name a field goes by, its own name first. */
 export function headerNames(field: NamedField): string[] {
   const { headers } = field;

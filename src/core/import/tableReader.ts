@@ -24,6 +24,11 @@ export interface RowsRequest {
   /** What the file holds, when the caller knows (`--orders FILE`); otherwise recognized from the header. */
   kind?: Kind;
   overrides?: ColumnMapping;
+  /**
+   * Choices remembered from an earlier file (the sidebar's): each taken like an override where its
+   * column exists in this file, and passed over where it does not.
+   */
+  remembered?: ColumnMapping;
   /** The delimiter the rows were split on, when they came from text (reported back). */
   delimiter: string;
   /** A key to replace buyer IDs with stable keyed hashes (HMAC-SHA-256), so chats and orders still join. */
@@ -182,6 +187,7 @@ function mapFields(
   header: readonly string[],
   dialect: DialectMatch | null,
   overrides: ColumnMapping,
+  remembered: ColumnMapping,
   file: string,
 ): FieldMatch[] {
   const names = header.map(normalizeHeader);
@@ -216,6 +222,12 @@ function mapFields(
       );
     }
     take(field, at, 1, 'user');
+  }
+  for (const field of all) {
+    const column = remembered[field.name];
+    if (chosen.has(field.name) || column === undefined) continue;
+    const at = (typeof column === 'string' ? [column] : column).map(indexOf).find((i) => i >= 0);
+    if (at !== undefined && !used.has(at)) take(field, at, 1, 'user');
   }
   for (const field of all) {
     const column = dialect?.dialect.columns[field.name];
@@ -331,7 +343,7 @@ export function readRows(request: RowsRequest, feed: RowFeed): TableImport {
       );
     }
     const dialect = recognizeDialect(header, kind);
-    const fields = mapFields(kind, header, dialect, request.overrides ?? {}, file);
+    const fields = mapFields(kind, header, dialect, request.overrides ?? {}, request.remembered ?? {}, file);
     const indexes = new Map<string, number>();
     for (const m of fields) if (m.column !== null) indexes.set(m.field, header.indexOf(m.column));
     if (headerIndex > 0)
