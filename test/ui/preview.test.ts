@@ -421,8 +421,14 @@ describe('邀评 and 留言 in the sidebar', () => {
     // 3 consultations; s3, a message left at night (留言), out of the rates; s1 invited a rating.
     const expected = { consultations: 3, rated: 2, invite: 0.333333, fast: 0.5, first: 30 };
 
-    // The columns found by their names.
+    // The columns found by their names, with the default settings (earlier tests saved others).
     await paste(chatsInviteOfflineRows());
+    await sidebar.locator('#set-tz').fill('Asia/Shanghai');
+    await sidebar.locator('#set-fast').fill('30');
+    await sidebar.locator('#set-hours').fill('');
+    await sidebar.locator('#set-split').selectOption('auto');
+    await sidebar.locator('#set-auto').fill('');
+    await sidebar.locator('#set-internal').fill('');
     await expect.poll(() => select('invite').inputValue()).toBe('邀评');
     expect(await select('offline').inputValue()).toBe('留言');
     expect(await sidebar.locator('label.field', { has: select('invite') }).textContent()).toContain(
