@@ -1,3 +1,4 @@
+import { cellText } from '../core/sheets/cellText';
 import { SETTINGS_TAB } from '../core/sheets/settingsTab';
 
 /** A tab the user pasted an export into, read as rows of text for the sidebar's importer. */
@@ -13,16 +14,17 @@ export function readSettingsTab(): { rows: string[][] | null } {
   return { rows: sheet ? textRows(sheet) : null };
 }
 
+/**
+ * A tab's cells as the text an export had (src/core/sheets/cellText.ts): dates as the wall-clock time
+ * they show in the spreadsheet's zone, percentages as shown, numbers of 16 or more digits (IDs Sheets
+ * rounded when they were pasted) in scientific notation, which the importer refuses as IDs.
+ * google.script.run could not carry Date objects anyway.
+ */
 function textRows(sheet: GoogleAppsScript.Spreadsheet.Sheet): string[][] {
-  const values = sheet.getDataRange().getValues();
-  // Dates travel as ISO instants: google.script.run cannot carry Date objects.
-  return values.map((row) =>
-    row.map((cell) =>
-      Object.prototype.toString.call(cell) === '[object Date]'
-        ? (cell as Date).toISOString()
-        : String(cell ?? ''),
-    ),
-  );
+  const zone = SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetTimeZone();
+  const range = sheet.getDataRange();
+  const formats = range.getNumberFormats();
+  return range.getValues().map((row, r) => row.map((cell, c) => cellText(cell, zone, formats[r]?.[c])));
 }
 
 /** Brings one of the tabs just written to the front: the links of the sidebar's summary. */

@@ -136,25 +136,7 @@ describe('scoring and pay in the built bundle, with arguments from the Apps Scri
   });
 });
 
-describe('CS_INDICATORS in the built bundle', () => {
-  it('reads a range built in the Apps Script realm, Date cells included, in the spreadsheet time zone', () => {
-    const formula = `CS_INDICATORS([
-      ['time', 'agent', 'customer', 'from'],
-      [new Date(Date.UTC(2024, 2, 1, 7, 59, 50)), 'Amy', 'c1', 'customer'],
-      [new Date(Date.UTC(2024, 2, 1, 8, 0, 20)), 'Amy', 'c1', 'agent'],
-      [new Date(Date.UTC(2024, 2, 1, 8, 0, 30)), 'Amy', 'c1', 'customer'],
-    ], '', [['language', 'en']])`;
-    // In Los Angeles the two customer messages fall on two days (23:59:50 and 00:00:30): two
-    // consultations; in Shanghai they are one afternoon: one.
-    const la = loadCode({ spreadsheet: { timeZone: 'America/Los_Angeles' } });
-    const rows = la.evaluate(formula) as unknown[][];
-    expect(rows[0]?.slice(0, 3)).toEqual(['Agent', 'Consultations', 'Receptions']);
-    expect(rows[1]?.slice(0, 2)).toEqual(['Amy', 2]);
-    expect(la.log.count('Spreadsheet', 'getSpreadsheetTimeZone')).toBe(1);
-    const shanghai = loadCode({ spreadsheet: { timeZone: 'Asia/Shanghai' } });
-    expect((shanghai.evaluate(formula) as unknown[][])[1]?.slice(0, 2)).toEqual(['Amy', 1]);
-  });
-});
+// CS_INDICATORS with date cells as Sheets hands them over: test/contract/sheetValues.contract.test.ts.
 
 describe('every rate function in the built bundle takes columns too', () => {
   const rates = Object.values(customFunctions).filter((spec) =>

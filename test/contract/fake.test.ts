@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { loadCode } from '../fakes/loadCode';
 import { createGasFake, PROPERTY_VALUE_LIMIT } from '../fakes/services';
 
 // The fake stands in for Google's services in every contract test, so it must keep their rules.
@@ -139,6 +140,41 @@ describe('the Apps Script fake', () => {
     expect(() => globals.SpreadsheetApp.getActiveSpreadsheet()).toThrow('AuthMode.NONE');
     expect(() => globals.PropertiesService.getDocumentProperties()).toThrow('AuthMode.NONE');
     expect(() => globals.SpreadsheetApp.getUi().createAddonMenu().addItem('a', 'b').addToUi()).not.toThrow();
+  });
+
+  it('lets a running custom function read the spreadsheet, and nothing that needs authorization', () => {
+    // https://developers.google.com/apps-script/guides/sheets/functions#using_apps_script_services
+    const { globals, spreadsheet, execution } = createGasFake();
+    const sheet = spreadsheet.insertSheet('T');
+    execution.customFunction = true;
+    expect(globals.SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetTimeZone()).toBe('Asia/Shanghai');
+    expect(sheet.getRange('A1').getValues()).toEqual([['']]);
+    expect(() => sheet.getRange('A1').setValues([[1]])).toThrow(
+      'You do not have permission to call Range.setValues',
+    );
+    expect(() => spreadsheet.insertSheet('U')).toThrow(
+      'You do not have permission to call Spreadsheet.insertSheet',
+    );
+    expect(() => globals.SpreadsheetApp.getUi()).toThrow(
+      'You do not have permission to call SpreadsheetApp.getUi',
+    );
+    expect(() => globals.Session.getActiveUserLocale()).toThrow('You do not have permission');
+    expect(globals.PropertiesService.getDocumentProperties().getProperty('x')).toBeNull();
+    execution.customFunction = false;
+    expect(() => sheet.getRange('A1').setValues([[1]])).not.toThrow();
+  });
+
+  it('hands a custom function its range with dates in the script zone, a single cell as a value', () => {
+    const addon = loadCode({ spreadsheet: { timeZone: 'America/New_York' } });
+    const sheet = addon.spreadsheet.insertSheet('T');
+    sheet.getRange('A1:B1').setValues([['2024-03-01 10:00:00', 7]]);
+    // Sheets: "If the spreadsheet and the script use different time zones … the custom function will
+    // need to compensate" (guides/sheets/functions#data_types); the script's zone is Asia/Shanghai.
+    expect(sheet.getRange('A1:B1').peekAsArgument('Asia/Shanghai')).toEqual([
+      [new Date(Date.UTC(2024, 2, 1, 2)), 7],
+    ]);
+    expect(sheet.getRange('A1:B1').getValues()).toEqual([[new Date(Date.UTC(2024, 2, 1, 15)), 7]]);
+    expect(addon.runCustomFunction('CONVERSION_RATE', { range: 'T!B1' }, 14)).toBe(0.5);
   });
 
   it('logs every call, so tests can count service round trips', () => {

@@ -9,8 +9,11 @@ export class CallLog {
   readonly calls: ServiceCall[] = [];
   /** "Service.method" → the call number (1-based) that fails, to test what a failure leaves behind. */
   readonly failAt = new Map<string, number>();
+  /** Refuses a call the running code may not make (a custom function changing the spreadsheet). */
+  guard: ((service: string, method: string) => void) | null = null;
 
   record(service: string, method: string, args: unknown[]) {
+    this.guard?.(service, method);
     this.calls.push({ service, method, args });
     const key = `${service}.${method}`;
     if (this.failAt.get(key) === this.count(service, method)) {

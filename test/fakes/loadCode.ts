@@ -28,5 +28,27 @@ export function loadCode(options: GasFakeOptions = {}) {
     if (!sheet) throw new Error(`no tab ${tab} to edit`);
     sheet.getRange(row, column, 1, 1).setValues([[value]]);
   };
-  return { ...fake, global, evaluate, context, editCell };
+  /**
+   * A formula cell calling a custom function, as Sheets runs it: each argument a range of a tab
+   * ("聊天!A1:D9", given as { range }) or a plain value; dates handed over in the script's zone
+   * (appsscript.json); the spreadsheet read-only and services that need authorization refused.
+   */
+  const runCustomFunction = (name: string, ...args: (unknown | { range: string })[]) => {
+    const scriptZone = (JSON.parse(distFile('appsscript.json')) as { timeZone: string }).timeZone;
+    const values = args.map((arg) => {
+      if (typeof arg !== 'object' || arg === null || !('range' in arg)) return arg;
+      const [tab = '', a1 = ''] = (arg as { range: string }).range.split('!');
+      const sheet = fake.spreadsheet.getSheetByName(tab);
+      if (!sheet) throw new Error(`no tab ${tab}`);
+      return sheet.getRange(a1).peekAsArgument(scriptZone);
+    });
+    fake.log.clear();
+    fake.execution.customFunction = true;
+    try {
+      return global[name](...values);
+    } finally {
+      fake.execution.customFunction = false;
+    }
+  };
+  return { ...fake, global, evaluate, context, editCell, runCustomFunction };
 }

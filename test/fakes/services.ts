@@ -187,6 +187,24 @@ export function createGasFake(options: GasFakeOptions = {}) {
   const userProperties = new FakeProperties('UserProperties', log);
   const lock = new FakeLockState();
   const htmlFiles = options.htmlFiles ?? {};
+  /** Whether a custom function is running: Sheets then refuses what needs the user's authorization. */
+  const execution = { customFunction: false };
+
+  /**
+   * "Custom functions never ask users to authorize access to personal data. Consequently, they can
+   * only call services that do not have access to personal data": Cache, HTML (not displayed), JDBC,
+   * Language, Lock, Maps, Properties, Spreadsheet ("Read only (can use most get*() methods, but not
+   * set*())"), URL Fetch, Utilities, XML
+   * (https://developers.google.com/apps-script/guides/sheets/functions#using_apps_script_services).
+   */
+  const customFunctionMay = (what: string) => {
+    if (execution.customFunction) throw new Error(`Exception: You do not have permission to call ${what}.`);
+  };
+  log.guard = (service, method) => {
+    const changes = /^(set|insert|delete|add|clear|activate|append|remove|hide|sort|copy|move|protect)/;
+    if (['Spreadsheet', 'Sheet', 'Range'].includes(service) && changes.test(method))
+      customFunctionMay(`${service}.${method}`);
+  };
 
   // In AuthMode.NONE (an add-on not yet enabled in this file) only the menu may be built.
   const authorized = (what: string) => {
@@ -199,6 +217,7 @@ export function createGasFake(options: GasFakeOptions = {}) {
 
   const ui = {
     createAddonMenu() {
+      customFunctionMay('Ui.createAddonMenu');
       log.record('Ui', 'createAddonMenu', []);
       return new FakeMenuBuilder({ title: 'add-on', kind: 'addon', items: [], added: false }, menus, log);
     },
@@ -212,6 +231,7 @@ export function createGasFake(options: GasFakeOptions = {}) {
       sidebars.push(output);
     },
     alert(title: string, prompt?: string, buttons?: string) {
+      customFunctionMay('Ui.alert');
       log.record('Ui', 'alert', [title, prompt, buttons]);
       alerts.push({ title, prompt: prompt ?? '', buttons: buttons ?? 'OK' });
       return buttons === 'YES_NO' ? (options.alertAnswer ?? 'YES') : 'OK';
@@ -223,6 +243,7 @@ export function createGasFake(options: GasFakeOptions = {}) {
   const globals = {
     SpreadsheetApp: {
       getUi() {
+        customFunctionMay('SpreadsheetApp.getUi');
         log.record('SpreadsheetApp', 'getUi', []);
         return ui;
       },
@@ -291,6 +312,7 @@ export function createGasFake(options: GasFakeOptions = {}) {
     },
     Session: {
       getActiveUserLocale() {
+        customFunctionMay('Session.getActiveUserLocale');
         log.record('Session', 'getActiveUserLocale', []);
         return options.userLocale ?? 'zh_CN';
       },
@@ -311,6 +333,7 @@ export function createGasFake(options: GasFakeOptions = {}) {
     userProperties,
     lock,
     authMode,
+    execution,
   };
 }
 

@@ -419,6 +419,15 @@ export class FakeRange {
     return this.each((r, c) => this.sheet.peek(r, c).formula);
   }
 
+  /**
+   * Test helper, not Apps Script: the range as Sheets hands it to a custom function, a single cell as
+   * its value: date-times as Dates in the script's zone, not the spreadsheet's (see runCustomFunction).
+   */
+  peekAsArgument(scriptZone: string): CellValue | CellValue[][] {
+    const values = this.each((r, c) => readValue(this.sheet.peek(r, c), scriptZone));
+    return this.numRows === 1 && this.numColumns === 1 ? (values[0]?.[0] as CellValue) : values;
+  }
+
   getNumberFormats(): string[][] {
     this.record('getNumberFormats', []);
     return this.each((r, c) => this.sheet.peek(r, c).format || 'General');

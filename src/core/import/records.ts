@@ -5,7 +5,7 @@ import { lazy } from '../lib/lazy';
 import { utf8Bytes } from '../lib/utf8';
 import { parseTime } from '../time/parseTime';
 import { type FieldOf, type FieldReadAs, IMPORT_FIELDS, type Kind } from './fields';
-import { parseCount, parseFlag, parseMoney, trimCell, unwrapId } from './values';
+import { isRoundedId, parseCount, parseFlag, parseMoney, ROUNDED_ID, trimCell, unwrapId } from './values';
 import type { ImportWarning } from './warnings';
 
 export type { Kind } from './fields';
@@ -72,6 +72,7 @@ export class RowReader<K extends Kind = Kind> {
 
   id(field: FieldReadAs<K, 'id'>): string | null {
     const value = unwrapId(this.text(field));
+    if (isRoundedId(value)) return this.fail(field, `"${value}" ${ROUNDED_ID}`);
     return value === '' ? this.fail(field, `${field} is empty; the row is skipped`) : value;
   }
 
@@ -79,6 +80,10 @@ export class RowReader<K extends Kind = Kind> {
   person(field: FieldReadAs<K, 'buyer'>, required: boolean): string | null | undefined {
     const value = unwrapId(this.text(field));
     if (value === '') return required ? this.fail(field, `${field} is empty; the row is skipped`) : null;
+    if (isRoundedId(value)) {
+      this.fail(field, `"${value}" ${ROUNDED_ID}`);
+      return undefined;
+    }
     return this.pseudonymKey ? pseudonym(this.pseudonymKey, value) : value;
   }
 

@@ -42,6 +42,18 @@ export function unwrapId(text: string): string {
   return id.trim();
 }
 
+/**
+ * An ID in scientific notation, "3.00000000000000E+18": what Excel shows of a long number, and what a
+ * cell of a tab gives for one (src/core/sheets/cellText.ts). The spreadsheet kept 15 digits, so
+ * different IDs may have become the same: such an ID is refused, never merged.
+ */
+export function isRoundedId(id: string): boolean {
+  return /^[+-]?\d(?:\.\d+)?E\+?\d+$/i.test(id);
+}
+
+export const ROUNDED_ID =
+  'is an ID that a spreadsheet rounded to 15 digits (Excel and Google Sheets keep no more), so different IDs may now look the same; the row is refused. Import the export file itself, or, to paste it into a tab, first format the column as plain text (Format › Number › Plain text); in Excel, import the column as text';
+
 const NO_AMOUNT = new Set(['无退款申请', '无', '-', '--', '—', 'n/a', 'none']);
 
 /** 10^0 … 10^15, each exact as a double. */
