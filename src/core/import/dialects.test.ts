@@ -370,4 +370,16 @@ describe('a Shopify orders export with its full header', () => {
       { 'Billing Name': 'Jane Doe', 'Billing Address1': '1 Harbour St', 'Shipping Phone': '+1 555 0100' },
     );
   });
+  it('reads an order with a discount code: Discount Code is not the cash-on-delivery flag', () => {
+    const discounted = first.replace(',64.00,,', ',64.00,SPRING10,');
+    expect(discounted).toContain('SPRING10');
+    const result = importTable({
+      file: 'orders_export.csv',
+      text: `${header}\n${discounted}\n`,
+      timeZone: 'UTC',
+    });
+    expect(result.fields.find((f) => f.field === 'cod')?.column).toBeNull();
+    expect(result.warnings).toEqual([]);
+    expect(result.records).toHaveLength(1);
+  });
 });

@@ -182,6 +182,17 @@ export function detectKind(header: readonly string[]): Kind | null {
   return bestShare >= 0.75 ? best : null;
 }
 
+/** A name of Latin letters, digits and separators only. */
+const isLatin = (name: string) => /^[\x20-\x7e]+$/.test(name.trim());
+
+/** Lower-case words between spaces, underscores and other separators, padded: " order paid at ". */
+const latinWords = (text: string) =>
+  ` ${text
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean)
+    .join(' ')} `;
+
 function mapFields(
   kind: Kind,
   header: readonly string[],
@@ -243,10 +254,19 @@ function mapFields(
     const at = names.findIndex((name, i) => free(i) && synonyms.includes(name));
     if (at >= 0) take(field, at, 0.9, 'synonym');
   }
+  // A Latin-letter name is found only as whole words ("paid at" in "Order paid at"), never inside
+  // a word: "cod" is not in "Discount Code".
+  const wordsOf = header.map(latinWords);
   for (const field of all) {
     if (chosen.has(field.name)) continue;
-    const synonyms = synonymsOf(field).filter((s) => s.length >= 3);
-    const at = names.findIndex((name, i) => free(i) && synonyms.some((s) => name.includes(s)));
+    const synonyms = headerNames(field).filter((s) => normalizeHeader(s).length >= 3);
+    const latin = synonyms.filter(isLatin).map(latinWords);
+    const other = synonyms.filter((s) => !isLatin(s)).map(normalizeHeader);
+    const at = names.findIndex(
+      (name, i) =>
+        free(i) &&
+        (other.some((s) => name.includes(s)) || latin.some((s) => (wordsOf[i] as string).includes(s))),
+    );
     if (at >= 0) take(field, at, 0.6, 'synonym');
   }
   const matches = all.map(
