@@ -3,7 +3,7 @@ import { INSTANT_REPLY_MS, SAME_TEXT_CONSULTATIONS } from '../core/engine/autoRe
 import { availableFrom } from '../core/engine/facts';
 import { type MatchProblem, matchProblem } from '../core/engine/matching';
 import { computeReport } from '../core/engine/report';
-import { parseHours, resolveSettings, type Settings } from '../core/engine/settings';
+import { proposals, type Settings } from '../core/engine/settings';
 import { decodeBytes } from '../core/import/decode';
 import { fieldLabel } from '../core/import/fields';
 import { importTable, type TableImport } from '../core/import/importer';
@@ -21,6 +21,7 @@ import {
 } from '../core/sidebarApi';
 import type { MessageKey, Messages } from './messages';
 import { callServer, errorText } from './serverCall';
+import { buildSettingsForm, formPreferences, formSettings, showProposals } from './settingsForm';
 
 /** The words for each reason no order could be credited to a chat (see matchProblem). */
 const MATCH_MESSAGES: Record<MatchProblem, MessageKey> = {
@@ -61,19 +62,10 @@ export class ImportFlow {
 
   start(preferences: Preferences) {
     for (const kind of KINDS) this.overrides[kind] = { ...(preferences.mappings[kind] ?? {}) };
-    const saved = preferences.settings;
-    byId<HTMLInputElement>('set-tz').value = String(saved.timeZone ?? this.context.timeZone);
-    byId<HTMLInputElement>('set-window').value = String(saved.windowDays ?? 2);
-    byId<HTMLInputElement>('set-fast').value = String(saved.fastReplySeconds ?? 30);
-    byId<HTMLSelectElement>('set-split').value = String(saved.split ?? 'auto');
-    byId<HTMLSelectElement>('set-attribution').value = String(saved.attribution ?? 'last');
-    byId<HTMLInputElement>('set-hours').value = String(saved.hours ?? '');
-    byId<HTMLInputElement>('set-auto').value = Array.isArray(saved.autoPrefixes)
-      ? saved.autoPrefixes.join(',')
-      : '';
-    byId<HTMLInputElement>('set-internal').value = Array.isArray(saved.internalAccounts)
-      ? saved.internalAccounts.join(',')
-      : '';
+    buildSettingsForm(this.messages, this.context.timeZone, preferences.settings);
+    const settingsStep = byId('step-settings');
+    settingsStep.addEventListener('change', () => this.updateProposals());
+    settingsStep.addEventListener('input', () => this.updateProposals());
     for (const kind of KINDS) byId('sources').append(this.sourceBlock(kind));
     byId('read').addEventListener('click', () => void this.readSoon());
     byId('compute').addEventListener('click', () => void this.compute());
@@ -193,6 +185,7 @@ export class ImportFlow {
       return false;
     }
     this.renderMappings();
+    this.updateProposals();
     byId('step-mapping').hidden = false;
     byId('step-settings').hidden = false;
     return true;
@@ -279,22 +272,19 @@ export class ImportFlow {
   }
 
   private settings(): Settings {
-    const list = (id: string) =>
-      byId<HTMLInputElement>(id)
-        .value.split(/[,，]/)
-        .map((s) => s.trim())
-        .filter(Boolean);
-    const hours = byId<HTMLInputElement>('set-hours').value.trim();
-    return resolveSettings({
-      timeZone: this.zone(),
-      windowDays: Number(byId<HTMLInputElement>('set-window').value),
-      fastReplySeconds: Number(byId<HTMLInputElement>('set-fast').value),
-      split: byId<HTMLSelectElement>('set-split').value as Settings['split'],
-      attribution: byId<HTMLSelectElement>('set-attribution').value as Settings['attribution'],
-      assessmentHours: hours ? parseHours(hours) : null,
-      autoPrefixes: list('set-auto'),
-      internalAccounts: list('set-internal'),
-    });
+    return formSettings(this.context.timeZone);
+  }
+
+  /** What the recognized platforms usually measure, against the settings as the form has them now. */
+  private updateProposals() {
+    let settings: Settings;
+    try {
+      settings = this.settings();
+    } catch {
+      return; // A field being typed is not a setting yet; compute says what is wrong.
+    }
+    const dialects = Object.values(this.imports).map((imported) => imported?.dialect?.id);
+    showProposals(proposals(dialects, settings), this.messages, () => this.updateProposals());
   }
 
   private progress(step: number, text: string) {
@@ -393,16 +383,7 @@ export class ImportFlow {
         written = await this.write(tabs, true);
       }
       await callServer('savePreferences', {
-        settings: {
-          timeZone: settings.timeZone,
-          windowDays: settings.windowDays,
-          fastReplySeconds: settings.fastReplySeconds,
-          split: settings.split,
-          attribution: settings.attribution,
-          hours: byId<HTMLInputElement>('set-hours').value.trim(),
-          autoPrefixes: settings.autoPrefixes,
-          internalAccounts: settings.internalAccounts,
-        },
+        settings: formPreferences(),
         mappings: this.overrides,
       });
       this.progress(4, `${this.messages.done}${written.written.join('、')}`);

@@ -1,3 +1,6 @@
+import type { Language } from '../core/engine/catalog';
+import type { SettingId } from '../core/engine/settings';
+import { SETTING_TEXT } from '../core/engine/settingsText';
 import { languageOf } from '../core/lib/language';
 
 /** The sidebar's words. zh-CN is the default; zh-TW and en follow the user's locale. */
@@ -22,13 +25,11 @@ const zhCN = {
   rows: '行',
   skipped: '行无法读取',
   stepSettings: '3. 设置',
-  windowDays: '询单有效时长(天)',
-  fastSeconds: '应答时限(秒)',
-  split: '会话划分',
-  attribution: '订单归属',
-  hours: '考核时段',
-  autoPrefix: '自动回复前缀',
-  internal: '内部账号(逗号分隔)',
+  moreSettings: '更多设置',
+  proposal: '识别为{platform}的导出：该平台通常用 {setting} = {value}（{source}）。仅为建议，未采用。',
+  proposalUsed: '识别为{platform}的导出：{setting} = {value} 为该平台的常用值，已采用。',
+  useProposal: '采用',
+  language: 'zh-CN',
   compute: '计算并写入',
   reading: '正在读取…',
   computing: '正在计算…',
@@ -46,10 +47,22 @@ const zhCN = {
   orTab: '或选择本表中的工作表…',
 };
 
-export type MessageKey = keyof typeof zhCN;
+/** Each setting's label and help, from the engine's description, under `setting_ID` and `settingHelp_ID`. */
+type SettingMessages = Record<`setting_${SettingId}` | `settingHelp_${SettingId}`, string>;
+
+function settingMessages(language: Language): SettingMessages {
+  return Object.fromEntries(
+    Object.entries(SETTING_TEXT).flatMap(([id, text]) => [
+      [`setting_${id}`, text[language].label],
+      [`settingHelp_${id}`, text[language].help],
+    ]),
+  ) as SettingMessages;
+}
+
+export type MessageKey = keyof typeof zhCN | keyof SettingMessages;
 export type Messages = Record<MessageKey, string>;
 
-const zhTW: Messages = {
+const zhTW: Record<keyof typeof zhCN, string> = {
   title: '客服績效',
   connecting: '正在讀取試算表…',
   connected: '已連線',
@@ -70,13 +83,11 @@ const zhTW: Messages = {
   rows: '列',
   skipped: '列無法讀取',
   stepSettings: '3. 設定',
-  windowDays: '詢單有效時長(天)',
-  fastSeconds: '應答時限(秒)',
-  split: '會話劃分',
-  attribution: '訂單歸屬',
-  hours: '考核時段',
-  autoPrefix: '自動回覆前綴',
-  internal: '內部帳號(逗號分隔)',
+  moreSettings: '更多設定',
+  proposal: '識別為{platform}的匯出：該平台通常用 {setting} = {value}（{source}）。僅為建議，未採用。',
+  proposalUsed: '識別為{platform}的匯出：{setting} = {value} 為該平台的常用值，已採用。',
+  useProposal: '採用',
+  language: 'zh-TW',
   compute: '計算並寫入',
   reading: '正在讀取…',
   computing: '正在計算…',
@@ -94,7 +105,7 @@ const zhTW: Messages = {
   orTab: '或選擇本試算表中的工作表…',
 };
 
-const en: Messages = {
+const en: Record<keyof typeof zhCN, string> = {
   title: 'CS KPI',
   connecting: 'Reading the spreadsheet…',
   connected: 'Connected',
@@ -115,13 +126,12 @@ const en: Messages = {
   rows: 'rows',
   skipped: 'rows could not be read',
   stepSettings: '3. Settings',
-  windowDays: 'Inquiry window (days)',
-  fastSeconds: 'Fast reply within (s)',
-  split: 'Consultation split',
-  attribution: 'Order attribution',
-  hours: 'Assessment hours',
-  autoPrefix: 'Auto-reply prefix',
-  internal: 'Internal accounts (comma separated)',
+  moreSettings: 'More settings',
+  proposal:
+    '{platform} exports recognized: the platform usually uses {setting} = {value} ({source}). Proposed, not applied.',
+  proposalUsed: '{platform} exports recognized: {setting} = {value} is the platform’s usual value, used.',
+  useProposal: 'Use',
+  language: 'en',
   compute: 'Compute and write',
   reading: 'Reading…',
   computing: 'Computing…',
@@ -141,5 +151,6 @@ const en: Messages = {
 
 /** Apps Script locales look like zh_CN, browsers' like zh-CN; Hong Kong and Macau read Traditional. */
 export function messagesFor(locale: string | undefined): Messages {
-  return { 'zh-CN': zhCN, 'zh-TW': zhTW, en }[languageOf(locale)];
+  const language = languageOf(locale);
+  return { ...{ 'zh-CN': zhCN, 'zh-TW': zhTW, en }[language], ...settingMessages(language) };
 }

@@ -127,7 +127,7 @@ describe('the sidebar flow in the preview', () => {
     await sidebar.locator('.mapping').first().locator('table.preview').scrollIntoViewIfNeeded();
     await step('2-mapping');
     await sidebar.locator('#set-tz').fill('UTC');
-    await sidebar.locator('#set-fast').fill('3600');
+    await sidebar.locator('#set-fast-reply-seconds').fill('3600');
     await sidebar.locator('#step-settings').scrollIntoViewIfNeeded();
     await step('3-settings');
     await page.screenshot({ path: fileURLToPath(new URL('preview-mapping.png', ARTIFACTS)) });
@@ -294,7 +294,7 @@ describe('auto replies nothing marks', () => {
     expect(await note.textContent()).toContain(
       '152 个咨询中有回复在买家消息后 1 秒内发出，且同一句话至少 10 个咨询都收到',
     );
-    await sidebar.locator('#set-auto').fill('[自动回复]');
+    await sidebar.locator('#set-auto-prefix').fill('[自动回复]');
     await computeAndWait(sidebar);
     expect(await note.isHidden()).toBe(true);
     await page.close();

@@ -111,7 +111,10 @@ function indicatorTab(report: Report, group: Group, book: SettingsBook, language
   const line = (label: string, row: Row): TabCell[] => [label, ...columns.map((c) => row[c.id] ?? null)];
   const rows: TabCell[][] = [
     [labels[0] as string, ...columns.map((c) => c.header)],
-    ...report.agents.map((row) => line(String(row.agent), row)),
+    // By period (day, week, month) an agent has a row per period: the label says which.
+    ...report.agents.map((row) =>
+      line(report.settings.period === 'all' ? String(row.agent) : `${row.agent} ${row.period}`, row),
+    ),
     line(labels[1] as string, report.team),
     line(labels[2] as string, report.shop),
   ];
