@@ -1,8 +1,10 @@
+import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, SETTINGS, settingText } from '../../src/core/engine/settings';
 import { SETTING_TEXT } from '../../src/core/engine/settingsText';
 import type { SidebarContext } from '../../src/core/sidebarApi';
+import { EXAMPLE_CHATS } from '../examples';
 import { DIST } from '../fakes/loadCode';
 import { launchChromium, stubGoogleScriptRun } from './browser';
 
@@ -89,5 +91,32 @@ describe('the sidebar’s settings, from the engine’s description', () => {
       value('internalAccounts'),
       value('excludeOffline'),
     ]).toEqual(['3', '08:00-23:00', '测试号,小美', 'off']);
+  });
+
+  it('proposes the platform’s 180 s for a 千牛 export, applies it only when the user takes it', async () => {
+    const page = await browser.newPage({ viewport: { width: 300, height: 900 } });
+    await stubGoogleScriptRun(page, {
+      getSidebarContext: [{ ok: context }],
+      loadPreferences: [{ ok: { settings: {}, mappings: {} } }],
+    });
+    await page.goto(`file://${DIST}Sidebar.html`);
+    await expect.poll(() => page.locator('#text-chats').count()).toBe(1);
+    await page.locator('#text-chats').evaluate(
+      (area: HTMLTextAreaElement, text: string) => {
+        area.value = text;
+        area.dispatchEvent(new Event('input'));
+      },
+      readFileSync(EXAMPLE_CHATS, 'utf8'),
+    );
+    await page.locator('#read').click();
+    const proposal = page.locator('#proposals .proposal');
+    await expect.poll(() => proposal.textContent()).toContain('應答時限(秒) = 180');
+    expect(await proposal.textContent()).toContain('未採用');
+    // Shown, never applied: the field keeps the engine's default until the button is pressed.
+    expect(await page.locator('#set-fast-reply-seconds').inputValue()).toBe('30');
+    await proposal.locator('button').click();
+    expect(await page.locator('#set-fast-reply-seconds').inputValue()).toBe('180');
+    await expect.poll(() => proposal.textContent()).toContain('已採用');
+    await page.close();
   });
 });
