@@ -424,10 +424,13 @@ describe('邀评 and 留言 in the sidebar', () => {
     // The columns found by their names, with the default settings (earlier tests saved others).
     await paste(chatsInviteOfflineRows());
     await sidebar.locator('#set-tz').fill('Asia/Shanghai');
-    await sidebar.locator('#set-fast').fill('30');
+    await sidebar.locator('#set-fast-reply-seconds').fill('30');
     await sidebar.locator('#set-hours').fill('');
+    // 会话划分 is folded under 更多设置.
+    if (!(await sidebar.locator('#settings-more').evaluate((d: HTMLDetailsElement) => d.open)))
+      await sidebar.locator('#settings-more summary').click();
     await sidebar.locator('#set-split').selectOption('auto');
-    await sidebar.locator('#set-auto').fill('');
+    await sidebar.locator('#set-auto-prefix').fill('');
     await sidebar.locator('#set-internal').fill('');
     await expect.poll(() => select('invite').inputValue()).toBe('邀评');
     expect(await select('offline').inputValue()).toBe('留言');
