@@ -1,6 +1,6 @@
 import { markdownCell } from '../lib/markdown';
 import { DIALECTS } from './dialects';
-import { type Cell, fieldsOf, headerNames, KINDS } from './fields';
+import { type Cell, fieldsOf, headerNames, KINDS, ONE_OF } from './fields';
 import { PRIVATE_HEADERS } from './headers';
 
 /** How each kind of cell is read, in the docs' words. */
@@ -61,9 +61,13 @@ export function renderDialectsMarkdown(): string {
     'column gives: without it those indicators are empty, never 0.',
   );
   for (const kind of KINDS) {
+    const either = (ONE_OF[kind] ?? []).map(
+      (names) => `An export must have at least one of ${names.map((n) => `\`${n}\``).join(', ')}.`,
+    );
     lines.push(
       '',
       `### ${kind}`,
+      ...(either.length > 0 ? ['', ...either] : []),
       '',
       '| field | name | cell | lets the catalog compute | header names |',
       '| --- | --- | --- | --- | --- |',
@@ -99,6 +103,7 @@ export function renderFieldLines(): string {
         .map((field) => (field.values ? `${field.name} (${field.values})` : field.name))
         .join(', ');
     const optional = named(false);
-    return `  ${kind.padEnd(11)}${named(true)}${optional ? `; optionally ${optional}` : ''}`;
+    const either = (ONE_OF[kind] ?? []).map((names) => ` and ${names.join(' or ')}`).join('');
+    return `  ${kind.padEnd(11)}${named(true)}${either}${optional ? `; optionally ${optional}` : ''}`;
   }).join('\n');
 }

@@ -404,6 +404,14 @@ export const IMPORT_FIELDS = {
   },
 } as const satisfies Record<string, Record<string, FieldDescription>>;
 
+/**
+ * Optional fields of which an export must have at least one: an order export that says neither when
+ * an order was placed nor when it was paid cannot be read.
+ */
+export const ONE_OF: { readonly [K in Kind]?: readonly (readonly FieldOf<K>[])[] } = {
+  orders: [['created_at', 'paid_at']],
+};
+
 type Described = typeof IMPORT_FIELDS;
 
 /** The kinds of export the engine reads. */

@@ -2,7 +2,7 @@ import type { Message } from '../engine/model';
 import { utf8Bytes } from '../lib/utf8';
 import { parseTime } from '../time/parseTime';
 import { type DialectMatch, recognizeDialect } from './dialects';
-import { fieldsOf, headerNames, KINDS, type Kind, type NamedField } from './fields';
+import { fieldsOf, headerNames, KINDS, type Kind, type NamedField, ONE_OF } from './fields';
 import { isPrivateHeader, normalizeHeader } from './headers';
 import { OrderCollapser, type OrderRow, type PerLine } from './orderCollapse';
 import { CONVERTERS, type RecordOf, RowReader } from './records';
@@ -280,17 +280,9 @@ function mapFields(
       },
   );
   const missing = matches.filter((m) => m.required && m.column === null);
-  if (
-    kind === 'orders' &&
-    !matches.some((m) => (m.field === 'created_at' || m.field === 'paid_at') && m.column)
-  ) {
-    missing.push({
-      field: 'created_at or paid_at',
-      column: null,
-      confidence: 0,
-      source: 'none',
-      required: true,
-    });
+  for (const either of ONE_OF[kind] ?? []) {
+    if (matches.some((m) => m.column !== null && (either as readonly string[]).includes(m.field))) continue;
+    missing.push({ field: either.join(' or '), column: null, confidence: 0, source: 'none', required: true });
   }
   if (missing.length > 0) {
     const [first] = missing;
