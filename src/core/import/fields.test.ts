@@ -145,6 +145,17 @@ describe('the field description', () => {
     }
   });
 
+  it('refuses an order export with neither of ONE_OF’s fields, naming both', () => {
+    const text = 'order_id,customer,amount\no1,c1,10\n';
+    expect(() => importTable({ file: 'o.csv', text, kind: 'orders', timeZone: 'UTC' })).toThrow(
+      'o.csv: no column for "created_at or paid_at" in this orders export. Map it with --map created_at=COLUMN',
+    );
+    const paidOnly = 'order_id,paid_at\no1,2024-03-01 10:00:00\n';
+    expect(
+      importTable({ file: 'o.csv', text: paidOnly, kind: 'orders', timeZone: 'UTC' }).records,
+    ).toHaveLength(1);
+  });
+
   it('gives no header name to two fields of one kind', () => {
     for (const kind of KINDS) {
       const owner = new Map<string, string>();
