@@ -10,16 +10,21 @@ import vm from 'node:vm';
 import * as esbuild from 'esbuild';
 import { build, ROOT } from './build.mjs';
 
-/** The bridge the sidebar calls as google.script.run: each call a POST, answered with JSON. */
-const BRIDGE = `<script>
+/**
+ * The bridge the sidebar calls as google.script.run: each call a POST, answered with JSON. The
+ * arguments first go through the real bridge's rules (test/fakes/scriptRun.ts): a Date, a function or
+ * a DOM node throws at the call, undefined in an array arrives as null.
+ */
+const bridge = (scriptRunCopy) => `<script>
 (function () {
+  var scriptRunCopy = (${scriptRunCopy});
   function runner(onSuccess, onFailure) {
     return new Proxy({}, {
       get: function (_, name) {
         if (name === 'withSuccessHandler') return function (fn) { return runner(fn, onFailure); };
         if (name === 'withFailureHandler') return function (fn) { return runner(onSuccess, fn); };
         return function () {
-          var args = Array.prototype.slice.call(arguments);
+          var args = scriptRunCopy(Array.prototype.slice.call(arguments));
           fetch('/run/' + encodeURIComponent(name), { method: 'POST', body: JSON.stringify(args) })
             .then(function (r) { return r.json(); })
             .then(function (answer) {
@@ -50,7 +55,7 @@ async function loadFakes() {
 
 export async function startPreview({ port = Number(process.env.PORT ?? 8080), quiet = false } = {}) {
   await build();
-  const { createGasFake } = await loadFakes();
+  const { createGasFake, scriptRunCopy } = await loadFakes();
   const sidebar = readFileSync(join(ROOT, 'dist/Sidebar.html'), 'utf8');
   const fake = createGasFake({
     htmlFiles: { Sidebar: sidebar },
@@ -61,7 +66,7 @@ export async function startPreview({ port = Number(process.env.PORT ?? 8080), qu
   context.onOpen({ authMode: 'FULL' });
   const page = readFileSync(join(ROOT, 'scripts/preview/page.html'), 'utf8');
   // The sidebar's own script must find google.script.run: the bridge goes first in <head>.
-  const sidebarPage = sidebar.replace('<head>', () => `<head>${BRIDGE}`);
+  const sidebarPage = sidebar.replace('<head>', () => `<head>${bridge(scriptRunCopy.toString())}`);
 
   /** Every google.script.run call and the size of its arguments, as they crossed the bridge. */
   const calls = [];
@@ -108,14 +113,10 @@ export async function startPreview({ port = Number(process.env.PORT ?? 8080), qu
         try {
           // As google.script.run does: arguments and results travel as JSON.
           const args = vm.runInContext(`(${body || '[]'})`, context);
-          const value = fn(...args);
+          // The return value crosses the bridge by the same rules: a Date in it fails the call.
+          const [value] = scriptRunCopy([fn(...args)]);
           const alerts = fake.alerts.slice(alertsBefore);
-          send(
-            response,
-            200,
-            'application/json',
-            JSON.stringify({ value: value === undefined ? null : value, alerts }),
-          );
+          send(response, 200, 'application/json', JSON.stringify({ value, alerts }));
         } catch (error) {
           send(response, 200, 'application/json', JSON.stringify({ error: error?.message ?? String(error) }));
         }

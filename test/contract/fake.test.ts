@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadCode } from '../fakes/loadCode';
+import { scriptRunCopy } from '../fakes/scriptRun';
 import { createGasFake, PROPERTY_VALUE_LIMIT } from '../fakes/services';
 
 // The fake stands in for Google's services in every contract test, so it must keep their rules.
@@ -175,6 +176,32 @@ describe('the Apps Script fake', () => {
     ]);
     expect(sheet.getRange('A1:B1').getValues()).toEqual([[new Date(Date.UTC(2024, 2, 1, 15)), 7]]);
     expect(addon.runCustomFunction('CONVERSION_RATE', { range: 'T!B1' }, 14)).toBe(0.5);
+  });
+
+  it('carries over google.script.run what the real bridge carries, and refuses what it refuses', () => {
+    // https://developers.google.com/apps-script/guides/html/reference/run#myFunction(...)
+    expect(scriptRunCopy([1, 'a', true, null, undefined, [1, undefined], { a: 1, b: undefined }])).toEqual([
+      1,
+      'a',
+      true,
+      null,
+      null,
+      [1, null],
+      { a: 1 },
+    ]);
+    const illegal = 'Failed due to illegal value in property';
+    expect(() => scriptRunCopy([new Date()])).toThrow(`${illegal}: 0`);
+    expect(() => scriptRunCopy(['x', { rows: [[new Date()]] }])).toThrow(`${illegal}: 1.rows.0.0`);
+    expect(() => scriptRunCopy([() => 1])).toThrow(illegal);
+    expect(() => scriptRunCopy([new Map()])).toThrow(illegal);
+    const circular: Record<string, unknown> = {};
+    circular.self = circular;
+    expect(() => scriptRunCopy([circular])).toThrow(illegal);
+    // A DOM node is refused; a form is legal only as the only parameter, and arrives as its fields.
+    const form = { nodeType: 1, tagName: 'FORM', elements: [{ name: 'tab', value: '聊天' }, { value: 'x' }] };
+    expect(scriptRunCopy([form])).toEqual([{ tab: '聊天' }]);
+    expect(() => scriptRunCopy([form, 1])).toThrow(illegal);
+    expect(() => scriptRunCopy([{ nodeType: 1, tagName: 'DIV' }])).toThrow(illegal);
   });
 
   it('logs every call, so tests can count service round trips', () => {

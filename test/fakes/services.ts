@@ -1,4 +1,7 @@
 import { CallLog } from './callLog';
+
+export { scriptRunCopy } from './scriptRun';
+
 import { FakeSpreadsheet, type SpreadsheetOptions } from './spreadsheet';
 
 /**

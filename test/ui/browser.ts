@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { scriptRunCopy } from '../fakes/scriptRun';
 import { CHROMIUM } from '../systemPackages';
 
 export const ARTIFACTS = new URL('../../test-artifacts/', import.meta.url);
@@ -31,10 +32,11 @@ export type StubScript = Record<string, StubAnswer[]>;
 
 /**
  * Installs a google.script.run stand-in before the page's own script runs. Like the real one it is
- * asynchronous, passes results through JSON and hands failures over as Error objects.
+ * asynchronous, hands failures over as Error objects, and carries arguments and results by the real
+ * bridge's rules (test/fakes/scriptRun.ts): a Date, a function or a DOM node throws at the call.
  */
 export async function stubGoogleScriptRun(page: Page, script: StubScript) {
-  await page.addInitScript((answers: StubScript) => {
+  const install = (answers: StubScript, scriptRunCopy: (values: unknown[]) => unknown[]) => {
     const calls: { name: string; args: unknown[] }[] = [];
     (window as unknown as { __serverCalls: typeof calls }).__serverCalls = calls;
     type Handler = (value: unknown) => void;
@@ -46,12 +48,12 @@ export async function stubGoogleScriptRun(page: Page, script: StubScript) {
             if (name === 'withSuccessHandler') return (fn: Handler) => runner(fn, onFailure);
             if (name === 'withFailureHandler') return (fn: Handler) => runner(onSuccess, fn);
             return (...args: unknown[]) => {
-              calls.push({ name, args: JSON.parse(JSON.stringify(args)) });
+              calls.push({ name, args: scriptRunCopy(args) });
               const answer = answers[name]?.shift();
               setTimeout(() => {
                 if (!answer) onFailure(new Error(`Script function not found: ${name}`));
                 else if ('error' in answer) onFailure(new Error(answer.error));
-                else onSuccess(JSON.parse(JSON.stringify(answer.ok)));
+                else onSuccess(scriptRunCopy([answer.ok])[0]);
               }, 20);
             };
           },
@@ -65,5 +67,9 @@ export async function stubGoogleScriptRun(page: Page, script: StubScript) {
         ),
       },
     };
-  }, script);
+  };
+  // The page runs the installer's and the bridge rules' own source, given the test's answers.
+  await page.addInitScript({
+    content: `(${install.toString()})(${JSON.stringify(script)}, ${scriptRunCopy.toString()});`,
+  });
 }

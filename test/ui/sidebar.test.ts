@@ -66,6 +66,25 @@ describe('the sidebar', () => {
     await page.close();
   });
 
+  it('talks to a google.script.run that refuses a Date, a function or a DOM node, as the real one', async () => {
+    const page = await openSidebar({ getSidebarContext: [{ ok: context }] });
+    await expect.poll(() => page.textContent('#status')).toBe('已连接');
+    const refusals = await page.evaluate(() => {
+      const run = (window as unknown as { google: { script: { run: Record<string, (x: unknown) => void> } } })
+        .google.script.run;
+      return [new Date(), () => 1, document.body].map((value) => {
+        try {
+          run.readTab?.(value);
+          return 'passed';
+        } catch (error) {
+          return (error as Error).message;
+        }
+      });
+    });
+    expect(refusals).toEqual(Array(3).fill('Failed due to illegal value in property: 0'));
+    await page.close();
+  });
+
   it('shows the server error and recovers on retry (failure path)', async () => {
     const page = await openSidebar({
       getSidebarContext: [{ error: 'Exception: 服务暂时不可用' }, { ok: context }],
