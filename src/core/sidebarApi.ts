@@ -1,3 +1,4 @@
+import type { Grid, TabLayout } from './sheets/chunks';
 import type { Tab } from './sheets/tabs';
 
 /**
@@ -37,11 +38,15 @@ export interface TabLink {
 export interface WriteTabsResult {
   written: string[];
   links: TabLink[];
+  /** The spreadsheet's cells after the import, of the 10 million it may hold. */
+  cells: number;
 }
 
 /** Large imports travel in parts: the tabs' rows in blocks, then the rest of each tab at commit. */
 export interface BeginTabsRequest {
   names: string[];
+  /** Each tab's grid, in the order of `names`: checked against the 10M-cell limit before anything is written. */
+  grids: Grid[];
   replaceEdited?: boolean;
 }
 
@@ -57,7 +62,7 @@ export interface TabRowsRequest {
 export interface CommitTabsRequest {
   token: string;
   /** Each tab without its rows (rows already sent), in order. */
-  tabs: Omit<Tab, 'rows'>[];
+  tabs: TabLayout[];
 }
 
 /** What the sidebar remembers per spreadsheet: settings and, per kind of export, the column mapping. */
@@ -73,8 +78,11 @@ export interface ServerApi {
   appendTabRows(request: TabRowsRequest): { rows: number };
   commitTabs(request: CommitTabsRequest): WriteTabsResult;
   abortTabs(request: { token: string }): { aborted: boolean };
-  /** A tab of this spreadsheet as rows of text (dates as ISO instants), to read as an export. */
-  readTab(name: string): { name: string; rows: string[][] };
+  /**
+   * A tab of this spreadsheet as rows of text (dates as ISO instants), to read as an export: a block of
+   * rows from `startRow` (1 when left out), `nextRow` the first row of the next block or null at the end.
+   */
+  readTab(name: string, startRow?: number): { name: string; rows: string[][]; nextRow: number | null };
   /** The team's 设置 (null rows when there is none yet): the scheme every import follows. */
   readSettingsTab(): { rows: string[][] | null };
   /** Brings a tab to the front (the summary's links). */

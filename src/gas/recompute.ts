@@ -41,7 +41,7 @@ export function recomputeFromSettings() {
     return sheet ? [{ sheet, content: readIndicatorTab(sheet.getDataRange().getValues()) }] : [];
   });
   const agents = mergeAgentRows(tabs.map((tab) => tab.content));
-  const card = scorecardTab(agents, book, 'addon', languageOf(spreadsheet.getSpreadsheetLocale()));
+  const card = scorecardTab(agents, book, 'native', languageOf(spreadsheet.getSpreadsheetLocale()));
   if (!writeTabsAsking([card], '替换？Replace it?')) return;
   withDocumentLock(() => {
     for (const { sheet, content } of tabs) {

@@ -16,7 +16,7 @@ export function setUpTemplate() {
     { messages: [], orders: [], ratings: [], available: NOTHING_AVAILABLE, hasSessions: false },
     resolveSettings({ timeZone: zone }),
   );
-  const tabs = buildTabs(empty, { formulas: 'addon', language: 'zh-CN' });
+  const tabs = buildTabs(empty, { formulas: 'native', language: 'zh-CN' });
   if (!writeTabsAsking(tabs, '替换为空白模板？Replace it with the empty template?')) return;
   ui.alert(
     ADDON_TITLE,

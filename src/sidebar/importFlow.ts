@@ -9,7 +9,7 @@ import { fieldLabel } from '../core/import/fields';
 import { importTable, type TableImport } from '../core/import/importer';
 import type { Kind } from '../core/import/records';
 import { languageOf } from '../core/lib/language';
-import { cellCount, MAX_CELLS_PER_CALL, rowBlocks, withoutRows } from '../core/sheets/chunks';
+import { cellCount, gridCells, layoutOf, MAX_CELLS_PER_CALL, rowBlocks } from '../core/sheets/chunks';
 import { readSettingsBook, SettingsTabError } from '../core/sheets/settingsTab';
 import { buildTabs, type Tab } from '../core/sheets/tabs';
 import {
@@ -122,15 +122,25 @@ export class ImportFlow {
     return block;
   }
 
-  /** An export already pasted into a tab of this spreadsheet: read like a file. */
+  /** An export already pasted into a tab of this spreadsheet: read like a file, a block of rows at a time. */
   private async chooseTab(kind: SourceKind, name: string) {
     if (!name) {
       delete this.files[kind];
       return;
     }
     try {
-      const tab = await callServer('readTab', name);
-      this.files[kind] = { name: tab.name, text: Papa.unparse(tab.rows) };
+      const rows: string[][] = [];
+      let next: number | null = 1;
+      while (next !== null) {
+        const block: Awaited<ReturnType<typeof callServer<'readTab'>>> = await callServer(
+          'readTab',
+          name,
+          next,
+        );
+        for (const row of block.rows) rows.push(row);
+        next = block.nextRow;
+      }
+      this.files[kind] = { name, text: Papa.unparse(rows) };
       byId<HTMLTextAreaElement>(`text-${kind}`).value = '';
     } catch (error) {
       this.showError(error);
@@ -292,21 +302,58 @@ export class ImportFlow {
     byId('progress-text').textContent = text;
   }
 
-  /** One call for ordinary imports; blocks of rows for large ones (a 20 MB paste), swapped in at the end. */
+  /**
+   * One call for ordinary imports; blocks of rows for large ones (a 20 MB paste), committed at the end.
+   * Says first how many cells the tabs will take (the spreadsheet holds 10 million).
+   */
   private async write(tabs: Tab[], replaceEdited: boolean): Promise<WriteTabsResult> {
+    const layouts = tabs.map(layoutOf);
+    const writing = `${this.messages.writing} ${gridCells(layouts).toLocaleString('en-US')} ${this.messages.cells}`;
+    this.progress(3, writing);
     if (cellCount(tabs) <= MAX_CELLS_PER_CALL) return callServer('writeTabs', { tabs, replaceEdited });
-    const { token } = await callServer('beginTabs', { names: tabs.map((t) => t.name), replaceEdited });
+    const { token } = await callServer('beginTabs', {
+      names: layouts.map((l) => l.name),
+      grids: layouts.map((l) => l.grid),
+      replaceEdited,
+    });
     try {
       const blocks = rowBlocks(tabs);
       for (const [i, block] of blocks.entries()) {
-        this.progress(3, `${this.messages.writing} ${i + 1}/${blocks.length}`);
+        this.progress(3, `${writing} ${i + 1}/${blocks.length}`);
         await callServer('appendTabRows', { token, ...block });
       }
-      return await callServer('commitTabs', { token, tabs: tabs.map(withoutRows) });
+      return await callServer('commitTabs', { token, tabs: layouts });
     } catch (error) {
       await callServer('abortTabs', { token }).catch(() => undefined);
       throw error;
     }
+  }
+
+  /**
+   * Asks in the sidebar itself whether to replace tabs edited since the last import: a sidebar's
+   * confirm() may be blocked by the browser (the sidebar is a sandboxed frame).
+   */
+  private askReplace(): Promise<boolean> {
+    return new Promise((resolve) => {
+      const box = element('div', undefined, 'confirm');
+      box.id = 'confirm-replace';
+      box.setAttribute('role', 'alertdialog');
+      const yes = element('button', this.messages.replaceYes) as HTMLButtonElement;
+      const no = element('button', this.messages.replaceNo) as HTMLButtonElement;
+      yes.type = 'button';
+      no.type = 'button';
+      yes.id = 'confirm-yes';
+      no.id = 'confirm-no';
+      const answer = (replace: boolean) => {
+        box.remove();
+        resolve(replace);
+      };
+      yes.addEventListener('click', () => answer(true));
+      no.addEventListener('click', () => answer(false));
+      box.append(element('p', this.messages.confirmReplace), yes, no);
+      byId('step-compute').append(box);
+      yes.focus();
+    });
   }
 
   /** Each tab written as a link: a click brings the tab to the front; the URL also opens it elsewhere. */
@@ -370,16 +417,17 @@ export class ImportFlow {
       const { rows: settingsRows } = await callServer('readSettingsTab');
       const tabs = buildTabs(report, {
         settings: settingsRows ? this.teamSettings(settingsRows) : undefined,
-        formulas: 'addon',
+        // Native formulas: 绩效 works without the add-on (a copy, an .xlsx download, a teammate) and
+        // needs no custom-function call per cell.
+        formulas: 'native',
         // Headers in the spreadsheet's language, whoever is importing.
         language: languageOf(this.context.spreadsheetLocale),
       });
-      this.progress(3, this.messages.writing);
       let written: WriteTabsResult;
       try {
         written = await this.write(tabs, false);
       } catch (error) {
-        if (!errorText(error).includes(EDITED_TAB) || !confirm(this.messages.confirmReplace)) throw error;
+        if (!errorText(error).includes(EDITED_TAB) || !(await this.askReplace())) throw error;
         written = await this.write(tabs, true);
       }
       await callServer('savePreferences', {

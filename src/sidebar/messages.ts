@@ -42,6 +42,9 @@ const zhCN = {
   suspectedAutoReplies:
     '{n} 个咨询中有回复在买家消息后 {seconds} 秒内发出，且同一句话至少 {min} 个咨询都收到：这些看起来是自动回复，却算作客服回复，会抬高 30秒应答率、压低首次响应时间和平均响应时间。请在「2. 列对应」中为聊天记录选择“是否自动回复”列，或在「3. 设置」中填写自动回复前缀。',
   confirmReplace: '该工作表在上次导入后被修改过，是否替换？',
+  replaceYes: '替换',
+  replaceNo: '保留',
+  cells: '个单元格',
   nothing: '请先粘贴或选择至少一个导出。',
   settingsInvalid: '「设置」工作表有误，未写入任何内容。请改正后再计算：',
   orTab: '或选择本表中的工作表…',
@@ -100,6 +103,9 @@ const zhTW: Record<keyof typeof zhCN, string> = {
   suspectedAutoReplies:
     '{n} 個諮詢中有回覆在買家訊息後 {seconds} 秒內送出，且同一句話至少 {min} 個諮詢都收到：這些看起來是自動回覆，卻算作客服回覆，會抬高 30秒應答率、壓低首次響應時間和平均響應時間。請在「2. 欄位對應」中為聊天記錄選擇「是否自動回覆」欄，或在「3. 設定」中填寫自動回覆前綴。',
   confirmReplace: '該工作表在上次匯入後被修改過，是否取代？',
+  replaceYes: '取代',
+  replaceNo: '保留',
+  cells: '個儲存格',
   nothing: '請先貼上或選擇至少一個匯出。',
   settingsInvalid: '「设置」工作表有誤，未寫入任何內容。請改正後再計算：',
   orTab: '或選擇本試算表中的工作表…',
@@ -144,6 +150,9 @@ const en: Record<keyof typeof zhCN, string> = {
   suspectedAutoReplies:
     '{n} consultations got a reply within {seconds} s of a customer’s message, a text that at least {min} of them got: these look like auto replies, yet count as an agent’s, raising the 30-second reply rate and lowering the first and average response times. Choose the chats’ auto-reply column under 2. Columns, or give the auto-reply prefix under 3. Settings.',
   confirmReplace: 'A tab was edited since the last import. Replace it?',
+  replaceYes: 'Replace',
+  replaceNo: 'Keep it',
+  cells: 'cells',
   nothing: 'Paste or choose at least one export first.',
   settingsInvalid: 'The 设置 tab has mistakes; nothing was written. Fix them and compute again:',
   orTab: 'or pick a tab of this spreadsheet…',

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadCode } from '../fakes/loadCode';
 import { scriptRunCopy } from '../fakes/scriptRun';
 import { createGasFake, PROPERTY_VALUE_LIMIT } from '../fakes/services';
+import { SPREADSHEET_CELL_LIMIT } from '../fakes/spreadsheet';
 
 // The fake stands in for Google's services in every contract test, so it must keep their rules.
 describe('the Apps Script fake', () => {
@@ -210,5 +211,114 @@ describe('the Apps Script fake', () => {
     sheet.getRange(1, 1, 1, 1).setValues([[1]]);
     expect(log.count('Range', 'setValues')).toBe(1);
     expect(log.count('Spreadsheet', 'insertSheet')).toBe(1);
+  });
+});
+
+// Each rule below is cited to Google's documentation beside its code in test/fakes/spreadsheet.ts.
+describe('the fake spreadsheet keeps Sheets’ sizes and limits', () => {
+  it('gives a new sheet 1,000 × 26 cells and refuses a range past its grid until rows are added', () => {
+    const { spreadsheet } = createGasFake();
+    const sheet = spreadsheet.insertSheet('T');
+    expect([sheet.getMaxRows(), sheet.getMaxColumns()]).toEqual([1000, 26]);
+    expect(() => sheet.getRange(1000, 26, 2, 1)).toThrow('outside the dimensions of the sheet');
+    expect(() => sheet.getRange(1, 27)).toThrow('outside the dimensions of the sheet');
+    expect(() => sheet.getRange('A1:AA1')).toThrow('outside the dimensions of the sheet');
+    sheet.insertRowsAfter(1000, 500);
+    sheet.insertColumnsAfter(26, 4);
+    sheet.getRange(1500, 30, 1, 1).setValues([['last']]);
+    sheet.deleteRows(2, 1000);
+    sheet.deleteColumns(2, 20);
+    expect([sheet.getMaxRows(), sheet.getMaxColumns()]).toEqual([500, 10]);
+    expect(sheet.getRange(500, 10, 1, 1).getValues()).toEqual([['last']]);
+    sheet.setFrozenRows(1);
+    expect(() => sheet.deleteRows(2, 499)).toThrow('not possible to delete all non-frozen rows');
+  });
+
+  it('counts every sheet’s whole grid against 10 million cells, and refuses what would pass it', () => {
+    const { spreadsheet } = createGasFake({ spreadsheet: { tabs: ['Sheet1'] } });
+    expect(spreadsheet.cellCount()).toBe(26_000);
+    const big = spreadsheet.insertSheet('Big');
+    big.insertRowsAfter(1000, 382_000); // 383,000 × 26 = 9,958,000 cells
+    expect(spreadsheet.cellCount()).toBe(26_000 + 9_958_000);
+    expect(() => spreadsheet.insertSheet('One more')).toThrow(
+      `above the limit of ${SPREADSHEET_CELL_LIMIT} cells`,
+    );
+    expect(() => big.insertColumnsAfter(26, 1)).toThrow('above the limit');
+    expect(() => big.copyTo(spreadsheet)).toThrow('above the limit');
+    expect(spreadsheet.getSheets().map((s) => s.peekName())).toEqual(['Sheet1', 'Big']);
+  });
+
+  it('refuses more than 50,000 characters in a cell', () => {
+    const { spreadsheet } = createGasFake();
+    const sheet = spreadsheet.insertSheet('T');
+    sheet.getRange(1, 1, 1, 1).setValues([['字'.repeat(50_000)]]);
+    expect(() => sheet.getRange(2, 1, 1, 1).setValues([['x'.repeat(50_001)]])).toThrow(
+      'more than the maximum of 50000 characters in a single cell',
+    );
+    expect(sheet.getRange(2, 1, 1, 1).getValues()).toEqual([['']]);
+  });
+
+  it('makes the inserted sheet the active one', () => {
+    const { spreadsheet } = createGasFake({ spreadsheet: { tabs: ['Mine'] } });
+    expect(spreadsheet.getActiveSheet()?.peekName()).toBe('Mine');
+    spreadsheet.insertSheet('New', 0);
+    expect(spreadsheet.getActiveSheet()?.peekName()).toBe('New');
+    expect(spreadsheet.getSheets().map((s) => [s.peekName(), s.getIndex()])).toEqual([
+      ['New', 1],
+      ['Mine', 2],
+    ]);
+  });
+
+  it('turns references to a deleted sheet into #REF!, even when a sheet of that name comes back', () => {
+    const { spreadsheet } = createGasFake({ spreadsheet: { tabs: ['Mine', '绩效'] } });
+    const mine = spreadsheet.getSheetByName('Mine');
+    mine?.getRange(1, 1, 1, 3).setValues([["='绩效'!B2*2", '=SUM(绩效!$C$2:$C$9)', '=A1+1']]);
+    spreadsheet.deleteSheet(spreadsheet.getSheetByName('绩效') as never);
+    spreadsheet.insertSheet('绩效');
+    expect(mine?.getRange(1, 1, 1, 3).getFormulas()).toEqual([['=#REF!*2', '=SUM(#REF!)', '=A1+1']]);
+    expect(mine?.getRange(1, 1, 1, 2).getValues()).toEqual([['#REF!', '#REF!']]);
+  });
+
+  it('refuses edits to a protected sheet or range from a user the owner left out', () => {
+    const { spreadsheet, globals } = createGasFake({ spreadsheet: { tabs: ['Sheet1', 'Locked', 'Part'] } });
+    const locked = spreadsheet.getSheetByName('Locked');
+    const part = spreadsheet.getSheetByName('Part');
+    if (!locked || !part) throw new Error('tabs missing');
+    locked.protect().excludeUser();
+    part.getRange('B2:C3').protect().excludeUser();
+    const { SHEET, RANGE } = globals.SpreadsheetApp.ProtectionType;
+    expect(locked.getProtections(SHEET as 'SHEET').map((p) => p.canEdit())).toEqual([false]);
+    expect(part.getProtections(RANGE as 'RANGE').map((p) => p.canEdit())).toEqual([false]);
+    const refused = 'You are trying to edit a protected cell or object';
+    expect(() => locked.getRange(1, 1, 1, 1).setValues([[1]])).toThrow(refused);
+    expect(() => locked.setName('Other')).toThrow(refused);
+    expect(() => spreadsheet.deleteSheet(locked)).toThrow(refused);
+    expect(() =>
+      part.getRange(1, 1, 2, 2).setValues([
+        [1, 2],
+        [3, 4],
+      ]),
+    ).toThrow(refused);
+    part.getRange(1, 1, 1, 3).setValues([[1, 2, 3]]);
+    expect(() => part.insertRowsAfter(1, 1)).toThrow(refused);
+    // The user's own protection does not stop the user.
+    const own = spreadsheet.getSheetByName('Sheet1');
+    own?.protect();
+    own?.getRange(1, 1, 1, 1).setValues([['ok']]);
+    expect(own?.getRange(1, 1, 1, 1).getValues()).toEqual([['ok']]);
+  });
+
+  it('copies a range with its formulas and formats, and a sheet as "Copy of …"', () => {
+    const { spreadsheet } = createGasFake({ spreadsheet: { tabs: ['A', 'B'] } });
+    const a = spreadsheet.getSheetByName('A');
+    const b = spreadsheet.getSheetByName('B');
+    a?.getRange(1, 1, 1, 2).setValues([[1, '=A1*2']]);
+    a?.getRange(1, 1, 1, 2).setNumberFormat('0.0');
+    a?.getRange(1, 1, 1, 2).copyTo(b?.getRange(1, 1, 1, 1) as never);
+    expect(b?.getRange(1, 1, 1, 2).getFormulas()).toEqual([['', '=A1*2']]);
+    expect(b?.getRange(1, 1, 1, 2).getNumberFormats()).toEqual([['0.0', '0.0']]);
+    const copy = a?.copyTo(spreadsheet);
+    expect(copy?.peekName()).toBe('Copy of A');
+    expect(spreadsheet.getActiveSheet()?.peekName()).toBe('A');
   });
 });

@@ -108,6 +108,7 @@ describe('readTab (a tab as a source)', () => {
         ['time', 'agent', 'n'],
         ['2024-03-01 10:00:00', '小美', '3'],
       ],
+      nextRow: null,
     });
   });
 

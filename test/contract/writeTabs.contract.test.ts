@@ -176,15 +176,19 @@ describe('writeTabs (google.script.run target)', () => {
 
 describe('large imports in blocks (beginTabs, appendTabRows, commitTabs, abortTabs)', () => {
   async function chunked(addon: ReturnType<typeof loadCode>, tabs: Tab[], maxCells: number) {
-    const { rowBlocks, withoutRows } = await import('../../src/core/sheets/chunks');
+    const { rowBlocks, layoutOf } = await import('../../src/core/sheets/chunks');
     const call = (name: string, request: object) =>
       addon.evaluate(`${name}(JSON.parse(${JSON.stringify(JSON.stringify(request))}))`) as Record<
         string,
         unknown
       >;
-    const { token } = call('beginTabs', { names: tabs.map((t) => t.name) }) as { token: string };
+    const layouts = tabs.map(layoutOf);
+    const { token } = call('beginTabs', {
+      names: layouts.map((l) => l.name),
+      grids: layouts.map((l) => l.grid),
+    }) as { token: string };
     for (const block of rowBlocks(tabs, maxCells)) call('appendTabRows', { token, ...block });
-    return { token, call, result: call('commitTabs', { token, tabs: tabs.map(withoutRows) }) };
+    return { token, call, result: call('commitTabs', { token, tabs: layouts }) };
   }
 
   it('gives the same tabs as one call, in blocks of rows', async () => {
@@ -206,9 +210,11 @@ describe('large imports in blocks (beginTabs, appendTabRows, commitTabs, abortTa
     send(addon, { tabs: tabsFor(messages(2)) });
     const before = addon.spreadsheet.getSheets().map((s) => [s.peekName(), s.dump()]);
     const tabs = tabsFor(messages(50));
-    const begin = addon.evaluate(
-      `beginTabs(JSON.parse(${JSON.stringify(JSON.stringify({ names: tabs.map((t) => t.name) }))}))`,
-    ) as { token: string };
+    const { layoutOf } = await import('../../src/core/sheets/chunks');
+    const request = { names: tabs.map((t) => t.name), grids: tabs.map((t) => layoutOf(t).grid) };
+    const begin = addon.evaluate(`beginTabs(JSON.parse(${JSON.stringify(JSON.stringify(request))}))`) as {
+      token: string;
+    };
     expect(() => send(addon, { tabs })).toThrow('Another import is in progress');
     expect(addon.evaluate(`abortTabs({ token: ${JSON.stringify(begin.token)} })`)).toEqual({ aborted: true });
     expect(addon.spreadsheet.getSheets().map((s) => [s.peekName(), s.dump()])).toEqual(before);
@@ -251,12 +257,14 @@ describe('recomputeFromSettings (menu: 按设置重新计算)', () => {
     const wang = card.find((row) => row[0] === '小王') ?? [];
     expect(wang[1]).toBe('售后·日常');
     expect(wang[header.indexOf('回复率')]).toBe(1);
-    expect(String(wang[header.indexOf('回复率 得分')])).toContain("'设置'!$F$6:$H$6");
-    expect(String(wang[header.indexOf('30秒应答率 得分')])).toContain("'设置'!$F$7:$H$7");
-    expect(String(wang[header.indexOf('绩效工资')])).toContain("PERFORMANCE_PAY('设置'!$P$3,");
+    // Native formulas over 设置 (no custom function: 绩效 works in a copy or an .xlsx download too).
+    expect(String(wang[header.indexOf('回复率 得分')])).toContain(">='设置'!$H$6,'设置'!$K$6,");
+    expect(String(wang[header.indexOf('30秒应答率 得分')])).toContain(">='设置'!$H$7,'设置'!$K$7,");
+    expect(String(wang[header.indexOf('绩效工资')])).toMatch(/^=IF\([A-Z]+\d+=0,"",'设置'!\$P\$3\*/);
     const mei = card.find((row) => row[0] === '小美') ?? [];
     expect(mei[header.indexOf('回复率 得分')]).toBe('');
-    expect(String(mei[header.indexOf('绩效工资')])).toContain("'设置'!$P$2,");
+    expect(String(mei[header.indexOf('绩效工资')])).toContain("'设置'!$P$2*");
+    expect(card.flat().join(' ')).not.toMatch(/TIER_SCORE|WEIGHTED_SCORE|PERFORMANCE_PAY/);
     expect(addon.spreadsheet.getSheetByName('设置')?.dump()).toEqual(settingsBefore);
     const service = addon.spreadsheet.getSheetByName('服务指标');
     const serviceHeader = service?.dump()[0] ?? [];
@@ -337,5 +345,126 @@ describe('recomputeFromSettings (menu: 按设置重新计算)', () => {
     empty.global.recomputeFromSettings();
     expect(empty.alerts.at(-1)?.prompt).toContain('There is no 设置 tab yet');
     expect(empty.spreadsheet.getSheets().map((s) => s.peekName())).toEqual(['Sheet1']);
+  });
+});
+
+describe('tabs updated in place (issue 19, items 5, 6 and 8)', () => {
+  const snapshot = (addon: ReturnType<typeof loadCode>) =>
+    addon.spreadsheet.getSheets().map((s) => ({
+      name: s.peekName(),
+      id: s.getSheetId(),
+      cells: s.dump(),
+      grid: s.gridSize(),
+      rules: s.conditionalRules,
+      marks: s.metadata.map((m) => m.getValue()),
+      charts: s.charts.length,
+    }));
+
+  it('keeps each tab’s gid, position and the team’s formulas over it, and the user’s active tab', () => {
+    const addon = loadCode({ spreadsheet: { tabs: ['团队看板'] } });
+    send(addon, { tabs: tabsFor(messages(2)) });
+    const ids = addon.spreadsheet.getSheets().map((s) => [s.peekName(), s.getSheetId()]);
+    const board = addon.spreadsheet.getSheetByName('团队看板');
+    board?.getRange(1, 1, 1, 2).setValues([["='服务指标'!B2", '=COUNTA(咨询明细!A:A)']]);
+    addon.spreadsheet.setActiveSheet(board as never);
+    send(addon, { tabs: tabsFor(messages(4)) });
+    expect(addon.spreadsheet.getSheets().map((s) => [s.peekName(), s.getSheetId()])).toEqual(ids);
+    expect(board?.getRange(1, 1, 1, 2).getFormulas()).toEqual([["='服务指标'!B2", '=COUNTA(咨询明细!A:A)']]);
+    expect(addon.spreadsheet.getActiveSheet()?.peekName()).toBe('团队看板');
+    expect(addon.spreadsheet.getSheetByName('咨询明细')?.dump()).toHaveLength(5);
+    expect(addon.spreadsheet.getSheetByName('绩效')?.charts).toHaveLength(1);
+  });
+
+  it('writes each tab cut to its size, 设置 with room to type', () => {
+    const addon = loadCode();
+    send(addon, { tabs: tabsFor(messages(300)) });
+    const grid = (name: string) => addon.spreadsheet.getSheetByName(name)?.gridSize();
+    expect(grid('咨询明细')).toEqual({ rows: 301, columns: 13 });
+    expect(grid('服务指标')?.rows).toBe(5);
+    expect(grid('设置')).toEqual({ rows: 1000, columns: 26 });
+    // 绩效's grid reaches past its chart's anchor, whatever the number of indicators.
+    const card = addon.spreadsheet.getSheetByName('绩效');
+    const [row, column] = card?.charts[0]?.position ?? [0, 0];
+    expect(card?.gridSize().columns).toBeGreaterThan(column);
+    expect(card?.gridSize().rows).toBeGreaterThan(row);
+  });
+
+  it('refuses a protected tab before writing anything, saying what to do', () => {
+    const addon = loadCode();
+    send(addon, { tabs: tabsFor(messages(2)) });
+    addon.spreadsheet.getSheetByName('售后指标')?.protect().excludeUser();
+    const before = snapshot(addon);
+    expect(() => send(addon, { tabs: tabsFor(messages(3)) })).toThrow(
+      'The tab "售后指标" is protected and you cannot edit it; nothing was changed',
+    );
+    expect(snapshot(addon)).toEqual(before);
+  });
+
+  it('says how many cells an import needs and refuses one past 10 million, changing nothing', () => {
+    const addon = loadCode({ spreadsheet: { tabs: ['粘贴的聊天'] } });
+    send(addon, { tabs: tabsFor(messages(2)) });
+    // A pasted export of 383,000 rows × 26 columns: 9,958,000 cells.
+    addon.spreadsheet.getSheetByName('粘贴的聊天')?.insertRowsAfter(1000, 382_000);
+    const before = snapshot(addon);
+    expect(() => send(addon, { tabs: tabsFor(messages(300)) })).toThrow(
+      /It needs 10,\d{3},\d{3} cells while it runs .* and 9,\d{3},\d{3} after, of the 10,000,000/,
+    );
+    expect(snapshot(addon)).toEqual(before);
+    addon.spreadsheet.getSheetByName('粘贴的聊天')?.deleteRows(2, 300_000);
+    const result = send(addon, { tabs: tabsFor(messages(300)) }) as { cells: number };
+    expect(result.cells).toBe(addon.spreadsheet.cellCount());
+  });
+
+  it('puts every tab back as it was when the commit fails half way', () => {
+    const addon = loadCode();
+    send(addon, { tabs: tabsFor(messages(2)) });
+    const before = snapshot(addon);
+    // The third tab's copy into place fails: the first two already have their new content.
+    addon.log.failAt.set('Range.copyTo', addon.log.count('Range', 'copyTo') + 3);
+    expect(() => send(addon, { tabs: tabsFor(messages(5)) })).toThrow('Service Spreadsheets failed');
+    expect(snapshot(addon)).toEqual(before);
+    expect(addon.lock.held).toBe(false);
+    send(addon, { tabs: tabsFor(messages(5)) });
+    expect(addon.spreadsheet.getSheetByName('咨询明细')?.dump()).toHaveLength(6);
+  });
+
+  it('puts a missing tab back in its place in the product’s order', () => {
+    const addon = loadCode({ spreadsheet: { tabs: ['Sheet1'] } });
+    send(addon, { tabs: tabsFor(messages(2)) });
+    addon.spreadsheet.deleteSheet(addon.spreadsheet.getSheetByName('售后指标') as never);
+    addon.spreadsheet.insertSheet('我的', 1);
+    send(addon, { tabs: tabsFor(messages(2)) });
+    expect(addon.spreadsheet.getSheets().map((s) => s.peekName())).toEqual([
+      'Sheet1',
+      '我的',
+      '服务指标',
+      '销售指标',
+      '售后指标',
+      '咨询明细',
+      '绩效',
+      '设置',
+    ]);
+  });
+
+  it('reads a large pasted tab in blocks, every row once', () => {
+    const addon = loadCode({ spreadsheet: { tabs: ['聊天'] } });
+    const sheet = addon.spreadsheet.getSheetByName('聊天');
+    sheet?.insertRowsAfter(1000, 29_000);
+    const rows = Array.from({ length: 30_000 }, (_, i) => [`r${i}`, 'a', 'b', 'c', 'd', 'e', 'f', 'g']);
+    sheet?.getRange(1, 1, rows.length, 8).setValues(rows);
+    const read: string[][] = [];
+    let next: number | null = 1;
+    let calls = 0;
+    while (next !== null) {
+      const block = addon.evaluate(`readTab('聊天', ${next})`) as {
+        rows: string[][];
+        nextRow: number | null;
+      };
+      read.push(...block.rows);
+      next = block.nextRow;
+      calls++;
+    }
+    expect(calls).toBe(2);
+    expect(read).toEqual(rows);
   });
 });

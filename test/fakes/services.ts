@@ -263,6 +263,7 @@ export function createGasFake(options: GasFakeOptions = {}) {
       flush() {
         log.record('SpreadsheetApp', 'flush', []);
       },
+      ProtectionType: { SHEET: 'SHEET', RANGE: 'RANGE' },
       newConditionalFormatRule() {
         log.record('SpreadsheetApp', 'newConditionalFormatRule', []);
         const rule: { formula?: string; background?: string; ranges?: string[] } = {};

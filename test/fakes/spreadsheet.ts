@@ -10,6 +10,84 @@ import { DATE_TIME_FORMAT, dateToSerial, isDateFormat, PLAIN_TEXT, serialToDate,
 
 export type CellValue = string | number | boolean | Date;
 
+/**
+ * A spreadsheet holds at most 10 million cells, counted over every sheet's whole grid (empty cells
+ * too): "Up to 10 million cells or 18,278 columns for spreadsheets that are created in or converted to
+ * Google Sheets" (Google Drive Help, "Files you can store in Google Drive",
+ * https://support.google.com/drive/answer/37603). The message is the one Sheets shows.
+ */
+export const SPREADSHEET_CELL_LIMIT = 10_000_000;
+const CELL_LIMIT_MESSAGE = `Exception: This action would increase the number of cells in the workbook above the limit of ${SPREADSHEET_CELL_LIMIT} cells.`;
+
+/**
+ * A cell holds at most 50,000 characters (same Google Drive Help page; the Sheets API refuses longer
+ * input with "Your input contains more than the maximum of 50000 characters in a single cell").
+ */
+export const CELL_CHARACTER_LIMIT = 50_000;
+
+/**
+ * A new sheet is 1,000 rows by 26 columns (A–Z), whatever it will hold: Sheet.getMaxRows "returns the
+ * current number of rows in the sheet, regardless of content"
+ * (https://developers.google.com/apps-script/reference/spreadsheet/sheet#getMaxRows()).
+ */
+export const NEW_SHEET_ROWS = 1000;
+export const NEW_SHEET_COLUMNS = 26;
+const OUTSIDE_GRID = 'Exception: The coordinates of the range are outside the dimensions of the sheet.';
+
+/**
+ * Protected sheets and ranges refuse edits from users who are not among their editors
+ * (https://developers.google.com/apps-script/reference/spreadsheet/protection: canEdit "determines
+ * whether the user has permission to edit the protected range or sheet"). Scripts run as the user, so
+ * a write there throws; the message is the one Sheets shows.
+ */
+const PROTECTED_MESSAGE =
+  'Exception: You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.';
+
+export type ProtectionKind = 'SHEET' | 'RANGE';
+
+export class FakeProtection {
+  private editable = true;
+  private description = '';
+  constructor(
+    readonly kind: ProtectionKind,
+    readonly sheet: FakeSheet,
+    /** For a RANGE protection: 1-based row, column and size; a SHEET protection covers the sheet. */
+    readonly area: { row: number; column: number; numRows: number; numColumns: number } | null,
+  ) {}
+  getProtectionType() {
+    return this.kind;
+  }
+  canEdit() {
+    return this.editable;
+  }
+  setDescription(description: string) {
+    this.description = description;
+    return this;
+  }
+  getDescription() {
+    return this.description;
+  }
+  remove() {
+    if (!this.editable) throw new Error(PROTECTED_MESSAGE);
+    this.sheet.protections = this.sheet.protections.filter((p) => p !== this);
+  }
+  /** Test helper, not Apps Script: the owner protected this and left the user running the script out. */
+  excludeUser() {
+    this.editable = false;
+    return this;
+  }
+  covers(row: number, column: number, numRows: number, numColumns: number): boolean {
+    if (!this.area) return true;
+    const a = this.area;
+    return (
+      row < a.row + a.numRows &&
+      a.row < row + numRows &&
+      column < a.column + a.numColumns &&
+      a.column < column + numColumns
+    );
+  }
+}
+
 interface Cell {
   /** What Sheets stores: text, a number (a date is a serial number with a date format) or a boolean. */
   value: string | number | boolean;
@@ -96,6 +174,10 @@ export class FakeSheet {
   private frozenColumns = 0;
   metadata: FakeDeveloperMetadata[] = [];
   charts: FakeChart[] = [];
+  protections: FakeProtection[] = [];
+  private maxRows = NEW_SHEET_ROWS;
+  private maxColumns = NEW_SHEET_COLUMNS;
+  hidden = false;
 
   constructor(
     private name: string,
@@ -103,7 +185,155 @@ export class FakeSheet {
     private readonly id: number,
     private readonly onActivate: (sheet: FakeSheet) => void = () => undefined,
     readonly context: SheetContext = { timeZone: 'Asia/Shanghai', locale: 'zh_CN' },
+    /** Whether the spreadsheet can take `extra` more cells (the 10M-cell limit). */
+    private readonly hasRoomFor: (extra: number) => boolean = () => true,
   ) {}
+
+  /** Set by the spreadsheet: the sheet's 1-based position among the tabs. */
+  position: () => number = () => 1;
+
+  getIndex() {
+    this.record('getIndex', []);
+    return this.position();
+  }
+
+  getMaxRows() {
+    this.record('getMaxRows', []);
+    return this.maxRows;
+  }
+
+  getMaxColumns() {
+    this.record('getMaxColumns', []);
+    return this.maxColumns;
+  }
+
+  /** Test helper, not Apps Script: the grid's size without logging a call. */
+  gridSize() {
+    return { rows: this.maxRows, columns: this.maxColumns };
+  }
+
+  private growBy(rows: number, columns: number) {
+    const extra = (this.maxRows + rows) * (this.maxColumns + columns) - this.maxRows * this.maxColumns;
+    if (!this.hasRoomFor(extra)) throw new Error(CELL_LIMIT_MESSAGE);
+    this.checkSheetEditable();
+  }
+
+  insertRowsAfter(afterPosition: number, howMany: number) {
+    this.record('insertRowsAfter', [afterPosition, howMany]);
+    if (afterPosition < 0 || afterPosition > this.maxRows || howMany < 1) throw new Error(OUTSIDE_GRID);
+    this.growBy(howMany, 0);
+    // Rows past the last stored one need no entry; only rows inside the stored cells move down.
+    if (afterPosition < this.cells.length) {
+      const below = this.cells.splice(afterPosition);
+      for (let i = 0; i < howMany; i++) this.cells.push([]);
+      for (const row of below) this.cells.push(row);
+    }
+    this.maxRows += howMany;
+    return this;
+  }
+
+  insertColumnsAfter(afterPosition: number, howMany: number) {
+    this.record('insertColumnsAfter', [afterPosition, howMany]);
+    if (afterPosition < 0 || afterPosition > this.maxColumns || howMany < 1) throw new Error(OUTSIDE_GRID);
+    this.growBy(0, howMany);
+    for (const row of this.cells)
+      if (row.length > afterPosition)
+        row.splice(afterPosition, 0, ...Array.from({ length: howMany }, emptyCell));
+    this.maxColumns += howMany;
+    return this;
+  }
+
+  deleteRows(rowPosition: number, howMany: number) {
+    this.record('deleteRows', [rowPosition, howMany]);
+    if (rowPosition < 1 || howMany < 1 || rowPosition + howMany - 1 > this.maxRows)
+      throw new Error(OUTSIDE_GRID);
+    // A sheet keeps at least one row below its frozen ones (the message is the one Sheets shows).
+    if (this.maxRows - howMany <= this.frozenRows)
+      throw new Error('Exception: Sorry, it is not possible to delete all non-frozen rows.');
+    this.checkSheetEditable();
+    this.cells.splice(rowPosition - 1, howMany);
+    this.maxRows -= howMany;
+  }
+
+  deleteColumns(columnPosition: number, howMany: number) {
+    this.record('deleteColumns', [columnPosition, howMany]);
+    if (columnPosition < 1 || howMany < 1 || columnPosition + howMany - 1 > this.maxColumns)
+      throw new Error(OUTSIDE_GRID);
+    if (this.maxColumns - howMany <= this.frozenColumns)
+      throw new Error('Exception: Sorry, it is not possible to delete all non-frozen columns.');
+    this.checkSheetEditable();
+    for (const row of this.cells) row.splice(columnPosition - 1, howMany);
+    this.maxColumns -= howMany;
+  }
+
+  /** Sheet.protect: a protection of the whole sheet, which the user running the script can edit. */
+  protect() {
+    this.record('protect', []);
+    const protection = new FakeProtection('SHEET', this, null);
+    this.protections.push(protection);
+    return protection;
+  }
+
+  getProtections(type: ProtectionKind) {
+    this.record('getProtections', [type]);
+    return this.protections.filter((p) => p.kind === type);
+  }
+
+  /** Refuses a change to cells a protection the user cannot edit covers. */
+  checkEditable(row: number, column: number, numRows: number, numColumns: number) {
+    if (this.protections.some((p) => !p.canEdit() && p.covers(row, column, numRows, numColumns)))
+      throw new Error(PROTECTED_MESSAGE);
+  }
+
+  /** Refuses a change to the sheet itself (rows, columns, name, deletion) under a protection. */
+  checkSheetEditable() {
+    if (this.protections.some((p) => !p.canEdit())) throw new Error(PROTECTED_MESSAGE);
+  }
+
+  /** Refuses a range that reaches past the grid, as getRange does in Sheets. */
+  checkInGrid(row: number, column: number, numRows: number, numColumns: number) {
+    if (row + numRows - 1 > this.maxRows || column + numColumns - 1 > this.maxColumns)
+      throw new Error(OUTSIDE_GRID);
+  }
+
+  hideSheet() {
+    this.record('hideSheet', []);
+    this.hidden = true;
+    return this;
+  }
+
+  isSheetHidden() {
+    this.record('isSheetHidden', []);
+    return this.hidden;
+  }
+
+  /** Sheet.copyTo: a copy named "Copy of …" at the end of the spreadsheet, the active sheet unchanged. */
+  copyTo(spreadsheet: FakeSpreadsheet) {
+    this.record('copyTo', [this.name]);
+    const copy = spreadsheet.addCopy(this, `Copy of ${this.name}`);
+    copy.cells = this.cells.map((row) => row.map((c) => ({ ...c })));
+    copy.maxRows = this.maxRows;
+    copy.maxColumns = this.maxColumns;
+    copy.frozenRows = this.frozenRows;
+    copy.frozenColumns = this.frozenColumns;
+    copy.conditionalRules = [...this.conditionalRules];
+    copy.charts = this.charts.map((c) => ({ ...c, ranges: [...c.ranges] }));
+    return copy;
+  }
+
+  /** Test helper, not Apps Script: every formula of the sheet, to rewrite references to a deleted sheet. */
+  rewriteFormulas(rewrite: (formula: string) => string) {
+    for (const row of this.cells) {
+      for (const cell of row) {
+        if (cell.formula === '') continue;
+        const next = rewrite(cell.formula);
+        if (next !== cell.formula) {
+          cell.formula = next;
+          cell.value = '#REF!';
+        }
+      }
+    }
+  }
 
   getSheetId() {
     this.record('getSheetId', []);
@@ -143,15 +373,29 @@ export class FakeSheet {
       },
       build() {
         if (chart.ranges.length === 0) throw new Error('Exception: The chart has no data ranges.');
-        return { ...chart, ranges: [...chart.ranges] };
+        const built = { ...chart, ranges: [...chart.ranges] };
+        // EmbeddedChart.getOptions().get(name), kept off the enumerable fields tests compare.
+        Object.defineProperty(built, 'getOptions', {
+          value: () => ({ get: (name: string) => built.options[name] ?? null }),
+        });
+        return built;
       },
     };
     return builder;
   }
 
+  /** A chart is anchored to a cell (EmbeddedChartBuilder.setPosition): that cell must be in the grid. */
   insertChart(chart: FakeChart) {
     this.record('insertChart', [chart.type, chart.ranges.length]);
+    this.checkSheetEditable();
+    this.checkInGrid(chart.position[0], chart.position[1], 1, 1);
     this.charts.push(chart);
+  }
+
+  removeChart(chart: FakeChart) {
+    this.record('removeChart', [chart.type]);
+    this.checkSheetEditable();
+    this.charts = this.charts.filter((c) => c !== chart);
   }
 
   getCharts() {
@@ -186,6 +430,7 @@ export class FakeSheet {
 
   setName(name: string) {
     this.record('setName', [name]);
+    this.checkSheetEditable();
     this.name = name;
     return this;
   }
@@ -194,6 +439,7 @@ export class FakeSheet {
     this.record('getRange', [rowOrA1, column, numRows, numColumns]);
     if (typeof rowOrA1 === 'string') {
       const r = parseA1(rowOrA1);
+      this.checkInGrid(r.row, r.column, r.numRows, r.numColumns);
       return new FakeRange(this, this.log, r.row, r.column, r.numRows, r.numColumns);
     }
     if (column === undefined)
@@ -203,6 +449,7 @@ export class FakeSheet {
     if (rowOrA1 < 1 || column < 1 || numRows < 1 || numColumns < 1) {
       throw new Error('Exception: The starting row or column of the range is too small.');
     }
+    this.checkInGrid(rowOrA1, column, numRows, numColumns);
     return new FakeRange(this, this.log, rowOrA1, column, numRows, numColumns);
   }
 
@@ -287,6 +534,7 @@ export class FakeSheet {
 
   clear() {
     this.record('clear', []);
+    this.checkSheetEditable();
     this.cells = [];
     this.charts = [];
     return this;
@@ -351,10 +599,10 @@ export class FakeRange {
   }
 
   constructor(
-    private readonly sheet: FakeSheet,
+    readonly sheet: FakeSheet,
     private readonly log: CallLog,
-    private readonly row: number,
-    private readonly column: number,
+    readonly row: number,
+    readonly column: number,
     private readonly numRows: number,
     private readonly numColumns: number,
   ) {}
@@ -433,9 +681,20 @@ export class FakeRange {
     return this.each((r, c) => this.sheet.peek(r, c).format || 'General');
   }
 
+  private checkEditable() {
+    this.sheet.checkEditable(this.row, this.column, this.numRows, this.numColumns);
+  }
+
   setValues(values: CellValue[][]) {
     this.record('setValues', [values]);
     this.checkDimensions(values);
+    this.checkEditable();
+    for (const line of values)
+      for (const value of line)
+        if (typeof value === 'string' && value.length > CELL_CHARACTER_LIMIT)
+          throw new Error(
+            `Exception: Your input contains more than the maximum of ${CELL_CHARACTER_LIMIT} characters in a single cell.`,
+          );
     this.each((r, c) => {
       writeValue(this.sheet.cell(r, c), values[r - this.row]?.[c - this.column] ?? '', this.sheet.context);
     });
@@ -452,6 +711,7 @@ export class FakeRange {
 
   setNumberFormat(format: string) {
     this.record('setNumberFormat', [format]);
+    this.checkEditable();
     this.each((r, c) => {
       this.sheet.cell(r, c).format = format;
     });
@@ -461,6 +721,7 @@ export class FakeRange {
   setNumberFormats(formats: string[][]) {
     this.record('setNumberFormats', [formats]);
     this.checkDimensions(formats);
+    this.checkEditable();
     this.each((r, c) => {
       this.sheet.cell(r, c).format = formats[r - this.row]?.[c - this.column] ?? '';
     });
@@ -469,12 +730,57 @@ export class FakeRange {
 
   clearContent() {
     this.record('clearContent', []);
+    this.checkEditable();
     this.each((r, c) => {
       const cell = this.sheet.cell(r, c);
       cell.value = '';
       cell.formula = '';
     });
     return this;
+  }
+
+  /** Range.clear: contents and formats. */
+  clear() {
+    this.record('clear', []);
+    this.checkEditable();
+    this.each((r, c) => {
+      const cell = this.sheet.cell(r, c);
+      cell.value = '';
+      cell.formula = '';
+      cell.format = '';
+    });
+    return this;
+  }
+
+  /** Range.protect: a protection of this range, which the user running the script can edit. */
+  protect() {
+    this.record('protect', []);
+    const protection = new FakeProtection('RANGE', this.sheet, {
+      row: this.row,
+      column: this.column,
+      numRows: this.numRows,
+      numColumns: this.numColumns,
+    });
+    this.sheet.protections.push(protection);
+    return protection;
+  }
+
+  /**
+   * Range.copyTo: values, formulas and formats to the same-sized block at the destination's top-left
+   * cell. Formulas are copied as written: the add-on copies between the same positions of two sheets,
+   * where relative references stay the same.
+   */
+  copyTo(destination: FakeRange) {
+    this.record('copyTo', [destination.getA1Notation()]);
+    const target = destination.sheet;
+    target.checkInGrid(destination.row, destination.column, this.numRows, this.numColumns);
+    target.checkEditable(destination.row, destination.column, this.numRows, this.numColumns);
+    const copied = this.each((r, c) => ({ ...this.sheet.peek(r, c) }));
+    copied.forEach((line, r) => {
+      line.forEach((cell, c) => {
+        Object.assign(target.cell(destination.row + r, destination.column + c), cell);
+      });
+    });
   }
 }
 
@@ -509,16 +815,53 @@ export class FakeSpreadsheet {
     // Sheets gives the first tab id 0 and later ones large arbitrary ids; any distinct numbers will do.
     const id = this.nextSheetId === 0 ? 0 : 1_000_000 + this.nextSheetId * 7919;
     this.nextSheetId++;
-    const context = { timeZone: this.timeZone, locale: this.locale };
-    return new FakeSheet(
+    const sheet = new FakeSheet(
       name,
       this.log,
       id,
-      (sheet) => {
-        this.active = sheet;
+      (activated) => {
+        this.active = activated;
       },
-      context,
+      { timeZone: this.timeZone, locale: this.locale },
+      (extra) => this.cellCount() + extra <= SPREADSHEET_CELL_LIMIT,
     );
+    sheet.position = () => this.sheets.indexOf(sheet) + 1;
+    return sheet;
+  }
+
+  /** Test helper, not Apps Script: the cells of every sheet's grid, as the 10M-cell limit counts them. */
+  cellCount(): number {
+    return this.sheets.reduce((sum, s) => {
+      const { rows, columns } = s.gridSize();
+      return sum + rows * columns;
+    }, 0);
+  }
+
+  /** Sheet.copyTo's copy, at the end of the spreadsheet (the active sheet unchanged). */
+  addCopy(original: FakeSheet, name: string) {
+    const { rows, columns } = original.gridSize();
+    if (this.cellCount() + rows * columns > SPREADSHEET_CELL_LIMIT) throw new Error(CELL_LIMIT_MESSAGE);
+    let unique = name;
+    for (let n = 2; this.sheets.some((s) => s.peekName() === unique); n++) unique = `${name} ${n}`;
+    const sheet = this.newSheet(unique);
+    this.sheets.push(sheet);
+    return sheet;
+  }
+
+  getActiveSheet() {
+    this.record('getActiveSheet', []);
+    return this.active;
+  }
+
+  setActiveSheet(sheet: FakeSheet) {
+    this.record('setActiveSheet', [sheet.peekName()]);
+    this.active = sheet;
+    return sheet;
+  }
+
+  /** Test helper, not Apps Script: the 1-based position of a sheet, as Sheet.getIndex gives it. */
+  indexOf(sheet: FakeSheet) {
+    return this.sheets.indexOf(sheet) + 1;
   }
 
   getUrl() {
@@ -560,6 +903,11 @@ export class FakeSpreadsheet {
     return this.sheets.find((s) => s.peekName() === name) ?? null;
   }
 
+  /**
+   * Spreadsheet.insertSheet(sheetName, sheetIndex): sheetIndex is 0-based, and "the new sheet becomes
+   * the active sheet" (https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet#insertSheet(String,Integer)).
+   * The new sheet's 1,000 × 26 cells count against the 10M-cell limit.
+   */
   insertSheet(name: string, index?: number) {
     this.record('insertSheet', [name, index]);
     if (this.sheets.some((s) => s.peekName() === name)) {
@@ -567,18 +915,39 @@ export class FakeSpreadsheet {
         `Exception: A sheet with the name "${name}" already exists. Please enter another name.`,
       );
     }
+    if (this.cellCount() + NEW_SHEET_ROWS * NEW_SHEET_COLUMNS > SPREADSHEET_CELL_LIMIT)
+      throw new Error(CELL_LIMIT_MESSAGE);
     const sheet = this.newSheet(name);
     this.sheets.splice(index ?? this.sheets.length, 0, sheet);
+    this.active = sheet;
     return sheet;
   }
 
+  /**
+   * Spreadsheet.deleteSheet. A formula elsewhere that referred to the deleted sheet now refers to
+   * nothing: Sheets rewrites the reference as #REF! and the cell shows the #REF! error, so a team's own
+   * formulas over a tab break when the tab is deleted and re-created, even under the same name
+   * (https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet#deleteSheet(Sheet);
+   * Docs Editors Help, "#REF!": the reference no longer exists). A protected sheet cannot be deleted by
+   * a user who cannot edit it.
+   */
   deleteSheet(sheet: FakeSheet) {
     this.record('deleteSheet', [sheet.peekName()]);
     const at = this.sheets.indexOf(sheet);
     if (at < 0) throw new Error('Exception: Sheet not found.');
     if (this.sheets.length === 1)
       throw new Error("Exception: You can't remove all the sheets in a document.");
+    sheet.checkSheetEditable();
     this.sheets.splice(at, 1);
     if (this.active === sheet) this.active = this.sheets[0] ?? null;
+    const name = sheet.peekName();
+    const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    // 'Name'!A1, Name!A1:B2, 'Name'!$A$1 … (a quoted name doubles its apostrophes).
+    const quoted = `'${escaped.replace(/'/g, "''")}'`;
+    const reference = new RegExp(
+      `(?:${quoted}|${escaped})!\\$?[A-Z]*\\$?[0-9]*(?::\\$?[A-Z]*\\$?[0-9]*)?`,
+      'g',
+    );
+    for (const other of this.sheets) other.rewriteFormulas((formula) => formula.replace(reference, '#REF!'));
   }
 }

@@ -1,3 +1,4 @@
+import { SETTINGS_TAB } from './settingsTab';
 import type { Tab } from './tabs';
 
 /**
@@ -46,8 +47,56 @@ export function rowBlocks(tabs: readonly Tab[], maxCells = MAX_CELLS_PER_CALL): 
   return blocks;
 }
 
-/** A tab without its rows: what the commit of a large import needs. */
-export function withoutRows(tab: Tab): Omit<Tab, 'rows'> {
-  const { rows: _rows, ...rest } = tab;
-  return rest;
+/**
+ * A spreadsheet's cells, empty ones included, may not pass 10 million (Google Drive Help, "Files you
+ * can store in Google Drive"): every sheet's whole grid counts.
+ */
+export const SPREADSHEET_CELL_LIMIT = 10_000_000;
+
+export interface Grid {
+  rows: number;
+  columns: number;
+}
+
+/**
+ * 设置 is where the team types (schemes, agents): it keeps room below and beside what the add-on wrote,
+ * as a new sheet has. Every other tab is cut to its size (a new sheet is 1,000 × 26 cells, all counted).
+ */
+const SETTINGS_ROOM: Grid = { rows: 1000, columns: 26 };
+
+/** The cells a chart of the default size (600 × 371 px) covers: 6 default columns, 18 default rows. */
+const CHART_SPAN: Grid = { rows: 18, columns: 6 };
+
+/** The grid a tab is written into: its rows × its widest row, at least one row and column past the frozen ones. */
+export function tabGrid(tab: Pick<Tab, 'name' | 'rows' | 'frozenRows' | 'frozenColumns' | 'charts'>): Grid {
+  let rows = Math.max(tab.rows.length, tab.frozenRows + 1);
+  let columns = Math.max(rowsWidth(tab.rows), tab.frozenColumns + 1);
+  // A chart is anchored to a cell of the grid: room for its anchor and the cells it covers.
+  for (const chart of tab.charts ?? []) {
+    rows = Math.max(rows, chart.anchor[0] + CHART_SPAN.rows);
+    columns = Math.max(columns, chart.anchor[1] + CHART_SPAN.columns);
+  }
+  return tab.name === SETTINGS_TAB
+    ? { rows: Math.max(rows, SETTINGS_ROOM.rows), columns: Math.max(columns, SETTINGS_ROOM.columns) }
+    : { rows, columns };
+}
+
+/** A tab without its rows: what the commit of a large import needs, with its grid and whether it has formulas. */
+export interface TabLayout extends Omit<Tab, 'rows'> {
+  grid: Grid;
+  /** Whether any cell is a formula: only then does telling edits apart need the formulas read back. */
+  formulas: boolean;
+}
+
+export function layoutOf(tab: Tab): TabLayout {
+  const { rows, ...rest } = tab;
+  const formulas = rows.some((row) =>
+    row.some((cell) => cell !== null && typeof cell === 'object' && 'formula' in cell),
+  );
+  return { ...rest, grid: tabGrid(tab), formulas };
+}
+
+/** The cells an import's tabs take in the spreadsheet, once written. */
+export function gridCells(layouts: readonly { grid: Grid }[]): number {
+  return layouts.reduce((sum, l) => sum + l.grid.rows * l.grid.columns, 0);
 }
