@@ -50,10 +50,11 @@ async function readUntil(sidebar: Sidebar, text: string) {
 /** `rows` put in a new tab of the spreadsheet, chosen as the chat source in a new preview, and read. */
 async function chatsFromTab(tab: string, rows: string[][], recognized: string) {
   const fake = preview.fake as GasFake;
-  fake.spreadsheet
-    .insertSheet(tab)
-    .getRange(1, 1, rows.length, rows[0]?.length ?? 0)
-    .setValues(rows);
+  const sheet = fake.spreadsheet.insertSheet(tab);
+  // A paste grows the grid to fit, as pasting into Sheets does.
+  if (rows.length > sheet.getMaxRows())
+    sheet.insertRowsAfter(sheet.getMaxRows(), rows.length - sheet.getMaxRows());
+  sheet.getRange(1, 1, rows.length, rows[0]?.length ?? 0).setValues(rows);
   const opened = await openPreview();
   await opened.sidebar.locator('#tab-chats').selectOption(tab);
   // Choosing a tab fetches it from the server: read once it has arrived.
@@ -175,7 +176,7 @@ describe('the sidebar flow in the preview', () => {
     await expect.poll(() => page.locator('#tabs button[aria-selected="true"]').textContent()).toBe('绩效');
     await expect.poll(() => page.locator('#grid .chart').textContent()).toContain('各指标得分');
     await page.close();
-  });
+  }, 90_000);
 
   it('follows an edited 设置: recompute from the menu, and the next import leaves 设置 as edited', async () => {
     const fake = preview.fake as GasFake;
@@ -298,7 +299,7 @@ describe('auto replies nothing marks', () => {
     await computeAndWait(sidebar);
     expect(await note.isHidden()).toBe(true);
     await page.close();
-  });
+  }, 90_000);
 });
 
 describe('a large paste in the preview', () => {

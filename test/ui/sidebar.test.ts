@@ -125,4 +125,46 @@ describe('the sidebar', () => {
     expect(await page.textContent('dt:nth-of-type(2)')).toBe(timeZone);
     await page.close();
   });
+
+  it('asks inside the sidebar, not with confirm(), before replacing an edited tab', async () => {
+    const edited = 'The tab "服务指标" was edited since the last import; confirm to replace it.';
+    const written = { written: ['服务指标'], links: [], cells: 26_000 };
+    const page = await openSidebar({
+      getSidebarContext: [{ ok: context }],
+      loadPreferences: [{ ok: { settings: {}, mappings: {} } }],
+      readSettingsTab: [{ ok: { rows: null } }, { ok: { rows: null } }],
+      writeTabs: [{ error: edited }, { ok: written }, { error: edited }],
+      savePreferences: [{ ok: { bytes: 10 } }],
+    });
+    await expect.poll(() => page.textContent('#status')).toBe('已连接');
+    await page.fill(
+      '#text-chats',
+      [
+        'time,agent,customer,from,text',
+        '2024-03-01 10:00:00,小美,c1,customer,在吗',
+        '2024-03-01 10:00:20,小美,c1,agent,在的',
+      ].join('\n'),
+    );
+    await page.click('#read');
+    await page.click('#compute');
+    await expect.poll(() => page.isVisible('#confirm-replace')).toBe(true);
+    expect(await page.textContent('#confirm-replace')).toContain('该工作表在上次导入后被修改过，是否替换？');
+    await page.click('#confirm-yes');
+    await expect.poll(() => page.textContent('#progress-text')).toContain('完成');
+    const calls = await page.evaluate(
+      () => (window as unknown as { __serverCalls: { name: string; args: unknown[] }[] }).__serverCalls,
+    );
+    const writes = calls
+      .filter((c) => c.name === 'writeTabs')
+      .map((c) => c.args[0] as { replaceEdited: boolean });
+    expect(writes.map((w) => w.replaceEdited)).toEqual([false, true]);
+    // 保留 keeps the tabs: the refusal is shown and nothing more is written.
+    await page.click('#compute');
+    await expect.poll(() => page.isVisible('#confirm-replace')).toBe(true);
+    await page.click('#confirm-no');
+    await expect.poll(() => page.textContent('#error-message')).toContain('edited since the last import');
+    expect(await page.locator('#confirm-replace').count()).toBe(0);
+    expect(pageErrors(page)).toEqual([]);
+    await page.close();
+  });
 });

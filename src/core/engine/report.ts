@@ -1,4 +1,5 @@
 import { lazy } from '../lib/lazy';
+import { nameComparer } from '../lib/nameOrder';
 import { dayLabel, localDay, monthLabel, weekLabel } from '../time/zone';
 import {
   type Attribution,
@@ -250,7 +251,7 @@ function markCandidates(attributions: readonly Attribution[], consultations: num
   return marks;
 }
 
-const collator = lazy(() => new Intl.Collator('zh-CN'));
+const byName = lazy(() => nameComparer());
 
 /** Who a record that may name an agent counts for: the agent and the team, and always the shop. */
 function named(agent: string | null): string[] {
@@ -455,7 +456,7 @@ export function computeReport(input: ReportInput, settings: Settings): Report {
   };
 
   const periods = [...buckets.periodLastDay.keys()].filter((p) => p !== 'all').sort();
-  const agentNames = [...agents].sort(collator().compare);
+  const agentNames = [...agents].sort(byName());
   const agentRows: Row[] = [];
   for (const period of settings.period === 'all' ? ['all'] : periods) {
     for (const agent of agentNames) {
