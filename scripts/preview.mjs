@@ -10,6 +10,8 @@ import vm from 'node:vm';
 import * as esbuild from 'esbuild';
 import { build, ROOT } from './build.mjs';
 
+const SHOWN_ROWS = 200;
+
 /**
  * The bridge the sidebar calls as google.script.run: each call a POST, answered with JSON. The
  * arguments first go through the real bridge's rules (test/fakes/scriptRun.ts): a Date, a function or
@@ -80,12 +82,18 @@ export async function startPreview({ port = Number(process.env.PORT ?? 8080), qu
     if (request.method === 'GET' && url.pathname === '/sidebar')
       return send(response, 200, 'text/html', sidebarPage);
     if (request.method === 'GET' && url.pathname === '/api/sheets') {
-      const sheets = fake.spreadsheet.getSheets().map((s) => ({
-        name: s.peekName(),
-        cells: s.dump(),
-        active: s === fake.spreadsheet.active,
-        charts: s.charts.map((c) => ({ type: c.type, title: c.options.title ?? '', ranges: c.ranges })),
-      }));
+      // The first rows of each tab, as far as a screen shows: a pasted export or 咨询明细 may have
+      // hundreds of thousands, which the page would take minutes to lay out.
+      const sheets = fake.spreadsheet.getSheets().map((s) => {
+        const cells = s.dump();
+        return {
+          name: s.peekName(),
+          cells: cells.slice(0, SHOWN_ROWS),
+          rows: cells.length,
+          active: s === fake.spreadsheet.active,
+          charts: s.charts.map((c) => ({ type: c.type, title: c.options.title ?? '', ranges: c.ranges })),
+        };
+      });
       return send(response, 200, 'application/json', JSON.stringify(sheets));
     }
     if (request.method === 'GET' && url.pathname === '/api/menu') {

@@ -3,7 +3,7 @@ import { NOTHING_AVAILABLE } from '../../src/core/engine/facts';
 import type { Message } from '../../src/core/engine/model';
 import { computeReport } from '../../src/core/engine/report';
 import { resolveSettings } from '../../src/core/engine/settings';
-import { buildTabs, type Tab } from '../../src/core/sheets/tabs';
+import { buildTabs, TAB_NAMES, type Tab } from '../../src/core/sheets/tabs';
 import { loadCode } from '../fakes/loadCode';
 
 /** Formula-injection payloads as they arrive in exports (agent and customer names, message text). */
@@ -437,12 +437,7 @@ describe('tabs updated in place (issue 19, items 5, 6 and 8)', () => {
     expect(addon.spreadsheet.getSheets().map((s) => s.peekName())).toEqual([
       'Sheet1',
       '我的',
-      '服务指标',
-      '销售指标',
-      '售后指标',
-      '咨询明细',
-      '绩效',
-      '设置',
+      ...Object.values(TAB_NAMES),
     ]);
   });
 
