@@ -25,6 +25,7 @@ describe('a tab as a source (readTab): what Sheets made of the pasted values (is
         ['订单编号', '付款时间', '优惠', '数量'],
         ['1.23456789012346E+18', '2024-03-01 10:00:00', '10%', '12'],
       ],
+      nextRow: null,
     });
   });
 
