@@ -9,7 +9,14 @@ import { fieldLabel } from '../core/import/fields';
 import { importTable, type TableImport } from '../core/import/importer';
 import type { Kind } from '../core/import/records';
 import { languageOf } from '../core/lib/language';
-import { cellCount, gridCells, layoutOf, MAX_CELLS_PER_CALL, rowBlocks } from '../core/sheets/chunks';
+import {
+  cellCount,
+  gridCells,
+  layoutOf,
+  MAX_CELLS_PER_CALL,
+  rowBlocks,
+  SPREADSHEET_CELL_LIMIT,
+} from '../core/sheets/chunks';
 import { readSettingsBook, SettingsTabError } from '../core/sheets/settingsTab';
 import { buildTabs, type Tab } from '../core/sheets/tabs';
 import {
@@ -434,7 +441,8 @@ export class ImportFlow {
         settings: formPreferences(),
         mappings: this.overrides,
       });
-      this.progress(4, `${this.messages.done}${written.written.join('、')}`);
+      const used = `${written.cells.toLocaleString('en-US')} / ${SPREADSHEET_CELL_LIMIT.toLocaleString('en-US')}`;
+      this.progress(4, `${this.messages.done}${written.written.join('、')} (${used} ${this.messages.cells})`);
       this.showLinks(written.links);
       // A conversion of 0 (or none) would otherwise read as a fact about the agents.
       const problem = matchProblem(report.counts, available);

@@ -380,7 +380,7 @@ describe('files in the sidebar', () => {
     expect(await amount.locator('select').inputValue()).toBe('买家实际支付金额');
     expect(await amount.locator('.confidence').textContent()).toMatch(/^\d+%$/);
     await page.close();
-  });
+  }, 90_000);
 });
 
 describe('邀评 and 留言 in the sidebar', () => {

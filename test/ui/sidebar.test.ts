@@ -151,6 +151,8 @@ describe('the sidebar', () => {
     expect(await page.textContent('#confirm-replace')).toContain('该工作表在上次导入后被修改过，是否替换？');
     await page.click('#confirm-yes');
     await expect.poll(() => page.textContent('#progress-text')).toContain('完成');
+    // Done, it says how many cells the spreadsheet holds of the 10 million it may.
+    expect(await page.textContent('#progress-text')).toContain('(26,000 / 10,000,000 个单元格)');
     const calls = await page.evaluate(
       () => (window as unknown as { __serverCalls: { name: string; args: unknown[] }[] }).__serverCalls,
     );
