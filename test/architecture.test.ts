@@ -32,6 +32,77 @@ const ALLOWED: Record<string, string[]> = {
   'addon.ts': ['core', 'gas'],
 };
 
+/** The file an import of `file` names, or null for a package. */
+function target(file: string, specifier: string): string | null {
+  if (!specifier.startsWith('.')) return null;
+  const path = resolve(file, '..', specifier);
+  return /\.ts$/.test(path) ? path : `${path}.ts`;
+}
+
+/**
+ * The import cycles among `files`, each as the files around it (type-only imports too: a cycle of
+ * types still ties two modules into one). Tarjan's strongly connected components.
+ */
+function importCycles(files: readonly string[], importsOf: (file: string) => string[]): string[][] {
+  const known = new Set(files);
+  const edges = new Map(
+    files.map((f) => [
+      f,
+      importsOf(f)
+        .flatMap((s) => target(f, s) ?? [])
+        .filter((t) => known.has(t)),
+    ]),
+  );
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const stack: string[] = [];
+  const onStack = new Set<string>();
+  const cycles: string[][] = [];
+  const visit = (file: string) => {
+    index.set(file, index.size);
+    low.set(file, index.get(file) as number);
+    stack.push(file);
+    onStack.add(file);
+    for (const next of edges.get(file) ?? []) {
+      if (!index.has(next)) {
+        visit(next);
+        low.set(file, Math.min(low.get(file) as number, low.get(next) as number));
+      } else if (onStack.has(next))
+        low.set(file, Math.min(low.get(file) as number, index.get(next) as number));
+    }
+    if (low.get(file) !== index.get(file)) return;
+    const component: string[] = [];
+    let member: string;
+    do {
+      member = stack.pop() as string;
+      onStack.delete(member);
+      component.push(member);
+    } while (member !== file);
+    if (component.length > 1 || edges.get(file)?.includes(file)) cycles.push(component);
+  };
+  for (const file of files) if (!index.has(file)) visit(file);
+  return cycles;
+}
+
+describe('the imports of src/', () => {
+  it('finds a cycle, so that finding none means something', () => {
+    const graph: Record<string, string[]> = {
+      '/a.ts': ['./b'],
+      '/b.ts': ['./c.ts'],
+      '/c.ts': ['./a', 'papaparse'],
+      '/d.ts': ['./a'],
+    };
+    expect(importCycles(Object.keys(graph), (f) => graph[f] ?? []).map((c) => c.sort())).toEqual([
+      ['/a.ts', '/b.ts', '/c.ts'],
+    ]);
+  });
+
+  it('have no cycle', () => {
+    const cycles = importCycles(sourceFiles(SRC), imports).map((c) => c.map((f) => relative(SRC, f)));
+    expect(cycles).toEqual([]);
+  });
+});
+
 describe('the layering of src/', () => {
   const files = sourceFiles(SRC);
 

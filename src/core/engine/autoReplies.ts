@@ -1,5 +1,4 @@
 import { lazy } from '../lib/lazy';
-import type { Consultation } from './consultations';
 import { hashText, type MessageColumns } from './messageColumns';
 
 /**
@@ -33,7 +32,8 @@ const emptyTextKey = lazy(() => {
  * consultations got so.
  */
 export function suspectedAutoReplies(
-  consultations: readonly Consultation[],
+  // Only what the consultations found (consultations.ts reads the thresholds from here).
+  consultations: readonly { readonly instantReplies: readonly number[] | null }[],
   columns: Pick<MessageColumns, 'textHash'>,
 ): number {
   const empty = emptyTextKey();

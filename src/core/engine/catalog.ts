@@ -54,7 +54,7 @@ export const INDICATORS: readonly Indicator[] = [
     },
     needs: CHATS,
     levels: ALL,
-    compute: (f) => f.consultations,
+    compute: (f) => f.chats.consultations,
   },
   {
     id: 'receptions',
@@ -68,7 +68,7 @@ export const INDICATORS: readonly Indicator[] = [
     },
     needs: CHATS,
     levels: ALL,
-    compute: (f) => f.receptions,
+    compute: (f) => f.chats.receptions,
   },
   {
     id: 'unreplied',
@@ -79,7 +79,7 @@ export const INDICATORS: readonly Indicator[] = [
     formula: { 'zh-CN': '咨询量 − 接待量', en: 'consultations − receptions' },
     needs: CHATS,
     levels: ALL,
-    compute: (f) => f.consultations - f.receptions,
+    compute: (f) => f.chats.consultations - f.chats.receptions,
   },
   {
     id: 'rated_consultations',
@@ -93,7 +93,7 @@ export const INDICATORS: readonly Indicator[] = [
     },
     needs: CHATS,
     levels: ALL,
-    compute: (f) => f.rated,
+    compute: (f) => f.chats.rated,
   },
   {
     id: 'reply_rate',
@@ -107,7 +107,7 @@ export const INDICATORS: readonly Indicator[] = [
     },
     needs: CHATS,
     levels: ALL,
-    compute: (f) => ratio(f.ratedReplied, f.rated),
+    compute: (f) => ratio(f.chats.ratedReplied, f.chats.rated),
   },
   {
     id: 'fast_reply_rate',
@@ -121,7 +121,7 @@ export const INDICATORS: readonly Indicator[] = [
     },
     needs: CHATS,
     levels: ALL,
-    compute: (f) => ratio(f.fast, f.timed),
+    compute: (f) => ratio(f.chats.fast, f.chats.timed),
   },
   {
     id: 'first_response_s',
@@ -135,8 +135,8 @@ export const INDICATORS: readonly Indicator[] = [
     },
     needs: CHATS,
     levels: ALL,
-    compute: (f) => mean(f.firstResponses),
-    samples: (f) => f.firstResponses,
+    compute: (f) => mean(f.chats.firstResponses),
+    samples: (f) => f.chats.firstResponses,
   },
   {
     id: 'avg_response_s',
@@ -150,8 +150,8 @@ export const INDICATORS: readonly Indicator[] = [
     },
     needs: CHATS,
     levels: ALL,
-    compute: (f) => mean(f.responseGaps),
-    samples: (f) => f.responseGaps,
+    compute: (f) => mean(f.chats.responseGaps),
+    samples: (f) => f.chats.responseGaps,
   },
   {
     id: 'unanswered_rounds',
@@ -165,7 +165,7 @@ export const INDICATORS: readonly Indicator[] = [
     },
     needs: CHATS,
     levels: ALL,
-    compute: (f) => f.unansweredRounds,
+    compute: (f) => f.chats.unansweredRounds,
   },
   {
     id: 'qa_ratio',
@@ -179,7 +179,7 @@ export const INDICATORS: readonly Indicator[] = [
     },
     needs: CHATS,
     levels: ALL,
-    compute: (f) => ratio(f.agentMessages, f.customerMessages),
+    compute: (f) => ratio(f.chats.agentMessages, f.chats.customerMessages),
   },
   {
     id: 'invite_rate',
@@ -190,7 +190,7 @@ export const INDICATORS: readonly Indicator[] = [
     formula: { 'zh-CN': '发出邀评的接待 / 接待量', en: 'receptions with a rating invitation / receptions' },
     needs: ['chats', 'invites'],
     levels: ALL,
-    compute: (f) => ratio(f.invited, f.receptions),
+    compute: (f) => ratio(f.chats.invited, f.chats.receptions),
   },
   {
     id: 'rating_rate',
@@ -201,7 +201,7 @@ export const INDICATORS: readonly Indicator[] = [
     formula: { 'zh-CN': '评价数 / 接待量', en: 'ratings / receptions' },
     needs: ['chats', 'ratings'],
     levels: ALL,
-    compute: (f) => ratio(f.ratings, f.receptions),
+    compute: (f) => ratio(f.ratings, f.chats.receptions),
   },
   {
     id: 'satisfaction_rate',
@@ -226,7 +226,7 @@ export const INDICATORS: readonly Indicator[] = [
     },
     needs: CHATS,
     levels: ['agent'],
-    compute: (f) => receptionShare(f.receptions, f.teamReceptions, f.headcount),
+    compute: (f) => receptionShare(f.chats.receptions, f.teamReceptions, f.headcount),
   },
   {
     id: 'online_hours',
@@ -259,7 +259,7 @@ export const INDICATORS: readonly Indicator[] = [
     formula: { 'zh-CN': '咨询过的不同顾客数', en: 'distinct customers who consulted' },
     needs: CHATS,
     levels: ALL,
-    compute: (f) => f.inquirers.size,
+    compute: (f) => f.chats.inquirers.size,
   },
   {
     id: 'conversion_rate',
@@ -273,7 +273,7 @@ export const INDICATORS: readonly Indicator[] = [
     },
     needs: ATTRIBUTED,
     levels: ALL,
-    compute: (f) => ratio(f.converted.size, f.inquirers.size),
+    compute: (f) => ratio(f.chats.converted.size, f.chats.inquirers.size),
   },
   {
     id: 'order_rate',
@@ -287,7 +287,7 @@ export const INDICATORS: readonly Indicator[] = [
     },
     needs: ['chats', 'orders', 'orderBuyers', 'orderTimes'],
     levels: ALL,
-    compute: (f) => ratio(f.orderedCustomers.size, f.inquirers.size),
+    compute: (f) => ratio(f.chats.orderedCustomers.size, f.chats.inquirers.size),
   },
   {
     id: 'payment_rate',

@@ -2,11 +2,11 @@ import { fieldsOf, type Given, KINDS, type Kind } from '../import/fields';
 import { IdSet } from './idSet';
 
 /**
- * The counts and sums behind every indicator of one row (an agent, the team or the shop, in one
- * period). Indicators are computed from these, never from other indicators, so team figures come
- * from the underlying rows rather than from averaged averages.
+ * The facts of the consultations of one row: the shop's are the team's (every consultation has an
+ * agent), so the shop row holds the team's object itself, not a copy (Facts.adoptConsultations).
+ * A consultation fact belongs here, where the shop row cannot miss it.
  */
-export class Facts {
+export class ChatFacts {
   consultations = 0;
   receptions = 0;
   /** Consultations the service rates count (transfers out and offline assignments left out). */
@@ -21,17 +21,28 @@ export class Facts {
   agentMessages = 0;
   customerMessages = 0;
   invited = 0;
-  ratings = 0;
-  satisfied = 0;
-  dsrSum = 0;
-  dsrCount = 0;
   /** Customers by their number in the report (see Interner): only how many counts. */
   inquirers = new IdSet();
   converted = new IdSet();
   orderedCustomers = new IdSet();
+}
+
+/**
+ * The counts and sums behind every indicator of one row (an agent, the team or the shop, in one
+ * period). Indicators are computed from these, never from other indicators, so team figures come
+ * from the underlying rows rather than from averaged averages.
+ */
+export class Facts {
+  /** What the consultations give (shared by the shop row with the team's). */
+  chats = new ChatFacts();
+  ratings = 0;
+  satisfied = 0;
+  dsrSum = 0;
+  dsrCount = 0;
   placedOrders = 0;
   paidPlacedOrders = 0;
   sales = 0;
+  /** Buyers by their number in the report (see Interner): only how many counts. */
   buyers = new IdSet();
   orders = 0;
   items = 0;
@@ -57,23 +68,9 @@ export class Facts {
   issues = 0;
   issuesResolved = 0;
 
-  /** The shop's conversations are the team's: share the counts instead of adding every one twice. */
+  /** The shop's conversations are the team's: share them instead of adding every one twice. */
   adoptConsultations(team: Facts): void {
-    this.consultations = team.consultations;
-    this.receptions = team.receptions;
-    this.rated = team.rated;
-    this.ratedReplied = team.ratedReplied;
-    this.timed = team.timed;
-    this.fast = team.fast;
-    this.firstResponses = team.firstResponses;
-    this.responseGaps = team.responseGaps;
-    this.unansweredRounds = team.unansweredRounds;
-    this.agentMessages = team.agentMessages;
-    this.customerMessages = team.customerMessages;
-    this.invited = team.invited;
-    this.inquirers = team.inquirers;
-    this.converted = team.converted;
-    this.orderedCustomers = team.orderedCustomers;
+    this.chats = team.chats;
   }
 }
 

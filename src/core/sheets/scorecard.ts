@@ -12,7 +12,7 @@ import {
   schemeOf,
   settingsRef,
 } from './settingsTab';
-import type { Tab, TabCell } from './tabs';
+import type { Tab, TabCell } from './tabModel';
 
 export const SCORECARD_TAB = '绩效';
 

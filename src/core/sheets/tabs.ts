@@ -15,9 +15,11 @@ import {
   settingsIndirect,
   settingsRows,
 } from './settingsTab';
+import type { ConditionalRule, Tab, TabCell } from './tabModel';
 
 export { columnLetter } from './a1';
 export { NUMBER_FORMATS, TEXT_FORMAT } from './numberFormats';
+export type { ChartSpec, ConditionalRule, Tab, TabCell } from './tabModel';
 
 /**
  * The tabs the product writes, as plain data: the add-on writes them with setValues, the command
@@ -39,37 +41,6 @@ export const ROW_LABELS = {
   'zh-TW': ['客服', '團隊', '店鋪'],
   en: ['Agent', 'Team', 'Shop'],
 } as const;
-
-/** A cell: a value, or a formula (written as such, never escaped). */
-export type TabCell = string | number | boolean | null | { formula: string } | { localTime: number };
-
-export interface ConditionalRule {
-  /** A1 range, e.g. "C2:C9". */
-  range: string;
-  /** A formula on the range's first cell, e.g. AND(C2<>"",C2>=INDIRECT("'设置'!E2")). */
-  formula: string;
-  fill: 'good' | 'bad';
-}
-
-/** A column chart drawn from ranges of its own tab, the first row of each range as the series name. */
-export interface ChartSpec {
-  title: string;
-  /** A1 ranges: the categories first, then one per series. */
-  ranges: string[];
-  /** 1-based row and column of the chart's top-left corner. */
-  anchor: [number, number];
-}
-
-export interface Tab {
-  name: string;
-  rows: TabCell[][];
-  /** Number format per column (null: general). */
-  formats: (string | null)[];
-  frozenRows: number;
-  frozenColumns: number;
-  conditional: ConditionalRule[];
-  charts?: ChartSpec[];
-}
 
 const DATE_TIME = 'yyyy-mm-dd hh:mm:ss';
 
