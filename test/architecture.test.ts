@@ -103,6 +103,30 @@ describe('the imports of src/', () => {
   });
 });
 
+describe('the front ends', () => {
+  // The command line, the sidebar and CS_INDICATORS read exports their own way, then run the one
+  // pipeline (src/core/pipeline): none computes a report, works out what is available or decides a
+  // note itself.
+  const frontEnds = sourceFiles(SRC).filter((f) =>
+    /^(cli|sidebar)\/|^core\/functions\//.test(relative(SRC, f)),
+  );
+  it('include the command line, the sidebar and CS_INDICATORS', () => {
+    const names = frontEnds.map((f) => relative(SRC, f));
+    expect(names).toEqual(
+      expect.arrayContaining(['cli/report.ts', 'sidebar/importFlow.ts', 'core/functions/csIndicators.ts']),
+    );
+  });
+  for (const file of frontEnds) {
+    it(`${relative(ROOT, file)} reaches the engine through the pipeline`, () => {
+      const text = readFileSync(file, 'utf8');
+      // Calls of the engine's functions, and the auto-reply thresholds (a note carries them).
+      for (const call of ['computeReport(', 'availableFrom(', 'matchProblem(', 'suspectedAutoReplies('])
+        expect(text, call).not.toContain(call);
+      expect(text).not.toMatch(/\bINSTANT_REPLY_MS\b|\bSAME_TEXT_CONSULTATIONS\b/);
+    });
+  }
+});
+
 describe('the layering of src/', () => {
   const files = sourceFiles(SRC);
 

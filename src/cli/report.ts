@@ -1,12 +1,10 @@
-import { INSTANT_REPLY_MS, SAME_TEXT_CONSULTATIONS } from '../core/engine/autoReplies';
-import { type Available, availableFrom } from '../core/engine/facts';
-import { matchProblem } from '../core/engine/matching';
 import { MessageColumnsBuilder } from '../core/engine/messageColumns';
 import type { Message } from '../core/engine/model';
-import { computeReport, type Report } from '../core/engine/report';
 import type { ColumnMapping } from '../core/import/importer';
 import type { Kind, RecordOf } from '../core/import/records';
 import type { ImportWarning } from '../core/import/warnings';
+import type { Note } from '../core/pipeline/notes';
+import { type ExportRead, type KindRead, runPipeline } from '../core/pipeline/pipeline';
 import type { ReportOptions } from './options';
 import type { PartResult } from './parallelImport';
 import { readExport } from './readExport';
@@ -66,16 +64,12 @@ export async function runReport(options: ReportOptions): Promise<CliReport> {
         }),
       );
 
-  /** Order files without a buyer column: none of their orders can be matched to a chat. */
-  const ordersWithoutBuyer: string[] = [];
   /** Every file given for a kind, read and joined (messages into `messages`); null when none was given. */
-  const load = async <K extends Kind>(
-    kind: K,
-  ): Promise<{ records: RecordOf[K][]; mapped: Set<string> } | null> => {
+  const load = async <K extends Kind>(kind: K): Promise<KindRead<RecordOf[K][]> | undefined> => {
     const paths = options.files[kind] ?? [];
-    if (paths.length === 0) return null;
+    if (paths.length === 0) return undefined;
     const records: RecordOf[K][] = [];
-    let mapped = null as Set<string> | null;
+    const exports: ExportRead[] = [];
     for (const path of paths) {
       // A chat file read in parts must be whole before the next chat file's messages come.
       if (kind === 'chats' && pending) {
@@ -98,13 +92,7 @@ export async function runReport(options: ReportOptions): Promise<CliReport> {
       const ownWarnings = [...result.warnings];
       fileWarnings.push(ownWarnings);
       for (const record of result.records) records.push(record);
-      if (kind === 'orders' && !result.mapped.has('customer')) ordersWithoutBuyer.push(result.file);
-      // A field counts as present only if every file of the kind has it.
-      const before: Set<string> | null = mapped;
-      mapped =
-        before === null
-          ? new Set(result.mapped)
-          : new Set([...before].filter((f: string) => result.mapped.has(f)));
+      exports.push({ file: result.file, mapped: result.mapped, warnings: ownWarnings });
       const summary: ImportSummary = {
         file: result.file,
         kind,
@@ -119,7 +107,7 @@ export async function runReport(options: ReportOptions): Promise<CliReport> {
       // The worker renumbers its part into these names while this thread reads the other files.
       if (parts) pending = joinLater(parts.second(messages.names()), summary, ownWarnings);
     }
-    return { records, mapped: mapped ?? new Set() };
+    return { records, exports };
   };
   const loadAll = async () => {
     const loaded = {
@@ -141,31 +129,12 @@ export async function runReport(options: ReportOptions): Promise<CliReport> {
     // When a file cannot be read, the command stops now rather than when the worker is done.
     for (const worker of workers) worker.stop();
   }
-  const { chats, orders, ratings, refunds, complaints, online, issues } = loaded;
   const warnings: ImportWarning[] = [];
   for (const list of fileWarnings) for (const warning of list) warnings.push(warning);
-  const available = availableFrom({
-    chats: chats?.mapped,
-    orders: orders?.mapped,
-    ratings: ratings?.mapped,
-    refunds: refunds?.mapped,
-    complaints: complaints?.mapped,
-    online: online?.mapped,
-    issues: issues?.mapped,
-  });
-  const report = timed('compute', () =>
-    computeReport(
-      {
-        messages: messages.build(),
-        orders: orders?.records ?? [],
-        ratings: ratings?.records ?? [],
-        refunds: refunds?.records ?? [],
-        complaints: complaints?.records ?? [],
-        online: online?.records ?? [],
-        issues: issues?.records ?? [],
-        available,
-        hasSessions: chats?.mapped.has('session') ?? false,
-      },
+  const { chats, ...others } = loaded;
+  const { report, notes } = timed('compute', () =>
+    runPipeline(
+      { ...others, ...(chats ? { chats: { records: messages.build(), exports: chats.exports } } : {}) },
       options.settings,
     ),
   );
@@ -174,37 +143,29 @@ export async function runReport(options: ReportOptions): Promise<CliReport> {
     warnings,
     imports,
     timings,
-    notes: [...matchNotes(report, available, ordersWithoutBuyer), ...autoReplyNotes(report)],
+    notes: notes.flatMap((note) => noteText(note) ?? []),
   };
 }
 
-/** What the command says on stderr when replies look like auto replies nothing marked. */
-export function autoReplyNotes(report: Report): string[] {
-  const n = report.counts.suspectedAutoReplies;
-  if (n === 0) return [];
-  return [
-    `${n.toLocaleString('en')} consultation${n === 1 ? '' : 's'} got a reply within ${INSTANT_REPLY_MS / 1000} s of a customer's message, with a text that at least ${SAME_TEXT_CONSULTATIONS} consultations got so: these look like auto replies. They count as an agent's replies, raising 30秒应答率 and lowering 首次响应时间 and 平均响应时间. Mark them: map the export's auto-reply column (--map auto=COLUMN), or give their first words with --auto-prefix TEXT or a word in them with --auto-keyword TEXT.`,
-  ];
-}
-
-/** What the command says on stderr when no order could be credited to a chat (see matchProblem). */
-export function matchNotes(
-  report: Report,
-  available: Available,
-  /** The order files that have no buyer column. */
-  withoutBuyer: readonly string[],
-): string[] {
-  const problem = matchProblem(report.counts, available);
-  if (problem === 'no-buyer-column') {
-    return [
-      `${withoutBuyer.join(', ')} name${withoutBuyer.length === 1 ? 's' : ''} no buyer: orders cannot be matched to chats, so conversion and what agents sold are empty. Map the buyer column with --map customer=COLUMN.`,
-    ];
+/**
+ * What the command says on stderr for a note of the pipeline; nothing for skipped rows, which the
+ * table lists and the JSON carries (`warnings`), and the "wrote FILE (N rows skipped)" line counts.
+ */
+export function noteText(note: Note): string | null {
+  switch (note.kind) {
+    case 'rows-skipped':
+      return null;
+    case 'no-buyer-column': {
+      const { files } = note;
+      return `${files.join(', ')} name${files.length === 1 ? 's' : ''} no buyer: orders cannot be matched to chats, so conversion and what agents sold are empty. Map the buyer column with --map customer=COLUMN.`;
+    }
+    case 'no-buyer-in-common': {
+      const { orders, windowDays } = note;
+      return `no order was matched to a consultation in its ${windowDays}-day window (--window-days; ${orders.toLocaleString('en')} order${orders === 1 ? '' : 's'} read): conversion and what agents sold are 0. Check that the chat and order exports name buyers the same way (a nickname in one and an ID in the other never match).`;
+    }
+    case 'suspected-auto-replies': {
+      const n = note.consultations;
+      return `${n.toLocaleString('en')} consultation${n === 1 ? '' : 's'} got a reply within ${note.withinSeconds} s of a customer's message, with a text that at least ${note.sameTextConsultations} consultations got so: these look like auto replies. They count as an agent's replies, raising 30秒应答率 and lowering 首次响应时间 and 平均响应时间. Mark them: map the export's auto-reply column (--map auto=COLUMN), or give their first words with --auto-prefix TEXT or a word in them with --auto-keyword TEXT.`;
+    }
   }
-  if (problem === 'no-buyer-in-common') {
-    const orders = report.counts.orders;
-    return [
-      `no order was matched to a consultation in its ${report.settings.windowDays}-day window (--window-days; ${orders.toLocaleString('en')} order${orders === 1 ? '' : 's'} read): conversion and what agents sold are 0. Check that the chat and order exports name buyers the same way (a nickname in one and an ID in the other never match).`,
-    ];
-  }
-  return [];
 }

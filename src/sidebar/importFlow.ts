@@ -1,14 +1,12 @@
 import Papa from 'papaparse';
-import { INSTANT_REPLY_MS, SAME_TEXT_CONSULTATIONS } from '../core/engine/autoReplies';
-import { availableFrom } from '../core/engine/facts';
-import { type MatchProblem, matchProblem } from '../core/engine/matching';
-import { computeReport } from '../core/engine/report';
 import { proposals, type Settings } from '../core/engine/settings';
 import { decodeBytes } from '../core/import/decode';
 import { fieldLabel } from '../core/import/fields';
 import { importTable, type TableImport } from '../core/import/importer';
 import type { Kind } from '../core/import/records';
 import { languageOf } from '../core/lib/language';
+import type { Note } from '../core/pipeline/notes';
+import { runPipeline, singleExport } from '../core/pipeline/pipeline';
 import {
   cellCount,
   gridCells,
@@ -31,7 +29,7 @@ import { callServer, errorText } from './serverCall';
 import { buildSettingsForm, formPreferences, formSettings, showProposals } from './settingsForm';
 
 /** The words for each reason no order could be credited to a chat (see matchProblem). */
-const MATCH_MESSAGES: Record<MatchProblem, MessageKey> = {
+const MATCH_MESSAGES: Record<'no-buyer-column' | 'no-buyer-in-common', MessageKey> = {
   'no-buyer-column': 'noBuyerColumn',
   'no-buyer-in-common': 'noBuyerInCommon',
 };
@@ -392,6 +390,27 @@ export class ImportFlow {
     }
   }
 
+  /**
+   * The pipeline's notes under the links: no order matched (a conversion of 0, or none, would read
+   * as a fact about the agents) and unmarked auto replies (which would pass for fast agents). Skipped
+   * rows are shown at 2. Columns, beside the rows themselves.
+   */
+  private showNotes(notes: readonly Note[]) {
+    const match = notes.find((n) => n.kind === 'no-buyer-column' || n.kind === 'no-buyer-in-common');
+    const note = byId('match-note');
+    note.textContent = match ? this.messages[MATCH_MESSAGES[match.kind as keyof typeof MATCH_MESSAGES]] : '';
+    note.hidden = match === undefined;
+    const auto = notes.find((n) => n.kind === 'suspected-auto-replies');
+    const autoNote = byId('auto-note');
+    autoNote.textContent = auto
+      ? this.messages.suspectedAutoReplies
+          .replace('{n}', String(auto.consultations))
+          .replace('{seconds}', String(auto.withinSeconds))
+          .replace('{min}', String(auto.sameTextConsultations))
+      : '';
+    autoNote.hidden = auto === undefined;
+  }
+
   async compute() {
     byId('step-compute').hidden = false;
     byId('summary').replaceChildren();
@@ -404,20 +423,12 @@ export class ImportFlow {
       const settings = this.settings();
       this.progress(2, this.messages.computing);
       await yieldToPage();
-      const { chats, orders, ratings } = this.imports;
-      const available = availableFrom({
-        chats: chats?.mapped,
-        orders: orders?.mapped,
-        ratings: ratings?.mapped,
-      });
-      const report = computeReport(
-        {
-          messages: chats?.records ?? [],
-          orders: orders?.records ?? [],
-          ratings: ratings?.records ?? [],
-          available,
-          hasSessions: chats?.mapped.has('session') ?? false,
-        } as Parameters<typeof computeReport>[0],
+      const read = <K extends SourceKind>(kind: K) => {
+        const imported = this.imports[kind] as TableImport<K> | undefined;
+        return imported && singleExport(imported);
+      };
+      const { report, notes } = runPipeline(
+        { chats: read('chats'), orders: read('orders'), ratings: read('ratings') },
         settings,
       );
       // The team's 设置 decides the scheme; it is read, never overwritten by an import.
@@ -444,19 +455,7 @@ export class ImportFlow {
       const used = `${written.cells.toLocaleString('en-US')} / ${SPREADSHEET_CELL_LIMIT.toLocaleString('en-US')}`;
       this.progress(4, `${this.messages.done}${written.written.join('、')} (${used} ${this.messages.cells})`);
       this.showLinks(written.links);
-      // A conversion of 0 (or none) would otherwise read as a fact about the agents.
-      const problem = matchProblem(report.counts, available);
-      const note = byId('match-note');
-      note.textContent = problem ? this.messages[MATCH_MESSAGES[problem]] : '';
-      note.hidden = problem === null;
-      // Unmarked auto replies would otherwise pass for fast agents (see autoReplies.ts).
-      const suspected = report.counts.suspectedAutoReplies;
-      const autoNote = byId('auto-note');
-      autoNote.textContent = this.messages.suspectedAutoReplies
-        .replace('{n}', String(suspected))
-        .replace('{seconds}', String(INSTANT_REPLY_MS / 1000))
-        .replace('{min}', String(SAME_TEXT_CONSULTATIONS));
-      autoNote.hidden = suspected === 0;
+      this.showNotes(notes);
     } catch (error) {
       this.progress(0, '');
       this.showError(error);

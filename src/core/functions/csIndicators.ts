@@ -1,8 +1,5 @@
-import { INSTANT_REPLY_MS, SAME_TEXT_CONSULTATIONS } from '../engine/autoReplies';
 import { type Language, reportColumns } from '../engine/catalog';
-import { availableFrom } from '../engine/facts';
-import { type MatchProblem, matchProblem } from '../engine/matching';
-import { computeReport, type Row } from '../engine/report';
+import type { Row } from '../engine/report';
 import {
   type Proposal,
   proposals,
@@ -16,8 +13,10 @@ import {
 } from '../engine/settings';
 import type { Kind } from '../import/records';
 import { readRows, type TableImport } from '../import/tableReader';
-import { ImportError, type ImportWarning } from '../import/warnings';
+import { ImportError } from '../import/warnings';
 import { lazy } from '../lib/lazy';
+import type { Note } from '../pipeline/notes';
+import { runPipeline, singleExport } from '../pipeline/pipeline';
 import { cellText } from '../sheets/cellText';
 import { TimeZoneError } from '../time/zone';
 import type { CustomFunctionSpec } from './customFunctionSpec';
@@ -25,7 +24,6 @@ import { currentSpreadsheetZone, SCRIPT_TIME_ZONE } from './environment';
 import {
   FormulaInputError,
   isBlank,
-  isDate,
   type SheetArg,
   type SheetCell,
   type SheetScalar,
@@ -156,22 +154,11 @@ function csIndicators(
       isEmptyRange(more[i]) ? [] : [[kind, importRange(kind, kind, more[i], settings.timeZone)]],
     ),
   ) as { [K in (typeof MORE_KINDS)[number]]?: TableImport<K> };
-  const available = availableFrom({
-    chats: chatImport.mapped,
-    orders: orderImport?.mapped,
-    ...Object.fromEntries(Object.entries(others).map(([kind, imported]) => [kind, imported.mapped])),
-  });
-  const report = computeReport(
+  const { report, notes } = runPipeline(
     {
-      messages: chatImport.records,
-      orders: orderImport?.records ?? [],
-      ratings: others.ratings?.records ?? [],
-      refunds: others.refunds?.records ?? [],
-      complaints: others.complaints?.records ?? [],
-      online: others.online?.records ?? [],
-      issues: others.issues?.records ?? [],
-      available,
-      hasSessions: chatImport.mapped.has('session'),
+      chats: singleExport(chatImport),
+      ...(orderImport ? { orders: singleExport(orderImport) } : {}),
+      ...Object.fromEntries(Object.entries(others).map(([kind, imported]) => [kind, singleExport(imported)])),
     },
     settings,
   );
@@ -196,7 +183,7 @@ function csIndicators(
     line(words[2] as string, report.shop),
   ];
   // Last rows saying what the figures cannot say themselves, in the table's language.
-  const notes = NOTES[parsed.language];
+  const noteWords = NOTES[parsed.language];
   const blanks = () => table[0]?.slice(1).map(() => '') ?? [];
   // A platform's usual value is proposed, never applied: only for settings the range leaves out.
   for (const p of proposals(
@@ -204,71 +191,79 @@ function csIndicators(
     settings,
   ))
     if (!p.used && !parsed.given.has(p.setting))
-      table.push([notes.proposed(p, SETTING_BY_ID.get(p.setting)?.sheetKeys[0] ?? p.setting), ...blanks()]);
-  const warnings = imports.flatMap((i) => i?.warnings ?? []);
-  const [first] = warnings;
-  if (first) table.push([notes.skipped(warnings.length, first), ...blanks()]);
-  const problem = matchProblem(report.counts, available);
-  if (problem) table.push([notes.match[problem], ...blanks()]);
-  const suspected = report.counts.suspectedAutoReplies;
-  if (suspected > 0) table.push([notes.autoReplies(suspected), ...blanks()]);
+      table.push([
+        noteWords.proposed(p, SETTING_BY_ID.get(p.setting)?.sheetKeys[0] ?? p.setting),
+        ...blanks(),
+      ]);
+  for (const note of notes) table.push([noteText(note, parsed.language), ...blanks()]);
   return table;
 }
 
-const SECONDS = INSTANT_REPLY_MS / 1000;
-const MIN = SAME_TEXT_CONSULTATIONS;
-
 /**
- * The last rows' words. The reason a row was skipped is the importer's, in English, as the command
- * line and the sidebar give it.
+ * A note of the pipeline as the table's last row, in its language. The reason a row was skipped is
+ * the importer's, in English, as the command line and the sidebar give it.
  */
+function noteText(note: Note, language: Language): string {
+  const words = NOTES[language];
+  switch (note.kind) {
+    case 'rows-skipped':
+      return words.skipped(note);
+    case 'no-buyer-column':
+    case 'no-buyer-in-common':
+      return words[note.kind];
+    case 'suspected-auto-replies':
+      return words.autoReplies(note);
+  }
+}
+
+type NoteOf<K extends Note['kind']> = Extract<Note, { kind: K }>;
+
+/** The last rows' words: the pipeline's notes, and a platform's usual setting proposed. */
 const NOTES: Record<
   Language,
   {
-    skipped: (count: number, first: ImportWarning) => string;
-    match: Record<MatchProblem, string>;
-    autoReplies: (count: number) => string;
+    skipped: (note: NoteOf<'rows-skipped'>) => string;
+    'no-buyer-column': string;
+    'no-buyer-in-common': string;
+    autoReplies: (note: NoteOf<'suspected-auto-replies'>) => string;
     proposed: (proposal: Proposal, key: string) => string;
   }
 > = {
   'zh-CN': {
     proposed: (p, key) =>
       `识别为${p.platform.zh}的导出：该平台通常用 ${key} = ${p.text}（${p.source}）；仅为建议，未采用：在设置中加入 ${key} ${p.text} 即采用`,
-    skipped: (n, w) => `${n} 行无法读取，已跳过；第一行：${w.file} 第 ${w.row} 行，${w.column}：${w.message}`,
-    match: {
-      'no-buyer-column':
-        '订单没有买家列：订单无法与聊天对应，询单转化率和客服销售额为空；请在订单区域中包含买家列',
-      'no-buyer-in-common':
-        '没有一笔订单对应到询单有效时长内的咨询，询单转化率和客服销售额为 0；请检查聊天记录与订单是否用同一种方式记录买家',
-    },
+    skipped: ({ rows: n, first: w }) =>
+      `${n} 行无法读取，已跳过；第一行：${w.file} 第 ${w.row} 行，${w.column}：${w.message}`,
+    'no-buyer-column':
+      '订单没有买家列：订单无法与聊天对应，询单转化率和客服销售额为空；请在订单区域中包含买家列',
+    'no-buyer-in-common':
+      '没有一笔订单对应到询单有效时长内的咨询，询单转化率和客服销售额为 0；请检查聊天记录与订单是否用同一种方式记录买家',
     autoReplies: (n) =>
-      `${n} 个咨询中有回复在买家消息后 ${SECONDS} 秒内发出，且同一句话至少 ${MIN} 个咨询都收到：这些看起来是自动回复，却算作客服回复，会抬高 30秒应答率、压低平均响应时间；请在聊天区域中包含“是否自动回复”列，或在设置中加入 auto_prefix`,
+      `${n.consultations} 个咨询中有回复在买家消息后 ${n.withinSeconds} 秒内发出，且同一句话至少 ${n.sameTextConsultations} 个咨询都收到：这些看起来是自动回复，却算作客服回复，会抬高 30秒应答率、压低平均响应时间；请在聊天区域中包含“是否自动回复”列，或在设置中加入 auto_prefix`,
   },
   'zh-TW': {
     proposed: (p, key) =>
       `識別為${p.platform.zh}的匯出：該平台通常用 ${key} = ${p.text}（${p.source}）；僅為建議，未採用：在設定中加入 ${key} ${p.text} 即採用`,
-    skipped: (n, w) => `${n} 列無法讀取，已略過；第一列：${w.file} 第 ${w.row} 列，${w.column}：${w.message}`,
-    match: {
-      'no-buyer-column':
-        '訂單沒有買家欄：訂單無法與聊天對應，詢單轉化率和客服銷售額為空；請在訂單範圍中包含買家欄',
-      'no-buyer-in-common':
-        '沒有一筆訂單對應到詢單有效時長內的諮詢，詢單轉化率和客服銷售額為 0；請檢查聊天記錄與訂單是否用同一種方式記錄買家',
-    },
+    skipped: ({ rows: n, first: w }) =>
+      `${n} 列無法讀取，已略過；第一列：${w.file} 第 ${w.row} 列，${w.column}：${w.message}`,
+    'no-buyer-column':
+      '訂單沒有買家欄：訂單無法與聊天對應，詢單轉化率和客服銷售額為空；請在訂單範圍中包含買家欄',
+    'no-buyer-in-common':
+      '沒有一筆訂單對應到詢單有效時長內的諮詢，詢單轉化率和客服銷售額為 0；請檢查聊天記錄與訂單是否用同一種方式記錄買家',
     autoReplies: (n) =>
-      `${n} 個諮詢中有回覆在買家訊息後 ${SECONDS} 秒內送出，且同一句話至少 ${MIN} 個諮詢都收到：這些看起來是自動回覆，卻算作客服回覆，會抬高 30秒應答率、壓低平均響應時間；請在聊天範圍中包含「是否自動回覆」欄，或在設定中加入 auto_prefix`,
+      `${n.consultations} 個諮詢中有回覆在買家訊息後 ${n.withinSeconds} 秒內送出，且同一句話至少 ${n.sameTextConsultations} 個諮詢都收到：這些看起來是自動回覆，卻算作客服回覆，會抬高 30秒應答率、壓低平均響應時間；請在聊天範圍中包含「是否自動回覆」欄，或在設定中加入 auto_prefix`,
   },
   en: {
     proposed: (p, key) =>
       `${p.platform.en} exports recognized: the platform usually uses ${key} = ${p.text} (${p.source}); proposed, not applied: add ${key} ${p.text} to the settings to use it`,
-    skipped: (n, w) => `${n} rows skipped; first: ${w.file} row ${w.row}, ${w.column}: ${w.message}`,
-    match: {
-      'no-buyer-column':
-        'orders name no buyer: no order can be matched to a chat, so conversion and agents’ sales are empty; include the buyer column in the orders range',
-      'no-buyer-in-common':
-        'no order matched a consultation within the window, so conversion and agents’ sales are 0; check that chats and orders name buyers the same way',
-    },
+    skipped: ({ rows: n, first: w }) =>
+      `${n} rows skipped; first: ${w.file} row ${w.row}, ${w.column}: ${w.message}`,
+    'no-buyer-column':
+      'orders name no buyer: no order can be matched to a chat, so conversion and agents’ sales are empty; include the buyer column in the orders range',
+    'no-buyer-in-common':
+      'no order matched a consultation within the window, so conversion and agents’ sales are 0; check that chats and orders name buyers the same way',
     autoReplies: (n) =>
-      `${n} consultations got a reply within ${SECONDS} s of a customer’s message, a text that at least ${MIN} of them got: these look like auto replies, which count as replies, raising fast_reply_rate and lowering avg_response_s; include the auto-reply column in the chats range, or give an auto_prefix setting`,
+      `${n.consultations} consultations got a reply within ${n.withinSeconds} s of a customer’s message, a text that at least ${n.sameTextConsultations} of them got: these look like auto replies, which count as replies, raising fast_reply_rate and lowering avg_response_s; include the auto-reply column in the chats range, or give an auto_prefix setting`,
   },
 };
 

@@ -1,0 +1,88 @@
+import { type Available, availableFrom, type MappedFields } from '../engine/facts';
+import type { MessageColumns } from '../engine/messageColumns';
+import type { Complaint, Issue, Message, OnlineSpan, Order, Rating, Refund } from '../engine/model';
+import { computeReport, type Report } from '../engine/report';
+import type { Settings } from '../engine/settings';
+import type { Kind, RecordOf } from '../import/records';
+import type { TableImport } from '../import/tableReader';
+import type { ImportWarning } from '../import/warnings';
+import { type Note, notesOf } from './notes';
+
+/** What one export gave besides its records: its name, the fields it mapped, the rows it skipped. */
+export interface ExportRead {
+  /** The file, paste or range the export came from, as notes name it. */
+  file: string;
+  mapped: ReadonlySet<string>;
+  warnings: readonly ImportWarning[];
+}
+
+/** Every export of one kind, read: their records together, and each export. */
+export interface KindRead<R> {
+  records: R;
+  exports: readonly ExportRead[];
+}
+
+/** One export the importer read, as the only one of its kind (the sidebar, CS_INDICATORS). */
+export function singleExport<K extends Kind>(imported: TableImport<K>): KindRead<RecordOf[K][]> {
+  const { file, mapped, warnings, records } = imported;
+  return { records, exports: [{ file, mapped, warnings }] };
+}
+
+/** The exports given, by kind; a kind not given is absent. */
+export interface Imports {
+  chats?: KindRead<readonly Message[] | MessageColumns>;
+  orders?: KindRead<readonly Order[]>;
+  ratings?: KindRead<readonly Rating[]>;
+  refunds?: KindRead<readonly Refund[]>;
+  complaints?: KindRead<readonly Complaint[]>;
+  online?: KindRead<readonly OnlineSpan[]>;
+  issues?: KindRead<readonly Issue[]>;
+}
+
+export interface PipelineResult {
+  report: Report;
+  notes: Note[];
+  /** Which inputs each figure could rest on (availableFrom). */
+  available: Available;
+}
+
+/** The kinds in the order they are read, and their notes shown. */
+const KINDS = ['chats', 'orders', 'ratings', 'refunds', 'complaints', 'online', 'issues'] as const;
+
+/** A field counts as mapped only if every export of the kind has it: a figure never rests on part of the data. */
+function mappedByAll(read: KindRead<unknown> | undefined): ReadonlySet<string> | null {
+  if (!read) return null;
+  const [first, ...others] = read.exports;
+  if (!first) return new Set();
+  return new Set([...first.mapped].filter((field) => others.every((e) => e.mapped.has(field))));
+}
+
+/**
+ * The one way from exports read to figures and notes, for the command line, the sidebar and
+ * CS_INDICATORS alike: what is available, the report, and the notes each front end words.
+ */
+export function runPipeline(imports: Imports, settings: Settings): PipelineResult {
+  const mapped: MappedFields = {};
+  for (const kind of KINDS) mapped[kind] = mappedByAll(imports[kind]);
+  const available = availableFrom(mapped);
+  const report = computeReport(
+    {
+      messages: imports.chats?.records ?? [],
+      orders: imports.orders?.records ?? [],
+      ratings: imports.ratings?.records ?? [],
+      refunds: imports.refunds?.records ?? [],
+      complaints: imports.complaints?.records ?? [],
+      online: imports.online?.records ?? [],
+      issues: imports.issues?.records ?? [],
+      available,
+      hasSessions: mapped.chats?.has('session') ?? false,
+    },
+    settings,
+  );
+  const exports = KINDS.flatMap((kind) => imports[kind]?.exports ?? []);
+  const warnings = exports.flatMap((e) => e.warnings);
+  const ordersWithoutBuyer = (imports.orders?.exports ?? [])
+    .filter((e) => !e.mapped.has('customer'))
+    .map((e) => e.file);
+  return { report, notes: notesOf(report, available, warnings, ordersWithoutBuyer), available };
+}
