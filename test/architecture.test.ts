@@ -173,4 +173,22 @@ describe('the layering of src/', () => {
       if (!file.endsWith('decode.ts')) expect(text, relative(ROOT, file)).not.toMatch(/new TextDecoder/);
     }
   });
+
+  it('names in docs/architecture.md only files that exist', () => {
+    const tracked = ['src', 'test', 'docs', 'scripts'].flatMap((dir) => allFiles(join(ROOT, dir)));
+    const doc = readFileSync(join(ROOT, 'docs/architecture.md'), 'utf8');
+    const named = [...doc.matchAll(/[\w./-]+\.(?:ts|mjs|md)\b/g)].map((m) => m[0]);
+    expect(named.length).toBeGreaterThan(40);
+    const missing = named.filter(
+      (name) => !tracked.some((file) => `/${relative(ROOT, file)}`.endsWith(`/${name}`)),
+    );
+    expect(missing).toEqual([]);
+  });
 });
+
+function allFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    return entry.isDirectory() ? allFiles(path) : [path];
+  });
+}

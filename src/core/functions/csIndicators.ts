@@ -1,5 +1,6 @@
 import { type Language, reportColumns } from '../engine/catalog';
 import type { Row } from '../engine/report';
+import { ROW_LABELS } from '../engine/rowLabels';
 import {
   type Proposal,
   proposals,
@@ -164,23 +165,19 @@ function csIndicators(
   );
   const imports = [chatImport, orderImport, ...Object.values(others)];
   const columns = reportColumns(parsed.language);
-  const words = {
-    'zh-CN': ['客服', '团队', '店铺', '全部', '周期'],
-    'zh-TW': ['客服', '團隊', '店鋪', '全部', '週期'],
-    en: ['Agent', 'Team', 'Shop', 'all', 'Period'],
-  }[parsed.language];
+  const words = ROW_LABELS[parsed.language];
   // By period, a second column says which period a row is of (the team and shop rows: all of it).
   const byPeriod = settings.period !== 'all';
   const line = (label: string, row: Row): SheetCell[] => [
     label,
-    ...(byPeriod ? [String(row.period ?? words[3])] : []),
+    ...(byPeriod ? [String(row.period ?? words.wholePeriod)] : []),
     ...columns.map((c) => (row[c.id] ?? '') as SheetCell),
   ];
   const table: SheetCell[][] = [
-    [words[0] as string, ...(byPeriod ? [words[4] as string] : []), ...columns.map((c) => c.header)],
+    [words.agent, ...(byPeriod ? [words.period] : []), ...columns.map((c) => c.header)],
     ...report.agents.map((row) => line(String(row.agent), row)),
-    line(words[1] as string, report.team),
-    line(words[2] as string, report.shop),
+    line(words.team, report.team),
+    line(words.shop, report.shop),
   ];
   // Last rows saying what the figures cannot say themselves, in the table's language.
   const noteWords = NOTES[parsed.language];

@@ -1,5 +1,6 @@
 import { type Group, INDICATOR_BY_ID, type Language, reportColumns } from '../engine/catalog';
 import type { Report, Row } from '../engine/report';
+import { ROW_LABELS } from '../engine/rowLabels';
 import { DEFAULT_SCHEME } from '../engine/scheme';
 import { localMs } from '../time/zone';
 import { columnLetter } from './a1';
@@ -33,13 +34,6 @@ export const TAB_NAMES = {
   detail: '咨询明细',
   scorecard: '绩效',
   settings: SETTINGS_TAB,
-} as const;
-
-/** The label of the team and shop rows under the agents of an indicator tab, per language. */
-export const ROW_LABELS = {
-  'zh-CN': ['客服', '团队', '店铺'],
-  'zh-TW': ['客服', '團隊', '店鋪'],
-  en: ['Agent', 'Team', 'Shop'],
 } as const;
 
 const DATE_TIME = 'yyyy-mm-dd hh:mm:ss';
@@ -81,13 +75,13 @@ function indicatorTab(report: Report, group: Group, book: SettingsBook, language
   const labels = ROW_LABELS[language];
   const line = (label: string, row: Row): TabCell[] => [label, ...columns.map((c) => row[c.id] ?? null)];
   const rows: TabCell[][] = [
-    [labels[0] as string, ...columns.map((c) => c.header)],
+    [labels.agent, ...columns.map((c) => c.header)],
     // By period (day, week, month) an agent has a row per period: the label says which.
     ...report.agents.map((row) =>
       line(report.settings.period === 'all' ? String(row.agent) : `${row.agent} ${row.period}`, row),
     ),
-    line(labels[1] as string, report.team),
-    line(labels[2] as string, report.shop),
+    line(labels.team, report.team),
+    line(labels.shop, report.shop),
   ];
   const conditional = targetRules(
     report.agents.map((a) => String(a.agent)),
