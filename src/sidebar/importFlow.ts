@@ -1,4 +1,5 @@
 import Papa from 'papaparse';
+import type { Language } from '../core/engine/catalog';
 import { proposals, type Settings } from '../core/engine/settings';
 import { decodeBytes } from '../core/import/decode';
 import { fieldLabel } from '../core/import/fields';
@@ -99,11 +100,26 @@ export class ImportFlow {
     text.rows = 3;
     text.placeholder = this.messages.pasteHere;
     text.addEventListener('input', () => delete this.files[kind]);
+    // The browser's own file button speaks the browser's language, not the sidebar's: it stays
+    // hidden behind a button of ours, with the chosen file's name beside it.
     const file = document.createElement('input');
     file.id = `file-${kind}`;
     file.type = 'file';
     file.accept = '.csv,.tsv,.txt';
-    file.addEventListener('change', () => void this.chooseFile(kind, file.files?.[0]));
+    file.hidden = true;
+    const chooser = element('button', this.messages.chooseFile) as HTMLButtonElement;
+    chooser.type = 'button';
+    chooser.id = `choose-${kind}`;
+    chooser.setAttribute('aria-controls', file.id);
+    chooser.addEventListener('click', () => file.click());
+    const chosen = element('span', this.messages.noFile, 'file-name');
+    chosen.id = `file-name-${kind}`;
+    const fileRow = element('div', undefined, 'file-row');
+    fileRow.append(chooser, chosen);
+    file.addEventListener('change', () => {
+      chosen.textContent = file.files?.[0]?.name ?? this.messages.noFile;
+      void this.chooseFile(kind, file.files?.[0]);
+    });
     // A file dropped anywhere on the source's block is read like a chosen one.
     block.addEventListener('dragover', (event) => {
       event.preventDefault();
@@ -115,7 +131,7 @@ export class ImportFlow {
       block.classList.remove('dragging');
       const dropped = event.dataTransfer?.files[0];
       if (!dropped) return;
-      file.title = dropped.name;
+      chosen.textContent = dropped.name;
       void this.chooseFile(kind, dropped);
     });
     const tabs = document.createElement('select');
@@ -123,7 +139,7 @@ export class ImportFlow {
     tabs.append(new Option(this.messages.orTab, ''));
     for (const name of this.context.tabs) tabs.append(new Option(name, name));
     tabs.addEventListener('change', () => void this.chooseTab(kind, tabs.value));
-    block.append(label, text, file, tabs);
+    block.append(label, text, file, fileRow, tabs);
     return block;
   }
 
@@ -232,8 +248,13 @@ export class ImportFlow {
       }
       for (const field of result.fields) {
         const row = element('label', undefined, 'field');
-        const label = fieldLabel(kind, field.field, language);
-        row.append(element('span', `${label} (${field.field})${field.required ? ' *' : ''}`));
+        // One language at a time: the field's name in the sidebar's language, its id as a tooltip.
+        const name = element(
+          'span',
+          `${fieldLabel(kind, field.field, language)}${field.required ? ' *' : ''}`,
+        );
+        name.title = field.field;
+        row.append(name);
         const select = document.createElement('select');
         select.dataset.kind = kind;
         select.dataset.field = field.field;
@@ -263,7 +284,8 @@ export class ImportFlow {
     const table = element('table', undefined, 'preview');
     const head = document.createElement('tr');
     head.append(element('th', '#'));
-    for (const f of fields) head.append(element('th', f.field));
+    for (const f of fields)
+      head.append(element('th', fieldLabel(result.kind, f.field, this.messages.language as Language)));
     table.append(head);
     for (const sample of result.firstRows) {
       const problems = result.warnings.filter((w) => w.row === sample.row);

@@ -10,7 +10,9 @@ function byId(id: string): HTMLElement {
   return element;
 }
 
+/** One language at a time: the page's words and its lang attribute (the settings' choices: settingsForm). */
 function applyMessages(messages: Messages) {
+  document.documentElement.lang = messages.language;
   for (const element of document.querySelectorAll<HTMLElement>('[data-text]')) {
     element.textContent = messages[element.dataset.text as keyof Messages] ?? '';
   }

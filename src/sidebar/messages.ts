@@ -48,6 +48,8 @@ const zhCN = {
   nothing: '请先粘贴或选择至少一个导出。',
   settingsInvalid: '「设置」工作表有误，未写入任何内容。请改正后再计算：',
   orTab: '或选择本表中的工作表…',
+  chooseFile: '选择文件…',
+  noFile: '未选择文件',
 };
 
 /** Each setting's label and help, from the engine's description, under `setting_ID` and `settingHelp_ID`. */
@@ -109,6 +111,8 @@ const zhTW: Record<keyof typeof zhCN, string> = {
   nothing: '請先貼上或選擇至少一個匯出。',
   settingsInvalid: '「设置」工作表有誤，未寫入任何內容。請改正後再計算：',
   orTab: '或選擇本試算表中的工作表…',
+  chooseFile: '選擇檔案…',
+  noFile: '未選擇檔案',
 };
 
 const en: Record<keyof typeof zhCN, string> = {
@@ -156,6 +160,8 @@ const en: Record<keyof typeof zhCN, string> = {
   nothing: 'Paste or choose at least one export first.',
   settingsInvalid: 'The 设置 tab has mistakes; nothing was written. Fix them and compute again:',
   orTab: 'or pick a tab of this spreadsheet…',
+  chooseFile: 'Choose a file…',
+  noFile: 'No file chosen',
 };
 
 /** Apps Script locales look like zh_CN, browsers' like zh-CN; Hong Kong and Macau read Traditional. */

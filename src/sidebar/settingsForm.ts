@@ -1,3 +1,5 @@
+import type { Language } from '../core/engine/catalog';
+import { choiceName } from '../core/engine/choiceText';
 import {
   DEFAULT_SETTINGS,
   type Proposal,
@@ -23,7 +25,10 @@ function control(s: SettingSpec, value: string, messages: Messages): HTMLElement
   let field: HTMLInputElement | HTMLSelectElement;
   if (s.type.kind === 'choice') {
     const select = document.createElement('select');
-    for (const choice of s.type.choices) select.append(new Option(choice, choice, false, choice === value));
+    // The choice in the sidebar's language (最后接待的客服), its value as stored (last).
+    const language = messages.language as Language;
+    for (const choice of s.type.choices)
+      select.append(new Option(choiceName(s.id, choice, language), choice, false, choice === value));
     field = select;
   } else if (s.type.kind === 'switch') {
     const box = document.createElement('input');

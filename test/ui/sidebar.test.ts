@@ -170,3 +170,76 @@ describe('the sidebar', () => {
     await page.close();
   });
 });
+
+/** Elements whose text the box cuts off, and dropdowns whose chosen option is wider than the box. */
+async function cutOff(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const cut: string[] = [];
+    const describe = (el: Element) =>
+      `${el.tagName.toLowerCase()}#${el.id} "${el.textContent?.trim().slice(0, 30)}"`;
+    for (const el of document.querySelectorAll<HTMLElement>('button, label, span, h1, h2, dt, dd, p, th')) {
+      if (el.offsetParent === null) continue;
+      if (el.scrollWidth > el.clientWidth + 1 || el.getBoundingClientRect().right > 300)
+        cut.push(describe(el));
+    }
+    const canvas = document.createElement('canvas').getContext('2d') as CanvasRenderingContext2D;
+    for (const select of document.querySelectorAll('select')) {
+      if (select.offsetParent === null) continue;
+      const style = getComputedStyle(select);
+      canvas.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+      const text = select.selectedOptions[0]?.text ?? '';
+      // The dropdown's arrow takes about 20 px beside the padding.
+      const room =
+        select.clientWidth -
+        Number.parseFloat(style.paddingLeft) -
+        Number.parseFloat(style.paddingRight) -
+        20;
+      if (canvas.measureText(text).width > room) cut.push(`select#${select.id} "${text}"`);
+    }
+    return cut;
+  });
+}
+
+const TWO_CHATS =
+  'time,agent,customer,from\n2026-03-01 10:00:00,小美,买家1,customer\n2026-03-01 10:00:20,小美,买家1,agent\n';
+
+describe('the sidebar in one language at a time', () => {
+  it.each([
+    ['zh_CN', 'zh-CN', '选择文件…', '未选择文件', '最后接待的客服', '自动', '发送时间 *'],
+    ['zh_TW', 'zh-TW', '選擇檔案…', '未選擇檔案', '最後接待的客服', '自動', '發送時間 *'],
+    ['en_US', 'en', 'Choose a file…', 'No file chosen', 'Last agent', 'Automatic', 'Time *'],
+  ])(
+    '%s: its own file button, choices and field names, nothing cut off at 300 px',
+    async (userLocale, lang, choose, none, last, auto, time) => {
+      const page = await openSidebar({
+        getSidebarContext: [{ ok: { ...context, userLocale } }],
+        loadPreferences: [{ ok: { settings: {}, mappings: {} } }],
+      });
+      await page.waitForSelector('#step-source:not([hidden])');
+      expect(await page.getAttribute('html', 'lang')).toBe(lang);
+      // The browser's file input (whose button speaks the browser's language) is hidden behind ours.
+      expect(await page.isVisible('#file-chats')).toBe(false);
+      expect(await page.textContent('#choose-chats')).toBe(choose);
+      expect(await page.textContent('#file-name-chats')).toBe(none);
+      const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.click('#choose-chats')]);
+      await chooser.setFiles({ name: '三月聊天.csv', mimeType: 'text/csv', buffer: Buffer.from(TWO_CHATS) });
+      await expect.poll(() => page.textContent('#file-name-chats')).toBe('三月聊天.csv');
+      await page.click('#read');
+      await page.waitForSelector('#step-settings:not([hidden])');
+      expect(await page.locator('label.field > span').first().textContent()).toBe(time);
+      expect(await page.locator('#set-attribution option[value="last"]').textContent()).toBe(last);
+      expect(await page.locator('#set-split option[value="auto"]').textContent()).toBe(auto);
+      expect(await page.inputValue('#set-attribution')).toBe('last');
+      // 更多设置 unfolded too: every control must fit.
+      await page.evaluate(() => document.querySelector('#settings-more')?.setAttribute('open', ''));
+      expect(await cutOff(page)).toEqual([]);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(300);
+      await page.screenshot({
+        path: fileURLToPath(new URL(`sidebar-300-${lang}.png`, ARTIFACTS)),
+        fullPage: true,
+      });
+      expect(pageErrors(page)).toEqual([]);
+      await page.close();
+    },
+  );
+});

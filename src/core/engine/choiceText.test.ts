@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { CHOICE_TEXT, choiceName } from './choiceText';
+import { resolveSettings } from './settings';
+
+describe('choices in the product languages', () => {
+  it('names only values the settings accept, in every language', () => {
+    for (const [setting, choices] of Object.entries(CHOICE_TEXT)) {
+      for (const [value, words] of Object.entries(choices)) {
+        expect(() => resolveSettings({ [setting]: value }), `${setting}=${value}`).not.toThrow();
+        for (const language of ['zh-CN', 'zh-TW', 'en'] as const) expect(words[language]).toMatch(/\S/);
+      }
+      expect(() => resolveSettings({ [setting]: 'nonsense' }), setting).toThrow();
+    }
+  });
+
+  it('says last as 最后接待的客服, and shows a value without words as it is', () => {
+    expect(choiceName('attribution', 'last', 'zh-CN')).toBe('最后接待的客服');
+    expect(choiceName('split', 'auto', 'en')).toBe('Automatic');
+    expect(choiceName('split', 'hourly', 'zh-TW')).toBe('hourly');
+  });
+});

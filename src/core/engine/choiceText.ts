@@ -1,0 +1,41 @@
+import type { Language } from './catalog';
+import type { Settings } from './settings';
+
+type Words = Record<Language, string>;
+
+/**
+ * The words for the choices of settings that take one of a few values (settings.ts), so that the
+ * sidebar's dropdowns and the CLI say 最后接待 rather than `last`. The value stays what is stored.
+ */
+export const CHOICE_TEXT = {
+  split: {
+    auto: { 'zh-CN': '自动', 'zh-TW': '自動', en: 'Automatic' },
+    id: { 'zh-CN': '按会话编号', 'zh-TW': '按會話編號', en: 'By session ID' },
+    day: { 'zh-CN': '按天', 'zh-TW': '按天', en: 'By day' },
+    gap: { 'zh-CN': '按静默间隔', 'zh-TW': '按靜默間隔', en: 'By silence gap' },
+  },
+  attribution: {
+    last: { 'zh-CN': '最后接待的客服', 'zh-TW': '最後接待的客服', en: 'Last agent' },
+    first: { 'zh-CN': '首先接待的客服', 'zh-TW': '首先接待的客服', en: 'First agent' },
+    most: { 'zh-CN': '消息最多的客服', 'zh-TW': '訊息最多的客服', en: 'Agent with most messages' },
+  },
+  basis: {
+    paid: { 'zh-CN': '最终付款', 'zh-TW': '最終付款', en: 'Paid' },
+    ordered: { 'zh-CN': '下单', 'zh-TW': '下單', en: 'Ordered' },
+    'paid-same-day': { 'zh-CN': '当天付款', 'zh-TW': '當天付款', en: 'Paid the same day' },
+  },
+  period: {
+    all: { 'zh-CN': '整段', 'zh-TW': '整段', en: 'Whole period' },
+    day: { 'zh-CN': '每天', 'zh-TW': '每天', en: 'Daily' },
+    week: { 'zh-CN': '每周', 'zh-TW': '每週', en: 'Weekly' },
+    month: { 'zh-CN': '每月', 'zh-TW': '每月', en: 'Monthly' },
+  },
+} satisfies { [S in keyof Settings]?: Record<string, Words> };
+
+export type ChoiceSetting = keyof typeof CHOICE_TEXT;
+
+/** A choice's words; a value without words (a newer setting's) shows as it is. */
+export function choiceName(setting: string, value: string, language: Language): string {
+  const choices = (CHOICE_TEXT as Record<string, Record<string, Words> | undefined>)[setting];
+  return choices?.[value]?.[language] ?? value;
+}
