@@ -26,8 +26,13 @@ function writeTab(book: ExcelJS.Workbook, tab: Tab) {
   tab.formats.forEach((format, i) => {
     if (format) sheet.getColumn(i + 1).numFmt = format;
   });
-  sheet.getColumn(1).width = 18;
-  sheet.getRow(1).font = { bold: true };
+  // Excel measures a column in characters of its default font, about 7 px each.
+  tab.widths?.forEach((px, i) => {
+    sheet.getColumn(i + 1).width = Math.ceil(px / 7);
+  });
+  const header = sheet.getRow(1);
+  header.font = { bold: true };
+  header.alignment = { wrapText: true, vertical: 'top' };
   sheet.views = [{ state: 'frozen', xSplit: tab.frozenColumns, ySplit: tab.frozenRows }];
   tab.conditional.forEach((rule, i) => {
     sheet.addConditionalFormatting({

@@ -299,6 +299,12 @@ function copyCells(from: Sheet, to: Sheet, grid: Grid, frozen: [number, number])
 function finish(sheet: Sheet, layout: TabLayout) {
   sheet.setFrozenRows(layout.frozenRows);
   sheet.setFrozenColumns(layout.frozenColumns);
+  // Headers wrap and columns fit what they show (a date-time column at the default 100 px shows ###).
+  const widths = layout.widths ?? [];
+  if (widths.length > 0) sheet.getRange(1, 1, 1, widths.length).setWrap(true);
+  widths.forEach((px, i) => {
+    sheet.setColumnWidth(i + 1, px);
+  });
   insertCharts(sheet, layout);
 }
 

@@ -26,7 +26,7 @@ describe('setUpTemplate', () => {
     expect(names).toEqual(expect.arrayContaining(TABS));
     const settings = addon.spreadsheet.getSheetByName('设置')?.dump() ?? [];
     expect(settings[0]?.slice(0, 5)).toEqual(['方案', '指标 id', '名称', '方向', '目标']);
-    expect(settings[1]?.slice(0, 5)).toEqual(['售前·日常', 'fast_reply_rate', '30秒应答率', 'higher', 0.8]);
+    expect(settings[1]?.slice(0, 5)).toEqual(['售前·日常', 'fast_reply_rate', '30秒应答率', '越高越好', 0.8]);
     expect(settings[1]?.slice(14, 16)).toEqual(['售前·日常', 2000]);
     expect(addon.spreadsheet.getSheetByName('绩效')?.dump()).toHaveLength(1);
     expect(addon.alerts.at(-1)?.prompt).toContain('The template is ready');

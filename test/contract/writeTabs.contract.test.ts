@@ -91,6 +91,21 @@ describe('writeTabs (google.script.run target)', () => {
     });
   });
 
+  it('wraps the headers and widens date-time columns past the 100 px a new column has (no ###)', () => {
+    const addon = loadCode();
+    send(addon, { tabs: tabsFor(messages(3)) });
+    const detail = addon.spreadsheet.getSheetByName('咨询明细');
+    const header = detail?.dump()[0] ?? [];
+    for (const name of ['首条顾客消息', '首次人工回复']) {
+      const column = header.indexOf(name) + 1;
+      // yyyy-mm-dd hh:mm:ss is 19 characters of about 7 px in Arial 10.
+      expect(detail?.getColumnWidth(column), name).toBeGreaterThanOrEqual(19 * 7);
+    }
+    const service = addon.spreadsheet.getSheetByName('服务指标');
+    expect(service?.getRange(1, 2).getWrap()).toBe(true);
+    expect(service?.getRange(2, 2).getWrap()).toBe(false);
+  });
+
   it('colors agents through INDIRECT, set only once 设置 has its name on the first import (issue 19, item 1)', () => {
     const addon = loadCode();
     send(addon, { tabs: tabsFor(messages(3)) });

@@ -93,6 +93,8 @@ interface Cell {
   value: string | number | boolean;
   formula: string;
   format: string;
+  /** Range.setWrap: whether the cell's text wraps. */
+  wrap?: boolean;
 }
 
 /** What every tab of a spreadsheet reads values by. */
@@ -172,6 +174,7 @@ export class FakeSheet {
   private cells: Cell[][] = [];
   private frozenRows = 0;
   private frozenColumns = 0;
+  private readonly columnWidths = new Map<number, number>();
   metadata: FakeDeveloperMetadata[] = [];
   charts: FakeChart[] = [];
   protections: FakeProtection[] = [];
@@ -480,6 +483,24 @@ export class FakeSheet {
     return new FakeRange(this, this.log, 1, 1, rows, columns);
   }
 
+  /**
+   * Google: Sheet.setColumnWidth(columnPosition, width) "Sets the width of the given column in
+   * pixels"; a new sheet's columns are 100 px wide. A position below 1 or a negative width is refused.
+   */
+  setColumnWidth(column: number, width: number) {
+    this.record('setColumnWidth', [column, width]);
+    if (!Number.isInteger(column) || column < 1)
+      throw new Error(`Exception: Invalid argument: columnPosition`);
+    if (!(width >= 0)) throw new Error(`Exception: Invalid argument: width`);
+    this.columnWidths.set(column, width);
+    return this;
+  }
+
+  getColumnWidth(column: number) {
+    this.record('getColumnWidth', [column]);
+    return this.columnWidths.get(column) ?? 100;
+  }
+
   setFrozenRows(rows: number) {
     this.record('setFrozenRows', [rows]);
     this.frozenRows = rows;
@@ -716,6 +737,20 @@ export class FakeRange {
       this.sheet.cell(r, c).format = format;
     });
     return this;
+  }
+
+  /** Google: Range.setWrap(isWrapEnabled) "Set the cell wrap of the given range." */
+  setWrap(wrap: boolean) {
+    this.record('setWrap', [wrap]);
+    this.each((r, c) => {
+      this.sheet.cell(r, c).wrap = wrap;
+    });
+    return this;
+  }
+
+  getWrap() {
+    this.record('getWrap', []);
+    return this.sheet.peek(this.row, this.column).wrap ?? false;
   }
 
   setNumberFormats(formats: string[][]) {

@@ -13,11 +13,14 @@ export function ensureLibreOffice(): void {
     );
 }
 
-/** Opens a workbook in LibreOffice headless, recalculates it, and returns every sheet as rows of text. */
-export function recalculatedSheets(workbook: string): Map<string, string[][]> {
+/**
+ * Opens a workbook in LibreOffice headless, recalculates it, and returns every sheet as rows of text:
+ * full precision, or as its number formats show it (`asShown`).
+ */
+export function recalculatedSheets(workbook: string, { asShown = false } = {}): Map<string, string[][]> {
   const out = mkdtempSync(join(tmpdir(), 'cs-kpi-lo-'));
-  // Options: comma, double quotes, UTF-8, from line 1, full precision (not as shown), every sheet.
-  const filter = 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1';
+  // Options: comma, double quotes, UTF-8, from line 1, full precision or as shown, every sheet.
+  const filter = `csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,${asShown},false,false,-1`;
   execFileSync('soffice', ['--headless', '--norestore', '--convert-to', filter, workbook, '--outdir', out], {
     env: { ...process.env, HOME: out },
     stdio: 'ignore',

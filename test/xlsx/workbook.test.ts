@@ -26,6 +26,9 @@ function cli(args: string[]) {
   return result.stdout;
 }
 
+// LibreOffice starts, loads and recalculates a workbook per test: tens of seconds on a busy machine.
+const LIBREOFFICE_MS = 180_000;
+
 const dir = mkdtempSync(join(tmpdir(), 'cs-kpi-xlsx-'));
 const book = join(dir, '客服绩效.xlsx');
 let report: { agents: Record<string, number | string | null>[]; team: Record<string, number | null> };
@@ -84,75 +87,128 @@ describe('the .xlsx workbook', () => {
   });
 });
 
-describe('the scorecard recalculated by LibreOffice', () => {
-  it('equals the engine: values, tier scores, weighted totals, full marks and pay', () => {
-    ensureLibreOffice();
-    const card = recalculatedSheets(book).get('绩效') as string[][];
-    const [, ...rows] = card;
-    expect(rows).toHaveLength(report.agents.length);
-    const tier = customFunction('TIER_SCORE').run;
-    const pay = customFunction('PERFORMANCE_PAY').run;
-    const weights = [DEFAULT_SCHEME.items.map((i) => i.weight)];
-    const max = [DEFAULT_SCHEME.items.map((i) => i.maxPoints)];
-    for (const row of rows) {
-      const agent = report.agents.find((a) => a.agent === row[0]);
-      expect(agent, row[0]).toBeDefined();
-      const scores: (number | string)[] = DEFAULT_SCHEME.items.map((item, i) => {
-        const value = agent?.[item.id] as number | null;
-        expect(cellNumber(row[2 + i * 2]), `${row[0]} ${item.id}`).toBeCloseTo(value as number, 9);
-        const expected = value === null ? '' : tier(value, [item.thresholds], [item.points], item.better);
-        expect(cellNumber(row[3 + i * 2]) ?? '', `${row[0]} ${item.id} score`).toEqual(expected);
-        return expected as number | string;
-      });
-      const n = DEFAULT_SCHEME.items.length;
-      const total = customFunction('WEIGHTED_SCORE').run([scores], weights) as number;
-      expect(cellNumber(row[2 + n * 2])).toBe(total);
-      const expectedPay = pay(DEFAULT_SCHEME.fullPay, [scores], weights, max) as number;
-      expect(cellNumber(row[4 + n * 2])).toBeCloseTo(expectedPay, 6);
+describe('what people see in the .xlsx', () => {
+  it('shows 人均成交件数 with two decimals, date-times in columns wide enough, wrapped headers and 设置 in Chinese', async () => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(book);
+    const sales = workbook.getWorksheet('销售指标') as ExcelJS.Worksheet;
+    const salesHeaders = (sales.getRow(1).values as unknown[]).slice(1);
+    const perBuyer = salesHeaders.indexOf('人均成交件数') + 1;
+    expect(perBuyer).toBeGreaterThan(0);
+    expect(sales.getColumn(perBuyer).numFmt).toBe('0.00');
+    expect(sales.getRow(1).alignment).toMatchObject({ wrapText: true });
+    // Every column at least as wide (in characters) as the longest text it shows, headers aside.
+    const detail = workbook.getWorksheet('咨询明细') as ExcelJS.Worksheet;
+    const detailHeaders = (detail.getRow(1).values as unknown[]).slice(1);
+    for (const name of ['首条顾客消息', '首次人工回复']) {
+      const column = detail.getColumn(detailHeaders.indexOf(name) + 1);
+      expect(column.numFmt).toBe('yyyy-mm-dd hh:mm:ss');
+      expect(column.width, name).toBeGreaterThanOrEqual('2026-03-01 10:00:00'.length + 1);
     }
+    const settings = workbook.getWorksheet('设置') as ExcelJS.Worksheet;
+    expect(settings.getCell('D1').value).toBe('方向');
+    const directions = new Set(
+      DEFAULT_SCHEME.items.map((_, i) => settings.getCell(`D${i + 2}`).value as string),
+    );
+    expect(directions).toEqual(new Set(['越高越好', '越低越好']));
   });
+
+  it(
+    'reads as shown in LibreOffice: 人均成交件数 like 2.85, never rounded to a whole number',
+    () => {
+      ensureLibreOffice();
+      const sales = recalculatedSheets(book, { asShown: true }).get('销售指标') as string[][];
+      const [header = [], ...rows] = sales;
+      const at = header.indexOf('人均成交件数');
+      const shown = rows.map((row) => row[at] ?? '').filter((text) => text !== '');
+      expect(shown.length).toBeGreaterThan(0);
+      for (const text of shown) expect(text).toMatch(/^\d+\.\d\d$/);
+      const exact = report.agents
+        .map((a) => a.items_per_buyer)
+        .filter((v): v is number => typeof v === 'number');
+      expect(exact.some((v) => !Number.isInteger(v))).toBe(true);
+    },
+    LIBREOFFICE_MS,
+  );
+});
+
+describe('the scorecard recalculated by LibreOffice', () => {
+  it(
+    'equals the engine: values, tier scores, weighted totals, full marks and pay',
+    () => {
+      ensureLibreOffice();
+      const card = recalculatedSheets(book).get('绩效') as string[][];
+      const [, ...rows] = card;
+      expect(rows).toHaveLength(report.agents.length);
+      const tier = customFunction('TIER_SCORE').run;
+      const pay = customFunction('PERFORMANCE_PAY').run;
+      const weights = [DEFAULT_SCHEME.items.map((i) => i.weight)];
+      const max = [DEFAULT_SCHEME.items.map((i) => i.maxPoints)];
+      for (const row of rows) {
+        const agent = report.agents.find((a) => a.agent === row[0]);
+        expect(agent, row[0]).toBeDefined();
+        const scores: (number | string)[] = DEFAULT_SCHEME.items.map((item, i) => {
+          const value = agent?.[item.id] as number | null;
+          expect(cellNumber(row[2 + i * 2]), `${row[0]} ${item.id}`).toBeCloseTo(value as number, 9);
+          const expected = value === null ? '' : tier(value, [item.thresholds], [item.points], item.better);
+          expect(cellNumber(row[3 + i * 2]) ?? '', `${row[0]} ${item.id} score`).toEqual(expected);
+          return expected as number | string;
+        });
+        const n = DEFAULT_SCHEME.items.length;
+        const total = customFunction('WEIGHTED_SCORE').run([scores], weights) as number;
+        expect(cellNumber(row[2 + n * 2])).toBe(total);
+        const expectedPay = pay(DEFAULT_SCHEME.fullPay, [scores], weights, max) as number;
+        expect(cellNumber(row[4 + n * 2])).toBeCloseTo(expectedPay, 6);
+      }
+    },
+    LIBREOFFICE_MS,
+  );
 });
 
 describe('a scorecard of two schemes recalculated by LibreOffice', () => {
-  it('scores each agent on its own scheme’s rows of 设置', async () => {
-    ensureLibreOffice();
-    const { settingsRows, readSettingsBook } = await import('../../src/core/sheets/settingsTab');
-    const { scorecardTab } = await import('../../src/core/sheets/scorecard');
-    const { workbookOf } = await import('../../src/cli/workbook');
+  it(
+    'scores each agent on its own scheme’s rows of 设置',
+    async () => {
+      ensureLibreOffice();
+      const { settingsRows, readSettingsBook } = await import('../../src/core/sheets/settingsTab');
+      const { scorecardTab } = await import('../../src/core/sheets/scorecard');
+      const { workbookOf } = await import('../../src/cli/workbook');
 
-    const schemes = [DEFAULT_SCHEME, AFTER_SALES_SCHEME];
-    // Every other agent on the after-sales scheme.
-    const assignments = report.agents.map(
-      (a, i) => [String(a.agent), schemes[i % 2]?.name as string] as [string, string],
-    );
-    const rows = settingsRows(schemes, assignments);
-    const settings = { name: '设置', rows, formats: [], frozenRows: 1, frozenColumns: 0, conditional: [] };
-    const card = scorecardTab(report.agents as never, readSettingsBook(rows), 'native');
-    const path = join(dir, 'two-schemes.xlsx');
-    await (await workbookOf([card, settings])).xlsx.writeFile(path);
-    const [header = [], ...lines] = recalculatedSheets(path).get('绩效') as string[][];
-    const tier = customFunction('TIER_SCORE').run;
-    const pay = customFunction('PERFORMANCE_PAY').run;
-    expect(lines).toHaveLength(report.agents.length);
-    lines.forEach((line, i) => {
-      const scheme = schemes[i % 2] as typeof DEFAULT_SCHEME;
-      const agent = report.agents[i] as Record<string, number | null>;
-      expect(line[1]).toBe(scheme.name);
-      const scores = scheme.items.map((item) => {
-        const value = agent[item.id] ?? null;
-        const column = scoreColumnOf(header, item.id);
-        const expected = value === null ? '' : tier(value, [item.thresholds], [item.points], item.better);
-        expect(cellNumber(line[column]) ?? '', `${line[0]} ${item.id}`).toEqual(expected);
-        return expected as number | string;
+      const schemes = [DEFAULT_SCHEME, AFTER_SALES_SCHEME];
+      // Every other agent on the after-sales scheme.
+      const assignments = report.agents.map(
+        (a, i) => [String(a.agent), schemes[i % 2]?.name as string] as [string, string],
+      );
+      const rows = settingsRows(schemes, assignments);
+      const settings = { name: '设置', rows, formats: [], frozenRows: 1, frozenColumns: 0, conditional: [] };
+      const card = scorecardTab(report.agents as never, readSettingsBook(rows), 'native');
+      const path = join(dir, 'two-schemes.xlsx');
+      await (await workbookOf([card, settings])).xlsx.writeFile(path);
+      const [header = [], ...lines] = recalculatedSheets(path).get('绩效') as string[][];
+      const tier = customFunction('TIER_SCORE').run;
+      const pay = customFunction('PERFORMANCE_PAY').run;
+      expect(lines).toHaveLength(report.agents.length);
+      lines.forEach((line, i) => {
+        const scheme = schemes[i % 2] as typeof DEFAULT_SCHEME;
+        const agent = report.agents[i] as Record<string, number | null>;
+        expect(line[1]).toBe(scheme.name);
+        const scores = scheme.items.map((item) => {
+          const value = agent[item.id] ?? null;
+          const column = scoreColumnOf(header, item.id);
+          const expected = value === null ? '' : tier(value, [item.thresholds], [item.points], item.better);
+          expect(cellNumber(line[column]) ?? '', `${line[0]} ${item.id}`).toEqual(expected);
+          return expected as number | string;
+        });
+        const weights = [scheme.items.map((item) => item.weight)];
+        const max = [scheme.items.map((item) => item.maxPoints)];
+        const expectedPay = pay(scheme.fullPay, [scores], weights, max) as number | string;
+        const shown = cellNumber(line[header.indexOf('绩效工资')]);
+        if (expectedPay === '') expect(shown).toBeNull();
+        else expect(shown, String(line[0])).toBeCloseTo(expectedPay as number, 6);
       });
-      const weights = [scheme.items.map((item) => item.weight)];
-      const max = [scheme.items.map((item) => item.maxPoints)];
-      const expectedPay = pay(scheme.fullPay, [scores], weights, max) as number | string;
-      const shown = cellNumber(line[header.indexOf('绩效工资')]);
-      if (expectedPay === '') expect(shown).toBeNull();
-      else expect(shown, String(line[0])).toBeCloseTo(expectedPay as number, 6);
-    });
-  });
+    },
+    LIBREOFFICE_MS,
+  );
 });
 
 /** The column of an indicator's score on the scorecard, found by the catalog's zh-CN name. */

@@ -4,7 +4,7 @@ import type { Facts, Source } from './facts';
 import { mean } from './stats';
 
 export type Language = 'zh-CN' | 'zh-TW' | 'en';
-export type Unit = 'count' | 'ratio' | 'seconds' | 'money' | 'hours' | 'items' | 'score';
+export type Unit = 'count' | 'ratio' | 'seconds' | 'money' | 'hours' | 'items' | 'items_per_buyer' | 'score';
 export type Level = 'agent' | 'team' | 'shop';
 export type Group = 'service' | 'sales' | 'after_sales';
 
@@ -374,7 +374,7 @@ export const INDICATORS: readonly Indicator[] = [
     id: 'items_per_buyer',
     group: 'sales',
     names: { 'zh-CN': '人均成交件数', 'zh-TW': '人均成交件數', en: 'Items per buyer' },
-    unit: 'items',
+    unit: 'items_per_buyer',
     better: 'higher',
     formula: { 'zh-CN': '销售件数 / 销售人数', en: 'items / buyers' },
     needs: [...ATTRIBUTED_PAID, 'amounts', 'itemCounts'],

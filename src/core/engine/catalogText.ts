@@ -16,6 +16,7 @@ const UNIT_TEXT: Record<Indicator['unit'], string> = {
   money: 'money',
   hours: 'hours',
   items: 'items',
+  items_per_buyer: 'items per buyer (2.85)',
   score: 'score (1–5)',
 };
 

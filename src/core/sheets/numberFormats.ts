@@ -7,7 +7,10 @@ import type { Unit } from '../engine/catalog';
  */
 export const TEXT_FORMAT = '@';
 
-/** How each unit of the catalog is shown in a cell: the same in Sheets and in the .xlsx. */
+/**
+ * How each unit of the catalog is shown in a cell: the same in Sheets and in the .xlsx. An average of
+ * whole things keeps two decimals (人均成交件数 2.85, not 3).
+ */
 export const NUMBER_FORMATS: Record<Unit, string> = {
   count: '0',
   ratio: '0.0%',
@@ -15,5 +18,9 @@ export const NUMBER_FORMATS: Record<Unit, string> = {
   money: '#,##0.00',
   hours: '0.0',
   items: '0',
+  items_per_buyer: '0.00',
   score: '0.00',
 };
+
+/** A shop-local date and time: 19 characters wide, so its column must be too (else ###). */
+export const DATE_TIME_FORMAT = 'yyyy-mm-dd hh:mm:ss';

@@ -1,4 +1,4 @@
-import { INDICATOR_BY_ID, INDICATORS } from '../engine/catalog';
+import { INDICATOR_BY_ID, INDICATORS, type Language } from '../engine/catalog';
 import type { Scheme, SchemeItem } from '../engine/scheme';
 import { lazy } from '../lib/lazy';
 
@@ -64,14 +64,28 @@ export interface SettingsBook {
 
 type Cell = string | number | boolean | null;
 
-/** The rows of 设置 for these schemes, with each listed agent assigned to a scheme. */
-export function settingsRows(schemes: readonly Scheme[], assignments: readonly [string, string][]): Cell[][] {
+/** 方向 as 设置 shows it, in the workbook's language; the reader takes these words back (DIRECTIONS). */
+const DIRECTION_WORDS: Record<Language, Record<'higher' | 'lower', string>> = {
+  'zh-CN': { higher: '越高越好', lower: '越低越好' },
+  'zh-TW': { higher: '越高越好', lower: '越低越好' },
+  en: { higher: 'higher', lower: 'lower' },
+};
+
+/**
+ * The rows of 设置 for these schemes, with each listed agent assigned to a scheme; indicator names and
+ * directions in the workbook's language (the headers stay as formulas on other tabs name them).
+ */
+export function settingsRows(
+  schemes: readonly Scheme[],
+  assignments: readonly [string, string][],
+  language: Language = 'zh-CN',
+): Cell[][] {
   const items: Cell[][] = schemes.flatMap((scheme) =>
     scheme.items.map((item) => [
       scheme.name,
       item.id,
-      INDICATOR_BY_ID.get(item.id)?.names['zh-CN'] ?? item.id,
-      item.better,
+      INDICATOR_BY_ID.get(item.id)?.names[language] ?? item.id,
+      DIRECTION_WORDS[language][item.better],
       item.target,
       ...item.thresholds,
       ...item.points,

@@ -32,4 +32,6 @@ export interface Tab {
   frozenColumns: number;
   conditional: ConditionalRule[];
   charts?: ChartSpec[];
+  /** Column widths in pixels, header row wrapped (columnWidths.ts); none: the sheet's defaults. */
+  widths?: number[];
 }

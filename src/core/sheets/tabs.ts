@@ -4,7 +4,8 @@ import { ROW_LABELS } from '../engine/rowLabels';
 import { DEFAULT_SCHEME } from '../engine/scheme';
 import { localMs } from '../time/zone';
 import { columnLetter } from './a1';
-import { NUMBER_FORMATS, TEXT_FORMAT } from './numberFormats';
+import { columnWidths } from './columnWidths';
+import { DATE_TIME_FORMAT, NUMBER_FORMATS, TEXT_FORMAT } from './numberFormats';
 import { scorecardTab } from './scorecard';
 import {
   ITEM_COLUMNS,
@@ -35,8 +36,6 @@ export const TAB_NAMES = {
   scorecard: '绩效',
   settings: SETTINGS_TAB,
 } as const;
-
-const DATE_TIME = 'yyyy-mm-dd hh:mm:ss';
 
 /**
  * Agents colored against their scheme's targets in 设置: green where they meet them, red where they
@@ -141,7 +140,7 @@ function detailTab(report: Report): Tab {
     name: TAB_NAMES.detail,
     rows,
     // Agents, buyers and sessions as text: "0012" and 19-digit IDs stay as the export wrote them.
-    formats: [TEXT_FORMAT, TEXT_FORMAT, TEXT_FORMAT, DATE_TIME, DATE_TIME, '0'],
+    formats: [TEXT_FORMAT, TEXT_FORMAT, TEXT_FORMAT, DATE_TIME_FORMAT, DATE_TIME_FORMAT, '0'],
     frozenRows: 1,
     frozenColumns: 0,
     conditional: [],
@@ -161,10 +160,11 @@ const SETTINGS_FORMATS = Array.from({ length: SETTINGS_WIDTH }, (_, i) =>
 );
 
 /** A new 设置: the default scheme, every agent of the report on it. */
-function newSettingsTab(report: Report): Tab {
+function newSettingsTab(report: Report, language: Language): Tab {
   const rows = settingsRows(
     [DEFAULT_SCHEME],
     report.agents.map((a) => [String(a.agent), DEFAULT_SCHEME.name]),
+    language,
   );
   return {
     name: TAB_NAMES.settings,
@@ -181,7 +181,7 @@ function newSettingsTab(report: Report): Tab {
  * rewritten.
  */
 export function buildTabs(report: Report, options: TabOptions): Tab[] {
-  const settings = options.settings ? null : newSettingsTab(report);
+  const settings = options.settings ? null : newSettingsTab(report, options.language);
   const book = options.settings ?? readSettingsBook(settings?.rows ?? []);
   const tabs = [
     indicatorTab(report, 'service', book, options.language),
@@ -190,5 +190,5 @@ export function buildTabs(report: Report, options: TabOptions): Tab[] {
     detailTab(report),
     scorecardTab(report.agents, book, options.formulas, options.language),
   ];
-  return settings ? [...tabs, settings] : tabs;
+  return (settings ? [...tabs, settings] : tabs).map((tab) => ({ ...tab, widths: columnWidths(tab) }));
 }
