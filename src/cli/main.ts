@@ -11,7 +11,17 @@ import { ImportError } from '../core/import/warnings';
 import { TimeZoneError } from '../core/time/zone';
 import { inspectFile, renderInspection } from './inspect';
 import { parseReportOptions, UsageError } from './options';
-import { renderTimings, stepTimer, type Timing, timedWait, toCsv, toJson, toTable } from './render';
+import { progressLine } from './progress';
+import {
+  renderTimings,
+  stepTimer,
+  TABLE_WIDTH,
+  type Timing,
+  timedWait,
+  toCsv,
+  toJson,
+  toTable,
+} from './render';
 import { runReport } from './report';
 import { renderSettingsText, settingsListing, settingsUsage } from './settingsCommand';
 import { writeWorkbook } from './workbook';
@@ -58,10 +68,18 @@ ${renderFieldLines()}
 Times without an offset are read in --tz (default Asia/Shanghai).
 `;
 
+/** What the command knows of where it writes: a terminal's width, and whether stderr is one. */
+export interface Terminal {
+  /** The columns of the terminal stdout goes to; none when piped (the table then fits 80). */
+  columns?: number;
+  stderrIsTerminal: boolean;
+}
+
 export async function run(
   argv: readonly string[],
   out: (text: string) => void,
   err: (text: string) => void,
+  terminal: Terminal = { stderrIsTerminal: false },
 ): Promise<number> {
   const [command, ...rest] = argv;
   try {
@@ -121,7 +139,13 @@ export async function run(
     }
     if (command === 'report') {
       const options = parseReportOptions(rest);
-      const result = await runReport(options);
+      const progress = progressLine(err, terminal.stderrIsTerminal);
+      let result: Awaited<ReturnType<typeof runReport>>;
+      try {
+        result = await runReport(options, progress.step);
+      } finally {
+        progress.clear();
+      }
       const skipped = result.warnings.length ? ` (${result.warnings.length} rows skipped)` : '';
       const writeBook = (path: string) =>
         timedWait(result.timings, 'write workbook', () => writeWorkbook(result.report, path));
@@ -130,7 +154,11 @@ export async function run(
         err(`cs-kpi: wrote ${options.out}${skipped}\n`);
       } else {
         stepTimer(result.timings)(`write ${options.format}`, () => {
-          const text = { json: toJson, table: toTable, csv: toCsv }[options.format as 'json'](result);
+          const width = options.out ? TABLE_WIDTH : (terminal.columns ?? TABLE_WIDTH);
+          const text =
+            options.format === 'table'
+              ? toTable(result, width)
+              : { json: toJson, csv: toCsv }[options.format as 'json'](result);
           if (options.out) writeFileSync(options.out, text);
           else out(text);
         });
@@ -179,5 +207,9 @@ export function main(argv: readonly string[]): Promise<number> {
     argv,
     (text) => process.stdout.write(text),
     (text) => process.stderr.write(text),
+    {
+      stderrIsTerminal: process.stderr.isTTY === true,
+      ...(process.stdout.isTTY && process.stdout.columns ? { columns: process.stdout.columns } : {}),
+    },
   );
 }

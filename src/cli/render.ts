@@ -134,11 +134,17 @@ function label(column: string): string {
   return name;
 }
 
+/** A terminal's width when none is known (piped, or written to a file). */
+export const TABLE_WIDTH = 80;
+const GAP = '  ';
+
 /**
  * Indicators down, agents across (then 团队 and 店铺): eight agents fit a terminal, thirty indicators
- * would not. With periods, one block per period.
+ * would not. Agents that do not fit `width` columns go on to the next block, the indicator names
+ * repeated, as many agents a block as fit (one, when names or figures are long). With periods, one
+ * group of blocks per period.
  */
-export function toTable({ report, warnings }: CliReport): string {
+export function toTable({ report, warnings }: CliReport, width = TABLE_WIDTH): string {
   const blocks: string[] = [];
   const byPeriod = new Map<string, Row[]>();
   for (const row of report.agents) {
@@ -149,20 +155,41 @@ export function toTable({ report, warnings }: CliReport): string {
   for (const [period, rows] of byPeriod) {
     const team = report.teamByPeriod?.find((r) => r.period === period) ?? report.team;
     const shop = report.shopByPeriod?.find((r) => r.period === period) ?? report.shop;
-    const heads = ['指标', ...rows.map((r) => String(r.agent)), '团队', '店铺'];
-    const lines = columnIds().map((column) => [
-      label(column),
-      ...[...rows, team, shop].map((r) => formatValue(r[column] ?? null, unitOf(column))),
-    ]);
-    const widths = heads.map((h, i) =>
-      Math.max(displayWidth(h), ...lines.map((l) => displayWidth(l[i] ?? ''))),
-    );
-    const render = (cells: string[]) => cells.map((c, i) => pad(c, widths[i] ?? 0, i > 0)).join('  ');
+    const ids = columnIds();
+    const names = ['指标', ...ids.map(label)];
+    const nameWidth = Math.max(...names.map(displayWidth));
+    const columns = [
+      ...rows.map((r) => [String(r.agent), r] as const),
+      ['团队', team] as const,
+      ['店铺', shop] as const,
+    ].map(([head, row]) => {
+      const cells = [head, ...ids.map((id) => formatValue(row[id] ?? null, unitOf(id)))];
+      return { cells, width: Math.max(...cells.map(displayWidth)) };
+    });
     const title =
       period === 'all'
         ? `客服绩效 ${report.period.from ?? ''} – ${report.period.to ?? ''}`
         : `客服绩效 ${period}`;
-    blocks.push([title, render(heads), ...lines.map(render)].join('\n'));
+    // Columns go into a block while they fit beside the names; a block has at least one.
+    const groups: (typeof columns)[] = [];
+    let used = nameWidth;
+    for (const column of columns) {
+      const last = groups.at(-1);
+      if (last && used + GAP.length + column.width <= width) {
+        last.push(column);
+        used += GAP.length + column.width;
+      } else {
+        groups.push([column]);
+        used = nameWidth + GAP.length + column.width;
+      }
+    }
+    groups.forEach((group, g) => {
+      const lines = names.map((name, i) =>
+        [pad(name, nameWidth), ...group.map((c) => pad(c.cells[i] ?? '', c.width, true))].join(GAP).trimEnd(),
+      );
+      const heading = groups.length > 1 ? `${title} (${g + 1}/${groups.length})` : title;
+      blocks.push([heading, ...lines].join('\n'));
+    });
   }
   if (warnings.length > 0) {
     const shown = warnings

@@ -7,6 +7,7 @@ import type { Note } from '../core/pipeline/notes';
 import { type ExportRead, type KindRead, runPipeline } from '../core/pipeline/pipeline';
 import type { ReportOptions } from './options';
 import type { PartResult } from './parallelImport';
+import { observedTimings } from './progress';
 import { readExport } from './readExport';
 import { type CliReport, type ImportSummary, stepTimer, type Timing, timedWait } from './render';
 
@@ -24,12 +25,16 @@ function mappingFor(kind: Kind, options: ReportOptions): ColumnMapping {
  */
 const FIRST_PART_SHARE = 0.42;
 
-export async function runReport(options: ReportOptions): Promise<CliReport> {
+/** `onStep` hears of each step as it finishes (progress on a terminal). */
+export async function runReport(
+  options: ReportOptions,
+  onStep: (timing: Timing) => void = () => undefined,
+): Promise<CliReport> {
   const zone = options.settings.timeZone;
   const imports: ImportSummary[] = [];
   /** Each file's warnings, in the order the files are read (a file read in parts fills its list late). */
   const fileWarnings: ImportWarning[][] = [];
-  const timings: Timing[] = [];
+  const timings = observedTimings(onStep);
   const timed = stepTimer(timings);
   // Messages go straight into columns as they are read: a million message objects held until the
   // engine runs would cost more in garbage collection than the engine's own work.

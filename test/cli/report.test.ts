@@ -131,12 +131,43 @@ describe('cs-kpi report', () => {
   it('prints a readable table with the Chinese names, and a CSV of the same rows', () => {
     const table = cli([...twitter]);
     expect(table.status).toBe(0);
-    expect(table.stdout).toMatch(/^回复率\s.*96\.3%$/m);
+    expect(table.stdout).toMatch(/^回复率\s.*96\.3%/m);
     expect(table.stdout).toContain('AppleSupport');
     const csv = cli([...twitter, '--format', 'csv']);
     const [header, ...rows] = csv.stdout.trim().split('\n');
     expect(header?.startsWith('level,agent,consultations,receptions')).toBe(true);
     expect(rows.at(-2)?.startsWith('team,,27,26')).toBe(true);
+  });
+
+  it('fits the table in 80 columns: agents that do not fit go on to further blocks, none lost', () => {
+    const table = cli([...twitter]);
+    const lines = table.stdout.split('\n');
+    const width = (line: string) =>
+      [...line].reduce((w, ch) => w + (/[\u2e80-\ua4cf\uac00-\ud7a3\uff00-\uff60]/u.test(ch) ? 2 : 1), 0);
+    expect(Math.max(...lines.map(width))).toBeLessThanOrEqual(80);
+    const heads = lines
+      .filter((line) => line.startsWith('指标'))
+      .flatMap((line) => line.split(/\s{2,}/).slice(1));
+    const accounts = new Set(
+      Papa.parse<Record<string, string>>(
+        readFileSync(publicDataFile('twcs_sample_conversations.csv'), 'utf8'),
+        {
+          header: true,
+          skipEmptyLines: true,
+        },
+      ).data.map((row) => row.account),
+    );
+    expect(heads.sort()).toEqual([...accounts, '团队', '店铺'].sort());
+    // Every block repeats every indicator: 回复率 once per block.
+    const blocks = lines.filter((line) => line.startsWith('客服绩效')).length;
+    expect(blocks).toBeGreaterThan(1);
+    expect(lines.filter((line) => line.startsWith('回复率 '))).toHaveLength(blocks);
+  });
+
+  it('says no progress on a piped stderr, and keeps it off stdout', () => {
+    const result = cli([...twitter]);
+    expect(result.stderr).not.toContain('\r');
+    expect(result.stdout).not.toContain('\r');
   });
 
   it('runs the SPEC conversion example from files: window 2 gives 50 %, 3 gives 100 %', () => {
