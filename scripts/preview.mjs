@@ -45,7 +45,13 @@ const bridge = (scriptRunCopy) => `<script>
 async function loadFakes() {
   const outfile = join(tmpdir(), `cs-kpi-preview-fakes-${process.pid}.mjs`);
   await esbuild.build({
-    entryPoints: [join(ROOT, 'test/fakes/services.ts')],
+    // The fake services, and how a tab of theirs is shown (formatted values, widths, chart data).
+    stdin: {
+      contents:
+        "export * from './test/fakes/services.ts'; export { sheetView } from './scripts/preview/sheetView.ts';",
+      resolveDir: ROOT,
+      loader: 'ts',
+    },
     outfile,
     bundle: true,
     format: 'esm',
@@ -57,7 +63,7 @@ async function loadFakes() {
 
 export async function startPreview({ port = Number(process.env.PORT ?? 8080), quiet = false } = {}) {
   await build();
-  const { createGasFake, scriptRunCopy } = await loadFakes();
+  const { createGasFake, scriptRunCopy, sheetView } = await loadFakes();
   const sidebar = readFileSync(join(ROOT, 'dist/Sidebar.html'), 'utf8');
   const fake = createGasFake({
     htmlFiles: { Sidebar: sidebar },
@@ -84,16 +90,9 @@ export async function startPreview({ port = Number(process.env.PORT ?? 8080), qu
     if (request.method === 'GET' && url.pathname === '/api/sheets') {
       // The first rows of each tab, as far as a screen shows: a pasted export or 咨询明细 may have
       // hundreds of thousands, which the page would take minutes to lay out.
-      const sheets = fake.spreadsheet.getSheets().map((s) => {
-        const cells = s.dump();
-        return {
-          name: s.peekName(),
-          cells: cells.slice(0, SHOWN_ROWS),
-          rows: cells.length,
-          active: s === fake.spreadsheet.active,
-          charts: s.charts.map((c) => ({ type: c.type, title: c.options.title ?? '', ranges: c.ranges })),
-        };
-      });
+      const sheets = fake.spreadsheet
+        .getSheets()
+        .map((s) => ({ ...sheetView(s, SHOWN_ROWS), active: s === fake.spreadsheet.active }));
       return send(response, 200, 'application/json', JSON.stringify(sheets));
     }
     if (request.method === 'GET' && url.pathname === '/api/menu') {

@@ -1,3 +1,4 @@
+import { displayText } from './displayText';
 import type { Tab, TabCell } from './tabModel';
 
 /**
@@ -28,24 +29,14 @@ export function textWidth(text: string): number {
   return width;
 }
 
-/** The characters a number shows under a format such as 0, 0.0, 0.00, 0.0% or #,##0.00. */
-function formattedLength(n: number, format: string | null): number {
-  const decimals = /\.(0+)/.exec(format ?? '')?.[1]?.length ?? (Number.isInteger(n) ? 0 : 2);
-  const percent = format?.includes('%') ?? false;
-  const shown = Math.abs(percent ? n * 100 : n).toFixed(decimals);
-  const [whole = ''] = shown.split('.');
-  const groups = format?.includes(',') ? Math.floor((whole.length - 1) / 3) : 0;
-  return shown.length + groups + (n < 0 ? 1 : 0) + (percent ? 1 : 0);
-}
-
 function cellWidth(cell: TabCell, format: string | null): number {
   if (cell === null) return 0;
-  if (typeof cell === 'number') return formattedLength(cell, format) * LATIN;
+  if (typeof cell === 'number') return displayText(cell, format).length * LATIN;
   if (typeof cell === 'boolean') return 5 * LATIN;
   if (typeof cell === 'string') return textWidth(cell);
   // A formula's result is a number of the column's format; a local time shows as the format says.
   if ('localTime' in cell) return (format ?? 'yyyy-mm-dd hh:mm:ss').length * LATIN;
-  return formattedLength(1234.5, format) * LATIN;
+  return displayText(1234.5, format).length * LATIN;
 }
 
 export function columnWidths(tab: Pick<Tab, 'rows' | 'formats'>): number[] {
