@@ -3,6 +3,7 @@ import { INDICATORS, reportColumns, type Unit } from '../core/engine/catalog';
 import type { Report, Row, RowValue } from '../core/engine/report';
 import { proposals } from '../core/engine/settings';
 import type { ImportWarning } from '../core/import/warnings';
+import { isWideChar } from '../core/lib/wideChars';
 import { sheetSafeText } from '../core/sheets/cells';
 
 /** What was read from each file, so every figure can be traced to its inputs. */
@@ -107,16 +108,7 @@ export function formatValue(value: RowValue, unit: Unit): string {
 /** Terminal columns a string takes: CJK and full-width characters take two. */
 export function displayWidth(text: string): number {
   let width = 0;
-  for (const ch of text) {
-    const code = ch.codePointAt(0) ?? 0;
-    width +=
-      code >= 0x1100 &&
-      /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(
-        ch,
-      )
-        ? 2
-        : 1;
-  }
+  for (const ch of text) width += isWideChar(ch) ? 2 : 1;
   return width;
 }
 

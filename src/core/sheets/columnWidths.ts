@@ -1,3 +1,4 @@
+import { isWideChar } from '../lib/wideChars';
 import { displayText } from './displayText';
 import type { Tab, TabCell } from './tabModel';
 
@@ -19,13 +20,7 @@ const SAMPLED_ROWS = 2000;
 
 export function textWidth(text: string): number {
   let width = 0;
-  for (const ch of text)
-    width +=
-      /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|[\u{20000}-\u{3fffd}]/u.test(
-        ch,
-      )
-        ? WIDE
-        : LATIN;
+  for (const ch of text) width += isWideChar(ch) ? WIDE : LATIN;
   return width;
 }
 
