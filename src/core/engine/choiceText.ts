@@ -4,8 +4,9 @@ import type { Settings } from './settings';
 type Words = Record<Language, string>;
 
 /**
- * The words for the choices of settings that take one of a few values (settings.ts), so that the
- * sidebar's dropdowns and the CLI say 最后接待 rather than `last`. The value stays what is stored.
+ * The words for the choices of settings that take one of a few values (settings.ts SETTINGS, a test
+ * keeps them complete), so that the sidebar's dropdowns say 最后接待的客服 rather than `last`. The value
+ * stays what is stored.
  */
 export const CHOICE_TEXT = {
   split: {
