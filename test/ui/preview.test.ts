@@ -420,9 +420,8 @@ describe('邀评 and 留言 in the sidebar', () => {
     /** The team's row of 服务指标, by header. */
     const team = async () => {
       await page.getByRole('button', { name: '服务指标', exact: true }).click();
-      const rows = await page
-        .locator('#grid tr')
-        .evaluateAll((trs) => trs.map((tr) => [...tr.children].map((td) => td.textContent ?? '')));
+      // The cells as written (the grid shows them through their formats: 33.3%).
+      const rows = (preview.fake as GasFake).spreadsheet.getSheetByName('服务指标')?.dump() ?? [];
       const header = rows[0] ?? [];
       const row = rows.find((r) => r[0] === '团队') ?? [];
       // Rounded, to compare with expect.poll; an empty cell stays empty.
@@ -454,9 +453,13 @@ describe('邀评 and 留言 in the sidebar', () => {
     await sidebar.locator('#set-internal').fill('');
     await expect.poll(() => select('invite').inputValue()).toBe('邀评');
     expect(await select('offline').inputValue()).toBe('留言');
-    expect(await sidebar.locator('label.field', { has: select('invite') }).textContent()).toContain(
-      '是否邀评 (invite)',
-    );
+    // The field's name in the sidebar's language, its id only as a tooltip.
+    const invite = sidebar
+      .locator('label.field', { has: select('invite') })
+      .locator('span')
+      .first();
+    expect(await invite.textContent()).toBe('是否邀评');
+    expect(await invite.getAttribute('title')).toBe('invite');
     await computeAndWait(sidebar);
     await expect.poll(team).toEqual(expected);
 
