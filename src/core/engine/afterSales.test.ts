@@ -61,6 +61,18 @@ describe('after-sales records', () => {
     expect(agentRow(r, '小美').refund_hours).toBe(12);
   });
 
+  it('退款率 counts a paid order with a refund record as refunded, even when its refund amount is 0 (SPEC §5)', () => {
+    // o1 (小美's) and o3 (nobody's) have records and refund amount 0; o2 was refunded by amount alone.
+    const withAmount = orders.map((o) => (o.orderId === 'o2' ? { ...o, refundAmount: 30 } : o));
+    const records = [refunds[0] as Refund, refunds[1] as Refund];
+    const r = report({ messages, orders: withAmount, refunds: records });
+    expect(r.shop.refund_rate).toBe(3 / 4);
+    expect(agentRow(r, '小美').refund_rate).toBe(2 / 2);
+    const amountsOnly = report({ messages, orders: withAmount });
+    expect(amountsOnly.shop.refund_rate).toBe(1 / 4);
+    expect(agentRow(amountsOnly, '小美').refund_rate).toBe(1 / 2);
+  });
+
   it('投诉率 is complaints / paid orders', () => {
     const complaints = [
       { time: at('2024-03-02 10:00:00'), agent: '小美', customer: 'c1' },

@@ -69,7 +69,9 @@ export function computeReport(input: ReportInput, settings: Settings): Report {
 
   const buckets = new Buckets(settings.period);
   addConsultations(buckets, consultations, credited, settings);
-  const refunds = addSales(buckets, credited, settings.timeZone);
+  const refundRecords = input.refunds ?? [];
+  const recordedRefunds = refundRecords.length > 0 ? new Set(refundRecords.map((r) => r.orderId)) : null;
+  const refunds = addSales(buckets, credited, settings.timeZone, recordedRefunds);
   const afterSales = addAfterSales(
     buckets,
     {

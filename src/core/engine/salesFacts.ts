@@ -75,9 +75,19 @@ export function creditOrders(
 /**
  * Sales into the facts: attributed orders for their agents (and assists) and the team, every order
  * for the shop; orders placed; paid orders and refunds by payment day, for the refund rate's window.
+ * An order is refunded when its refund amount is above 0 or a refund record names it (SPEC §5): an
+ * export may well show 0 for a refund still open, or for one the shop made outside the order.
  */
-export function addSales(buckets: Buckets, credited: CreditedOrders, zone: string): DailySums {
+export function addSales(
+  buckets: Buckets,
+  credited: CreditedOrders,
+  zone: string,
+  /** The orders a refund record names; null when no refund records were given. */
+  recordedRefunds: ReadonlySet<string> | null,
+): DailySums {
   const { orders, attributions, placed, buyers } = credited;
+  const refundedOf = (order: Order) =>
+    order.refundAmount > 0 || (recordedRefunds?.has(order.orderId) ?? false) ? 1 : 0;
   for (let i = 0; i < attributions.length; i++) {
     const a = attributions[i] as Attribution;
     const day = saleDay(a.order, zone);
@@ -112,7 +122,7 @@ export function addSales(buckets: Buckets, credited: CreditedOrders, zone: strin
     if (order.paidAt !== null) {
       const paidDay = localDay(zone, order.paidAt);
       buckets.periodsOf(paidDay);
-      refunds.add(SHOP, paidDay, 1, order.refundAmount > 0 ? 1 : 0);
+      refunds.add(SHOP, paidDay, 1, refundedOf(order));
     }
   });
   for (let i = 0; i < placed.length; i++) {
@@ -128,7 +138,7 @@ export function addSales(buckets: Buckets, credited: CreditedOrders, zone: strin
     const a = attributions[i] as Attribution;
     if (a.agent === null || a.order.paidAt === null) continue;
     const paidDay = localDay(zone, a.order.paidAt);
-    const refunded = a.order.refundAmount > 0 ? 1 : 0;
+    const refunded = refundedOf(a.order);
     refunds.add(a.agent, paidDay, 1, refunded);
     refunds.add(TEAM, paidDay, 1, refunded);
   }
