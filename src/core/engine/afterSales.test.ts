@@ -175,3 +175,36 @@ describe('invite rate', () => {
     expect(agentRow(withInvites, '小美').invite_rate).toBe(1);
   });
 });
+
+describe('the after-sales window (SPEC §5: over the period, or N days ending on the report date)', () => {
+  const refund = (
+    orderId: string,
+    applied: string,
+    completed: string,
+    completedBy: Refund['completedBy'],
+  ) => ({
+    orderId,
+    agent: null,
+    appliedAt: at(applied),
+    completedAt: at(completed),
+    completedBy,
+    dispute: false,
+  });
+  // Completed 03-01 by the shop after 34 h, and 03-05 by the platform after 20 h.
+  const refunds = [
+    refund('o1', '2024-02-28 23:00:00', '2024-03-01 09:00:00', 'shop'),
+    refund('o2', '2024-03-04 13:00:00', '2024-03-05 09:00:00', 'platform'),
+  ];
+  const day = (r: ReturnType<typeof report>, date: string) =>
+    r.shopByPeriod?.find((row) => row.period === date);
+
+  it('退款自主完结率 and 退款完结时长 count the refunds completed in the window, like 退款率', () => {
+    const perDay = report({ messages, orders, refunds }, { period: 'day' });
+    expect(day(perDay, '2024-03-05')?.self_refund_rate).toBe(0);
+    expect(day(perDay, '2024-03-05')?.refund_hours).toBe(20);
+    const windowed = report({ messages, orders, refunds }, { period: 'day', afterSalesWindowDays: 28 });
+    expect(day(windowed, '2024-03-05')?.self_refund_rate).toBe(1 / 2);
+    expect(day(windowed, '2024-03-05')?.refund_hours).toBe(27);
+    expect(day(windowed, '2024-03-01')?.refund_hours).toBe(34);
+  });
+});

@@ -1,7 +1,7 @@
 import { localDay } from '../time/zone';
 import { type Buckets, named } from './buckets';
 import type { Complaint, Issue, OnlineSpan, Rating, Refund } from './model';
-import { DailySums, type WindowSums } from './rollingWindows';
+import { DailyCompletions, DailySums, type WindowSums } from './rollingWindows';
 import type { Settings } from './settings';
 
 /** The records after a sale or beside the chats: each may name an agent, else counts for the shop. */
@@ -36,17 +36,18 @@ export function addAfterSales(
   }
 
   const disputes = new DailySums();
+  const completions = new DailyCompletions();
   for (const refund of records.refunds) {
     const appliedDay = localDay(zone, refund.appliedAt);
     buckets.periodsOf(appliedDay);
     if (refund.dispute) for (const who of named(refund.agent)) disputes.add(who, appliedDay, 1, 0);
     if (refund.completedAt === null) continue;
     const hours = (refund.completedAt - refund.appliedAt) / 3_600_000;
-    buckets.eachNamed(refund.agent, localDay(zone, refund.completedAt), (f) => {
-      f.refundsCompleted++;
-      if (refund.completedBy === 'shop') f.refundsCompletedByShop++;
-      f.refundHours.push(hours);
-    });
+    const completedDay = localDay(zone, refund.completedAt);
+    // The rows the completion belongs to exist; their figures come from the window (fillWindows).
+    buckets.eachNamed(refund.agent, completedDay, () => {});
+    for (const who of named(refund.agent))
+      completions.add(who, completedDay, hours, refund.completedBy === 'shop');
   }
   const complaints = new DailySums();
   for (const complaint of records.complaints) {
@@ -68,5 +69,5 @@ export function addAfterSales(
       if (issue.resolved) f.issuesResolved++;
     });
   }
-  return { dsr, disputes, complaints };
+  return { dsr, disputes, complaints, completions };
 }

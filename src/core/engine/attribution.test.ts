@@ -128,6 +128,21 @@ describe('sales indicators', () => {
     expect(r.shop.payment_rate).toBe(0.5);
   });
 
+  it('counts a cash-on-delivery order among the paid orders of 退款率 (SPEC §5), for the shop and its agent', () => {
+    const orders = [
+      order('o3', 'c1', null, {
+        cod: true,
+        createdAt: Date.parse('2024-03-02T12:00:00Z'),
+        amount: 60,
+        refundAmount: 50,
+      }),
+      order('o4', 'stranger', '2024-03-02 12:00:00'),
+    ];
+    const r = report({ messages, orders });
+    expect(r.shop.refund_rate).toBe(1 / 2);
+    expect(agentRow(r, '小王').refund_rate).toBe(1);
+  });
+
   it('counts each order as its own buyer when the export has no customer column', () => {
     const anonymous = [
       order('o1', null, '2024-03-02 12:00:00'),

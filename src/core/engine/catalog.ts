@@ -436,8 +436,8 @@ export const INDICATORS: readonly Indicator[] = [
     unit: 'ratio',
     better: 'lower',
     formula: {
-      'zh-CN': '有退款（退款金额大于 0，或有退款记录）的付款订单 / 付款订单',
-      en: 'paid orders with a refund (an amount above 0, or a refund record) / paid orders',
+      'zh-CN': '有退款（退款金额大于 0，或有退款记录）的付款订单 / 付款订单（货到付款计为已付）',
+      en: 'paid orders with a refund (an amount above 0, or a refund record) / paid orders (cash on delivery counts as paid)',
     },
     needs: [...ATTRIBUTED_PAID, 'refundAmounts'],
     shopNeeds: [...PAID, 'refundAmounts'],

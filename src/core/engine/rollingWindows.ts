@@ -1,4 +1,5 @@
 import type { Buckets } from './buckets';
+import type { Facts } from './facts';
 import type { Settings } from './settings';
 
 /** Per-day sums for indicators over a rolling window (refunds, DSR). */
@@ -31,6 +32,33 @@ export class DailySums {
   }
 }
 
+/** Refunds completed, in the order of the refund records: each one's day, hours and who completed it. */
+export class DailyCompletions {
+  private readonly byWho = new Map<string, { day: number; hours: number; byShop: boolean }[]>();
+
+  add(who: string, day: number, hours: number, byShop: boolean) {
+    let completions = this.byWho.get(who);
+    if (!completions) {
+      completions = [];
+      this.byWho.set(who, completions);
+    }
+    completions.push({ day, hours, byShop });
+  }
+
+  /** Into the facts: the refunds completed from firstDay to lastDay, in the records' order. */
+  fill(who: string, firstDay: number, lastDay: number, f: Facts) {
+    f.refundsCompleted = 0;
+    f.refundsCompletedByShop = 0;
+    f.refundHours = [];
+    for (const c of this.byWho.get(who) ?? []) {
+      if (c.day < firstDay || c.day > lastDay) continue;
+      f.refundsCompleted++;
+      if (c.byShop) f.refundsCompletedByShop++;
+      f.refundHours.push(c.hours);
+    }
+  }
+}
+
 /** The per-day sums of the windowed indicators, as the orders and the after-sales records left them. */
 export interface WindowSums {
   /** Paid orders and those of them refunded, by payment day. */
@@ -40,6 +68,8 @@ export interface WindowSums {
   /** Disputed refunds, by application day. */
   disputes: DailySums;
   complaints: DailySums;
+  /** Completed refunds, by completion day. */
+  completions: DailyCompletions;
 }
 
 /**
@@ -57,6 +87,7 @@ export function fillWindows(buckets: Buckets, sums: WindowSums, settings: Settin
     [f.paidForRefund, f.refundedPaid] = sums.refunds.sumBetween(who, firstDay, lastDay);
     [f.disputes] = sums.disputes.sumBetween(who, firstDay, lastDay);
     [f.complaints] = sums.complaints.sumBetween(who, firstDay, lastDay);
+    sums.completions.fill(who, firstDay, lastDay, f);
     [f.dsrSum, f.dsrCount] = sums.dsr.sumBetween(who, lastDay - settings.dsrDays + 1, lastDay);
   }
 }

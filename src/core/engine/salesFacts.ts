@@ -119,11 +119,8 @@ export function addSales(
       const periods = buckets.periodsOf(localDay(zone, order.createdAt));
       for (let p = 0; p < periods.length; p++) countPlaced(buckets.get(SHOP, periods[p] as string), order);
     }
-    if (order.paidAt !== null) {
-      const paidDay = localDay(zone, order.paidAt);
-      buckets.periodsOf(paidDay);
-      refunds.add(SHOP, paidDay, 1, refundedOf(order));
-    }
+    // Cash on delivery is paid at the door: its refunds count from the day it counts as a sale.
+    if (day !== null) refunds.add(SHOP, day, 1, refundedOf(order));
   });
   for (let i = 0; i < placed.length; i++) {
     const a = placed[i] as Attribution;
@@ -136,11 +133,12 @@ export function addSales(
   }
   for (let i = 0; i < attributions.length; i++) {
     const a = attributions[i] as Attribution;
-    if (a.agent === null || a.order.paidAt === null) continue;
-    const paidDay = localDay(zone, a.order.paidAt);
+    if (a.agent === null) continue;
+    const day = saleDay(a.order, zone);
+    if (day === null) continue;
     const refunded = refundedOf(a.order);
-    refunds.add(a.agent, paidDay, 1, refunded);
-    refunds.add(TEAM, paidDay, 1, refunded);
+    refunds.add(a.agent, day, 1, refunded);
+    refunds.add(TEAM, day, 1, refunded);
   }
   return refunds;
 }

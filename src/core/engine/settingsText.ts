@@ -121,11 +121,17 @@ export const SETTING_TEXT: Record<SettingId, SettingText> = {
     },
   },
   afterSalesWindowDays: {
-    'zh-CN': { label: '售后窗口(天)', help: '售后指标按报表最后一天往前 N 天计算；空白为整段。' },
-    'zh-TW': { label: '售後窗口(天)', help: '售後指標按報表最後一天往前 N 天計算；空白為整段。' },
+    'zh-CN': {
+      label: '售后窗口(天)',
+      help: '售后指标（退款率、纠纷率、投诉率、自主完结率、完结时长）按报表最后一天往前 N 天计算；空白为整段。',
+    },
+    'zh-TW': {
+      label: '售後窗口(天)',
+      help: '售後指標（退款率、糾紛率、投訴率、自主完結率、完結時長）按報表最後一天往前 N 天計算；空白為整段。',
+    },
     en: {
       label: 'After-sales window (days)',
-      help: "After-sales indicators over the N days ending on the report's last day; empty: the period.",
+      help: "After-sales indicators (refund, dispute and complaint rates, self-completed refunds, completion hours) over the N days ending on the report's last day; empty: the period.",
     },
   },
   satisfiedLevels: {
