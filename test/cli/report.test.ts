@@ -329,6 +329,69 @@ describe('cs-kpi report', () => {
     expect(out.team.first_response_s).toBe(60);
   });
 
+  it('refuses amounts it cannot read for sure and IDs a spreadsheet rounded: counted nowhere, each named', () => {
+    const dir = tempDir();
+    const chats = chatWith(dir, 'F');
+    const paid = '2024-03-01 10:05:00,2024-03-01 10:06:00';
+    const file = join(dir, 'orders.csv');
+    writeFileSync(
+      file,
+      [
+        'order_id,customer,created_at,paid_at,amount,refund_amount',
+        // Three orders of three buyers whose IDs Excel rounded: today one order of 100.
+        `3.00000000000000E+18,A,${paid},100.00,0`,
+        `3.00000000000000E+18,B,${paid},200.00,0`,
+        `3.00000000000000E+18,C,${paid},300.00,0`,
+        // The same, written out in full: 19 digits, the last four zeros, two buyers.
+        `4000000000000000000,D,${paid},100.00,0`,
+        `4000000000000000000,E,${paid},200.00,0`,
+        `1,F,${paid},138.00,0`,
+        `2,G,${paid},"12,34",0`,
+        `3,H,${paid},-50.00,0`,
+        `4,I,${paid},(12.00),0`,
+        `5,J,${paid},,0`,
+        `6,K,${paid},"1,234.50",`,
+      ].join('\n'),
+    );
+    const { status, stdout } = cli([
+      'report',
+      '--chats',
+      chats,
+      '--orders',
+      file,
+      '--format',
+      'json',
+    ]);
+    expect(status).toBe(0);
+    const out = JSON.parse(stdout);
+    // 138 + 1234.50 (an empty refund amount is no refund); today 2,782.84 from 8 orders.
+    expect([out.shop.sales, out.shop.orders, out.agents[0].sales]).toEqual([1372.5, 2, 138]);
+    expect(
+      out.warnings.map((w: { file: string; row: number; column: string }) => [w.file, w.row, w.column]),
+    ).toEqual([
+      ['orders.csv', 2, 'order_id'],
+      ['orders.csv', 3, 'order_id'],
+      ['orders.csv', 4, 'order_id'],
+      ['orders.csv', 5, 'order_id'],
+      ['orders.csv', 6, 'order_id'],
+      ['orders.csv', 8, 'amount'],
+      ['orders.csv', 9, 'amount'],
+      ['orders.csv', 10, 'amount'],
+      ['orders.csv', 11, 'amount'],
+    ]);
+    const messages = out.warnings.map((w: { message: string }) => w.message);
+    for (const message of messages.slice(0, 5)) {
+      expect(message).toContain('a spreadsheet rounded to 15 digits');
+      expect(message).toContain('import the column as text');
+    }
+    expect(messages.slice(5)).toEqual([
+      expect.stringMatching(/^"12,34" has a decimal comma, but the column's amounts have a decimal point/),
+      expect.stringMatching(/^"-50\.00" is a negative amount; the row is refused/),
+      expect.stringMatching(/^"\(12\.00\)" is in parentheses/),
+      expect.stringMatching(/^order 5 is paid but its amount is empty/),
+    ]);
+  });
+
   it('refuses a file without a required column, naming it and the columns there are', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'chats.csv'), 'when,agent,customer,from\n2024-03-01 10:00:00,a,b,customer\n');

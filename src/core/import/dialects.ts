@@ -21,6 +21,12 @@ export interface Dialect {
    * summed over its distinct lines, where order-level amounts are taken once.
    */
   perLine?: readonly ('amount' | 'refund_amount')[];
+  /**
+   * The export writes a negative amount in parentheses, "(12.00)", as accounting does. Without it a
+   * parenthesised amount is refused: nothing else says what the parentheses mean. (An order's amounts
+   * are never negative, so on an order such a cell is refused either way, as a negative amount.)
+   */
+  parenthesesNegative?: true;
 }
 
 export const DIALECTS: readonly Dialect[] = [

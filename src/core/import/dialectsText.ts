@@ -9,7 +9,7 @@ const CELLS: Record<Cell, string> = {
   text: 'text',
   id: 'ID',
   buyer: 'buyer ID',
-  money: 'amount (empty: 0)',
+  money: 'amount (see Amounts)',
   count: 'whole number',
   flag: 'yes/no (true/false, 是/否)',
   word: 'one of known words',
@@ -39,7 +39,8 @@ export function renderDialectsMarkdown(): string {
         ([field, column]) =>
           `${field} ← ${column}${d.perLine?.includes(field as 'amount') ? ' (per line, summed over an order’s lines)' : ''}`,
       )
-      .join('; ');
+      .join('; ')
+      .concat(d.parenthesesNegative ? '; an amount in parentheses, (12.00), is negative' : '');
     lines.push(
       `| \`${d.id}\` | ${d.name.zh} / ${d.name.en} | ${d.kind} | ${d.basis} | ${markdownCell(columns)} |`,
     );
@@ -48,6 +49,25 @@ export function renderDialectsMarkdown(): string {
     '',
     'An export with one row per line (SKU) gives one order per order ID: items are summed over its distinct',
     'lines; amounts are taken once, from the first row that has them, unless marked per line above.',
+    '',
+    '## Amounts',
+    '',
+    "An amount is read only when it can be read one way. Each money column's decimal mark is decided from",
+    'the column: if every amount in it that has a fraction has a decimal comma (`12,50`, `1.234,50`,',
+    '`1 234,50`) it is a comma column; otherwise a point column (`138.00`, `1,234.50`). A cell that disagrees',
+    'with its column (`12,34` among `138.00`) is refused, and so is one that reads two ways when nothing in',
+    'the column decides: `1,234` and `1.234` (a separator before exactly three digits, after one to three',
+    'digits not starting with 0) in a column whose other amounts are whole numbers. Currency signs (¥ ￥ $ €',
+    '£, RMB, CNY, USD), 元, thousands separators that agree with the column (also spaces and apostrophes)',
+    'and full-width digits (１２０．５０) are read. A negative amount on an order is refused (a refund goes',
+    'in the refund amount column or the refunds export); so is an amount in parentheses, `(12.00)`, unless',
+    'the dialect says its parentheses mean negative (none of the above does). An order that counts as a sale',
+    '(paid, or cash on delivery) with its amount left empty on every row is refused; an empty refund amount',
+    'is no refund (0). 无退款申请, 无, - and n/a in an amount cell are 0.',
+    '',
+    'An order ID that a spreadsheet rounded is refused with every row of its order: one in scientific',
+    'notation (`3.00000000000000E+18`), and one of 16 or more digits whose digits after the 15th are all 0',
+    'when rows of different buyers share it. Export the ID column as text (or import the export file itself).',
     '',
     'Also read: chat text copied from a 千牛 window (a `昵称 YYYY-M-D H:MM:SS` line per message, 已读/未读',
     'receipts, `A --> B` transfers, system lines), and the raw Kaggle Twitter support file (threaded into',
@@ -76,7 +96,12 @@ export function renderDialectsMarkdown(): string {
       const name = field.required ? `**${field.name}**` : field.name;
       const label = `${field.label['zh-CN']} / ${field.label['zh-TW']} / ${field.label.en}`;
       const cell =
-        (field.values ?? CELLS[field.cell]) + (field.empty === undefined ? '' : `; empty: ${field.empty}`);
+        (field.values ?? CELLS[field.cell]) +
+        (field.empty !== undefined
+          ? `; empty: ${field.empty}`
+          : field.cell === 'money'
+            ? '; empty: unknown'
+            : '');
       const names = [...new Set(headerNames(field))].join(', ');
       lines.push(
         `| ${name} | ${label} | ${cell} | ${field.gives ? `\`${field.gives}\`` : ''} | ${markdownCell(names)} |`,

@@ -16,7 +16,10 @@ export type Cell =
   | 'id'
   /** A buyer's ID: replaced by a keyed hash when pseudonymization is on. */
   | 'buyer'
-  /** An amount of money: currency signs and thousands separators allowed; empty is 0. */
+  /**
+   * An amount of money, 0 or more, read only when sure (values.ts, moneyColumns.ts): currency signs and
+   * thousands separators allowed, the decimal mark decided per column; empty is unknown unless `empty`.
+   */
   | 'money'
   /** A whole number. */
   | 'count'
@@ -248,6 +251,8 @@ export const IMPORT_FIELDS = {
       cell: 'money',
       headers: { 'zh-CN': ['退款金额'], 'zh-TW': ['退款金額'], en: ['refunded amount'] },
       gives: 'refundAmounts',
+      // Left empty on the orders nothing was refunded on.
+      empty: 0,
       label: { 'zh-CN': '退款金额', 'zh-TW': '退款金額', en: 'Refund amount' },
     },
     cod: {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { OrderCollapser, type OrderRow, type PerLine } from './orderCollapse';
+import { isZeroTailed, OrderCollapser, type OrderRow, type PerLine } from './orderCollapse';
 import type { ImportWarning } from './warnings';
 
 const row = (orderId: string, fields: Partial<OrderRow> = {}): OrderRow => ({
@@ -21,7 +21,7 @@ function collapse(rows: OrderRow[], perLine: PerLine = { amount: false, refundAm
   const warnings: ImportWarning[] = [];
   const collapser = new OrderCollapser(perLine, warnings, 'orders.csv');
   for (const r of rows) collapser.add(r);
-  return { orders: collapser.orders, duplicates: collapser.duplicates, warnings };
+  return { orders: collapser.finish(), duplicates: collapser.duplicates, warnings };
 }
 
 describe('OrderCollapser', () => {
@@ -93,5 +93,83 @@ describe('OrderCollapser', () => {
     ]);
     expect(orders[0]?.items).toBe(2);
     expect(duplicates).toBe(1);
+  });
+
+  it('drops an order whose zero-tailed ID rows of different buyers share, with every row, and its warnings', () => {
+    const id = '3000000000000000000';
+    const paid = 1;
+    const { orders, warnings } = collapse([
+      row(id, { customer: 'A', amount: 100, paidAt: paid, row: 2 }),
+      row('7', { customer: 'Z', amount: 9, paidAt: paid, row: 3 }),
+      // The same buyer again with another amount: a warning, withdrawn once another buyer shows the ID.
+      row(id, { customer: 'A', amount: 150, paidAt: paid, row: 4, rowPrint: 2 }),
+      row(id, { customer: 'B', amount: 200, paidAt: paid, row: 5, rowPrint: 3 }),
+      row(id, { customer: 'B', amount: 200, paidAt: paid, row: 5, rowPrint: 3 }),
+    ]);
+    expect(orders.map((o) => [o.orderId, o.amount])).toEqual([['7', 9]]);
+    expect(warnings.map((w) => [w.row, w.column])).toEqual([
+      [2, 'order_id'],
+      [4, 'order_id'],
+      [5, 'order_id'],
+      [5, 'order_id'],
+    ]);
+    expect(warnings[0]?.message).toContain('a spreadsheet rounded');
+  });
+
+  it('keeps a zero-tailed ID of one buyer, and one whose rows name no buyer', () => {
+    const id = '3000000000000000000';
+    const { orders, warnings } = collapse([
+      row(id, { customer: 'A', amount: 100, items: 1 }),
+      row(id, { customer: 'A', amount: 100, items: 2, rowPrint: 2 }),
+      row('4000000000000000000', { amount: 50 }),
+      row('4000000000000000000', { amount: 50, rowPrint: 2 }),
+    ]);
+    expect(orders.map((o) => [o.orderId, o.amount, o.items])).toEqual([
+      [id, 100, 3],
+      ['4000000000000000000', 50, 2],
+    ]);
+    expect(warnings).toEqual([]);
+  });
+
+  it('tells a zero-tailed ID: 16 digits or more, all 0 after the 15th', () => {
+    expect(
+      [
+        '3000000000000000000',
+        '1234567890123450',
+        '123456789012345',
+        '3000000000000000100',
+        '12345678901234a0',
+      ].map(isZeroTailed),
+    ).toEqual([true, true, false, false, false]);
+  });
+
+  it('takes an empty (NaN) amount from another row, sums it as unknown per line, and refuses a sale without one', () => {
+    const paid = 1;
+    const orderLevel = collapse([
+      row('1', { amount: Number.NaN, paidAt: paid }),
+      row('1', { amount: 30, paidAt: paid, rowPrint: 2 }),
+      row('2', { amount: Number.NaN, cod: true, row: 4 }),
+      row('3', { amount: Number.NaN, row: 5 }),
+    ]);
+    expect(orderLevel.orders.map((o) => [o.orderId, o.amount])).toEqual([
+      ['1', 30],
+      ['3', 0],
+    ]);
+    expect(orderLevel.warnings).toMatchObject([
+      {
+        row: 4,
+        column: 'amount',
+        message: expect.stringContaining('order 2 is cash on delivery but its amount is empty'),
+      },
+    ]);
+    const perLine = collapse(
+      [
+        row('1', { amount: 10, paidAt: paid }),
+        row('1', { amount: Number.NaN, paidAt: paid, rowPrint: 2, row: 3 }),
+      ],
+      { amount: true, refundAmount: false },
+    );
+    expect(perLine.orders).toEqual([]);
+    expect(perLine.warnings.map((w) => w.row)).toEqual([2, 3]);
   });
 });

@@ -1,4 +1,5 @@
 import type { RecordOf } from './records';
+import { ROUNDED_ID } from './values';
 import type { ImportWarning } from './warnings';
 
 export type OrderRow = RecordOf['orders'];
@@ -26,11 +27,18 @@ export class OrderCollapser {
   // Most orders have one row: a set of parts is made only for an order that repeats, and nothing else
   // per order but its place in the list.
   private readonly partsAt = new Map<number, Set<string>>();
+  /** The rows of each order that has several (for refusing all of them), and its warnings so far. */
+  private readonly rowsAt = new Map<number, number[]>();
+  private readonly warnedAt = new Map<number, ImportWarning[]>();
+  /** Orders whose ID a spreadsheet rounded: rows of different buyers share a zero-tailed ID. */
+  private readonly rounded = new Set<number>();
 
   constructor(
     private readonly perLine: PerLine,
     private readonly warnings: ImportWarning[],
     private readonly file: string,
+    /** The file's column for a field, as warnings name it. */
+    private readonly columnOf: (field: 'order_id' | 'amount') => string = (field) => field,
   ) {}
 
   add(row: OrderRow): void {
@@ -42,42 +50,121 @@ export class OrderCollapser {
       return;
     }
     let parts = this.partsAt.get(at);
+    const first = orders[at] as OrderRow;
     if (!parts) {
-      const first = orders[at] as OrderRow;
       parts = new Set([partOf(first)]);
       this.partsAt.set(at, parts);
+      // Rows are listed only for an order that may yet be refused as a whole (finish): a zero-tailed
+      // ID, or an amount still unknown; the many orders of several rows otherwise cost no list.
+      if (isZeroTailed(row.orderId) || this.perLine.amount || Number.isNaN(first.amount))
+        this.rowsAt.set(at, [first.row ?? 0]);
       orders[at] = { ...first }; // the row read stays as read
     }
+    this.rowsAt.get(at)?.push(row.row ?? 0);
+    const order = orders[at] as OrderRow;
+    if (
+      order.customer !== null &&
+      row.customer !== null &&
+      order.customer !== row.customer &&
+      isZeroTailed(row.orderId)
+    )
+      this.rounded.add(at);
     const part = partOf(row);
     if (parts.has(part)) {
       this.duplicates++;
       return;
     }
     parts.add(part);
-    const order = orders[at] as OrderRow;
     if (
       !this.perLine.amount &&
       order.amount !== row.amount &&
       row.amount !== 0 &&
       order.amount !== 0 &&
+      !Number.isNaN(row.amount) &&
+      !Number.isNaN(order.amount) &&
       row.subOrderId === null
     ) {
-      this.warnings.push({
+      const warning = {
         file: this.file,
         row: row.row ?? 0,
-        column: 'amount',
+        column: this.columnOf('amount'),
         message: `order ${row.orderId} appears on several rows with different amounts; the first row's amount is used (order-level amounts are not summed)`,
-      });
+      };
+      this.warnings.push(warning);
+      this.warnedAt.set(at, [...(this.warnedAt.get(at) ?? []), warning]);
     }
     order.items += row.items;
     order.customer ??= row.customer;
     order.createdAt ??= row.createdAt;
     order.paidAt ??= row.paidAt;
+    // NaN is an amount left empty (records.ts): unknown, taken from another row where one gives it.
     if (this.perLine.amount) order.amount += row.amount;
-    else if (order.amount === 0 && row.amount !== 0) order.amount = row.amount;
+    else if (
+      Number.isNaN(order.amount) ||
+      (order.amount === 0 && row.amount !== 0 && !Number.isNaN(row.amount))
+    )
+      order.amount = row.amount;
     if (this.perLine.refundAmount) order.refundAmount += row.refundAmount;
     else if (order.refundAmount === 0 && row.refundAmount !== 0) order.refundAmount = row.refundAmount;
   }
+
+  /**
+   * The orders, once every row is read, without those refused as a whole: an ID a spreadsheet rounded,
+   * and a sale (paid, or cash on delivery) whose amount no row gives. Each of their rows gets a warning,
+   * and any warning of theirs so far goes: they are counted nowhere. An unpaid order with no amount has
+   * none to count: 0.
+   */
+  finish(): OrderRow[] {
+    const kept: OrderRow[] = [];
+    const refusals: ImportWarning[] = [];
+    const withdrawn = new Set<ImportWarning>();
+    const refuse = (at: number, order: OrderRow, column: string, message: string) => {
+      const rows = this.rowsAt.get(at) ?? [order.row ?? 0];
+      const all = rows.length > 1 ? ` (all its rows are refused: ${rows.join(', ')})` : '';
+      for (const row of rows) refusals.push({ file: this.file, row, column, message: message + all });
+      for (const warning of this.warnedAt.get(at) ?? []) withdrawn.add(warning);
+    };
+    this.orders.forEach((order, at) => {
+      if (this.rounded.has(at)) {
+        refuse(
+          at,
+          order,
+          this.columnOf('order_id'),
+          `"${order.orderId}" ${ROUNDED_ID}. Rows of different buyers share it, and its digits after the 15th are all 0`,
+        );
+      } else if (!Number.isNaN(order.amount)) kept.push(order);
+      else if (order.paidAt !== null || order.cod) {
+        refuse(
+          at,
+          order,
+          this.columnOf('amount'),
+          `order ${order.orderId} is ${order.paidAt !== null ? 'paid' : 'cash on delivery'} but its amount is empty; its sale is unknown, so the order is refused. Export the amount column filled in`,
+        );
+      } else {
+        order.amount = 0;
+        kept.push(order);
+      }
+    });
+    if (refusals.length > 0 || withdrawn.size > 0) {
+      const others = this.warnings.filter((warning) => !withdrawn.has(warning));
+      this.warnings.length = 0;
+      this.warnings.push(...others, ...refusals);
+    }
+    return kept;
+  }
+}
+
+/**
+ * 16 digits or more, all 0 after the 15th: what a spreadsheet leaves of a long number, since it keeps 15
+ * digits. Real order IDs may end so by chance; one shared by rows of different buyers did not.
+ */
+export function isZeroTailed(id: string): boolean {
+  if (id.length < 16) return false;
+  for (let i = 0; i < id.length; i++) {
+    const code = id.charCodeAt(i);
+    if (i < 15 ? code < 48 || code > 57 : code !== 48) return false;
+  }
+  return true;
 }
 
 /**

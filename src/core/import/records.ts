@@ -5,7 +5,17 @@ import { lazy } from '../lib/lazy';
 import { utf8Bytes } from '../lib/utf8';
 import { parseTime } from '../time/parseTime';
 import { type FieldOf, type FieldReadAs, IMPORT_FIELDS, type Kind } from './fields';
-import { isRoundedId, parseCount, parseFlag, parseMoney, ROUNDED_ID, trimCell, unwrapId } from './values';
+import type { MoneyColumns } from './moneyColumns';
+import {
+  isRoundedId,
+  parseCount,
+  parseFlag,
+  plainDecimal,
+  ROUNDED_ID,
+  readMoney,
+  trimCell,
+  unwrapId,
+} from './values';
 import type { ImportWarning } from './warnings';
 
 export type { Kind } from './fields';
@@ -29,6 +39,10 @@ export interface RecordOf {
 export class RowReader<K extends Kind = Kind> {
   row = 0;
   cells: readonly string[] = [];
+  /** Each money column's decimal mark, decided from the column (null: every amount read with a point). */
+  moneyColumns: MoneyColumns | null = null;
+  /** The dialect writes a negative amount in parentheses, "(12.00)". */
+  parenthesesNegative = false;
 
   constructor(
     private readonly file: string,
@@ -76,6 +90,16 @@ export class RowReader<K extends Kind = Kind> {
     return value === '' ? this.fail(field, `${field} is empty; the row is skipped`) : value;
   }
 
+  /** An ID the row may leave empty (''); undefined when a spreadsheet rounded it (a warning says so). */
+  optionalId(field: FieldReadAs<K, 'id'>): string | undefined {
+    const value = unwrapId(this.text(field));
+    if (value !== '' && isRoundedId(value)) {
+      this.fail(field, `"${value}" ${ROUNDED_ID}`);
+      return undefined;
+    }
+    return value;
+  }
+
   /** A buyer ID, replaced by a keyed hash when pseudonymization is on, so chats and orders still join. */
   person(field: FieldReadAs<K, 'buyer'>, required: boolean): string | null | undefined {
     const value = unwrapId(this.text(field));
@@ -99,11 +123,28 @@ export class RowReader<K extends Kind = Kind> {
       : time;
   }
 
-  money(field: FieldReadAs<K, 'money'>): number | null | undefined {
+  /**
+   * An amount of money, read with its column's decimal mark (moneyColumns.ts). `blank` is what an empty
+   * cell is: 0 for a refund amount (no refund), NaN for an order's amount (unknown: orderCollapse.ts
+   * refuses a sale with none). A negative amount is refused: a refund goes in the refund columns or file.
+   */
+  money(field: FieldReadAs<K, 'money'>, blank: number): number | null {
     const value = this.text(field);
-    if (value === '') return 0;
-    const n = parseMoney(value);
-    return n === null ? this.fail(field, `"${value}" is not an amount of money`) : n;
+    if (value === '') return blank;
+    const column = this.moneyColumns?.of(field);
+    const mark = column ? column.mark : '.';
+    // The plain decimals nearly every cell holds: a point is read as the decimal mark only in a column
+    // known to have one.
+    let n: number | string | null = plainDecimal(value, mark === '.');
+    if (n === null) n = readMoney(value, mark, column?.example ?? '', this.parenthesesNegative);
+    if (typeof n === 'string') return this.fail(field, `"${value}" ${n}`);
+    if (n < 0) {
+      return this.fail(
+        field,
+        `"${value}" is a negative amount; the row is refused. An order's amounts are 0 or more: a refund goes in the refund amount column or the --refunds file`,
+      );
+    }
+    return n;
   }
 
   count(field: FieldReadAs<K, 'count'>, empty: number): number | null | undefined {
@@ -236,17 +277,25 @@ export const CONVERTERS: { [K in Kind]: (r: RowReader<K>) => RecordOf[K] | null 
     const orderId = r.id('order_id');
     const createdAt = r.time('created_at', true);
     const paidAt = r.time('paid_at', true);
-    const amount = r.money('amount');
+    // An order's amount left empty is unknown, not 0: orderCollapse.ts refuses a sale without one.
+    const amount = r.has('amount') ? r.money('amount', Number.NaN) : 0;
     const items = r.count('items', IMPORT_FIELDS.orders.items.empty);
-    const refundAmount = r.money('refund_amount');
+    const refundAmount = r.money('refund_amount', IMPORT_FIELDS.orders.refund_amount.empty);
     const cod = r.has('cod') ? r.flag('cod') : false;
     const customer = r.person('customer', false);
-    if (orderId === null || createdAt === undefined || paidAt === undefined || customer === undefined)
+    const subOrderId = r.optionalId('sub_order_id');
+    if (
+      orderId === null ||
+      createdAt === undefined ||
+      paidAt === undefined ||
+      customer === undefined ||
+      subOrderId === undefined
+    )
       return null;
-    if (amount == null || items == null || refundAmount == null || cod === null) return null;
+    if (amount === null || items == null || refundAmount === null || cod === null) return null;
     return {
       orderId,
-      subOrderId: orNull(unwrapId(r.text('sub_order_id'))),
+      subOrderId: orNull(subOrderId),
       rowPrint: r.fingerprint(),
       customer,
       createdAt,
@@ -268,8 +317,9 @@ export const CONVERTERS: { [K in Kind]: (r: RowReader<K>) => RecordOf[K] | null 
       return r.fail('level', `"${levelText}" is not a rating from 1 to 5 or 非常满意…非常不满意`);
     }
     // Olist gives one review to several orders: a rating is its review for one order.
-    const ratingId = unwrapId(r.text('rating_id'));
-    const orderId = unwrapId(r.text('order_id'));
+    const ratingId = r.optionalId('rating_id');
+    const orderId = r.optionalId('order_id');
+    if (ratingId === undefined || orderId === undefined) return null;
     const id = ratingId && orderId ? `${ratingId}/${orderId}` : ratingId || orderId;
     const agent = orNull(r.text('agent'));
     // Two literals rather than a spread of an optional id: no array, closure or spread object is made

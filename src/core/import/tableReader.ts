@@ -4,6 +4,7 @@ import { parseTime } from '../time/parseTime';
 import { type DialectMatch, recognizeDialect } from './dialects';
 import { fieldsOf, headerNames, KINDS, type Kind, type NamedField, ONE_OF } from './fields';
 import { isPrivateHeader, normalizeHeader } from './headers';
+import { MoneyColumns } from './moneyColumns';
 import { OrderCollapser, type OrderRow, type PerLine } from './orderCollapse';
 import { CONVERTERS, type RecordOf, RowReader } from './records';
 import { isTwitterRaw, SUPPORT_LOG_HEADER, threadTweets } from './twitterThreads';
@@ -98,6 +99,10 @@ interface ImportState {
   records: unknown[];
   /** Orders only: the orders so far, one per order ID (records stays empty). */
   orders: OrderCollapser | null;
+  /** The money columns' decimal marks, where the kind has money fields. */
+  money: MoneyColumns | null;
+  /** Rows waiting for a money column's decimal mark to be decided, in order (moneyColumns.ts). */
+  held: { cells: string[]; index: number }[];
 }
 
 export const DELIMITERS = [',', '\t', ';', '|'];
@@ -361,6 +366,12 @@ export function readRows(request: RowsRequest, feed: RowFeed): TableImport {
     if (headerIndex > 0)
       notes.push(`rows 1–${headerIndex} above the header were skipped (a title or date range)`);
     const reader = new RowReader(file, header, indexes, warnings, timeZone, key);
+    const moneyFields = fieldsOf(kind)
+      .filter((field) => field.cell === 'money' && indexes.has(field.name))
+      .map((field) => ({ field: field.name, at: indexes.get(field.name) as number }));
+    const money = moneyFields.length > 0 ? new MoneyColumns(moneyFields) : null;
+    reader.moneyColumns = money;
+    reader.parenthesesNegative = dialect?.dialect.parenthesesNegative === true;
     const width = Math.max(...indexes.values()) + 1;
     state = {
       kind,
@@ -372,7 +383,14 @@ export function readRows(request: RowsRequest, feed: RowFeed): TableImport {
       fields,
       dialect,
       records: [],
-      orders: kind === 'orders' ? new OrderCollapser(perLineOf(dialect, fields), warnings, file) : null,
+      orders:
+        kind === 'orders'
+          ? new OrderCollapser(perLineOf(dialect, fields), warnings, file, (field) =>
+              (header[indexes.get(field) ?? -1] ?? field).trim(),
+            )
+          : null,
+      money,
+      held: [],
     };
     for (let i = headerIndex + 1; i < pending.length; i++) consume(pending[i] as string[], i);
     pending.length = 0;
@@ -406,6 +424,23 @@ export function readRows(request: RowsRequest, feed: RowFeed): TableImport {
       shortRows.push({ index, cells: cells.length });
       return;
     }
+    if (s.money !== null) {
+      const waits = s.money.read(cells);
+      if (waits || s.held.length > 0) {
+        s.held.push({ cells, index });
+        if (s.money.ready()) release(s);
+        return;
+      }
+    }
+    convert(s, cells, index);
+  };
+
+  const release = (s: ImportState) => {
+    for (const { cells, index } of s.held) convert(s, cells, index);
+    s.held = [];
+  };
+
+  const convert = (s: ImportState, cells: string[], index: number) => {
     s.reader.row = index + 1;
     s.reader.cells = cells;
     const record = s.convert(s.reader);
@@ -427,6 +462,10 @@ export function readRows(request: RowsRequest, feed: RowFeed): TableImport {
   if (state === null) start();
   if (state === null && threading) start();
   const s = state as unknown as ImportState;
+  if (s.money !== null) {
+    s.money.finish();
+    release(s);
+  }
   for (const short of shortRows) {
     const last = short.index === lastRowIndex && !request.continues;
     warnings.push({
@@ -439,6 +478,7 @@ export function readRows(request: RowsRequest, feed: RowFeed): TableImport {
     });
   }
   shortRows = [];
+  const orders = s.orders?.finish();
   // In row order, whenever each was found (short rows are reported once the reading is done): so that
   // a file read in two parts reports what it reports read in one piece, in the same order.
   warnings.sort((a, b) => a.row - b.row);
@@ -460,7 +500,7 @@ export function readRows(request: RowsRequest, feed: RowFeed): TableImport {
     header: s.header,
     fields: s.fields,
     privateColumns,
-    records: (s.orders?.orders ?? s.records) as TableImport['records'],
+    records: (orders ?? s.records) as TableImport['records'],
     warnings,
     rows,
     duplicates: s.orders?.duplicates ?? 0,

@@ -1,7 +1,21 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseTime } from '../time/parseTime';
-import { parseCount, parseDuration, parseFlag, parseMoney, parsePercent, trimCell, unwrapId } from './values';
+import {
+  type DecimalMark,
+  type MarkEvidence,
+  MONEY_REFUSED,
+  markEvidence,
+  parseCount,
+  parseDuration,
+  parseFlag,
+  parseMoney,
+  parsePercent,
+  plainDecimal,
+  readMoney,
+  trimCell,
+  unwrapId,
+} from './values';
 
 const SH = 'Asia/Shanghai';
 const utc = (iso: string) => Date.parse(iso);
@@ -35,14 +49,98 @@ describe('money', () => {
     ['$12.00', 12],
     ['80元', 80],
     ['无退款申请', 0],
-    ['(12.50)', -12.5],
     ['0.0', 0],
-  ])('%s is %d', (text, value) => {
+    ['１２０．５０', 120.5],
+    ['１，２９９．５０元', 1299.5],
+    ['1 234.50', 1234.5],
+    ['1,234,567', 1234567],
+    ['-¥50.00', -50],
+  ])('%s is %d in a point column', (text, value) => {
     expect(parseMoney(text)).toBe(value);
   });
 
-  it('refuses text', () => {
-    expect(parseMoney('eighty')).toBeNull();
+  it.each([
+    ['1.234,50', 1234.5],
+    ['1 234,50', 1234.5],
+    ['12,34', 12.34],
+    ['12,5', 12.5],
+    ['1.234', 1234],
+    ['1,234', 1.234],
+    ['1.234.567', 1234567],
+    ['€ 1.299,00', 1299],
+    ['80', 80],
+  ])('%s is %d in a comma column', (text, value) => {
+    expect(parseMoney(text, ',')).toBe(value);
+  });
+
+  it('reads "1,234" and "1.234" by the column, and refuses them where nothing in the column says', () => {
+    expect([parseMoney('1,234', '.'), parseMoney('1.234', '.')]).toEqual([1234, 1.234]);
+    expect([parseMoney('1,234', null), parseMoney('1.234', null)]).toEqual([null, null]);
+    expect(readMoney('1,234', null)).toBe(
+      'can be read as 1234 or as 1.234, and no other amount in the column says whether "," is a decimal mark or a thousands separator; the row is refused. Export the amounts with their decimals (1234.00 or 1,234.00)',
+    );
+    // A leading 0, or other than three digits after the mark, is a decimal mark whatever the column.
+    expect([parseMoney('0,123', null), parseMoney('12,34', null), parseMoney('1234,567', null)]).toEqual([
+      0.123, 12.34, 1234.567,
+    ]);
+  });
+
+  it('refuses an amount that disagrees with its column, naming the column’s own', () => {
+    // Today "12,34" was 1234, "1.234,50" 1.2345 and "1 234,50" 123450.
+    for (const text of ['12,34', '1.234,50', '1 234,50', '1.234.567'])
+      expect(readMoney(text, '.', '138.00'), text).toBe(
+        'has a decimal comma, but the column’s amounts have a decimal point (such as "138.00"); the row is refused. Export the column with one number format'.replace(
+          '’',
+          "'",
+        ),
+      );
+    for (const text of ['12.50', '1,234.50', '1,234,567'])
+      expect(readMoney(text, ',', '12,50'), text).toContain('has a decimal point, but the column');
+  });
+
+  it('refuses thousands written wrong, and text', () => {
+    for (const text of ['eighty', '1,23,456', '12 34', '1.2.3,4.5', '1,2', '-', '¥'])
+      expect(parseMoney(text), text).toBe(text === '-' ? 0 : null);
+  });
+
+  it('refuses an amount in parentheses unless the dialect says they mean negative', () => {
+    // Today "(12.00)" was −12, silently.
+    expect(readMoney('(12.00)')).toBe(MONEY_REFUSED.parenthesised);
+    expect(readMoney('(12.00)', '.', '', true)).toBe(-12);
+    expect(readMoney('(¥1,299.50)', '.', '', true)).toBe(-1299.5);
+  });
+
+  it('tells what each cell says of its column’s decimal mark', () => {
+    const cases: [string, MarkEvidence | undefined][] = [
+      ['80', null],
+      ['138.00', '.'],
+      ['12.5', '.'],
+      ['0.123', '.'],
+      ['1,234.50', '.'],
+      ['1,234,567', '.'],
+      ['12,34', ','],
+      ['1.234,50', ','],
+      ['1 234,50', ','],
+      ['1.234.567', ','],
+      ['1,234', 'either'],
+      ['1.234', 'either'],
+      ['¥1 299', null],
+      ['eighty', undefined],
+    ];
+    for (const [text, mark] of cases) expect(markEvidence(text), text).toBe(mark);
+  });
+
+  it('reads plain amounts as readMoney does, in every column', () => {
+    const cell = fc.stringMatching(/^-?[0-9]{0,5}([.,][0-9]{0,4}){0,2}$/);
+    fc.assert(
+      fc.property(cell, fc.constantFrom<DecimalMark | null>('.', ',', null), (text, mark) => {
+        const plain = plainDecimal(text, mark === '.');
+        const full = readMoney(text, mark);
+        if (plain !== null)
+          expect(Object.is(plain, full) || (text.endsWith('.') && plain === full)).toBe(true);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
 

@@ -62,9 +62,10 @@ const POWERS_OF_TEN = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e1
 /**
  * Digits with at most one point and an optional leading minus, what most amount cells hold, read to the
  * same double as Number() gives: with 15 digits or fewer, digits ÷ 10^decimals is one correctly rounded
- * division of two exact numbers, so it is the correctly rounded value of the decimal. null: not plain.
+ * division of two exact numbers, so it is the correctly rounded value of the decimal. null: not plain,
+ * or (`point` false: a column whose decimal mark is not known to be a point) a point in it.
  */
-function plainDecimal(text: string): number | null {
+export function plainDecimal(text: string, point = true): number | null {
   const negative = text.charCodeAt(0) === 45;
   let n = 0;
   let digits = 0;
@@ -72,7 +73,7 @@ function plainDecimal(text: string): number | null {
   for (let i = negative ? 1 : 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (code === 46) {
-      if (decimals >= 0) return null;
+      if (decimals >= 0 || !point) return null;
       decimals = 0;
     } else if (code >= 48 && code <= 57) {
       n = n * 10 + (code - 48);
@@ -86,17 +87,159 @@ function plainDecimal(text: string): number | null {
   return negative ? -value : value;
 }
 
-/** ¥1,299.50, ￥80, $12.00, 80元, (12.00) for a negative amount; 无退款申请 means 0. */
-export function parseMoney(text: string): number | null {
-  const plain = plainDecimal(text);
+/** The mark between an amount's whole part and its fraction: "12.50" or "12,50". */
+export type DecimalMark = '.' | ',';
+
+/**
+ * What one money cell tells of its column's decimal mark: '.' or ',' when it can only be read with
+ * that mark, null when it has no fraction ("80", "1 299"), 'either' when it reads both ways ("1,234":
+ * 1.234 with a decimal comma, 1234 with a thousands comma).
+ */
+export type MarkEvidence = DecimalMark | null | 'either';
+
+interface AmountShape {
+  mark: MarkEvidence;
+  /** The amount read with the cell's own mark ('either': with its separator as the decimal mark). */
+  value: number;
+  /** 'either' only: the amount read with its separator as a thousands separator. */
+  grouped: number;
+  parenthesised: boolean;
+  negative: boolean;
+}
+
+const CURRENCY = /[¥￥$€£]|元|RMB|CNY|USD/gi;
+/** Separators an amount may hold: the two marks, and spaces or an apostrophe between thousands. */
+const SEPARATOR = /[.,'\s]/;
+const AMOUNT_BODY = /^\d*(?:[.,'\s]\d+)*$/;
+
+/** Full-width ASCII (０-９，．（）－＋＄) as ASCII: what a Chinese input method writes. */
+function halfWidth(text: string): string {
+  return text.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+}
+
+/** Whether runs[0] is 1–3 digits and every run after it, up to `end`, is 3: thousands written right. */
+function grouped(runs: readonly string[], end: number): boolean {
+  const head = runs[0] as string;
+  if (head.length < 1 || head.length > 3) return false;
+  for (let i = 1; i < end; i++) if ((runs[i] as string).length !== 3) return false;
+  return true;
+}
+
+/** A money cell taken apart; null when it is not an amount at all. */
+function amountShape(text: string): AmountShape | null {
+  let body = halfWidth(text.trim());
+  if (NO_AMOUNT.has(body.toLowerCase()))
+    return { mark: null, value: 0, grouped: 0, parenthesised: false, negative: false };
+  body = body.replace(CURRENCY, '').trim();
+  const parenthesised = body.startsWith('(') && body.endsWith(')');
+  if (parenthesised) body = body.slice(1, -1).replace(CURRENCY, '').trim();
+  const negative = body.startsWith('-');
+  if (negative || body.startsWith('+')) body = body.slice(1).replace(CURRENCY, '').trim();
+  const shape = (mark: MarkEvidence, value: number, groupedValue = value): AmountShape => ({
+    mark,
+    value,
+    grouped: groupedValue,
+    parenthesised,
+    negative,
+  });
+  // "7." is 7, as Number() and plainDecimal read it.
+  if (/^\d+\.$/.test(body)) return shape('.', Number(body));
+  if (!AMOUNT_BODY.test(body) || !/\d/.test(body)) return null;
+  const runs = body.split(SEPARATOR);
+  const separators = body.replace(/\d+/g, '');
+  if (separators === '') return shape(null, Number(body));
+  const last = separators[separators.length - 1] as string;
+  const before = separators.slice(0, -1);
+  const whole = (end: number) => runs.slice(0, end).join('');
+  if (last !== '.' && last !== ',') {
+    // Spaces or apostrophes only: thousands of a whole amount.
+    return [...separators].every((s) => s === last) && grouped(runs, runs.length)
+      ? shape(null, Number(whole(runs.length)))
+      : null;
+  }
+  const fraction = runs[runs.length - 1] as string;
+  if (before === '') {
+    const head = runs[0] as string;
+    // "1,234" or "1.234": a decimal mark before three decimals, or a thousands separator.
+    if (fraction.length === 3 && head.length >= 1 && head.length <= 3 && head[0] !== '0')
+      return shape('either', Number(`${head}.${fraction}`), Number(head + fraction));
+    return shape(last, Number(`${head || '0'}.${fraction}`));
+  }
+  const group = before[0] as string;
+  if (![...before].every((s) => s === group)) return null;
+  if (group === last) {
+    // "1,234,567": the mark repeats, so it separates thousands, and the decimal mark is the other one.
+    return grouped(runs, runs.length) ? shape(last === ',' ? '.' : ',', Number(whole(runs.length))) : null;
+  }
+  return grouped(runs, runs.length - 1) ? shape(last, Number(`${whole(runs.length - 1)}.${fraction}`)) : null;
+}
+
+/** What a money cell tells of its column's decimal mark (see MarkEvidence); undefined: not an amount. */
+export function markEvidence(text: string): MarkEvidence | undefined {
+  // Most cells are plain: digits alone say nothing; digits with a point and other than three decimals
+  // can only be a decimal point.
+  let point = -1;
+  let i = text.charCodeAt(0) === 45 ? 1 : 0;
+  for (; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 46 && point < 0) point = i;
+    else if (code < 48 || code > 57) break;
+  }
+  if (i === text.length && i > 0) {
+    if (point < 0) return null;
+    if (text.length - point - 1 !== 3 && point > 0) return '.';
+  }
+  const shape = amountShape(text);
+  return shape === null ? undefined : shape.mark;
+}
+
+/** Why a money cell is refused: the words after the quoted cell in a warning. */
+export const MONEY_REFUSED = {
+  unreadable: 'is not an amount of money; write it as digits with a decimal point, such as 1234.50',
+  parenthesised:
+    'is in parentheses, which accounting uses for a negative amount and other exports for nothing in particular; the row is refused. Write the amount without parentheses (a refund goes in the refund amount column or the --refunds file)',
+  ambiguous: (shape: string, point: string, comma: string) =>
+    `can be read as ${point} or as ${comma}, and no other amount in the column says whether "${shape}" is a decimal mark or a thousands separator; the row is refused. Export the amounts with their decimals (1234.00 or 1,234.00)`,
+  disagrees: (mark: DecimalMark, example: string) =>
+    `has a decimal ${mark === '.' ? 'comma' : 'point'}, but the column's amounts have a decimal ${mark === '.' ? 'point' : 'comma'} (such as "${example}"); the row is refused. Export the column with one number format`,
+};
+
+/**
+ * A money cell read in its column: `mark` is the column's decimal mark (null when no amount in it says),
+ * `example` a cell that shows it. A number, or why the cell is refused (MONEY_REFUSED's words).
+ */
+export function readMoney(
+  text: string,
+  mark: DecimalMark | null = '.',
+  example = '',
+  parenthesesNegative = false,
+): number | string {
+  const shape = amountShape(text);
+  if (shape === null) return MONEY_REFUSED.unreadable;
+  if (shape.parenthesised && !parenthesesNegative) return MONEY_REFUSED.parenthesised;
+  let value = shape.value;
+  if (shape.mark === 'either') {
+    const separator = /[.,]/.exec(halfWidth(text))?.[0] as DecimalMark;
+    if (mark === null) {
+      const [point, comma] = separator === '.' ? [shape.value, shape.grouped] : [shape.grouped, shape.value];
+      return MONEY_REFUSED.ambiguous(separator, String(point), String(comma));
+    }
+    if (separator !== mark) value = shape.grouped;
+  } else if (shape.mark !== null && mark !== null && shape.mark !== mark) {
+    return MONEY_REFUSED.disagrees(mark, example);
+  }
+  return shape.negative !== shape.parenthesised ? -value : value;
+}
+
+/**
+ * ¥1,299.50, ￥80, $12.00, 80元, １２０．５０; 无退款申请 means 0. In a column whose decimal mark is a
+ * point (the default) or a comma; null for what cannot be read there.
+ */
+export function parseMoney(text: string, mark: DecimalMark | null = '.'): number | null {
+  const plain = mark === '.' ? plainDecimal(text) : null;
   if (plain !== null) return plain;
-  const trimmed = text.trim();
-  if (NO_AMOUNT.has(trimmed.toLowerCase())) return 0;
-  const negative = /^\(.*\)$/.test(trimmed);
-  const cleaned = trimmed.replace(/^\((.*)\)$/, '$1').replace(/[¥￥$€£,\s]|元|RMB|CNY|USD/gi, '');
-  if (!/^[-+]?(\d+\.?\d*|\.\d+)$/.test(cleaned)) return null;
-  const value = Number(cleaned);
-  return negative ? -value : value;
+  const value = readMoney(text, mark);
+  return typeof value === 'number' ? value : null;
 }
 
 /** A whole count of items; "2件" reads as 2. */
