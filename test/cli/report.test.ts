@@ -353,15 +353,7 @@ describe('cs-kpi report', () => {
         `6,K,${paid},"1,234.50",`,
       ].join('\n'),
     );
-    const { status, stdout } = cli([
-      'report',
-      '--chats',
-      chats,
-      '--orders',
-      file,
-      '--format',
-      'json',
-    ]);
+    const { status, stdout } = cli(['report', '--chats', chats, '--orders', file, '--format', 'json']);
     expect(status).toBe(0);
     const out = JSON.parse(stdout);
     // 138 + 1234.50 (an empty refund amount is no refund); today 2,782.84 from 8 orders.
