@@ -155,7 +155,8 @@ export function toTable({ report, warnings }: CliReport, width = TABLE_WIDTH): s
       ['团队', team] as const,
       ['店铺', shop] as const,
     ].map(([head, row]) => {
-      const cells = [head, ...ids.map((id) => formatValue(row[id] ?? null, unitOf(id)))];
+      const flagged = (id: string) => (row.low_sample?.includes(id) ? '*' : '');
+      const cells = [head, ...ids.map((id) => formatValue(row[id] ?? null, unitOf(id)) + flagged(id))];
       return { cells, width: Math.max(...cells.map(displayWidth)) };
     });
     const title =
@@ -183,6 +184,11 @@ export function toTable({ report, warnings }: CliReport, width = TABLE_WIDTH): s
       blocks.push([heading, ...lines].join('\n'));
     });
   }
+  const rows = [report.team, report.shop, ...report.agents, ...(report.teamByPeriod ?? [])];
+  if ([...rows, ...(report.shopByPeriod ?? [])].some((row) => (row.low_sample ?? []).length > 0))
+    blocks.push(
+      `* 样本不足 low sample: fewer than ${report.settings.minSample} cases (--min-sample); shown, not hidden`,
+    );
   if (warnings.length > 0) {
     const shown = warnings
       .slice(0, 20)
@@ -201,12 +207,20 @@ function safeCell(value: RowValue): RowValue {
 
 export function toCsv({ report }: CliReport): string {
   const columns = ['level', 'agent', ...(report.settings.period === 'all' ? [] : ['period']), ...columnIds()];
-  const rows: Row[] = [
-    ...report.agents.map((r) => ({ level: 'agent', ...r })),
-    ...(report.teamByPeriod ?? []).map((r) => ({ level: 'team', ...r })),
-    ...(report.shopByPeriod ?? []).map((r) => ({ level: 'shop', ...r })),
-    { level: 'team', ...report.team, ...(report.settings.period === 'all' ? {} : { period: 'all' }) },
-    { level: 'shop', ...report.shop, ...(report.settings.period === 'all' ? {} : { period: 'all' }) },
+  const overall = report.settings.period === 'all' ? undefined : 'all';
+  const rows: [string, Row, string?][] = [
+    ...report.agents.map((r): [string, Row] => ['agent', r]),
+    ...(report.teamByPeriod ?? []).map((r): [string, Row] => ['team', r]),
+    ...(report.shopByPeriod ?? []).map((r): [string, Row] => ['shop', r]),
+    ['team', report.team, overall],
+    ['shop', report.shop, overall],
   ];
-  return `${Papa.unparse({ fields: columns, data: rows.map((r) => columns.map((c) => safeCell(r[c] ?? null))) })}\n`;
+  const cell = (c: string, level: string, r: Row, period?: string) =>
+    c === 'level' ? level : c === 'period' && period ? period : safeCell(r[c] ?? null);
+  // The flagged ids last, space separated: one cell, as the JSON's list is one key.
+  const data = rows.map(([level, r, period]) => [
+    ...columns.map((c) => cell(c, level, r, period)),
+    (r.low_sample ?? []).join(' '),
+  ]);
+  return `${Papa.unparse({ fields: [...columns, 'low_sample'], data })}\n`;
 }

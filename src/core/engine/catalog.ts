@@ -27,6 +27,22 @@ export interface Indicator {
   compute(facts: Facts): number | null;
   /** For durations: the values whose median and 90th percentile are shown beside the mean. */
   samples?(facts: Facts): readonly number[];
+  /**
+   * For a figure divided over the row's own cases (a rate, or a mean of cases): how many cases it rests
+   * on, the same count compute divides by (rate/meanOf build both). Below min_sample the figure is
+   * flagged (low_sample). Shares of the team's total, and hours per account, have none.
+   */
+  denominator?(facts: Facts): number;
+}
+
+/** A rate over the row's cases: compute and the denominator it is flagged on, from one description. */
+function rate(numerator: (f: Facts) => number, denominator: (f: Facts) => number) {
+  return { compute: (f: Facts) => ratio(numerator(f), denominator(f)), denominator };
+}
+
+/** A mean of the row's cases, with its median and p90 (samples), its cases counted as its denominator. */
+function meanOf(samples: (f: Facts) => readonly number[]) {
+  return { compute: (f: Facts) => mean(samples(f)), samples, denominator: (f: Facts) => samples(f).length };
 }
 
 const ALL: readonly Level[] = ['agent', 'team', 'shop'];
@@ -107,7 +123,10 @@ export const INDICATORS: readonly Indicator[] = [
     },
     needs: CHATS,
     levels: ALL,
-    compute: (f) => ratio(f.chats.ratedReplied, f.chats.rated),
+    ...rate(
+      (f) => f.chats.ratedReplied,
+      (f) => f.chats.rated,
+    ),
   },
   {
     id: 'fast_reply_rate',
@@ -121,7 +140,10 @@ export const INDICATORS: readonly Indicator[] = [
     },
     needs: CHATS,
     levels: ALL,
-    compute: (f) => ratio(f.chats.fast, f.chats.timed),
+    ...rate(
+      (f) => f.chats.fast,
+      (f) => f.chats.timed,
+    ),
   },
   {
     id: 'first_response_s',
@@ -135,8 +157,7 @@ export const INDICATORS: readonly Indicator[] = [
     },
     needs: CHATS,
     levels: ALL,
-    compute: (f) => mean(f.chats.firstResponses),
-    samples: (f) => f.chats.firstResponses,
+    ...meanOf((f) => f.chats.firstResponses),
   },
   {
     id: 'avg_response_s',
@@ -150,8 +171,7 @@ export const INDICATORS: readonly Indicator[] = [
     },
     needs: CHATS,
     levels: ALL,
-    compute: (f) => mean(f.chats.responseGaps),
-    samples: (f) => f.chats.responseGaps,
+    ...meanOf((f) => f.chats.responseGaps),
   },
   {
     id: 'unanswered_rounds',
@@ -179,7 +199,10 @@ export const INDICATORS: readonly Indicator[] = [
     },
     needs: CHATS,
     levels: ALL,
-    compute: (f) => ratio(f.chats.agentMessages, f.chats.customerMessages),
+    ...rate(
+      (f) => f.chats.agentMessages,
+      (f) => f.chats.customerMessages,
+    ),
   },
   {
     id: 'invite_rate',
@@ -190,7 +213,10 @@ export const INDICATORS: readonly Indicator[] = [
     formula: { 'zh-CN': '发出邀评的接待 / 接待量', en: 'receptions with a rating invitation / receptions' },
     needs: ['chats', 'invites'],
     levels: ALL,
-    compute: (f) => ratio(f.chats.invited, f.chats.receptions),
+    ...rate(
+      (f) => f.chats.invited,
+      (f) => f.chats.receptions,
+    ),
   },
   {
     id: 'rating_rate',
@@ -201,7 +227,10 @@ export const INDICATORS: readonly Indicator[] = [
     formula: { 'zh-CN': '评价数 / 接待量', en: 'ratings / receptions' },
     needs: ['chats', 'ratings'],
     levels: ALL,
-    compute: (f) => ratio(f.ratings, f.chats.receptions),
+    ...rate(
+      (f) => f.ratings,
+      (f) => f.chats.receptions,
+    ),
   },
   {
     id: 'satisfaction_rate',
@@ -212,7 +241,10 @@ export const INDICATORS: readonly Indicator[] = [
     formula: { 'zh-CN': '(非常满意 + 满意) / 评价数', en: '(very satisfied + satisfied) / ratings' },
     needs: RATINGS,
     levels: ALL,
-    compute: (f) => ratio(f.satisfied, f.ratings),
+    ...rate(
+      (f) => f.satisfied,
+      (f) => f.ratings,
+    ),
   },
   {
     id: 'reception_share',
@@ -248,7 +280,10 @@ export const INDICATORS: readonly Indicator[] = [
     formula: { 'zh-CN': '已解决问题 / 问题数', en: 'resolved issues / issues' },
     needs: ['issues'],
     levels: ALL,
-    compute: (f) => ratio(f.issuesResolved, f.issues),
+    ...rate(
+      (f) => f.issuesResolved,
+      (f) => f.issues,
+    ),
   },
   {
     id: 'inquirers',
@@ -273,7 +308,10 @@ export const INDICATORS: readonly Indicator[] = [
     },
     needs: ATTRIBUTED,
     levels: ALL,
-    compute: (f) => ratio(f.chats.converted.size, f.chats.inquirers.size),
+    ...rate(
+      (f) => f.chats.converted.size,
+      (f) => f.chats.inquirers.size,
+    ),
   },
   {
     id: 'order_rate',
@@ -287,7 +325,10 @@ export const INDICATORS: readonly Indicator[] = [
     },
     needs: ['chats', 'orders', 'orderBuyers', 'orderTimes'],
     levels: ALL,
-    compute: (f) => ratio(f.chats.orderedCustomers.size, f.chats.inquirers.size),
+    ...rate(
+      (f) => f.chats.orderedCustomers.size,
+      (f) => f.chats.inquirers.size,
+    ),
   },
   {
     id: 'payment_rate',
@@ -302,7 +343,10 @@ export const INDICATORS: readonly Indicator[] = [
     needs: ['chats', 'orders', 'orderBuyers', 'orderTimes', 'paymentTimes'],
     shopNeeds: ['orders', 'orderTimes', 'paymentTimes'],
     levels: ALL,
-    compute: (f) => ratio(f.paidPlacedOrders, f.placedOrders),
+    ...rate(
+      (f) => f.paidPlacedOrders,
+      (f) => f.placedOrders,
+    ),
   },
   {
     id: 'sales',
@@ -368,7 +412,10 @@ export const INDICATORS: readonly Indicator[] = [
     needs: [...ATTRIBUTED_PAID, 'amounts'],
     shopNeeds: [...PAID, 'amounts'],
     levels: ALL,
-    compute: (f) => ratio(f.sales, f.buyers.size),
+    ...rate(
+      (f) => f.sales,
+      (f) => f.buyers.size,
+    ),
   },
   {
     id: 'items_per_buyer',
@@ -380,7 +427,10 @@ export const INDICATORS: readonly Indicator[] = [
     needs: [...ATTRIBUTED_PAID, 'amounts', 'itemCounts'],
     shopNeeds: [...PAID, 'amounts', 'itemCounts'],
     levels: ALL,
-    compute: (f) => ratio(f.items, f.buyers.size),
+    ...rate(
+      (f) => f.items,
+      (f) => f.buyers.size,
+    ),
   },
   {
     id: 'sales_share',
@@ -442,7 +492,10 @@ export const INDICATORS: readonly Indicator[] = [
     needs: [...ATTRIBUTED_PAID, 'refundAmounts'],
     shopNeeds: [...PAID, 'refundAmounts'],
     levels: ALL,
-    compute: (f) => ratio(f.refundedPaid, f.paidForRefund),
+    ...rate(
+      (f) => f.refundedPaid,
+      (f) => f.paidForRefund,
+    ),
   },
   {
     id: 'dispute_rate',
@@ -454,7 +507,10 @@ export const INDICATORS: readonly Indicator[] = [
     needs: [...ATTRIBUTED_PAID, 'refunds', 'disputeFlags'],
     shopNeeds: [...PAID, 'refunds', 'disputeFlags'],
     levels: ALL,
-    compute: (f) => ratio(f.disputes, f.paidForRefund),
+    ...rate(
+      (f) => f.disputes,
+      (f) => f.paidForRefund,
+    ),
   },
   {
     id: 'self_refund_rate',
@@ -468,7 +524,10 @@ export const INDICATORS: readonly Indicator[] = [
     },
     needs: ['refunds', 'refundCompleters'],
     levels: ALL,
-    compute: (f) => ratio(f.refundsCompletedByShop, f.refundsCompleted),
+    ...rate(
+      (f) => f.refundsCompletedByShop,
+      (f) => f.refundsCompleted,
+    ),
   },
   {
     id: 'refund_hours',
@@ -479,8 +538,7 @@ export const INDICATORS: readonly Indicator[] = [
     formula: { 'zh-CN': '完结总时长 / 完结的退款', en: 'total completion time / completed refunds' },
     needs: REFUNDS,
     levels: ALL,
-    compute: (f) => mean(f.refundHours),
-    samples: (f) => f.refundHours,
+    ...meanOf((f) => f.refundHours),
   },
   {
     id: 'complaint_rate',
@@ -492,7 +550,10 @@ export const INDICATORS: readonly Indicator[] = [
     needs: [...ATTRIBUTED_PAID, 'complaints'],
     shopNeeds: [...PAID, 'complaints'],
     levels: ALL,
-    compute: (f) => ratio(f.complaints, f.paidForRefund),
+    ...rate(
+      (f) => f.complaints,
+      (f) => f.paidForRefund,
+    ),
   },
   {
     id: 'dsr_service',
@@ -506,7 +567,10 @@ export const INDICATORS: readonly Indicator[] = [
     },
     needs: RATINGS,
     levels: ALL,
-    compute: (f) => ratio(f.dsrSum, f.dsrCount),
+    ...rate(
+      (f) => f.dsrSum,
+      (f) => f.dsrCount,
+    ),
   },
 ];
 

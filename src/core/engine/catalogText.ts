@@ -41,11 +41,18 @@ export function renderIndicatorsMarkdown(): string {
     "agents, and the shop's conversion rates and silent sales, are empty; the shop's sales, orders and",
     'payment rate still count every order. `attributionTimes` is the time the attribution basis reads:',
     'the payment under `paid`, the placing under `ordered`, both under `paid-same-day`.',
+    '',
+    '*low_sample*: a rate or a mean is flagged on what it divides by in its row (agent, team or shop,',
+    'each period): when that is below `min_sample` (`--min-sample`, default 5; 0 flags nothing), the',
+    "figure is still shown, and its id is in the row's `low_sample` list (JSON: always present, possibly",
+    'empty; CSV: the last column, ids separated by spaces). The tabs grey it with a note, the terminal',
+    'table marks it `*`, `CS_INDICATORS` lists it in a note row, and a scheme may leave it unscored.',
+    'Counts, sums and shares of the team are never flagged.',
   ];
   for (const group of Object.keys(GROUP_TITLES) as Group[]) {
     lines.push('', `## ${GROUP_TITLES[group]}`, '');
-    lines.push('| id | 名称 / 名稱 / name | unit | better | definition | needs |');
-    lines.push('| --- | --- | --- | --- | --- | --- |');
+    lines.push('| id | 名称 / 名稱 / name | unit | better | definition | needs | low_sample |');
+    lines.push('| --- | --- | --- | --- | --- | --- | --- |');
     for (const i of INDICATORS.filter((x) => x.group === group)) {
       const names = `${i.names['zh-CN']} / ${i.names['zh-TW']} / ${i.names.en}`;
       const unit = UNIT_TEXT[i.unit] + (i.samples ? ', with median and p90' : '');
@@ -55,7 +62,7 @@ export function renderIndicatorsMarkdown(): string {
         : i.needs.join(' + ');
       const rows = i.levels.length === 3 ? '' : ` Rows: ${i.levels.join(', ')}.`;
       lines.push(
-        `| \`${i.id}\` | ${markdownCell(names)} | ${unit} | ${better} | ${markdownCell(i.formula['zh-CN'])}<br>${markdownCell(i.formula.en)}.${rows} | ${needs} |`,
+        `| \`${i.id}\` | ${markdownCell(names)} | ${unit} | ${better} | ${markdownCell(i.formula['zh-CN'])}<br>${markdownCell(i.formula.en)}.${rows} | ${needs} | ${i.denominator ? 'under min_sample cases' : '–'} |`,
       );
     }
   }

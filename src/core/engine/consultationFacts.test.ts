@@ -66,9 +66,13 @@ describe('consultation facts', () => {
 
   it('give the shop row the team’s figure for every indicator that reads only the chats', () => {
     const r = report({ messages }, { period: 'week', assessmentHours: { start: 480, end: 1320 } });
-    const shared = Object.keys(r.team).filter((id) => r.team[id] !== null && r.shop[id] !== null);
+    const shared = Object.keys(r.team).filter(
+      (id) => id !== 'low_sample' && r.team[id] !== null && r.shop[id] !== null,
+    );
     expect(shared).toContain('fast_reply_rate');
     expect(shared).toContain('invite_rate');
     for (const id of shared) expect(r.shop[id], id).toBe(r.team[id]);
+    // Flagged on the same cases, too.
+    expect(r.shop.low_sample?.filter((id) => shared.includes(id))).toEqual(r.team.low_sample);
   });
 });

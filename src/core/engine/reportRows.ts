@@ -2,13 +2,17 @@ import { lazy } from '../lib/lazy';
 import { nameComparer } from '../lib/nameOrder';
 import { dayLabel } from '../time/zone';
 import { type Buckets, SHOP, TEAM } from './buckets';
-import { INDICATORS, indicatorValue, type Level } from './catalog';
-import type { Source } from './facts';
+import { INDICATORS, type Indicator, indicatorValue, type Level } from './catalog';
+import type { Facts, Source } from './facts';
 import type { Settings } from './settings';
 import { distribution } from './stats';
 
 export type RowValue = string | number | null;
-export type Row = Record<string, RowValue>;
+/**
+ * A row's figures by indicator id, its agent and period, and `low_sample`: the ids of its figures over
+ * fewer cases than min_sample (always present on a report's rows, possibly empty).
+ */
+export type Row = { [id: string]: RowValue } & { low_sample?: readonly string[] };
 
 /** The rows of a report: agents (per period), team and shop, and the days the report covers. */
 export interface ReportRows {
@@ -22,6 +26,11 @@ export interface ReportRows {
 }
 
 const byName = lazy(() => nameComparer());
+
+/** SPEC §6: a figure over fewer of its row's cases than min_sample is flagged, never hidden. */
+export function isLowSample(indicator: Indicator, facts: Facts, minSample: number): boolean {
+  return indicator.denominator !== undefined && indicator.denominator(facts) < minSample;
+}
 
 /** Every indicator of every bucket, agents sorted by name, with each duration's median and p90. */
 export function reportRows(
@@ -44,15 +53,18 @@ export function reportRows(
     const row: Row = {};
     if (level === 'agent') row.agent = who;
     if (settings.period !== 'all') row.period = period;
+    const lowSample: string[] = [];
     for (const indicator of INDICATORS) {
       const value = indicatorValue(indicator, facts, level, sources);
       row[indicator.id] = value;
+      if (value !== null && isLowSample(indicator, facts, settings.minSample)) lowSample.push(indicator.id);
       if (indicator.samples) {
         const { median, p90 } = value === null ? distribution([]) : distributionOf(indicator.samples(facts));
         row[`${indicator.id}_median`] = median;
         row[`${indicator.id}_p90`] = p90;
       }
     }
+    row.low_sample = lowSample;
     return row;
   };
 

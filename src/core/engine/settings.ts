@@ -34,6 +34,8 @@ export interface Settings {
   afterSalesWindowDays: number | null;
   /** Days of ratings behind 服务态度 DSR. */
   dsrDays: number;
+  /** SPEC §6: a rate or mean over fewer cases than this in its row is flagged (low_sample), not hidden. */
+  minSample: number;
 }
 
 export type SettingId = keyof Settings;
@@ -230,6 +232,15 @@ export const SETTINGS: readonly SettingSpec[] = [
     name: 'DSR days',
     flag: '--dsr-days',
     sheetKeys: ['dsr_days', 'DSR天数'],
+    sidebar: 'more',
+  }),
+  spec({
+    id: 'minSample',
+    type: { kind: 'whole', min: 0, max: 100_000 },
+    default: 5,
+    name: 'minimum sample',
+    flag: '--min-sample',
+    sheetKeys: ['min_sample', '最小样本'],
     sidebar: 'more',
   }),
 ];

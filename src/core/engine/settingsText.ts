@@ -171,4 +171,18 @@ export const SETTING_TEXT: Record<SettingId, SettingText> = {
       help: 'Consultations assigned from offline messages are left out of the service rates.',
     },
   },
+  minSample: {
+    'zh-CN': {
+      label: '最小样本',
+      help: '比率或平均值的分母（评价数、询单人数等）少于此数时标为样本不足（灰色并注明），不隐藏；0 为不标。',
+    },
+    'zh-TW': {
+      label: '最小樣本',
+      help: '比率或平均值的分母（評價數、詢單人數等）少於此數時標為樣本不足（灰色並註明），不隱藏；0 為不標。',
+    },
+    en: {
+      label: 'Minimum sample',
+      help: 'A rate or mean over fewer cases (ratings, inquirers…) in its row is flagged low-sample (greyed, with a note), never hidden; 0: none.',
+    },
+  },
 };
