@@ -7,7 +7,7 @@ import { proposals, resolveSettings, SETTING_BY_ID, SettingsError } from '../cor
 import { renderFunctionsMarkdown } from '../core/functions/functionsText';
 import { renderDialectsMarkdown, renderFieldLines } from '../core/import/dialectsText';
 import { KINDS, type Kind } from '../core/import/records';
-import { ImportError } from '../core/import/warnings';
+import { ImportError, isRefusal } from '../core/import/warnings';
 import { TimeZoneError } from '../core/time/zone';
 import { inspectFile, renderInspection } from './inspect';
 import { parseReportOptions, UsageError } from './options';
@@ -146,7 +146,8 @@ export async function run(
       } finally {
         progress.clear();
       }
-      const skipped = result.warnings.length ? ` (${result.warnings.length} rows skipped)` : '';
+      const refused = result.warnings.filter(isRefusal).length;
+      const skipped = refused ? ` (${refused} row${refused === 1 ? '' : 's'} skipped)` : '';
       const writeBook = (path: string) =>
         timedWait(result.timings, 'write workbook', () => writeWorkbook(result.report, path));
       if (options.format === 'xlsx') {

@@ -1,19 +1,35 @@
 import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import type { Worker } from 'node:worker_threads';
 import type { AutoReplyRules } from '../core/engine/messageColumns';
 import type { Message } from '../core/engine/model';
 import { decodeBytes } from '../core/import/decode';
 import { type ColumnMapping, importTable, type TableImport } from '../core/import/importer';
 import type { Kind } from '../core/import/records';
+import { ImportError } from '../core/import/warnings';
 import { type ChatParts, startSecondPart, startWorkerFor } from './parallelImport';
 import { stepTimer, type Timing } from './render';
 
+/** The file's bytes; a file that cannot be read is said in words, never as the system's code (ENOENT). */
 export function readBytes(path: string): Uint8Array {
   try {
     return readFileSync(path);
   } catch (error) {
-    throw new Error(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? error}`);
+    throw new ImportError(unreadable(path, error as NodeJS.ErrnoException));
+  }
+}
+
+function unreadable(path: string, error: NodeJS.ErrnoException): string {
+  switch (error.code) {
+    case 'ENOENT':
+      return `there is no file ${path} (looked for in ${resolve(dirname(path))}). Check the file's name and folder, or give its full path.`;
+    case 'EISDIR':
+      return `${path} is a folder, not an export: give the file inside it, for example ${join(path, 'orders.csv')}.`;
+    case 'EACCES':
+    case 'EPERM':
+      return `${path} cannot be opened: this user is not allowed to read it. Copy the export somewhere of yours, or ask for read access.`;
+    default:
+      return `${path} cannot be read: ${error.message}`;
   }
 }
 

@@ -134,9 +134,9 @@ const GAP = '  ';
  * Indicators down, agents across (then 团队 and 店铺): eight agents fit a terminal, thirty indicators
  * would not. Agents that do not fit `width` columns go on to the next block, the indicator names
  * repeated, as many agents a block as fit (one, when names or figures are long). With periods, one
- * group of blocks per period.
+ * group of blocks per period. The rows refused are listed on stderr, as for every format.
  */
-export function toTable({ report, warnings }: CliReport, width = TABLE_WIDTH): string {
+export function toTable({ report }: CliReport, width = TABLE_WIDTH): string {
   const blocks: string[] = [];
   const byPeriod = new Map<string, Row[]>();
   for (const row of report.agents) {
@@ -189,14 +189,6 @@ export function toTable({ report, warnings }: CliReport, width = TABLE_WIDTH): s
     blocks.push(
       `* 样本不足 low sample: fewer than ${report.settings.minSample} cases (--min-sample); shown, not hidden`,
     );
-  if (warnings.length > 0) {
-    const shown = warnings
-      .slice(0, 20)
-      .map((w) => `  ${w.file} row ${w.row}, column ${w.column}: ${w.message}`);
-    const more =
-      warnings.length > 20 ? [`  … and ${warnings.length - 20} more (--format json lists them all)`] : [];
-    blocks.push([`${warnings.length} rows skipped:`, ...shown, ...more].join('\n'));
-  }
   return `${blocks.join('\n\n')}\n`;
 }
 

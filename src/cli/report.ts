@@ -1,11 +1,14 @@
 import { MessageColumnsBuilder } from '../core/engine/messageColumns';
 import type { Message } from '../core/engine/model';
+import { fieldNames } from '../core/import/fields';
+import { normalizeHeader } from '../core/import/headers';
 import type { ColumnMapping } from '../core/import/importer';
-import type { Kind, RecordOf } from '../core/import/records';
-import type { ImportWarning } from '../core/import/warnings';
+import { KINDS, type Kind, type RecordOf } from '../core/import/records';
+import type { TableImport } from '../core/import/tableReader';
+import { ImportError, type ImportWarning, isRefusal } from '../core/import/warnings';
 import type { Note } from '../core/pipeline/notes';
 import { type ExportRead, type KindRead, runPipeline } from '../core/pipeline/pipeline';
-import type { ReportOptions } from './options';
+import { type ReportOptions, UsageError } from './options';
 import type { PartResult } from './parallelImport';
 import { observedTimings } from './progress';
 import { readExport } from './readExport';
@@ -20,6 +23,46 @@ function mappingFor(kind: Kind, options: ReportOptions): ColumnMapping {
 }
 
 /**
+ * A --map that would change nothing is refused before any file is read: one for a kind of export not
+ * given (`ratings.level=…` without --ratings), or for a field of no export given.
+ */
+function refuseIdleMappings(options: ReportOptions): void {
+  const given = KINDS.filter((kind) => (options.files[kind] ?? []).length > 0);
+  for (const kind of KINDS) {
+    const [field, column] = Object.entries(options.mapping[kind])[0] ?? [];
+    if (field !== undefined && !given.includes(kind))
+      throw new UsageError(
+        `--map ${kind}.${field}=${column} maps a column of the ${kind} export, but no --${kind} FILE was given: give the file, or leave the --map out.`,
+      );
+  }
+  for (const [field, column] of Object.entries(options.mapping.all)) {
+    if (given.some((kind) => fieldNames(kind).includes(field))) continue;
+    const kinds = KINDS.filter((kind) => fieldNames(kind).includes(field));
+    throw new UsageError(
+      `--map ${field}=${column}: ${field} is read from ${kinds.map((k) => `--${k}`).join(' or ')} exports, and none was given: give the file, or leave the --map out.`,
+    );
+  }
+}
+
+/**
+ * A --map for all files names a column at least one of them has: a column none has (a typo) would
+ * otherwise leave every file mapped as if the --map were not there.
+ */
+function refuseUnusedColumns(
+  options: ReportOptions,
+  taken: ReadonlySet<string>,
+  read: readonly Pick<TableImport, 'file' | 'header' | 'fields'>[],
+) {
+  for (const [field, column] of Object.entries(options.mapping.all)) {
+    if (taken.has(`${field}=${normalizeHeader(column)}`)) continue;
+    const files = read.filter((r) => r.fields.some((f) => f.field === field));
+    throw new ImportError(
+      `--map ${field}=${column}: no file has a column "${column}". The columns are: ${files.map((r) => `${r.file}: ${r.header.join(', ')}`).join('; ')}.`,
+    );
+  }
+}
+
+/**
  * How much of a large chat export this thread reads while a worker reads the rest: less than half,
  * since this thread reads the other files after it (docs/decisions.md, "a smaller first part").
  */
@@ -30,7 +73,11 @@ export async function runReport(
   options: ReportOptions,
   onStep: (timing: Timing) => void = () => undefined,
 ): Promise<CliReport> {
+  refuseIdleMappings(options);
   const zone = options.settings.timeZone;
+  /** `field=column` of each column a --map named and a file had; and what each file was read as. */
+  const taken = new Set<string>();
+  const tables: Pick<TableImport, 'file' | 'header' | 'fields'>[] = [];
   const imports: ImportSummary[] = [];
   /** Each file's warnings, in the order the files are read (a file read in parts fills its list late). */
   const fileWarnings: ImportWarning[][] = [];
@@ -55,17 +102,19 @@ export async function runReport(
 
   // The second part of a chat export, joined once the worker has read it.
   const joinLater =
-    (second: Promise<PartResult>, summary: ImportSummary, ownWarnings: ImportWarning[]) => () =>
+    (second: Promise<PartResult>, summary: ImportSummary, own: ExportRead & { warnings: ImportWarning[] }) =>
+    () =>
       timedWait(
         timings,
         `wait for ${summary.file} (second part)`,
         second.then(({ columns, warnings, rows, messages: read }) => {
           if (columns) messages.addRenumbered(columns);
           messageCount += read;
-          for (const warning of warnings) ownWarnings.push(warning);
+          for (const warning of warnings) own.warnings.push(warning);
+          own.rows += rows;
           summary.rows += rows;
           summary.records += read;
-          summary.skipped += warnings.length;
+          summary.skipped += warnings.filter(isRefusal).length;
         }),
       );
 
@@ -94,10 +143,18 @@ export async function runReport(
         timings,
       );
       workers.push({ stop });
-      const ownWarnings = [...result.warnings];
-      fileWarnings.push(ownWarnings);
+      tables.push({ file: result.file, header: result.header, fields: result.fields });
+      for (const f of result.fields)
+        if (f.source === 'user' && f.column !== null) taken.add(`${f.field}=${normalizeHeader(f.column)}`);
+      const own = {
+        file: result.file,
+        mapped: result.mapped,
+        warnings: [...result.warnings],
+        rows: result.rows,
+      };
+      fileWarnings.push(own.warnings);
       for (const record of result.records) records.push(record);
-      exports.push({ file: result.file, mapped: result.mapped, warnings: ownWarnings });
+      exports.push(own);
       const summary: ImportSummary = {
         file: result.file,
         kind,
@@ -106,11 +163,11 @@ export async function runReport(
         rows: result.rows,
         records: kind === 'chats' ? messageCount - messagesBefore : result.records.length,
         duplicateRows: result.duplicates,
-        skipped: result.warnings.length,
+        skipped: result.warnings.filter(isRefusal).length,
       };
       imports.push(summary);
       // The worker renumbers its part into these names while this thread reads the other files.
-      if (parts) pending = joinLater(parts.second(messages.names()), summary, ownWarnings);
+      if (parts) pending = joinLater(parts.second(messages.names()), summary, own);
     }
     return { records, exports };
   };
@@ -134,6 +191,7 @@ export async function runReport(
     // When a file cannot be read, the command stops now rather than when the worker is done.
     for (const worker of workers) worker.stop();
   }
+  refuseUnusedColumns(options, taken, tables);
   const warnings: ImportWarning[] = [];
   for (const list of fileWarnings) for (const warning of list) warnings.push(warning);
   const { chats, ...others } = loaded;
@@ -152,14 +210,41 @@ export async function runReport(
   };
 }
 
+/** A warning as the command lists it: file, row, column and reason. */
+const warningLine = (w: ImportWarning) => `  ${w.file} row ${w.row}, column ${w.column}: ${w.message}`;
+
+/** The listed rows, and how many more there are that --format json and inspect list. */
+function listing(rows: number, listed: readonly ImportWarning[]): string {
+  const more = rows - listed.length;
+  const tail =
+    more > 0
+      ? [`  … and ${more.toLocaleString('en')} more (--format json or cs-kpi inspect FILE lists every one)`]
+      : [];
+  return [...listed.map(warningLine), ...tail].join('\n');
+}
+
 /**
- * What the command says on stderr for a note of the pipeline; nothing for skipped rows, which the
- * table lists and the JSON carries (`warnings`), and the "wrote FILE (N rows skipped)" line counts.
+ * What the command says on stderr for a note of the pipeline, whatever the format (the JSON carries
+ * every warning besides, under `warnings`).
  */
 export function noteText(note: Note): string | null {
   switch (note.kind) {
-    case 'rows-skipped':
-      return null;
+    case 'no-rows': {
+      const { files } = note;
+      return `${files.join(', ')} ${files.length === 1 ? 'has' : 'have'} a header row and no data rows: nothing of ${files.length === 1 ? 'it' : 'them'} is in any figure. Export again with the period's rows (check the export's date range).`;
+    }
+    case 'rows-skipped': {
+      const { rows } = note;
+      return `${rows.toLocaleString('en')} row${rows === 1 ? '' : 's'} could not be read and ${rows === 1 ? 'is' : 'are'} counted in no figure; fix ${rows === 1 ? 'it' : 'them'} in the export (or export again) and run the report again:\n${listing(rows, note.listed)}`;
+    }
+    case 'future-times': {
+      const { rows, first } = note;
+      return `${rows.toLocaleString('en')} of those rows ${rows === 1 ? 'has' : 'have'} a time more than a day after now (${new Date(note.now).toISOString().slice(0, 16).replace('T', ' ')} UTC), first ${first.file} row ${first.row}, column ${first.column}: a date typed or read wrong (a year such as 2099, day and month swapped?). Correct the dates in the export, or the computer's clock.`;
+    }
+    case 'rows-cautioned': {
+      const { rows } = note;
+      return `${rows.toLocaleString('en')} row${rows === 1 ? ' was' : 's were'} read and counted, with a caution:\n${listing(rows, note.listed)}`;
+    }
     case 'no-buyer-column': {
       const { files } = note;
       return `${files.join(', ')} name${files.length === 1 ? 's' : ''} no buyer: orders cannot be matched to chats, so conversion and what agents sold are empty. Map the buyer column with --map customer=COLUMN.`;

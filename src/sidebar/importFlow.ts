@@ -5,8 +5,9 @@ import { decodeBytes } from '../core/import/decode';
 import { fieldLabel } from '../core/import/fields';
 import { importTable, type TableImport } from '../core/import/importer';
 import type { Kind } from '../core/import/records';
+import { ImportError, type ImportWarning, isRefusal } from '../core/import/warnings';
 import { languageOf } from '../core/lib/language';
-import type { Note } from '../core/pipeline/notes';
+import { LISTED_ROWS, type Note } from '../core/pipeline/notes';
 import { runPipeline, singleExport } from '../core/pipeline/pipeline';
 import {
   cellCount,
@@ -86,7 +87,9 @@ export class ImportFlow {
       this.files[kind] = { name: file.name, text };
       byId<HTMLTextAreaElement>(`text-${kind}`).value = '';
     } catch (error) {
-      this.showError(error);
+      // What the sidebar can say in its own language, it says so; the rest as the importer words it.
+      const problem = error instanceof ImportError ? error.problem : undefined;
+      this.showError(problem ? new Error(this.messages.bomNotUtf8.replace('{file}', problem.file)) : error);
     }
   }
 
@@ -236,16 +239,7 @@ export class ImportFlow {
         : this.messages.notRecognized;
       section.append(element('div', dialect, 'dialect'));
       section.append(element('div', `${result.records.length} / ${result.rows} ${this.messages.rows}`));
-      if (result.warnings.length > 0) {
-        const [first] = result.warnings;
-        section.append(
-          element(
-            'div',
-            `${result.warnings.length} ${this.messages.skipped}: row ${first?.row}, ${first?.column}: ${first?.message}`,
-            'warn',
-          ),
-        );
-      }
+      section.append(...this.rowProblems(result));
       for (const field of result.fields) {
         const row = element('label', undefined, 'field');
         // One language at a time: the field's name in the sidebar's language, its id as a tooltip.
@@ -276,6 +270,43 @@ export class ImportFlow {
       section.append(this.previewTable(result));
       box.append(section);
     }
+  }
+
+  /**
+   * What an export's rows lack, in the sidebar's language: no data rows; the rows refused (counted in
+   * no figure), each by row, column and the importer's reason, those of a future time said again; the
+   * rows counted with a caution. The command line and CS_INDICATORS list the same (pipeline notes).
+   */
+  private rowProblems(result: TableImport): HTMLElement[] {
+    const words = this.messages;
+    const problems: HTMLElement[] = [];
+    if (result.rows === 0) problems.push(element('div', words.noRows, 'warn'));
+    const list = (title: string, warnings: readonly ImportWarning[]) => {
+      const box = element('div', undefined, 'warn');
+      box.append(element('div', title.replace('{n}', String(warnings.length))));
+      const items = element('ul', undefined, 'row-problems');
+      for (const w of warnings.slice(0, LISTED_ROWS))
+        items.append(
+          element(
+            'li',
+            words.rowProblem
+              .replace('{row}', String(w.row))
+              .replace('{column}', w.column)
+              .replace('{message}', w.message),
+          ),
+        );
+      if (warnings.length > LISTED_ROWS)
+        items.append(element('li', words.moreRows.replace('{n}', String(warnings.length - LISTED_ROWS))));
+      box.append(items);
+      problems.push(box);
+    };
+    const refused = result.warnings.filter(isRefusal);
+    if (refused.length > 0) list(words.skipped, refused);
+    const future = refused.filter((w) => w.code === 'future-time').length;
+    if (future > 0) problems.push(element('div', words.futureTimes.replace('{n}', String(future)), 'warn'));
+    const cautions = result.warnings.filter((w) => !isRefusal(w));
+    if (cautions.length > 0) list(words.cautioned, cautions);
+    return problems;
   }
 
   /** The first rows as the file has them, mapped columns only; a row that could not be read is marked. */

@@ -23,7 +23,15 @@ const zhCN = {
   dialect: '识别为',
   notRecognized: '未识别的格式：按列名对应',
   rows: '行',
-  skipped: '行无法读取',
+  skipped: '{n} 行无法读取，已跳过，不计入任何指标；请在导出中改正这些行（或重新导出）：',
+  rowProblem: '第 {row} 行，{column}：{message}',
+  moreRows: '……另有 {n} 行',
+  cautioned: '{n} 行已读取并计入指标，但请核对：',
+  bomNotUtf8:
+    '{file} 开头标着 UTF-8，正文却不是 UTF-8（如中文 Windows 的 GBK，或由两种编码的文件拼成），字符无法确定地读出。请用 Excel 打开并另存为“CSV UTF-8”，或重新导出。',
+  noRows: '只有表头、没有数据行：不计入任何指标。请重新导出该时段的数据（检查导出的日期范围）。',
+  futureTimes:
+    '其中 {n} 行的时间比现在晚一天以上：日期写错或读错了（如年份 2099、日与月颠倒）。请改正导出中的日期，或检查电脑的时钟。',
   stepSettings: '3. 设置',
   moreSettings: '更多设置',
   proposal: '识别为{platform}的导出：该平台通常用 {setting} = {value}（{source}）。仅为建议，未采用。',
@@ -86,7 +94,15 @@ const zhTW: Record<keyof typeof zhCN, string> = {
   dialect: '識別為',
   notRecognized: '未識別的格式：按欄名對應',
   rows: '列',
-  skipped: '列無法讀取',
+  skipped: '{n} 列無法讀取，已略過，不計入任何指標；請在匯出中改正這些列（或重新匯出）：',
+  rowProblem: '第 {row} 列，{column}：{message}',
+  moreRows: '……另有 {n} 列',
+  cautioned: '{n} 列已讀取並計入指標，但請核對：',
+  bomNotUtf8:
+    '{file} 開頭標著 UTF-8，內文卻不是 UTF-8（如中文 Windows 的 GBK，或由兩種編碼的檔案拼成），字元無法確定地讀出。請用 Excel 開啟並另存為「CSV UTF-8」，或重新匯出。',
+  noRows: '只有表頭、沒有資料列：不計入任何指標。請重新匯出該時段的資料（檢查匯出的日期範圍）。',
+  futureTimes:
+    '其中 {n} 列的時間比現在晚一天以上：日期寫錯或讀錯了（如年份 2099、日與月顛倒）。請改正匯出中的日期，或檢查電腦的時鐘。',
   stepSettings: '3. 設定',
   moreSettings: '更多設定',
   proposal: '識別為{platform}的匯出：該平台通常用 {setting} = {value}（{source}）。僅為建議，未採用。',
@@ -134,7 +150,17 @@ const en: Record<keyof typeof zhCN, string> = {
   dialect: 'Recognized as',
   notRecognized: 'Not recognized: columns matched by name',
   rows: 'rows',
-  skipped: 'rows could not be read',
+  skipped:
+    '{n} rows could not be read and are counted in no figure; fix them in the export (or export again):',
+  rowProblem: 'row {row}, {column}: {message}',
+  moreRows: '… and {n} more',
+  cautioned: '{n} rows were read and counted, with a caution:',
+  bomNotUtf8:
+    '{file} is marked as UTF-8 at its start, but its text is not UTF-8 (Chinese Windows’ GBK, or a file joined from two exports saved differently), so its characters cannot be read for sure. Open it in Excel and save it as “CSV UTF-8”, or export it again.',
+  noRows:
+    'A header row and no data rows: nothing of it is in any figure. Export again with the period’s rows (check the export’s date range).',
+  futureTimes:
+    '{n} of them have a time more than a day after now: a date typed or read wrong (a year such as 2099, day and month swapped?). Correct the dates in the export, or the computer’s clock.',
   stepSettings: '3. Settings',
   moreSettings: 'More settings',
   proposal:

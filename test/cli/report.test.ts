@@ -98,6 +98,7 @@ describe('cs-kpi report', () => {
       if (i === 50) return row.slice(0, 2).join(',');
       if (i === 99 || i === 3499) row[1] = '昨天';
       if (i === 2000) row[5] = '"亲,\n在的"';
+      if (i === 2600) row[5] = '亲,在的'; // no quotes: one cell too many
       return row.join(',');
     });
     const file = join(tempDir(), 'chats.csv');
@@ -116,7 +117,12 @@ describe('cs-kpi report', () => {
     expect(parts.stderr).toContain('(second part)');
     expect(whole.stderr).not.toContain('timings');
     expect(parts.stdout).toBe(whole.stdout);
-    expect(JSON.parse(whole.stdout).warnings.map((w: { row: number }) => w.row)).toEqual([53, 102, 3502]);
+    expect(JSON.parse(whole.stdout).warnings.map((w: { row: number }) => w.row)).toEqual([
+      53, 102, 2603, 3502,
+    ]);
+    expect(parts.stderr.split('\n').filter((line) => line.startsWith('  '))).toEqual(
+      whole.stderr.split('\n').filter((line) => line.startsWith('  ')),
+    );
 
     // inspect reads it the same way: in two parts, the same counts, samples and warnings.
     const inspectWhole = cli(['inspect', file, '--json']);
@@ -124,8 +130,8 @@ describe('cs-kpi report', () => {
     expect(inspectParts.stderr).toContain('(second part)');
     expect(inspectParts.stdout).toBe(inspectWhole.stdout);
     const inspection = JSON.parse(inspectWhole.stdout);
-    expect(inspection.records).toBe(rows.length - 3);
-    expect(inspection.warnings.map((w: { row: number }) => w.row)).toEqual([53, 102, 3502]);
+    expect(inspection.records).toBe(rows.length - 4);
+    expect(inspection.warnings.map((w: { row: number }) => w.row)).toEqual([53, 102, 2603, 3502]);
   });
 
   it('prints a readable table with the Chinese names, and a CSV of the same rows', () => {
@@ -382,6 +388,104 @@ describe('cs-kpi report', () => {
       expect.stringMatching(/^"\(12\.00\)" is in parentheses/),
       expect.stringMatching(/^order 5 is paid but its amount is empty/),
     ]);
+  });
+
+  it('lists the rows it refused on stderr whatever the format, CSV to stdout too, and counts them nowhere', () => {
+    const dir = tempDir();
+    const good =
+      'time,agent,customer,from,text\n2024-03-01 10:00:00,小美,A,customer,在吗\n2024-03-01 10:01:00,小美,A,agent,在的\n';
+    const bad = [
+      '2024-03-01 10:00:30,小美,A,agent,亲,马上来', // a comma in the text: one cell too many
+      '2099-03-01 10:00:40,小美,A,agent,好的', // a year typed wrong
+      'last tuesday,小美,A,agent,好的',
+    ];
+    writeFileSync(join(dir, 'clean.csv'), good);
+    const [header, ...rows] = good.trimEnd().split('\n');
+    writeFileSync(join(dir, 'chats.csv'), `${[header, rows[0], ...bad, rows[1]].join('\n')}\n`);
+    const clean = cli(['report', '--chats', join(dir, 'clean.csv'), '--format', 'csv']);
+    const listed = [
+      'chats.csv row 3, column text: the row has 6 cells but the header 5 columns',
+      'chats.csv row 4, column time: "2099-03-01 10:00:40" is more than a day after now',
+      'chats.csv row 5, column time: "last tuesday" is not a date and time',
+    ];
+    for (const format of ['csv', 'json', 'table']) {
+      const run = cli(['report', '--chats', join(dir, 'chats.csv'), '--format', format]);
+      expect(run.status).toBe(0);
+      expect(run.stderr).toContain(
+        'cs-kpi: note: 3 rows could not be read and are counted in no figure; fix them in the export (or export again) and run the report again:\n',
+      );
+      for (const line of listed) expect(run.stderr).toContain(`\n  ${line}`);
+      expect(run.stderr).toContain('cs-kpi: note: 1 of those rows has a time more than a day after now');
+      if (format === 'json') expect(JSON.parse(run.stdout).warnings).toHaveLength(3);
+      else expect(run.stdout).not.toContain('last tuesday');
+      if (format === 'csv') expect(run.stdout).toBe(clean.stdout.replace('clean.csv', 'chats.csv'));
+    }
+    expect(cli(['report', '--chats', join(dir, 'clean.csv'), '--format', 'csv']).stderr).toBe('');
+  });
+
+  it('says a file with a header and no rows is in no figure', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'orders.csv'), 'order_id,customer,created_at,paid_at,amount\n');
+    const { status, stderr } = cli([
+      'report',
+      '--chats',
+      chatWith(dir, 'A'),
+      '--orders',
+      join(dir, 'orders.csv'),
+      '--format',
+      'csv',
+    ]);
+    expect(status).toBe(0);
+    expect(stderr).toContain(
+      "cs-kpi: note: orders.csv has a header row and no data rows: nothing of it is in any figure. Export again with the period's rows (check the export's date range).",
+    );
+  });
+
+  it('says in words that a file is missing or is a folder, never ENOENT or EISDIR', () => {
+    const dir = tempDir();
+    const missing = cli(['report', '--chats', join(dir, 'chat.csv')]);
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toBe(
+      `cs-kpi: there is no file ${join(dir, 'chat.csv')} (looked for in ${dir}). Check the file's name and folder, or give its full path.\n`,
+    );
+    const folder = cli(['report', '--chats', dir]);
+    expect(folder.status).toBe(2);
+    expect(folder.stderr).toBe(
+      `cs-kpi: ${dir} is a folder, not an export: give the file inside it, for example ${join(dir, 'orders.csv')}.\n`,
+    );
+    expect(cli(['inspect', dir]).stderr).toContain('is a folder, not an export');
+  });
+
+  it('refuses a file marked UTF-8 whose text is GBK, rather than read it garbled', () => {
+    const dir = tempDir();
+    // "订单编号,金额" in GBK behind a UTF-8 byte order mark.
+    const gbk = [0xb6, 0xa9, 0xb5, 0xa5, 0xb1, 0xe0, 0xba, 0xc5, 0x2c, 0xbd, 0xf0, 0xb6, 0xee, 0x0a];
+    writeFileSync(join(dir, 'orders.csv'), Buffer.from([0xef, 0xbb, 0xbf, ...gbk, 0x31, 0x2c, 0x32, 0x0a]));
+    const { status, stderr } = cli(['report', '--orders', join(dir, 'orders.csv')]);
+    expect(status).toBe(2);
+    expect(stderr).toContain(
+      "orders.csv starts with the mark of a UTF-8 file, but its text is not UTF-8 (Chinese Windows' GBK",
+    );
+  });
+
+  it('refuses a --map that would change nothing: a field of no file given, a column no file has', () => {
+    const dir = tempDir();
+    const chats = chatWith(dir, 'A');
+    expect(cli(['report', '--chats', chats, '--map', 'level=评价结果']).stderr).toContain(
+      'cs-kpi: --map level=评价结果: level is read from --ratings exports, and none was given: give the file, or leave the --map out.',
+    );
+    expect(cli(['report', '--chats', chats, '--map', 'orders.amount=实付']).stderr).toContain(
+      'cs-kpi: --map orders.amount=实付 maps a column of the orders export, but no --orders FILE was given',
+    );
+    // The file has a column named as the field: without the check, the typo would go unnoticed.
+    const typo = cli(['report', '--chats', chats, '--map', 'customer=买家ID']);
+    expect(typo.status).toBe(2);
+    expect(typo.stderr).toBe(
+      'cs-kpi: --map customer=买家ID: no file has a column "买家ID". The columns are: chats.csv: time, agent, customer, from.\n',
+    );
+    expect(cli(['report', '--chats', chats, '--map', 'nickname=买家']).stderr).toContain(
+      '"nickname" is not a field of any export',
+    );
   });
 
   it('refuses a file without a required column, naming it and the columns there are', () => {

@@ -14,7 +14,7 @@ import {
 } from '../engine/settings';
 import type { Kind } from '../import/records';
 import { readRows, type TableImport } from '../import/tableReader';
-import { ImportError } from '../import/warnings';
+import { ImportError, type ImportWarning } from '../import/warnings';
 import { lazy } from '../lib/lazy';
 import type { Note } from '../pipeline/notes';
 import { runPipeline, singleExport } from '../pipeline/pipeline';
@@ -192,19 +192,43 @@ function csIndicators(
         noteWords.proposed(p, SETTING_BY_ID.get(p.setting)?.sheetKeys[0] ?? p.setting),
         ...blanks(),
       ]);
-  for (const note of notes) table.push([noteText(note, parsed.language), ...blanks()]);
+  for (const note of notes)
+    for (const text of noteLines(note, parsed.language)) table.push([text, ...blanks()]);
   return table;
 }
 
 /**
- * A note of the pipeline as the table's last row, in its language. The reason a row was skipped is
- * the importer's, in English, as the command line and the sidebar give it.
+ * A note of the pipeline as the table's last rows, in its language: one row, or a row and one per
+ * row it lists (file, row, column, reason). The reason a row was skipped is the importer's, in
+ * English, as the command line and the sidebar give it.
  */
-function noteText(note: Note, language: Language): string {
+function noteLines(note: Note, language: Language): string[] {
   const words = NOTES[language];
   switch (note.kind) {
     case 'rows-skipped':
-      return words.skipped(note);
+    case 'rows-cautioned': {
+      const more = note.rows - note.listed.length;
+      return [
+        note.kind === 'rows-skipped' ? words.skipped(note) : words.cautioned(note.rows),
+        ...note.listed.map(words.row),
+        ...(more > 0 ? [words.more(more)] : []),
+      ];
+    }
+    case 'no-rows':
+      return [words.noRows(note.files)];
+    case 'future-times':
+      return [words.future(note)];
+    default:
+      return [noteText(note, words)];
+  }
+}
+
+/** A note of one row. */
+function noteText(
+  note: Exclude<Note, { kind: 'rows-skipped' | 'rows-cautioned' | 'no-rows' | 'future-times' }>,
+  words: (typeof NOTES)[Language],
+): string {
+  switch (note.kind) {
     case 'no-buyer-column':
     case 'no-buyer-in-common':
       return words[note.kind];
@@ -220,6 +244,12 @@ const NOTES: Record<
   Language,
   {
     skipped: (note: NoteOf<'rows-skipped'>) => string;
+    cautioned: (rows: number) => string;
+    /** One row listed: file, row, column and the importer's reason. */
+    row: (warning: ImportWarning) => string;
+    more: (rows: number) => string;
+    noRows: (files: readonly string[]) => string;
+    future: (note: NoteOf<'future-times'>) => string;
     'no-buyer-column': string;
     'no-buyer-in-common': string;
     autoReplies: (note: NoteOf<'suspected-auto-replies'>) => string;
@@ -229,8 +259,15 @@ const NOTES: Record<
   'zh-CN': {
     proposed: (p, key) =>
       `识别为${p.platform.zh}的导出：该平台通常用 ${key} = ${p.text}（${p.source}）；仅为建议，未采用：在设置中加入 ${key} ${p.text} 即采用`,
-    skipped: ({ rows: n, first: w }) =>
-      `${n} 行无法读取，已跳过；第一行：${w.file} 第 ${w.row} 行，${w.column}：${w.message}`,
+    skipped: ({ rows: n }) =>
+      `${n} 行无法读取，已跳过，不计入任何指标；请在导出中改正这些行（或重新导出）后再计算：`,
+    cautioned: (n) => `${n} 行已读取并计入指标，但请核对：`,
+    row: (w) => `${w.file} 第 ${w.row} 行，${w.column}：${w.message}`,
+    more: (n) => `……另有 ${n} 行`,
+    noRows: (files) =>
+      `${files.join('、')} 只有表头、没有数据行：不计入任何指标；请重新导出该时段的数据（检查导出的日期范围）`,
+    future: ({ rows: n, first: w }) =>
+      `其中 ${n} 行的时间比现在晚一天以上（第一行：${w.file} 第 ${w.row} 行，${w.column}）：日期写错或读错了（如年份 2099、日与月颠倒）；请改正导出中的日期，或检查电脑的时钟`,
     'no-buyer-column':
       '订单没有买家列：订单无法与聊天对应，询单转化率和客服销售额为空；请在订单区域中包含买家列',
     'no-buyer-in-common':
@@ -241,8 +278,15 @@ const NOTES: Record<
   'zh-TW': {
     proposed: (p, key) =>
       `識別為${p.platform.zh}的匯出：該平台通常用 ${key} = ${p.text}（${p.source}）；僅為建議，未採用：在設定中加入 ${key} ${p.text} 即採用`,
-    skipped: ({ rows: n, first: w }) =>
-      `${n} 列無法讀取，已略過；第一列：${w.file} 第 ${w.row} 列，${w.column}：${w.message}`,
+    skipped: ({ rows: n }) =>
+      `${n} 列無法讀取，已略過，不計入任何指標；請在匯出中改正這些列（或重新匯出）後再計算：`,
+    cautioned: (n) => `${n} 列已讀取並計入指標，但請核對：`,
+    row: (w) => `${w.file} 第 ${w.row} 列，${w.column}：${w.message}`,
+    more: (n) => `……另有 ${n} 列`,
+    noRows: (files) =>
+      `${files.join('、')} 只有表頭、沒有資料列：不計入任何指標；請重新匯出該時段的資料（檢查匯出的日期範圍）`,
+    future: ({ rows: n, first: w }) =>
+      `其中 ${n} 列的時間比現在晚一天以上（第一列：${w.file} 第 ${w.row} 列，${w.column}）：日期寫錯或讀錯了（如年份 2099、日與月顛倒）；請改正匯出中的日期，或檢查電腦的時鐘`,
     'no-buyer-column':
       '訂單沒有買家欄：訂單無法與聊天對應，詢單轉化率和客服銷售額為空；請在訂單範圍中包含買家欄',
     'no-buyer-in-common':
@@ -253,8 +297,15 @@ const NOTES: Record<
   en: {
     proposed: (p, key) =>
       `${p.platform.en} exports recognized: the platform usually uses ${key} = ${p.text} (${p.source}); proposed, not applied: add ${key} ${p.text} to the settings to use it`,
-    skipped: ({ rows: n, first: w }) =>
-      `${n} rows skipped; first: ${w.file} row ${w.row}, ${w.column}: ${w.message}`,
+    skipped: ({ rows: n }) =>
+      `${n} ${n === 1 ? 'row' : 'rows'} skipped, counted in no figure; fix them in the export (or export again) and recalculate:`,
+    cautioned: (n) => `${n} rows read and counted, with a caution:`,
+    row: (w) => `${w.file} row ${w.row}, ${w.column}: ${w.message}`,
+    more: (n) => `… and ${n} more`,
+    noRows: (files) =>
+      `${files.join(', ')}: a header row and no data rows, so nothing of ${files.length === 1 ? 'it' : 'them'} is in any figure; export again with the period's rows (check the export's date range)`,
+    future: ({ rows: n, first: w }) =>
+      `${n} of them have a time more than a day after now (first: ${w.file} row ${w.row}, ${w.column}): a date typed or read wrong (a year such as 2099, day and month swapped?); correct the dates in the export, or the computer's clock`,
     'no-buyer-column':
       'orders name no buyer: no order can be matched to a chat, so conversion and agents’ sales are empty; include the buyer column in the orders range',
     'no-buyer-in-common':

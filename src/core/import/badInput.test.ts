@@ -91,10 +91,75 @@ describe('bad input', () => {
     ]);
   });
 
-  it('a quoted field that never ends is reported', () => {
-    const result = chats(`time,agent,customer,from,text\n2024-03-01 10:00:00,小美,c1,customer,"在吗\n`);
+  it('a quoted field that never ends is reported, and its row is not read', () => {
+    const result = chats(
+      `time,agent,customer,from,text\n2024-03-01 10:00:00,小美,c1,customer,在吗\n2024-03-01 10:00:09,小美,c1,agent,"在的\n`,
+    );
     const warning = result.warnings.find((w) => w.message.includes('a quoted field never ends'));
-    expect(warning?.row).toBe(2);
+    expect(warning?.row).toBe(3);
+    expect(result.warnings).toHaveLength(1);
+    expect(result.records.map((m) => m.row)).toEqual([2]);
+  });
+
+  it('a row with more cells than the header is refused, never read shifted', () => {
+    // An unquoted comma in the text: "否" would be read as the auto-reply flag, "在的" as the text.
+    const text = `time,agent,customer,from,text,auto\n2024-03-01 10:00:00,小美,c1,customer,在吗,否\n2024-03-01 10:00:09,小美,c1,agent,亲,在的,否\n2024-03-01 10:00:20,小美,c1,agent,好的,否,\n`;
+    const result = chats(text);
+    expect(result.records.map((m) => m.row)).toEqual([2]);
+    expect(result.warnings).toEqual([
+      {
+        file: 'chats.csv',
+        row: 3,
+        column: 'auto',
+        message:
+          'the row has 7 cells but the header 6 columns: a cell holds the delimiter (",") without quotes (a comma in a chat text?), so its cells would be read in the wrong columns; the row is skipped. Export the file again with texts in quotes, or put that cell in double quotes',
+      },
+      // An empty cell past the header is refused too, where the file's rows do not all end so.
+      expect.objectContaining({ row: 4, column: 'auto' }),
+    ]);
+  });
+
+  it('an export whose data rows all end with a delimiter (its header not) is read, a cell past it refused', () => {
+    const text = `${HEADER}\n2024-03-01 10:00:00,小美,c1,customer,\n2024-03-01 10:00:09,小美,c1,agent,\n2024-03-01 10:00:20,小美,c1,agent,在的,\n2024-03-01 10:00:30,小美,c1,agent,\n`;
+    const result = chats(text);
+    expect(result.records.map((m) => m.row)).toEqual([2, 3, 5]);
+    expect(result.warnings.map((w) => [w.row, w.column])).toEqual([[4, 'from']]);
+  });
+
+  it('a row shorter than the header is read when it has every column a field is read from', () => {
+    // The decision in docs/decisions.md: cells past the last mapped column are not read, so not missed.
+    const text = `time,agent,customer,from,note,extra\n2024-03-01 10:00:00,小美,c1,customer\n2024-03-01 10:00:09,小美,c1\n`;
+    const result = chats(text);
+    expect(result.records.map((m) => m.row)).toEqual([2]);
+    expect(result.warnings.map((w) => [w.row, w.column])).toEqual([[3, 'from']]);
+  });
+
+  it('a time more than a day after the run’s clock is refused, one within a day read', () => {
+    const now = Date.parse('2024-03-01T02:00:00Z'); // 10:00 in Shanghai
+    const text = `${HEADER}\n2024-03-02 09:59:00,小美,c1,customer\n2024-03-02 10:01:00,小美,c1,agent\n2099-03-01 10:00:00,小美,c2,customer\n`;
+    const result = importTable({ file: 'chats.csv', text, timeZone: SH, kind: 'chats', now });
+    expect(result.records.map((m) => m.row)).toEqual([2]);
+    expect(result.warnings).toEqual([
+      {
+        file: 'chats.csv',
+        row: 3,
+        column: 'time',
+        code: 'future-time',
+        message:
+          '"2024-03-02 10:01:00" is more than a day after now (2024-03-01 02:00 UTC): a date typed or read wrong (a year such as 2099, day and month swapped?); the row is skipped',
+      },
+      expect.objectContaining({ row: 4, code: 'future-time' }),
+    ]);
+  });
+
+  it('an order whose 创建时间 cannot be read is refused, even when its 付款时间 can', () => {
+    const text = `订单编号,买家会员名,订单创建时间,订单付款时间,买家实际支付金额\nA1,c1,下单时间未知,2024-03-01 10:06:00,99\nA2,c2,2024-03-01 10:00:00,付款了,50\nA3,c3,2024-03-01 10:00:00,,20\n`;
+    const result = importTable({ file: 'orders.csv', text, timeZone: SH, kind: 'orders' });
+    expect(result.records.map((o) => o.orderId)).toEqual(['A3']);
+    expect(result.warnings.map((w) => [w.row, w.column])).toEqual([
+      [2, '订单创建时间'],
+      [3, '订单付款时间'],
+    ]);
   });
 
   it('binary garbage, workbooks and empty files are refused with what to do', () => {

@@ -23,6 +23,14 @@ export function decodeBytes(bytes: Uint8Array, file: string): { text: string; en
       encoding: 'utf-8',
     };
   } catch {
+    // The mark says UTF-8 and the text is not: saved twice in two encodings, or two files joined.
+    // Either reading would garble some of it, so neither is guessed.
+    if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+      throw new ImportError(
+        `${file} starts with the mark of a UTF-8 file, but its text is not UTF-8 (Chinese Windows' GBK, or a file joined from two exports saved differently), so its characters cannot be read for sure. Open it in Excel and save it as "CSV UTF-8", or export it again.`,
+        { kind: 'bom-not-utf8', file },
+      );
+    }
     return { text: new TextDecoder('gb18030').decode(bytes), encoding: 'gb18030' };
   }
 }

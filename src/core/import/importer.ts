@@ -97,7 +97,8 @@ export function importTable(request: ImportRequest): TableImport {
           file,
           row: row + 1,
           column: '',
-          message: 'a quoted field never ends: the file may be cut off; check its last rows',
+          message:
+            'a quoted field never ends: the file may be cut off; the row is skipped. Check the last rows of the export, or export it again',
         }),
     }),
   );

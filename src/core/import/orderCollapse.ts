@@ -89,6 +89,7 @@ export class OrderCollapser {
         row: row.row ?? 0,
         column: this.columnOf('amount'),
         message: `order ${row.orderId} appears on several rows with different amounts; the first row's amount is used (order-level amounts are not summed)`,
+        counted: true as const,
       };
       this.warnings.push(warning);
       this.warnedAt.set(at, [...(this.warnedAt.get(at) ?? []), warning]);

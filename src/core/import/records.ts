@@ -34,7 +34,9 @@ export interface RecordOf {
 
 /**
  * One data row, read field by field. A problem is recorded as a warning naming file, row and column,
- * and the converter returns null so the row is skipped.
+ * and the row is refused: whatever the converter returns, the table reader drops a row that failed
+ * (so that a field read after the failing one can never let the row through), and it is counted
+ * nowhere.
  */
 export class RowReader<K extends Kind = Kind> {
   row = 0;
@@ -43,6 +45,8 @@ export class RowReader<K extends Kind = Kind> {
   moneyColumns: MoneyColumns | null = null;
   /** The dialect writes a negative amount in parentheses, "(12.00)". */
   parenthesesNegative = false;
+  /** Whether a field of this row failed: the row is then counted nowhere, whatever was read besides. */
+  refused = false;
 
   constructor(
     private readonly file: string,
@@ -51,11 +55,20 @@ export class RowReader<K extends Kind = Kind> {
     private readonly warnings: ImportWarning[],
     readonly zone: string,
     private readonly pseudonymKey: Uint8Array | null,
+    /** The run's clock (epoch ms): a time more than a day after it is refused (FUTURE_SLACK_MS). */
+    private readonly now: number = Date.now(),
   ) {}
 
   text(field: FieldOf<K>): string {
     const at = this.indexes.get(field);
     return at === undefined ? '' : trimCell(this.cells[at] ?? '');
+  }
+
+  /** Reads another row: its 1-based number in the file and its cells. */
+  start(row: number, cells: readonly string[]): void {
+    this.row = row;
+    this.cells = cells;
+    this.refused = false;
   }
 
   has(field: FieldOf<K>): boolean {
@@ -72,10 +85,11 @@ export class RowReader<K extends Kind = Kind> {
     return hash >>> 0;
   }
 
-  fail(field: FieldOf<K>, message: string): null {
+  fail(field: FieldOf<K>, message: string, code?: ImportWarning['code']): null {
     const at = this.indexes.get(field);
     const column = at === undefined ? field : (this.header[at] ?? field).trim();
-    this.warnings.push({ file: this.file, row: this.row, column, message });
+    this.warnings.push({ file: this.file, row: this.row, column, message, ...(code ? { code } : {}) });
+    this.refused = true;
     return null;
   }
 
@@ -115,12 +129,18 @@ export class RowReader<K extends Kind = Kind> {
     const value = this.text(field);
     if (value === '') return optional ? null : this.fail(field, `${field} is empty; the row is skipped`);
     const time = parseTime(value, this.zone);
-    return time === null
-      ? this.fail(
-          field,
-          `"${value}" is not a date and time (write 2020-02-20 23:59:54, 2020/2/20 23:59 or ISO 8601)`,
-        )
-      : time;
+    if (time === null)
+      return this.fail(
+        field,
+        `"${value}" is not a date and time (write 2020-02-20 23:59:54, 2020/2/20 23:59 or ISO 8601)`,
+      );
+    if (time > this.now + FUTURE_SLACK_MS)
+      return this.fail(
+        field,
+        `"${value}" is more than a day after now (${new Date(this.now).toISOString().slice(0, 16).replace('T', ' ')} UTC): a date typed or read wrong (a year such as 2099, day and month swapped?); the row is skipped`,
+        'future-time',
+      );
+    return time;
   }
 
   /**
@@ -161,6 +181,13 @@ export class RowReader<K extends Kind = Kind> {
       : value;
   }
 }
+
+/**
+ * How far after the run's clock a time may be: a day, for exports made in a zone ahead of the
+ * computer's and clocks a little off. Anything later is no event that happened, but a date written
+ * or read wrong (docs/decisions.md).
+ */
+export const FUTURE_SLACK_MS = 24 * 3600_000;
 
 export function pseudonym(key: Uint8Array, id: string): string {
   const digest = hmac(sha256, key, utf8Bytes(id));

@@ -8,7 +8,7 @@ import { MoneyColumns } from './moneyColumns';
 import { OrderCollapser, type OrderRow, type PerLine } from './orderCollapse';
 import { CONVERTERS, type RecordOf, RowReader } from './records';
 import { isTwitterRaw, SUPPORT_LOG_HEADER, threadTweets } from './twitterThreads';
-import { ImportError, type ImportWarning } from './warnings';
+import { ImportError, type ImportWarning, isRefusal } from './warnings';
 
 /**
  * Rows to records, whatever the rows came from (a CSV text, a pasted table, a range of a sheet):
@@ -41,6 +41,8 @@ export interface RowsRequest {
   onMessage?: (message: Message) => void;
   /** The text is the first part of a file read in parts: its last row is not the file's last. */
   continues?: boolean;
+  /** The run's clock (epoch ms), to refuse times more than a day after it; the computer's by default. */
+  now?: number;
 }
 
 export interface FieldMatch {
@@ -94,6 +96,11 @@ interface ImportState {
   reader: RowReader;
   convert: (r: RowReader) => unknown;
   width: number;
+  /**
+   * Empty cells a row may have past the header's last column: an export that ends every data row
+   * with a delimiter (and not its header) has one. Any other cell past the header is refused.
+   */
+  slack: number;
   fields: FieldMatch[];
   dialect: DialectMatch | null;
   records: unknown[];
@@ -316,6 +323,25 @@ function perLineOf(match: DialectMatch | null, fields: FieldMatch[]): PerLine {
   return { amount: fromDialect('amount'), refundAmount: fromDialect('refund_amount') };
 }
 
+/** Whether a row has a non-empty cell past the header's columns, or more empty ones than `slack`. */
+function spills(cells: readonly string[], columns: number, slack: number): boolean {
+  if (cells.length > columns + slack) return true;
+  for (let i = columns; i < cells.length; i++) if ((cells[i] as string).trim() !== '') return true;
+  return false;
+}
+
+/**
+ * How many empty cells the data rows end with past the header's columns, when most of the first rows
+ * do (every data row ending with a delimiter the header has not); otherwise 0.
+ */
+function trailingSlack(rows: readonly string[][], columns: number): number {
+  const data = rows.filter((row) => !isBlankRow(row));
+  const trailing = data.filter(
+    (row) => row.length > columns && row.slice(columns).every((cell) => cell.trim() === ''),
+  );
+  return trailing.length * 2 > data.length ? Math.max(...trailing.map((row) => row.length - columns)) : 0;
+}
+
 /** Feeds rows, in order, to `push`; parser-level problems go to `warn`. */
 export type RowFeed = (push: (cells: string[]) => void, warn: (warning: ImportWarning) => void) => void;
 
@@ -333,6 +359,8 @@ export function readRows(request: RowsRequest, feed: RowFeed): TableImport {
   let rows = 0;
   let lastRowIndex = -1;
   let shortRows: { index: number; cells: number }[] = [];
+  /** 1-based rows the parser already refused (a quoted cell that never ends): read no further. */
+  const refusedRows = new Set<number>();
   const firstRows: PreviewRow[] = [];
 
   // The raw Twitter file needs every row before any can be read: its threads come from reply links.
@@ -365,7 +393,7 @@ export function readRows(request: RowsRequest, feed: RowFeed): TableImport {
     for (const m of fields) if (m.column !== null) indexes.set(m.field, header.indexOf(m.column));
     if (headerIndex > 0)
       notes.push(`rows 1–${headerIndex} above the header were skipped (a title or date range)`);
-    const reader = new RowReader(file, header, indexes, warnings, timeZone, key);
+    const reader = new RowReader(file, header, indexes, warnings, timeZone, key, request.now);
     const moneyFields = fieldsOf(kind)
       .filter((field) => field.cell === 'money' && indexes.has(field.name))
       .map((field) => ({ field: field.name, at: indexes.get(field.name) as number }));
@@ -373,6 +401,7 @@ export function readRows(request: RowsRequest, feed: RowFeed): TableImport {
     reader.moneyColumns = money;
     reader.parenthesesNegative = dialect?.dialect.parenthesesNegative === true;
     const width = Math.max(...indexes.values()) + 1;
+    const slack = trailingSlack(pending.slice(headerIndex + 1), header.length);
     state = {
       kind,
       header,
@@ -380,6 +409,7 @@ export function readRows(request: RowsRequest, feed: RowFeed): TableImport {
       reader,
       convert: CONVERTERS[kind] as (r: RowReader) => unknown,
       width,
+      slack,
       fields,
       dialect,
       records: [],
@@ -420,8 +450,18 @@ export function readRows(request: RowsRequest, feed: RowFeed): TableImport {
       });
       return;
     }
+    if (refusedRows.has(index + 1)) return;
     if (cells.length < s.width) {
       shortRows.push({ index, cells: cells.length });
+      return;
+    }
+    if (cells.length > s.header.length && spills(cells, s.header.length, s.slack)) {
+      warnings.push({
+        file,
+        row: index + 1,
+        column: s.header.at(-1) ?? '',
+        message: `the row has ${cells.length} cells but the header ${s.header.length} columns: a cell holds the delimiter ("${request.delimiter === '\t' ? 'tab' : request.delimiter || ','}") without quotes (a comma in a chat text?), so its cells would be read in the wrong columns; the row is skipped. Export the file again with texts in quotes, or put that cell in double quotes`,
+      });
       return;
     }
     if (s.money !== null) {
@@ -441,10 +481,9 @@ export function readRows(request: RowsRequest, feed: RowFeed): TableImport {
   };
 
   const convert = (s: ImportState, cells: string[], index: number) => {
-    s.reader.row = index + 1;
-    s.reader.cells = cells;
+    s.reader.start(index + 1, cells);
     const record = s.convert(s.reader);
-    if (record === null) return;
+    if (record === null || s.reader.refused) return;
     if (s.orders) s.orders.add(record as OrderRow);
     else if (s.kind === 'chats' && request.onMessage) request.onMessage(record as Message);
     else s.records.push(record);
@@ -458,7 +497,10 @@ export function readRows(request: RowsRequest, feed: RowFeed): TableImport {
     } else consume(cells, index);
     index++;
   };
-  feed(push, (warning) => warnings.push(warning));
+  feed(push, (warning) => {
+    warnings.push(warning);
+    if (isRefusal(warning)) refusedRows.add(warning.row);
+  });
   if (state === null) start();
   if (state === null && threading) start();
   const s = state as unknown as ImportState;

@@ -2,7 +2,7 @@ import { INSTANT_REPLY_MS, SAME_TEXT_CONSULTATIONS } from '../engine/autoReplies
 import type { Available } from '../engine/facts';
 import { matchProblem } from '../engine/matching';
 import type { Report } from '../engine/report';
-import type { ImportWarning } from '../import/warnings';
+import { type ImportWarning, isRefusal } from '../import/warnings';
 
 /**
  * What the reader should know to read the figures right, that the figures cannot say themselves.
@@ -31,23 +31,53 @@ export type Note =
       withinSeconds: number;
       sameTextConsultations: number;
     }
-  /** Rows that could not be read and were left out of every figure, the first of them to find it by. */
-  | { kind: 'rows-skipped'; rows: number; first: ImportWarning };
+  /**
+   * Rows that could not be read and were left out of every figure: how many, the first of them to find
+   * it by, and the first LISTED_ROWS of them (file, row, column, reason) for the front ends to list.
+   */
+  | { kind: 'rows-skipped'; rows: number; first: ImportWarning; listed: readonly ImportWarning[] }
+  /** Rows that were read and counted, with a caution (an order's rows that disagree): never "skipped". */
+  | { kind: 'rows-cautioned'; rows: number; listed: readonly ImportWarning[] }
+  /** Exports with a header row and no data rows: nothing of them is in any figure. */
+  | { kind: 'no-rows'; files: readonly string[] }
+  /**
+   * Rows refused for a time more than a day after the run's clock (`now`, epoch ms): a date the export
+   * or the importer got wrong (a year typed 2099, a day and month swapped), never a real event.
+   */
+  | { kind: 'future-times'; rows: number; first: ImportWarning; now: number };
 
 export type NoteKind = Note['kind'];
 
-/** The notes of a report, in the order the front ends show them: skipped rows, matching, auto replies. */
+/** How many refused (and cautioned) rows a note lists; the command's JSON and `inspect` list them all. */
+export const LISTED_ROWS = 20;
+
+/**
+ * The notes of a report, in the order the front ends show them: empty exports, skipped rows (those of
+ * a future time again on their own), cautions, matching, auto replies.
+ */
 export function notesOf(
   report: Report,
   available: Available,
-  /** Every row skipped, in the order the exports were read. */
+  /** Every warning, in the order the exports were read. */
   warnings: readonly ImportWarning[],
   /** The order exports that have no buyer column. */
   ordersWithoutBuyer: readonly string[],
+  /** The exports that have a header and no data rows. */
+  emptyExports: readonly string[] = [],
+  /** The run's clock, epoch ms, as the importer compared times with it. */
+  now: number = Date.now(),
 ): Note[] {
   const notes: Note[] = [];
-  const [first] = warnings;
-  if (first) notes.push({ kind: 'rows-skipped', rows: warnings.length, first });
+  if (emptyExports.length > 0) notes.push({ kind: 'no-rows', files: emptyExports });
+  const refused = warnings.filter(isRefusal);
+  const [first] = refused;
+  if (first)
+    notes.push({ kind: 'rows-skipped', rows: refused.length, first, listed: refused.slice(0, LISTED_ROWS) });
+  const future = refused.filter((w) => w.code === 'future-time');
+  if (future[0]) notes.push({ kind: 'future-times', rows: future.length, first: future[0], now });
+  const cautions = warnings.filter((w) => !isRefusal(w));
+  if (cautions.length > 0)
+    notes.push({ kind: 'rows-cautioned', rows: cautions.length, listed: cautions.slice(0, LISTED_ROWS) });
   const problem = matchProblem(report.counts, available);
   if (problem === 'no-buyer-column') notes.push({ kind: problem, files: ordersWithoutBuyer });
   if (problem === 'no-buyer-in-common')

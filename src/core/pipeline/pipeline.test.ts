@@ -34,6 +34,7 @@ describe('the pipeline: exports read and settings in, report and typed notes out
         kind: 'rows-skipped',
         rows: 1,
         first: expect.objectContaining({ file: 'chats.csv', row: 5, column: 'time' }),
+        listed: [expect.objectContaining({ file: 'chats.csv', row: 5, column: 'time' })],
       },
     ]);
   });

@@ -14,6 +14,8 @@ export interface ExportRead {
   file: string;
   mapped: ReadonlySet<string>;
   warnings: readonly ImportWarning[];
+  /** Data rows the export had (0: a header and nothing under it). */
+  rows: number;
 }
 
 /** Every export of one kind, read: their records together, and each export. */
@@ -24,8 +26,8 @@ export interface KindRead<R> {
 
 /** One export the importer read, as the only one of its kind (the sidebar, CS_INDICATORS). */
 export function singleExport<K extends Kind>(imported: TableImport<K>): KindRead<RecordOf[K][]> {
-  const { file, mapped, warnings, records } = imported;
-  return { records, exports: [{ file, mapped, warnings }] };
+  const { file, mapped, warnings, records, rows } = imported;
+  return { records, exports: [{ file, mapped, warnings, rows }] };
 }
 
 /** The exports given, by kind; a kind not given is absent. */
@@ -61,7 +63,12 @@ function mappedByAll(read: KindRead<unknown> | undefined): ReadonlySet<string> |
  * The one way from exports read to figures and notes, for the command line, the sidebar and
  * CS_INDICATORS alike: what is available, the report, and the notes each front end words.
  */
-export function runPipeline(imports: Imports, settings: Settings): PipelineResult {
+export function runPipeline(
+  imports: Imports,
+  settings: Settings,
+  /** The run's clock (epoch ms), which the notes of times after it name. */
+  now: number = Date.now(),
+): PipelineResult {
   const mapped: MappedFields = {};
   for (const kind of KINDS) mapped[kind] = mappedByAll(imports[kind]);
   const available = availableFrom(mapped);
@@ -84,5 +91,10 @@ export function runPipeline(imports: Imports, settings: Settings): PipelineResul
   const ordersWithoutBuyer = (imports.orders?.exports ?? [])
     .filter((e) => !e.mapped.has('customer'))
     .map((e) => e.file);
-  return { report, notes: notesOf(report, available, warnings, ordersWithoutBuyer), available };
+  const empty = exports.filter((e) => e.rows === 0).map((e) => e.file);
+  return {
+    report,
+    notes: notesOf(report, available, warnings, ordersWithoutBuyer, empty, now),
+    available,
+  };
 }
