@@ -103,7 +103,7 @@ describe('CS_INDICATORS in the built Code.js with 邀评 and 留言 columns', ()
       receptions: value('Receptions'),
       rated_consultations: value('Assessed consultations'),
       invite_rate: value('Rating invitation rate'),
-      fast_reply_rate: value('Fast-reply rate'),
+      fast_reply_rate: value('30s response rate'),
       first_response_s: value('First response (s)'),
     };
   };

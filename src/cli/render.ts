@@ -1,5 +1,5 @@
 import Papa from 'papaparse';
-import { INDICATORS, reportColumns, type Unit } from '../core/engine/catalog';
+import { INDICATORS, indicatorName, type Naming, reportColumns, type Unit } from '../core/engine/catalog';
 import type { Report, Row, RowValue } from '../core/engine/report';
 import { proposals } from '../core/engine/settings';
 import type { ImportWarning } from '../core/import/warnings';
@@ -117,10 +117,10 @@ const pad = (text: string, width: number, right = false) => {
   return right ? fill + text : text + fill;
 };
 
-function label(column: string): string {
+function label(column: string, naming: Naming): string {
   const id = column.replace(/_(median|p90)$/, '');
   const indicator = INDICATORS.find((i) => i.id === id);
-  const name = indicator?.names['zh-CN'] ?? column;
+  const name = indicator ? indicatorName(indicator, 'zh-CN', naming) : column;
   if (column.endsWith('_median')) return `  中位数 median`;
   if (column.endsWith('_p90')) return `  90分位 p90`;
   return name;
@@ -148,7 +148,7 @@ export function toTable({ report }: CliReport, width = TABLE_WIDTH): string {
     const team = report.teamByPeriod?.find((r) => r.period === period) ?? report.team;
     const shop = report.shopByPeriod?.find((r) => r.period === period) ?? report.shop;
     const ids = columnIds();
-    const names = ['指标', ...ids.map(label)];
+    const names = ['指标', ...ids.map((id) => label(id, report.settings))];
     const nameWidth = Math.max(...names.map(displayWidth));
     const columns = [
       ...rows.map((r) => [String(r.agent), r] as const),

@@ -1,3 +1,4 @@
+import { fastReplyName } from '../core/engine/catalog';
 import { MessageColumnsBuilder } from '../core/engine/messageColumns';
 import type { Message } from '../core/engine/model';
 import { fieldNames } from '../core/import/fields';
@@ -255,7 +256,7 @@ export function noteText(note: Note): string | null {
     }
     case 'suspected-auto-replies': {
       const n = note.consultations;
-      return `${n.toLocaleString('en')} consultation${n === 1 ? '' : 's'} got a reply within ${note.withinSeconds} s of a customer's message, with a text that at least ${note.sameTextConsultations} consultations got so: these look like auto replies. They count as an agent's replies, raising 30秒应答率 and lowering 首次响应时间 and 平均响应时间. Mark them: map the export's auto-reply column (--map auto=COLUMN), or give their first words with --auto-prefix TEXT or a word in them with --auto-keyword TEXT.`;
+      return `${n.toLocaleString('en')} consultation${n === 1 ? '' : 's'} got a reply within ${note.withinSeconds} s of a customer's message, with a text that at least ${note.sameTextConsultations} consultations got so: these look like auto replies. They count as an agent's replies, raising ${fastReplyName(note, 'zh-CN')} and lowering 首次响应时间 and 平均响应时间. Mark them: map the export's auto-reply column (--map auto=COLUMN), or give their first words with --auto-prefix TEXT or a word in them with --auto-keyword TEXT.`;
     }
   }
 }

@@ -1,3 +1,4 @@
+import { DEFAULT_SETTINGS } from '../core/engine/settings';
 import { languageOf } from '../core/lib/language';
 import { mergeAgentRows, readIndicatorTab, SCORECARD_TAB, scorecardTab } from '../core/sheets/scorecard';
 import { readSettingsBook, SETTINGS_TAB, SettingsTabError } from '../core/sheets/settingsTab';
@@ -41,7 +42,9 @@ export function recomputeFromSettings() {
     return sheet ? [{ sheet, content: readIndicatorTab(sheet.getDataRange().getValues()) }] : [];
   });
   const agents = mergeAgentRows(tabs.map((tab) => tab.content));
-  const card = scorecardTab(agents, book, 'native', languageOf(spreadsheet.getSpreadsheetLocale()));
+  // The names the indicator tabs were written with (3分钟应答率 under 180 s) head 绩效 too.
+  const naming = { ...DEFAULT_SETTINGS, ...Object.assign({}, ...tabs.map((tab) => tab.content.naming)) };
+  const card = scorecardTab(agents, book, 'native', languageOf(spreadsheet.getSpreadsheetLocale()), naming);
   if (!writeTabsAsking([card], '替换？Replace it?')) return;
   withDocumentLock(() => {
     for (const { sheet, content } of tabs) {

@@ -1,5 +1,5 @@
 import Papa from 'papaparse';
-import type { Language } from '../core/engine/catalog';
+import { fastReplyName, type Language } from '../core/engine/catalog';
 import { proposals, type Settings } from '../core/engine/settings';
 import { decodeBytes } from '../core/import/decode';
 import { fieldLabel } from '../core/import/fields';
@@ -460,6 +460,7 @@ export class ImportFlow {
           .replace('{n}', String(auto.consultations))
           .replace('{seconds}', String(auto.withinSeconds))
           .replace('{min}', String(auto.sameTextConsultations))
+          .replace('{fast}', fastReplyName(auto, this.messages.language as Language))
       : '';
     autoNote.hidden = auto === undefined;
   }

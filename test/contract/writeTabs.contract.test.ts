@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { NOTHING_AVAILABLE } from '../../src/core/engine/facts';
 import type { Message } from '../../src/core/engine/model';
 import { computeReport } from '../../src/core/engine/report';
-import { resolveSettings } from '../../src/core/engine/settings';
+import { resolveSettings, type Settings } from '../../src/core/engine/settings';
 import { buildTabs, TAB_NAMES, type Tab } from '../../src/core/sheets/tabs';
 import { loadCode } from '../fakes/loadCode';
 
@@ -30,7 +30,7 @@ function messages(count: number, agentNames: string[] = ['小美', '小王']): M
   return out;
 }
 
-function tabsFor(msgs: Message[]): Tab[] {
+function tabsFor(msgs: Message[], settings: Partial<Settings> = {}): Tab[] {
   const report = computeReport(
     {
       messages: msgs,
@@ -39,7 +39,7 @@ function tabsFor(msgs: Message[]): Tab[] {
       available: { ...NOTHING_AVAILABLE, chats: true },
       hasSessions: false,
     },
-    resolveSettings({ timeZone: 'Asia/Shanghai' }),
+    resolveSettings({ timeZone: 'Asia/Shanghai', ...settings }),
   );
   return buildTabs(report, { formulas: 'addon', language: 'zh-CN' });
 }
@@ -290,6 +290,17 @@ describe('recomputeFromSettings (menu: 按设置重新计算)', () => {
       background: '#d9ead3',
       ranges: [`${column}${wangRow}`],
     });
+  });
+
+  it('heads 绩效 with the names the indicator tabs were written with: 3分钟应答率 under 180 s (issue 18 item 9)', () => {
+    const addon = loadCode();
+    send(addon, { tabs: tabsFor(messages(4), { fastReplySeconds: 180 }) });
+    const header = () => addon.spreadsheet.getSheetByName('绩效')?.dump()[0] ?? [];
+    expect(header()).toContain('3分钟应答率 得分');
+    addon.global.recomputeFromSettings();
+    expect(header()).toContain('3分钟应答率');
+    expect(header()).toContain('3分钟应答率 得分');
+    expect(header()).not.toContain('30秒应答率');
   });
 
   it('reads back agents and IDs that Sheets would type as numbers, booleans or dates (issue 19, item 3)', () => {

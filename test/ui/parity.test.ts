@@ -45,8 +45,15 @@ const GIVEN: [SettingId, string][] = [
 
 type Figures = Map<string, Record<string, unknown>>;
 const rowKey = (agent: string, period?: string) => (period ? `${agent} ${period}` : agent);
+/** The settings given, whose names head the columns (60秒应答率 under fast_reply_seconds 60). */
+const NAMING = {
+  ...DEFAULT_SETTINGS,
+  ...Object.fromEntries(GIVEN.map(([id, text]) => [id, settingFromText(id, text)])),
+};
 const HEADER_TO_ID = new Map(
-  (['zh-CN', 'zh-TW', 'en'] as const).flatMap((l) => reportColumns(l).map((c) => [c.header, c.id] as const)),
+  (['zh-CN', 'zh-TW', 'en'] as const).flatMap((l) =>
+    reportColumns(l, NAMING).map((c) => [c.header, c.id] as const),
+  ),
 );
 const COLUMN_IDS = reportColumns('en').map((c) => c.id);
 const blankToNull = (v: unknown) => (v === '' || v === undefined ? null : v);
@@ -134,6 +141,8 @@ describe('one figure from the command line, CS_INDICATORS and the sidebar', () =
       settings,
       csv(FILES.ratings),
     ) as unknown[][];
+    // The rate's name follows the setting (issue 18 item 9).
+    expect(table[0]).toContain('60s response rate');
     // Agent, Period, then the indicators; the team and shop rows are of the whole report.
     const figures = figuresOf(table, 2);
     const compared = expectSameFigures(figures, (l) =>
@@ -177,6 +186,7 @@ describe('one figure from the command line, CS_INDICATORS and the sidebar', () =
     for (const name of [TAB_NAMES.service, TAB_NAMES.sales, TAB_NAMES.after_sales]) {
       const sheet = fake.spreadsheet.getSheetByName(name);
       if (!sheet) throw new Error(`the sidebar wrote no ${name} tab`);
+      if (name === TAB_NAMES.service) expect(sheet.dump()[0]).toContain('60秒应答率');
       figuresOf(sheet.getDataRange().getValues() as unknown[][], 1, figures);
     }
     const compared = expectSameFigures(figures, (l) => (l === 'Team' ? '团队' : l === 'Shop' ? '店铺' : l));

@@ -1,3 +1,4 @@
+import { lazy } from '../lib/lazy';
 import { ratio } from '../lib/ratio';
 import { receptionShare } from '../lib/scoreArithmetic';
 import type { Facts, Source } from './facts';
@@ -8,11 +9,24 @@ export type Unit = 'count' | 'ratio' | 'seconds' | 'money' | 'hours' | 'items' |
 export type Level = 'agent' | 'team' | 'shop';
 export type Group = 'service' | 'sales' | 'after_sales';
 
+/** The settings a name may say: 30秒应答率 reads 3分钟应答率 under fast_reply_seconds 180. */
+export interface Naming {
+  fastReplySeconds: number;
+}
+
+/** A name that says a number of seconds: in seconds, or in whole minutes from two minutes on. */
+type TimedWords = Record<Language, { seconds: string; minutes: string }>;
+
 export interface Indicator {
   /** SPEC id: the key in JSON output and settings. */
   id: string;
   group: Group;
+  /** Its names under the default settings (for a name that says a setting, see `namedBy`). */
   names: Record<Language, string>;
+  /** A name that says a setting's seconds (`{n}` the number), the same in every header and label. */
+  namedBy?: { setting: keyof Naming; words: TimedWords };
+  /** Names earlier versions wrote in headers, still read back. */
+  formerNames?: readonly string[];
   unit: Unit;
   /** Which way is better, for tiers and conditional formats; null for plain volumes. */
   better: 'higher' | 'lower' | null;
@@ -131,7 +145,16 @@ export const INDICATORS: readonly Indicator[] = [
   {
     id: 'fast_reply_rate',
     group: 'service',
-    names: { 'zh-CN': '30秒应答率', 'zh-TW': '30秒應答率', en: 'Fast-reply rate' },
+    names: { 'zh-CN': '30秒应答率', 'zh-TW': '30秒應答率', en: '30s response rate' },
+    namedBy: {
+      setting: 'fastReplySeconds',
+      words: {
+        'zh-CN': { seconds: '{n}秒应答率', minutes: '{n}分钟应答率' },
+        'zh-TW': { seconds: '{n}秒應答率', minutes: '{n}分鐘應答率' },
+        en: { seconds: '{n}s response rate', minutes: '{n}-minute response rate' },
+      },
+    },
+    formerNames: ['Fast-reply rate'],
     unit: 'ratio',
     better: 'higher',
     formula: {
@@ -590,6 +613,57 @@ export function indicatorValue(
   return value === null || Number.isFinite(value) ? value : null;
 }
 
+/**
+ * An indicator's name in a language under these settings: 30秒应答率 reads 60秒应答率 with
+ * fast_reply_seconds 60 and 3分钟应答率 with 180. Every header and label asks here.
+ */
+export function indicatorName(indicator: Indicator, language: Language, naming?: Naming): string {
+  const named = indicator.namedBy;
+  if (!named || !naming) return indicator.names[language];
+  const seconds = naming[named.setting];
+  const words = named.words[language];
+  return seconds >= 120 && seconds % 60 === 0
+    ? words.minutes.replace('{n}', String(seconds / 60))
+    : words.seconds.replace('{n}', String(seconds));
+}
+
+const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The indicator a name written under any settings names, and the settings its name says. */
+export function indicatorOfName(text: string): { id: string; naming?: Partial<Naming> } | null {
+  const name = text.trim();
+  for (const indicator of INDICATORS) {
+    const named = indicator.namedBy;
+    if (!named) continue;
+    for (const words of Object.values(named.words))
+      for (const [unit, pattern] of Object.entries(words)) {
+        const match = new RegExp(`^${escaped(pattern).replace('\\{n\\}', '(\\d+)')}$`, 'i').exec(name);
+        if (!match) continue;
+        const n = Number(match[1]);
+        return { id: indicator.id, naming: { [named.setting]: unit === 'minutes' ? n * 60 : n } };
+      }
+  }
+  const known = namesToIds().get(name) ?? namesToIds().get(name.toLowerCase());
+  return known ? { id: known } : null;
+}
+
+/** Ids, names in every language (English also in lower case) and former names, to the id. */
+const namesToIds = lazy(
+  () =>
+    new Map(
+      INDICATORS.flatMap((i) =>
+        [i.id, ...Object.values(i.names), i.names.en.toLowerCase(), ...(i.formerNames ?? [])].map(
+          (name) => [name, i.id] as const,
+        ),
+      ),
+    ),
+);
+
+/** 30秒应答率's name under a fast-reply setting, for notes that name it. */
+export function fastReplyName(naming: Naming, language: Language): string {
+  return indicatorName(INDICATOR_BY_ID.get('fast_reply_rate') as Indicator, language, naming);
+}
+
 export interface ReportColumn {
   id: string;
   header: string;
@@ -602,10 +676,13 @@ const SUMMARY_NAMES: Record<Language, { median: string; p90: string }> = {
   en: { median: 'median', p90: 'p90' },
 };
 
-/** The columns of a report row in catalog order, each duration followed by its median and p90. */
-export function reportColumns(language: Language): ReportColumn[] {
+/**
+ * The columns of a report row in catalog order, each duration followed by its median and p90, headed
+ * by the names the settings give (indicatorName).
+ */
+export function reportColumns(language: Language, naming?: Naming): ReportColumn[] {
   return INDICATORS.flatMap((i) => {
-    const name = i.names[language];
+    const name = indicatorName(i, language, naming);
     const own = { id: i.id, header: name, unit: i.unit };
     if (!i.samples) return [own];
     const words = SUMMARY_NAMES[language];

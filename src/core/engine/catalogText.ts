@@ -1,5 +1,6 @@
 import { markdownCell } from '../lib/markdown';
-import { type Group, INDICATORS, type Indicator, type Language } from './catalog';
+import { type Group, INDICATORS, type Indicator, indicatorName, type Language, type Naming } from './catalog';
+import { SETTING_BY_ID } from './settings';
 
 /** Help text and docs/indicators.md, both from the catalog so a definition is never written twice. */
 
@@ -21,6 +22,16 @@ const UNIT_TEXT: Record<Indicator['unit'], string> = {
 };
 
 const BETTER_TEXT = { higher: 'higher', lower: 'lower' } as const;
+
+/** How a name follows its setting, by example: 60秒应答率 / 60s response rate, 3分钟应答率 / … */
+function followsText(i: Indicator): string {
+  const setting = i.namedBy?.setting as keyof Naming;
+  const at = (n: number) => ({ [setting]: n }) as unknown as Naming;
+  const examples = [60, 180].map(
+    (n) => `${indicatorName(i, 'zh-CN', at(n))} / ${indicatorName(i, 'en', at(n))}`,
+  );
+  return `the name follows \`${SETTING_BY_ID.get(setting)?.flag}\`: ${examples.join(', ')}`;
+}
 
 export function renderIndicatorsMarkdown(): string {
   const lines = [
@@ -54,7 +65,8 @@ export function renderIndicatorsMarkdown(): string {
     lines.push('| id | 名称 / 名稱 / name | unit | better | definition | needs | low_sample |');
     lines.push('| --- | --- | --- | --- | --- | --- | --- |');
     for (const i of INDICATORS.filter((x) => x.group === group)) {
-      const names = `${i.names['zh-CN']} / ${i.names['zh-TW']} / ${i.names.en}`;
+      const named = i.namedBy ? ` (${followsText(i)})` : '';
+      const names = `${i.names['zh-CN']} / ${i.names['zh-TW']} / ${i.names.en}${named}`;
       const unit = UNIT_TEXT[i.unit] + (i.samples ? ', with median and p90' : '');
       const better = i.better ? BETTER_TEXT[i.better] : '–';
       const needs = i.shopNeeds

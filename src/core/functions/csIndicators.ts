@@ -1,4 +1,4 @@
-import { type Language, reportColumns } from '../engine/catalog';
+import { fastReplyName, type Language, reportColumns } from '../engine/catalog';
 import type { Row } from '../engine/report';
 import { ROW_LABELS } from '../engine/rowLabels';
 import {
@@ -164,7 +164,7 @@ function csIndicators(
     settings,
   );
   const imports = [chatImport, orderImport, ...Object.values(others)];
-  const columns = reportColumns(parsed.language);
+  const columns = reportColumns(parsed.language, settings);
   const words = ROW_LABELS[parsed.language];
   // By period, a second column says which period a row is of (the team and shop rows: all of it).
   const byPeriod = settings.period !== 'all';
@@ -273,7 +273,7 @@ const NOTES: Record<
     'no-buyer-in-common':
       '没有一笔订单对应到询单有效时长内的咨询，询单转化率和客服销售额为 0；请检查聊天记录与订单是否用同一种方式记录买家',
     autoReplies: (n) =>
-      `${n.consultations} 个咨询中有回复在买家消息后 ${n.withinSeconds} 秒内发出，且同一句话至少 ${n.sameTextConsultations} 个咨询都收到：这些看起来是自动回复，却算作客服回复，会抬高 30秒应答率、压低平均响应时间；请在聊天区域中包含“是否自动回复”列，或在设置中加入 auto_prefix`,
+      `${n.consultations} 个咨询中有回复在买家消息后 ${n.withinSeconds} 秒内发出，且同一句话至少 ${n.sameTextConsultations} 个咨询都收到：这些看起来是自动回复，却算作客服回复，会抬高 ${fastReplyName(n, 'zh-CN')}、压低平均响应时间；请在聊天区域中包含“是否自动回复”列，或在设置中加入 auto_prefix`,
   },
   'zh-TW': {
     proposed: (p, key) =>
@@ -292,7 +292,7 @@ const NOTES: Record<
     'no-buyer-in-common':
       '沒有一筆訂單對應到詢單有效時長內的諮詢，詢單轉化率和客服銷售額為 0；請檢查聊天記錄與訂單是否用同一種方式記錄買家',
     autoReplies: (n) =>
-      `${n.consultations} 個諮詢中有回覆在買家訊息後 ${n.withinSeconds} 秒內送出，且同一句話至少 ${n.sameTextConsultations} 個諮詢都收到：這些看起來是自動回覆，卻算作客服回覆，會抬高 30秒應答率、壓低平均響應時間；請在聊天範圍中包含「是否自動回覆」欄，或在設定中加入 auto_prefix`,
+      `${n.consultations} 個諮詢中有回覆在買家訊息後 ${n.withinSeconds} 秒內送出，且同一句話至少 ${n.sameTextConsultations} 個諮詢都收到：這些看起來是自動回覆，卻算作客服回覆，會抬高 ${fastReplyName(n, 'zh-TW')}、壓低平均響應時間；請在聊天範圍中包含「是否自動回覆」欄，或在設定中加入 auto_prefix`,
   },
   en: {
     proposed: (p, key) =>
@@ -311,7 +311,7 @@ const NOTES: Record<
     'no-buyer-in-common':
       'no order matched a consultation within the window, so conversion and agents’ sales are 0; check that chats and orders name buyers the same way',
     autoReplies: (n) =>
-      `${n.consultations} consultations got a reply within ${n.withinSeconds} s of a customer’s message, a text that at least ${n.sameTextConsultations} of them got: these look like auto replies, which count as replies, raising fast_reply_rate and lowering avg_response_s; include the auto-reply column in the chats range, or give an auto_prefix setting`,
+      `${n.consultations} consultations got a reply within ${n.withinSeconds} s of a customer’s message, a text that at least ${n.sameTextConsultations} of them got: these look like auto replies, which count as replies, raising the ${fastReplyName(n, 'en')} and lowering avg_response_s; include the auto-reply column in the chats range, or give an auto_prefix setting`,
   },
 };
 

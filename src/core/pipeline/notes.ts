@@ -30,6 +30,8 @@ export type Note =
       consultations: number;
       withinSeconds: number;
       sameTextConsultations: number;
+      /** The fast-reply setting, which names the rate they raise (30秒应答率, 3分钟应答率). */
+      fastReplySeconds: number;
     }
   /**
    * Rows that could not be read and were left out of every figure: how many, the first of them to find
@@ -89,6 +91,7 @@ export function notesOf(
       consultations: suspected,
       withinSeconds: INSTANT_REPLY_MS / 1000,
       sameTextConsultations: SAME_TEXT_CONSULTATIONS,
+      fastReplySeconds: report.settings.fastReplySeconds,
     });
   return notes;
 }

@@ -88,6 +88,7 @@ describe('the pipeline: exports read and settings in, report and typed notes out
       consultations: unmarked.report.counts.suspectedAutoReplies,
       withinSeconds: INSTANT_REPLY_MS / 1000,
       sameTextConsultations: SAME_TEXT_CONSULTATIONS,
+      fastReplySeconds: 30,
     });
     expect(unmarked.report.counts.suspectedAutoReplies).toBeGreaterThan(SAME_TEXT_CONSULTATIONS);
     const marked = runPipeline(

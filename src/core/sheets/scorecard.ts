@@ -1,4 +1,11 @@
-import { INDICATOR_BY_ID, type Language, reportColumns } from '../engine/catalog';
+import {
+  INDICATOR_BY_ID,
+  indicatorName,
+  indicatorOfName,
+  type Language,
+  type Naming,
+  reportColumns,
+} from '../engine/catalog';
 import type { Row } from '../engine/report';
 import { lazy } from '../lib/lazy';
 import { columnLetter } from './a1';
@@ -65,6 +72,8 @@ export function scorecardTab(
   book: SettingsBook,
   formulas: 'native' | 'addon',
   language: Language = 'zh-CN',
+  /** The settings the names say (30秒应答率 or 3分钟应答率): the report's, or those its tabs were named by. */
+  naming?: Naming,
 ): Tab {
   const ids = scorecardIndicators(book);
   const valueColumn = (k: number) => columnLetter(3 + k * 2);
@@ -74,7 +83,8 @@ export function scorecardTab(
   const words = WORDS[language];
   const header: TabCell[] = [words.agent, words.scheme];
   for (const id of ids) {
-    const name = INDICATOR_BY_ID.get(id)?.names[language] ?? id;
+    const indicator = INDICATOR_BY_ID.get(id);
+    const name = indicator ? indicatorName(indicator, language, naming) : id;
     header.push(name, `${name} ${words.score}`);
   }
   header.push(...words.totals);
@@ -155,9 +165,14 @@ const idByHeader = lazy(
     ),
 );
 
-/** The indicator id of an indicator tab's column header, in any of the catalog's languages. */
-function idOfHeader(header: unknown): string | null {
-  return idByHeader().get(String(header ?? '').trim()) ?? null;
+/**
+ * The indicator id of an indicator tab's column header, in any of the catalog's languages and under
+ * any settings (60秒应答率), with the settings such a name says.
+ */
+function idOfHeader(header: unknown): { id: string; naming?: Partial<Naming> } | null {
+  const text = String(header ?? '').trim();
+  const id = idByHeader().get(text);
+  return indicatorOfName(text) ?? (id ? { id } : null);
 }
 
 /** An indicator tab as the add-on wrote it: what "recompute from the settings" reads back. */
@@ -166,11 +181,15 @@ export interface IndicatorTabContent {
   columnIds: string[];
   /** The agents' rows in order, from row 2 (the team and shop rows below them left out). */
   agents: Row[];
+  /** The settings its headers say (fast_reply_seconds in 3分钟应答率), for the scorecard's names. */
+  naming: Partial<Naming>;
 }
 
 export function readIndicatorTab(cells: readonly (readonly unknown[])[]): IndicatorTabContent {
   const [header = [], ...rest] = cells;
-  const columnIds = header.slice(1).map((h) => idOfHeader(h) ?? '');
+  const found = header.slice(1).map(idOfHeader);
+  const columnIds = found.map((f) => f?.id ?? '');
+  const naming = Object.assign({}, ...found.map((f) => f?.naming ?? {})) as Partial<Naming>;
   // The last two rows are the team and the shop, whatever their labels' language.
   const agents = rest.slice(0, Math.max(rest.length - 2, 0)).map((line) => {
     const row: Row = { agent: String(line[0] ?? '').trim() };
@@ -181,7 +200,7 @@ export function readIndicatorTab(cells: readonly (readonly unknown[])[]): Indica
     });
     return row;
   });
-  return { columnIds, agents };
+  return { columnIds, agents, naming };
 }
 
 /** Each agent's figures merged across the indicator tabs, in order of first appearance. */

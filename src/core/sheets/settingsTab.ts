@@ -1,6 +1,11 @@
-import { INDICATOR_BY_ID, INDICATORS, type Language } from '../engine/catalog';
+import {
+  INDICATOR_BY_ID,
+  indicatorName,
+  indicatorOfName,
+  type Language,
+  type Naming,
+} from '../engine/catalog';
 import type { Scheme, SchemeItem } from '../engine/scheme';
-import { lazy } from '../lib/lazy';
 
 /**
  * The 设置 tab: the team's schemes (方案) as three plain tables side by side, so a team edits them
@@ -79,12 +84,18 @@ export function settingsRows(
   schemes: readonly Scheme[],
   assignments: readonly [string, string][],
   language: Language = 'zh-CN',
+  /** The settings the names say (3分钟应答率 under fast_reply_seconds 180); none: the defaults. */
+  naming?: Naming,
 ): Cell[][] {
+  const name = (id: string) => {
+    const indicator = INDICATOR_BY_ID.get(id);
+    return indicator ? indicatorName(indicator, language, naming) : id;
+  };
   const items: Cell[][] = schemes.flatMap((scheme) =>
     scheme.items.map((item) => [
       scheme.name,
       item.id,
-      INDICATOR_BY_ID.get(item.id)?.names[language] ?? item.id,
+      name(item.id),
       DIRECTION_WORDS[language][item.better],
       item.target,
       ...item.thresholds,
@@ -122,17 +133,6 @@ const letter = (column: number) => String.fromCharCode(64 + column);
 const blank = (cell: unknown) => cell === null || cell === undefined || String(cell).trim() === '';
 const text = (cell: unknown) => (blank(cell) ? '' : String(cell).trim());
 
-const indicatorByName = lazy(
-  () =>
-    new Map(
-      INDICATORS.flatMap((i) => [
-        [i.id, i.id],
-        [i.names['zh-CN'], i.id],
-        [i.names['zh-TW'], i.id],
-        [i.names.en.toLowerCase(), i.id],
-      ]),
-    ),
-);
 const DIRECTIONS: Record<string, 'higher' | 'lower'> = {
   higher: 'higher',
   lower: 'lower',
@@ -184,7 +184,7 @@ export function readSettingsBook(rows: readonly (readonly unknown[])[]): Setting
     if (ITEM_HEADER.every((_, i) => blank(at(i)))) return;
     const name = text(at(0));
     if (!name) problem(row, ITEM_COLUMN, '方案', 'the scheme has no name; write one, such as 售前·日常.');
-    const id = indicatorByName().get(text(at(1))) ?? indicatorByName().get(text(at(1)).toLowerCase());
+    const id = indicatorOfName(text(at(1)))?.id;
     if (!id)
       problem(
         row,

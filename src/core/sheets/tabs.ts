@@ -68,7 +68,7 @@ export function targetRules(agents: readonly string[], columnIds: readonly strin
 }
 
 function indicatorTab(report: Report, group: Group, book: SettingsBook, language: Language): Tab {
-  const columns = reportColumns(language).filter(
+  const columns = reportColumns(language, report.settings).filter(
     (c) => INDICATOR_BY_ID.get(c.id.replace(/_(median|p90)$/, ''))?.group === group,
   );
   const labels = ROW_LABELS[language];
@@ -165,6 +165,7 @@ function newSettingsTab(report: Report, language: Language): Tab {
     [DEFAULT_SCHEME],
     report.agents.map((a) => [String(a.agent), DEFAULT_SCHEME.name]),
     language,
+    report.settings,
   );
   return {
     name: TAB_NAMES.settings,
@@ -188,7 +189,7 @@ export function buildTabs(report: Report, options: TabOptions): Tab[] {
     indicatorTab(report, 'sales', book, options.language),
     indicatorTab(report, 'after_sales', book, options.language),
     detailTab(report),
-    scorecardTab(report.agents, book, options.formulas, options.language),
+    scorecardTab(report.agents, book, options.formulas, options.language, report.settings),
   ];
   return (settings ? [...tabs, settings] : tabs).map((tab) => ({ ...tab, widths: columnWidths(tab) }));
 }
