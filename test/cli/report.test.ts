@@ -362,7 +362,8 @@ describe('cs-kpi report', () => {
     const { status, stdout } = cli(['report', '--chats', chats, '--orders', file, '--format', 'json']);
     expect(status).toBe(0);
     const out = JSON.parse(stdout);
-    // 138 + 1234.50 (an empty refund amount is no refund); today 2,782.84 from 8 orders.
+    // 138 + 1234.50 (an empty refund amount is no refund). Before: 2,644.50 from 7 orders (100 + 138 + 1234
+    // − 50 − 12 + 0 + 1234.50: the two buyers of one rounded ID joined, "12,34" read as 1234).
     expect([out.shop.sales, out.shop.orders, out.agents[0].sales]).toEqual([1372.5, 2, 138]);
     expect(
       out.warnings.map((w: { file: string; row: number; column: string }) => [w.file, w.row, w.column]),

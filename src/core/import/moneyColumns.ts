@@ -72,6 +72,8 @@ export class MoneyColumns {
 
   /** The column's decimal mark (null: no amount in it has a fraction that says) and a cell showing it. */
   of(field: string): { mark: DecimalMark | null; example: string } | undefined {
-    return this.columns.find((column) => column.field === field);
+    // A loop rather than find: read for every money cell, and makes no closure.
+    for (const column of this.columns) if (column.field === field) return column;
+    return undefined;
   }
 }
