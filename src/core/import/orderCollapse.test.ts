@@ -98,7 +98,7 @@ describe('OrderCollapser', () => {
   it('drops an order whose zero-tailed ID rows of different buyers share, with every row, and its warnings', () => {
     const id = '3000000000000000000';
     const paid = 1;
-    const { orders, warnings } = collapse([
+    const { orders, warnings, duplicates } = collapse([
       row(id, { customer: 'A', amount: 100, paidAt: paid, row: 2 }),
       row('7', { customer: 'Z', amount: 9, paidAt: paid, row: 3 }),
       // The same buyer again with another amount: a warning, withdrawn once another buyer shows the ID.
@@ -107,6 +107,8 @@ describe('OrderCollapser', () => {
       row(id, { customer: 'B', amount: 200, paidAt: paid, row: 5, rowPrint: 3 }),
     ]);
     expect(orders.map((o) => [o.orderId, o.amount])).toEqual([['7', 9]]);
+    // Row 5 read twice is no duplicate either: its order is counted nowhere.
+    expect(duplicates).toBe(0);
     expect(warnings.map((w) => [w.row, w.column])).toEqual([
       [2, 'order_id'],
       [4, 'order_id'],

@@ -30,6 +30,8 @@ export class OrderCollapser {
   /** The rows of each order that has several (for refusing all of them), and its warnings so far. */
   private readonly rowsAt = new Map<number, number[]>();
   private readonly warnedAt = new Map<number, ImportWarning[]>();
+  /** Of those orders, the rows that repeated one already read: not duplicates once the order is refused. */
+  private readonly duplicatesAt = new Map<number, number>();
   /** Orders whose ID a spreadsheet rounded: rows of different buyers share a zero-tailed ID. */
   private readonly rounded = new Set<number>();
 
@@ -72,6 +74,7 @@ export class OrderCollapser {
     const part = partOf(row);
     if (parts.has(part)) {
       this.duplicates++;
+      if (this.rowsAt.has(at)) this.duplicatesAt.set(at, (this.duplicatesAt.get(at) ?? 0) + 1);
       return;
     }
     parts.add(part);
@@ -124,6 +127,7 @@ export class OrderCollapser {
       const all = rows.length > 1 ? ` (all its rows are refused: ${rows.join(', ')})` : '';
       for (const row of rows) refusals.push({ file: this.file, row, column, message: message + all });
       for (const warning of this.warnedAt.get(at) ?? []) withdrawn.add(warning);
+      this.duplicates -= this.duplicatesAt.get(at) ?? 0;
     };
     this.orders.forEach((order, at) => {
       if (this.rounded.has(at)) {

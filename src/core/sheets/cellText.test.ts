@@ -19,6 +19,17 @@ describe('cellText: a cell as the text an export had', () => {
     expect(cellText('', 'UTC')).toBe('');
   });
 
+  it('writes a number with three decimals so that its point cannot be taken for a thousands separator', () => {
+    expect([1.234, -12.5, 999.999, 1234.567, 0.123, 1.23].map((n) => cellText(n, 'UTC'))).toEqual([
+      '1.2340',
+      '-12.5',
+      '999.9990',
+      '1234.567',
+      '0.123',
+      '1.23',
+    ]);
+  });
+
   it('writes a percentage as the cell shows it', () => {
     expect(cellText(0.1, 'UTC', '0%')).toBe('10%');
     expect(cellText(0.1234, 'UTC', '0.00%')).toBe('12.34%');
