@@ -68,7 +68,7 @@ export function renderTimings(timings: readonly Timing[]): string {
 
 /** The JSON of `--format json`: the report without the consultation list, plus the import warnings. */
 export function toJson({ report, warnings, imports }: CliReport): string {
-  const { consultations: _consultations, ...rest } = report;
+  const { consultations: _consultations, sampleSizes: _sizes, ...rest } = report;
   // What the recognized platforms usually measure, each with whether the report used it.
   const proposed = proposals(
     imports.map((i) => i.dialect),

@@ -254,6 +254,9 @@ export function noteText(note: Note): string | null {
       const { orders, windowDays } = note;
       return `no order was matched to a consultation in its ${windowDays}-day window (--window-days; ${orders.toLocaleString('en')} order${orders === 1 ? '' : 's'} read): conversion and what agents sold are 0. Check that the chat and order exports name buyers the same way (a nickname in one and an ID in the other never match).`;
     }
+    case 'low-sample':
+      // The table marks them * (and says why below it), JSON and CSV list them: no line on stderr.
+      return null;
     case 'suspected-auto-replies': {
       const n = note.consultations;
       return `${n.toLocaleString('en')} consultation${n === 1 ? '' : 's'} got a reply within ${note.withinSeconds} s of a customer's message, with a text that at least ${note.sameTextConsultations} consultations got so: these look like auto replies. They count as an agent's replies, raising ${fastReplyName(note, 'zh-CN')} and lowering 首次响应时间 and 平均响应时间. Mark them: map the export's auto-reply column (--map auto=COLUMN), or give their first words with --auto-prefix TEXT or a word in them with --auto-keyword TEXT.`;

@@ -30,6 +30,12 @@ function writeTab(book: ExcelJS.Workbook, tab: Tab) {
   tab.widths?.forEach((px, i) => {
     sheet.getColumn(i + 1).width = Math.ceil(px / 7);
   });
+  // A low-sample figure greyed, with its note (样本不足：2 < 5), as the add-on writes it.
+  for (const flag of tab.flagged ?? []) {
+    const cell = sheet.getCell(flag.row + 1, flag.column + 1);
+    cell.note = flag.note;
+    cell.font = { color: { argb: 'FF999999' } };
+  }
   const header = sheet.getRow(1);
   header.font = { bold: true };
   header.alignment = { wrapText: true, vertical: 'top' };

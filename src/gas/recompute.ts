@@ -1,6 +1,12 @@
 import { DEFAULT_SETTINGS } from '../core/engine/settings';
 import { languageOf } from '../core/lib/language';
-import { mergeAgentRows, readIndicatorTab, SCORECARD_TAB, scorecardTab } from '../core/sheets/scorecard';
+import {
+  flagsOfTabs,
+  mergeAgentRows,
+  readIndicatorTab,
+  SCORECARD_TAB,
+  scorecardTab,
+} from '../core/sheets/scorecard';
 import { readSettingsBook, SETTINGS_TAB, SettingsTabError } from '../core/sheets/settingsTab';
 import { TAB_NAMES, targetRules } from '../core/sheets/tabs';
 import { ADDON_TITLE } from './title';
@@ -39,12 +45,16 @@ export function recomputeFromSettings() {
   }
   const tabs = INDICATOR_TABS.flatMap((name) => {
     const sheet = spreadsheet.getSheetByName(name);
-    return sheet ? [{ sheet, content: readIndicatorTab(sheet.getDataRange().getValues()) }] : [];
+    if (!sheet) return [];
+    const cells = sheet.getDataRange();
+    return [{ sheet, content: readIndicatorTab(cells.getValues(), cells.getNotes()) }];
   });
   const agents = mergeAgentRows(tabs.map((tab) => tab.content));
   // The names the indicator tabs were written with (3分钟应答率 under 180 s) head 绩效 too.
   const naming = { ...DEFAULT_SETTINGS, ...Object.assign({}, ...tabs.map((tab) => tab.content.naming)) };
-  const card = scorecardTab(agents, book, 'native', languageOf(spreadsheet.getSpreadsheetLocale()), naming);
+  const contents = tabs.map((tab) => tab.content);
+  const language = languageOf(spreadsheet.getSpreadsheetLocale());
+  const card = scorecardTab(agents, book, 'native', language, naming, flagsOfTabs(contents));
   if (!writeTabsAsking([card], '替换？Replace it?')) return;
   withDocumentLock(() => {
     for (const { sheet, content } of tabs) {

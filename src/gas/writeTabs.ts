@@ -296,7 +296,37 @@ function copyCells(from: Sheet, to: Sheet, grid: Grid, frozen: [number, number])
   to.setFrozenColumns(frozen[1]);
 }
 
+/** The grey of a low-sample figure (Sheets' "dark grey 1"): still readable, visibly set apart. */
+export const FLAGGED_FONT_COLOR = '#999999';
+
+/**
+ * Low-sample figures greyed with their note (样本不足：2 < 5), in one call each over the tab's grid:
+ * every other cell's note is cleared and its color reset (Range.setNotes, "must match dimensions of
+ * this range"; Range.setFontColors, null resets a color:
+ * https://developers.google.com/apps-script/reference/spreadsheet/range#setnotesnotes,
+ * https://developers.google.com/apps-script/reference/spreadsheet/range#setfontcolorscolors). Range.clear
+ * clears contents and formats, not notes: without this a note of the last import would stay.
+ */
+function applyFlags(sheet: Sheet, layout: TabLayout) {
+  if (!layout.flagged) return;
+  const { rows, columns } = layout.grid;
+  const notes: string[][] = Array.from({ length: rows }, () => Array<string>(columns).fill(''));
+  const colors: (string | null)[][] = Array.from({ length: rows }, () =>
+    Array<string | null>(columns).fill(null),
+  );
+  for (const cell of layout.flagged) {
+    const line = notes[cell.row];
+    if (!line || cell.column >= columns) continue;
+    line[cell.column] = cell.note;
+    (colors[cell.row] as (string | null)[])[cell.column] = FLAGGED_FONT_COLOR;
+  }
+  const range = sheet.getRange(1, 1, rows, columns);
+  range.setNotes(notes);
+  range.setFontColors(colors as string[][]);
+}
+
 function finish(sheet: Sheet, layout: TabLayout) {
+  applyFlags(sheet, layout);
   sheet.setFrozenRows(layout.frozenRows);
   sheet.setFrozenColumns(layout.frozenColumns);
   // Headers wrap and columns fit what they show (a date-time column at the default 100 px shows ###).

@@ -1,5 +1,5 @@
 import Papa from 'papaparse';
-import { fastReplyName, type Language } from '../core/engine/catalog';
+import { fastReplyName, type Language, type Naming } from '../core/engine/catalog';
 import { proposals, type Settings } from '../core/engine/settings';
 import { decodeBytes } from '../core/import/decode';
 import { fieldLabel } from '../core/import/fields';
@@ -7,6 +7,7 @@ import { importTable, type TableImport } from '../core/import/importer';
 import type { Kind } from '../core/import/records';
 import { ImportError, type ImportWarning, isRefusal } from '../core/import/warnings';
 import { languageOf } from '../core/lib/language';
+import { lowSampleFigures, lowSampleList } from '../core/pipeline/lowSampleText';
 import { LISTED_ROWS, type Note } from '../core/pipeline/notes';
 import { runPipeline, singleExport } from '../core/pipeline/pipeline';
 import {
@@ -448,7 +449,7 @@ export class ImportFlow {
    * as a fact about the agents) and unmarked auto replies (which would pass for fast agents). Skipped
    * rows are shown at 2. Columns, beside the rows themselves.
    */
-  private showNotes(notes: readonly Note[]) {
+  private showNotes(notes: readonly Note[], naming: Naming) {
     const match = notes.find((n) => n.kind === 'no-buyer-column' || n.kind === 'no-buyer-in-common');
     const note = byId('match-note');
     note.textContent = match ? this.messages[MATCH_MESSAGES[match.kind as keyof typeof MATCH_MESSAGES]] : '';
@@ -463,12 +464,23 @@ export class ImportFlow {
           .replace('{fast}', fastReplyName(auto, this.messages.language as Language))
       : '';
     autoNote.hidden = auto === undefined;
+    const low = notes.find((n) => n.kind === 'low-sample');
+    const lowNote = byId('low-sample-note');
+    const language = this.messages.language as Language;
+    lowNote.textContent = low
+      ? this.messages.lowSample
+          .replace('{n}', String(lowSampleFigures(low)))
+          .replace('{min}', String(low.minSample))
+          .replace('{list}', lowSampleList(low, language, naming))
+      : '';
+    lowNote.hidden = low === undefined;
   }
 
   async compute() {
     byId('step-compute').hidden = false;
     byId('summary').replaceChildren();
     byId('match-note').hidden = true;
+    byId('low-sample-note').hidden = true;
     byId('auto-note').hidden = true;
     try {
       this.progress(1, this.messages.reading);
@@ -509,7 +521,7 @@ export class ImportFlow {
       const used = `${written.cells.toLocaleString('en-US')} / ${SPREADSHEET_CELL_LIMIT.toLocaleString('en-US')}`;
       this.progress(4, `${this.messages.done}${written.written.join('、')} (${used} ${this.messages.cells})`);
       this.showLinks(written.links);
-      this.showNotes(notes);
+      this.showNotes(notes, report.settings);
     } catch (error) {
       this.progress(0, '');
       this.showError(error);

@@ -47,6 +47,7 @@ const zhCN = {
     '订单导出没有买家列：订单无法与聊天对应，询单转化率和客服销售额为空。请在「2. 列对应」中为订单选择买家列。',
   noBuyerInCommon:
     '没有一笔订单对应到询单有效时长内的咨询，询单转化率和客服销售额为 0。请检查聊天记录与订单是否用同一种方式记录买家（一边是昵称、一边是 ID 则永远对不上）。',
+  lowSample: '{n} 个数字的分母少于 {min}（最小样本），照常显示，已在各指标页标灰并加注「样本不足」：{list}',
   suspectedAutoReplies:
     '{n} 个咨询中有回复在买家消息后 {seconds} 秒内发出，且同一句话至少 {min} 个咨询都收到：这些看起来是自动回复，却算作客服回复，会抬高 {fast}、压低首次响应时间和平均响应时间。请在「2. 列对应」中为聊天记录选择“是否自动回复”列，或在「3. 设置」中填写自动回复前缀。',
   confirmReplace: '该工作表在上次导入后被修改过，是否替换？',
@@ -118,6 +119,7 @@ const zhTW: Record<keyof typeof zhCN, string> = {
     '訂單匯出沒有買家欄：訂單無法與聊天對應，詢單轉化率和客服銷售額為空。請在「2. 欄位對應」中為訂單選擇買家欄。',
   noBuyerInCommon:
     '沒有一筆訂單對應到詢單有效時長內的諮詢，詢單轉化率和客服銷售額為 0。請檢查聊天記錄與訂單是否用同一種方式記錄買家（一邊是暱稱、一邊是 ID 則永遠對不上）。',
+  lowSample: '{n} 個數字的分母少於 {min}（最小樣本），照常顯示，已在各指標頁標灰並加註「樣本不足」：{list}',
   suspectedAutoReplies:
     '{n} 個諮詢中有回覆在買家訊息後 {seconds} 秒內送出，且同一句話至少 {min} 個諮詢都收到：這些看起來是自動回覆，卻算作客服回覆，會抬高 {fast}、壓低首次響應時間和平均響應時間。請在「2. 欄位對應」中為聊天記錄選擇「是否自動回覆」欄，或在「3. 設定」中填寫自動回覆前綴。',
   confirmReplace: '該工作表在上次匯入後被修改過，是否取代？',
@@ -177,6 +179,8 @@ const en: Record<keyof typeof zhCN, string> = {
     'The order export has no buyer column: orders cannot be matched to chats, so conversion and agents’ sales are empty. Choose the orders’ buyer column under 2. Columns.',
   noBuyerInCommon:
     'No order matched a consultation within the inquiry window, so conversion and agents’ sales are 0. Check that the chats and the orders name buyers the same way (a nickname in one and an ID in the other never match).',
+  lowSample:
+    '{n} figures rest on fewer than {min} cases (minimum sample): shown as usual, greyed in the indicator tabs with a “Low sample” note: {list}',
   suspectedAutoReplies:
     '{n} consultations got a reply within {seconds} s of a customer’s message, a text that at least {min} of them got: these look like auto replies, yet count as an agent’s, raising the {fast} and lowering the first and average response times. Choose the chats’ auto-reply column under 2. Columns, or give the auto-reply prefix under 3. Settings.',
   confirmReplace: 'A tab was edited since the last import. Replace it?',

@@ -56,7 +56,11 @@ describe('writeTabs (google.script.run target)', () => {
   it("writes every tab, marked as the add-on's, with headers, formulas and frozen header rows", () => {
     const addon = loadCode();
     const names = ['服务指标', '销售指标', '售后指标', '咨询明细', '绩效', '设置'];
-    const result = send(addon, { tabs: tabsFor(messages(3)) }) as { written: string[]; links: unknown[] };
+    // min_sample 0: no figure of these few consultations is flagged, so every score is the plain formula.
+    const result = send(addon, { tabs: tabsFor(messages(3), { minSample: 0 }) }) as {
+      written: string[];
+      links: unknown[];
+    };
     expect(result.written).toEqual(names);
     // A link per tab: the spreadsheet's URL with the tab's own gid.
     const gid = (name: string) => addon.spreadsheet.getSheetByName(name)?.getSheetId();
@@ -301,6 +305,49 @@ describe('recomputeFromSettings (menu: 按设置重新计算)', () => {
     expect(header()).toContain('3分钟应答率');
     expect(header()).toContain('3分钟应答率 得分');
     expect(header()).not.toContain('30秒应答率');
+  });
+
+  it('greys low-sample figures with their note, clears them on the next import, and keeps them on recompute', () => {
+    const addon = loadCode();
+    // Two consultations each: 回复率 of 小美 and 小王 rests on 2, below min_sample 5.
+    send(addon, { tabs: tabsFor(messages(4)) });
+    const service = () => addon.spreadsheet.getSheetByName('服务指标');
+    const cellOf = (label: string, header: string) => {
+      const dump = service()?.dump() ?? [];
+      return [dump.findIndex((row) => row[0] === label), (dump[0] ?? []).indexOf(header)] as const;
+    };
+    const [mei, reply] = cellOf('小美', '回复率');
+    const [team] = cellOf('团队', '回复率');
+    const notes = () => service()?.getDataRange().getNotes() ?? [];
+    const colors = () => service()?.getDataRange().getFontColors() ?? [];
+    expect(notes()[mei]?.[reply]).toBe('样本不足：2 < 5');
+    expect(colors()[mei]?.[reply]).toBe('#999999');
+    // The team's 4 consultations are still too few; its own note says so.
+    expect(notes()[team]?.[reply]).toBe('样本不足：4 < 5');
+    expect(notes()[0]?.[reply]).toBe('');
+    // 样本不足不计分 on the scheme: recompute reads the notes back and leaves the figure unscored.
+    addon.spreadsheet
+      .getSheetByName('设置')
+      ?.getRange(2, 17, 1, 1)
+      .setValues([[true]]);
+    addon.global.recomputeFromSettings();
+    const card = addon.spreadsheet.getSheetByName('绩效');
+    const header = card?.dump()[0] ?? [];
+    const wangRow = card?.dump().find((row) => row[0] === '小王') ?? [];
+    expect(String(wangRow[header.indexOf('30秒应答率 得分')])).toMatch(/^=IF\(OR\('设置'!\$Q\$2=TRUE,/);
+    expect(card?.getDataRange().getNotes()[2]?.[header.indexOf('30秒应答率')]).toBe('样本不足：2 < 5');
+    // The next import with enough cases (min_sample 2) leaves no note and no grey behind.
+    send(addon, { tabs: tabsFor(messages(4), { minSample: 2 }), replaceEdited: true });
+    expect(
+      notes()
+        .flat()
+        .every((note) => note === ''),
+    ).toBe(true);
+    expect(
+      colors()
+        .flat()
+        .every((color) => color === '#000000'),
+    ).toBe(true);
   });
 
   it('reads back agents and IDs that Sheets would type as numbers, booleans or dates (issue 19, item 3)', () => {

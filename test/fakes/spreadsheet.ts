@@ -95,6 +95,10 @@ interface Cell {
   format: string;
   /** Range.setWrap: whether the cell's text wraps. */
   wrap?: boolean;
+  /** Range.setNotes: the cell's note ('' or absent: none). */
+  note?: string;
+  /** Range.setFontColors: the text's color in CSS notation; absent: the default. */
+  fontColor?: string;
 }
 
 /** What every tab of a spreadsheet reads values by. */
@@ -763,6 +767,52 @@ export class FakeRange {
     return this;
   }
 
+  /**
+   * Google: Range.setNotes(notes) "Sets a rectangular grid of notes (must match dimensions of this
+   * range)"; an empty string is no note
+   * (https://developers.google.com/apps-script/reference/spreadsheet/range#setnotesnotes).
+   */
+  setNotes(notes: string[][]) {
+    this.record('setNotes', [notes]);
+    this.checkDimensions(notes);
+    this.checkEditable();
+    this.each((r, c) => {
+      const note = String(notes[r - this.row]?.[c - this.column] ?? '');
+      // Clearing a cell never written leaves it unwritten (peek gives a throwaway empty cell).
+      (note === '' ? this.sheet.peek(r, c) : this.sheet.cell(r, c)).note = note;
+    });
+    return this;
+  }
+
+  /** Range.getNotes: each cell's note, '' where there is none. */
+  getNotes(): string[][] {
+    this.record('getNotes', []);
+    return this.each((r, c) => this.sheet.peek(r, c).note ?? '');
+  }
+
+  /**
+   * Google: Range.setFontColors(colors) "Sets a rectangular grid of font colors (must match dimensions
+   * of this range). The colors are in CSS notation"; null resets a cell's color
+   * (https://developers.google.com/apps-script/reference/spreadsheet/range#setfontcolorscolors).
+   */
+  setFontColors(colors: (string | null)[][]) {
+    this.record('setFontColors', [colors]);
+    this.checkDimensions(colors);
+    this.checkEditable();
+    this.each((r, c) => {
+      const color = colors[r - this.row]?.[c - this.column] ?? null;
+      if (color === null) delete this.sheet.peek(r, c).fontColor;
+      else this.sheet.cell(r, c).fontColor = color;
+    });
+    return this;
+  }
+
+  /** Range.getFontColors: each cell's text color, Sheets' default black where none was set. */
+  getFontColors(): string[][] {
+    this.record('getFontColors', []);
+    return this.each((r, c) => this.sheet.peek(r, c).fontColor ?? '#000000');
+  }
+
   clearContent() {
     this.record('clearContent', []);
     this.checkEditable();
@@ -774,7 +824,11 @@ export class FakeRange {
     return this;
   }
 
-  /** Range.clear: contents and formats. */
+  /**
+   * Range.clear: "Clears the range of contents and formats" — a font color is a format; a note is not
+   * (clear(options) names notes apart:
+   * https://developers.google.com/apps-script/reference/spreadsheet/range#clear()).
+   */
   clear() {
     this.record('clear', []);
     this.checkEditable();
@@ -783,6 +837,7 @@ export class FakeRange {
       cell.value = '';
       cell.formula = '';
       cell.format = '';
+      delete cell.fontColor;
     });
     return this;
   }

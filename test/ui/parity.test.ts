@@ -73,6 +73,21 @@ function figuresOf(rows: unknown[][], labelColumns: number, into: Figures = new 
   return into;
 }
 
+/** The indicator ids of each row whose cell has a low-sample note (a mean's own column, not its median). */
+function flaggedOf(rows: unknown[][], notes: string[][], into: Map<string, Set<string>>) {
+  const [header = []] = rows;
+  rows.forEach((row, r) => {
+    if (r === 0) return;
+    const label = String(row[0]);
+    header.forEach((h, c) => {
+      const id = HEADER_TO_ID.get(String(h));
+      if (!id || id.endsWith('_median') || id.endsWith('_p90') || !notes[r]?.[c]?.startsWith('样本不足'))
+        return;
+      into.set(label, (into.get(label) ?? new Set()).add(id));
+    });
+  });
+}
+
 let cliFigures: Figures;
 let browser: Browser;
 let preview: Awaited<ReturnType<typeof startPreview>>;
@@ -180,15 +195,30 @@ describe('one figure from the command line, CS_INDICATORS and the sidebar', () =
     await expect
       .poll(() => sidebar.locator('#progress-text').textContent(), { timeout: 60_000 })
       .toContain('完成');
+    // Low-sample figures are listed under the links (issue 18 item 7).
+    expect(await sidebar.locator('#low-sample-note').textContent()).toMatch(
+      /^\d+ 个数字的分母少于 5（最小样本）/,
+    );
     await page.close();
     const fake = preview.fake as GasFake;
     const figures: Figures = new Map();
+    const flags = new Map<string, Set<string>>();
     for (const name of [TAB_NAMES.service, TAB_NAMES.sales, TAB_NAMES.after_sales]) {
       const sheet = fake.spreadsheet.getSheetByName(name);
       if (!sheet) throw new Error(`the sidebar wrote no ${name} tab`);
       if (name === TAB_NAMES.service) expect(sheet.dump()[0]).toContain('60秒应答率');
       figuresOf(sheet.getDataRange().getValues() as unknown[][], 1, figures);
+      flaggedOf(sheet.getDataRange().getValues() as unknown[][], sheet.getDataRange().getNotes(), flags);
     }
+    // The same figures flagged: a note on exactly the cells the command line lists in low_sample.
+    let flagged = 0;
+    for (const [cliLabel, cliRow] of cliFigures) {
+      const label = cliLabel === 'Team' ? '团队' : cliLabel === 'Shop' ? '店铺' : cliLabel;
+      const listed = ((cliRow.low_sample as string[]) ?? []).filter((id) => id in (figures.get(label) ?? {}));
+      expect([cliLabel, [...(flags.get(label) ?? [])].sort()]).toEqual([cliLabel, [...listed].sort()]);
+      flagged += listed.length;
+    }
+    expect(flagged).toBeGreaterThan(10);
     const compared = expectSameFigures(figures, (l) => (l === 'Team' ? '团队' : l === 'Shop' ? '店铺' : l));
     expect(compared).toBeGreaterThan(1000);
   }, 120_000);

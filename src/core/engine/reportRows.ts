@@ -20,6 +20,11 @@ export interface ReportRows {
   agents: Row[];
   team: Row;
   shop: Row;
+  /**
+   * The cases behind each flagged figure of a row (low_sample), for the tabs' notes ("样本不足：2 < 5").
+   * Not part of the JSON, which lists the ids.
+   */
+  sampleSizes: Map<Row, Readonly<Record<string, number>>>;
   /** With a period other than `all`: the team and shop rows of each period. */
   teamByPeriod?: Row[];
   shopByPeriod?: Row[];
@@ -48,6 +53,7 @@ export function reportRows(
     }
     return known;
   };
+  const sampleSizes = new Map<Row, Record<string, number>>();
   const rowOf = (who: string, period: string, level: Level): Row => {
     const facts = buckets.get(who, period);
     const row: Row = {};
@@ -57,7 +63,12 @@ export function reportRows(
     for (const indicator of INDICATORS) {
       const value = indicatorValue(indicator, facts, level, sources);
       row[indicator.id] = value;
-      if (value !== null && isLowSample(indicator, facts, settings.minSample)) lowSample.push(indicator.id);
+      if (value !== null && isLowSample(indicator, facts, settings.minSample)) {
+        lowSample.push(indicator.id);
+        const sizes = sampleSizes.get(row) ?? {};
+        sizes[indicator.id] = indicator.denominator?.(facts) ?? 0;
+        sampleSizes.set(row, sizes);
+      }
       if (indicator.samples) {
         const { median, p90 } = value === null ? distribution([]) : distributionOf(indicator.samples(facts));
         row[`${indicator.id}_median`] = median;
@@ -89,6 +100,7 @@ export function reportRows(
     agents: agentRows,
     team: overall(TEAM, 'team'),
     shop: overall(SHOP, 'shop'),
+    sampleSizes,
   };
   if (settings.period !== 'all') {
     rows.teamByPeriod = periods.map((p) => rowOf(TEAM, p, 'team'));

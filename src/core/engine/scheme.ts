@@ -17,6 +17,11 @@ export interface Scheme {
   name: string;
   fullPay: number;
   items: SchemeItem[];
+  /**
+   * Leave figures flagged low-sample (min_sample) out of the total and the full marks; by default they
+   * score like any other (SPEC §6: "the scheme decides whether a flagged figure still scores").
+   */
+  leaveOutLowSample?: boolean;
 }
 
 export const DEFAULT_SCHEME: Scheme = {

@@ -51,7 +51,9 @@ describe('CS_INDICATORS', () => {
   it('uses catalog headers in Chinese by default', () => {
     const t = table(CS_INDICATORS(twitter, undefined, [['tz', 'UTC']]));
     expect(t.header.slice(0, 3)).toEqual(['客服', '咨询量', '接待量']);
-    expect(t.body.at(-2)?.[0]).toBe('团队');
+    // The team and the shop last, then notes (low-sample figures here).
+    const labels = t.body.map((row) => row[0]);
+    expect(labels.indexOf('店铺')).toBe(labels.indexOf('团队') + 1);
   });
 
   it('reads Date cells as instants and attributes orders given as a second range', () => {
@@ -67,7 +69,13 @@ describe('CS_INDICATORS', () => {
       ['1', 'B', '2024-03-02 08:59:00', '2024-03-02 09:00:00', 100, 1],
       ['2', 'A', '2024-03-03 08:59:00', '2024-03-03 09:00:00', 50, 1],
     ];
-    const t = table(CS_INDICATORS(chats, orders, [['window_days', 2]]));
+    // min_sample 0: no low-sample row either, so the shop's row is the last.
+    const t = table(
+      CS_INDICATORS(chats, orders, [
+        ['window_days', 2],
+        ['min_sample', 0],
+      ]),
+    );
     expect(t.byLabel('小美').询单转化率).toBe(0.5);
     expect(t.byLabel('小美').销售额).toBe(100);
     // Without the buyer column no order can be matched to a chat: empty cells, not 0.

@@ -1,4 +1,4 @@
-import { fastReplyName, type Language, reportColumns } from '../engine/catalog';
+import { fastReplyName, type Language, type Naming, reportColumns } from '../engine/catalog';
 import type { Row } from '../engine/report';
 import { ROW_LABELS } from '../engine/rowLabels';
 import {
@@ -16,6 +16,7 @@ import type { Kind } from '../import/records';
 import { readRows, type TableImport } from '../import/tableReader';
 import { ImportError, type ImportWarning } from '../import/warnings';
 import { lazy } from '../lib/lazy';
+import { lowSampleList } from '../pipeline/lowSampleText';
 import type { Note } from '../pipeline/notes';
 import { runPipeline, singleExport } from '../pipeline/pipeline';
 import { cellText } from '../sheets/cellText';
@@ -193,7 +194,7 @@ function csIndicators(
         ...blanks(),
       ]);
   for (const note of notes)
-    for (const text of noteLines(note, parsed.language)) table.push([text, ...blanks()]);
+    for (const text of noteLines(note, parsed.language, settings)) table.push([text, ...blanks()]);
   return table;
 }
 
@@ -202,7 +203,7 @@ function csIndicators(
  * row it lists (file, row, column, reason). The reason a row was skipped is the importer's, in
  * English, as the command line and the sidebar give it.
  */
-function noteLines(note: Note, language: Language): string[] {
+function noteLines(note: Note, language: Language, naming: Naming): string[] {
   const words = NOTES[language];
   switch (note.kind) {
     case 'rows-skipped':
@@ -218,6 +219,8 @@ function noteLines(note: Note, language: Language): string[] {
       return [words.noRows(note.files)];
     case 'future-times':
       return [words.future(note)];
+    case 'low-sample':
+      return [words.lowSample(note, lowSampleList(note, language, naming))];
     default:
       return [noteText(note, words)];
   }
@@ -225,7 +228,10 @@ function noteLines(note: Note, language: Language): string[] {
 
 /** A note of one row. */
 function noteText(
-  note: Exclude<Note, { kind: 'rows-skipped' | 'rows-cautioned' | 'no-rows' | 'future-times' }>,
+  note: Exclude<
+    Note,
+    { kind: 'rows-skipped' | 'rows-cautioned' | 'no-rows' | 'future-times' | 'low-sample' }
+  >,
   words: (typeof NOTES)[Language],
 ): string {
   switch (note.kind) {
@@ -253,10 +259,12 @@ const NOTES: Record<
     'no-buyer-column': string;
     'no-buyer-in-common': string;
     autoReplies: (note: NoteOf<'suspected-auto-replies'>) => string;
+    lowSample: (note: NoteOf<'low-sample'>, list: string) => string;
     proposed: (proposal: Proposal, key: string) => string;
   }
 > = {
   'zh-CN': {
+    lowSample: (n, list) => `样本不足（分母少于 ${n.minSample}，min_sample；数字照常显示）：${list}`,
     proposed: (p, key) =>
       `识别为${p.platform.zh}的导出：该平台通常用 ${key} = ${p.text}（${p.source}）；仅为建议，未采用：在设置中加入 ${key} ${p.text} 即采用`,
     skipped: ({ rows: n }) =>
@@ -276,6 +284,7 @@ const NOTES: Record<
       `${n.consultations} 个咨询中有回复在买家消息后 ${n.withinSeconds} 秒内发出，且同一句话至少 ${n.sameTextConsultations} 个咨询都收到：这些看起来是自动回复，却算作客服回复，会抬高 ${fastReplyName(n, 'zh-CN')}、压低平均响应时间；请在聊天区域中包含“是否自动回复”列，或在设置中加入 auto_prefix`,
   },
   'zh-TW': {
+    lowSample: (n, list) => `樣本不足（分母少於 ${n.minSample}，min_sample；數字照常顯示）：${list}`,
     proposed: (p, key) =>
       `識別為${p.platform.zh}的匯出：該平台通常用 ${key} = ${p.text}（${p.source}）；僅為建議，未採用：在設定中加入 ${key} ${p.text} 即採用`,
     skipped: ({ rows: n }) =>
@@ -295,6 +304,8 @@ const NOTES: Record<
       `${n.consultations} 個諮詢中有回覆在買家訊息後 ${n.withinSeconds} 秒內送出，且同一句話至少 ${n.sameTextConsultations} 個諮詢都收到：這些看起來是自動回覆，卻算作客服回覆，會抬高 ${fastReplyName(n, 'zh-TW')}、壓低平均響應時間；請在聊天範圍中包含「是否自動回覆」欄，或在設定中加入 auto_prefix`,
   },
   en: {
+    lowSample: (n, list) =>
+      `low sample (fewer than ${n.minSample} cases, min_sample; the figures are shown all the same): ${list}`,
     proposed: (p, key) =>
       `${p.platform.en} exports recognized: the platform usually uses ${key} = ${p.text} (${p.source}); proposed, not applied: add ${key} ${p.text} to the settings to use it`,
     skipped: ({ rows: n }) =>

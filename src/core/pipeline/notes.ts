@@ -1,7 +1,7 @@
 import { INSTANT_REPLY_MS, SAME_TEXT_CONSULTATIONS } from '../engine/autoReplies';
 import type { Available } from '../engine/facts';
 import { matchProblem } from '../engine/matching';
-import type { Report } from '../engine/report';
+import type { Report, Row } from '../engine/report';
 import { type ImportWarning, isRefusal } from '../import/warnings';
 
 /**
@@ -46,16 +46,52 @@ export type Note =
    * Rows refused for a time more than a day after the run's clock (`now`, epoch ms): a date the export
    * or the importer got wrong (a year typed 2099, a day and month swapped), never a real event.
    */
-  | { kind: 'future-times'; rows: number; first: ImportWarning; now: number };
+  | { kind: 'future-times'; rows: number; first: ImportWarning; now: number }
+  /**
+   * Figures over fewer cases than min_sample (SPEC §6): shown, flagged in each row's low_sample, greyed
+   * with a note in the tabs. Each row with any, by its label (an agent, 团队/店铺 as `team`/`shop`).
+   */
+  | { kind: 'low-sample'; minSample: number; rows: readonly LowSampleRow[] };
 
 export type NoteKind = Note['kind'];
+
+/** A row with low-sample figures: an agent's (its name), or the team's or the shop's; its period if any. */
+export interface LowSampleRow {
+  who: string;
+  level: 'agent' | 'team' | 'shop';
+  period?: string;
+  ids: readonly string[];
+}
+
+/** Every row of the report with a low-sample figure, agents first, then team and shop by period. */
+export function lowSampleRows(report: Report): LowSampleRow[] {
+  const rowsOf = (level: LowSampleRow['level'], rows: readonly Row[]): LowSampleRow[] =>
+    rows.flatMap((row) =>
+      (row.low_sample ?? []).length === 0
+        ? []
+        : [
+            {
+              who: level === 'agent' ? String(row.agent) : level,
+              level,
+              ...(row.period === undefined ? {} : { period: String(row.period) }),
+              ids: row.low_sample ?? [],
+            },
+          ],
+    );
+  return [
+    ...rowsOf('agent', report.agents),
+    ...rowsOf('team', [report.team, ...(report.teamByPeriod ?? [])]),
+    ...rowsOf('shop', [report.shop, ...(report.shopByPeriod ?? [])]),
+  ];
+}
 
 /** How many refused (and cautioned) rows a note lists; the command's JSON and `inspect` list them all. */
 export const LISTED_ROWS = 20;
 
 /**
  * The notes of a report, in the order the front ends show them: empty exports, skipped rows (those of
- * a future time again on their own), cautions, matching, auto replies.
+ * low samples, empty exports, skipped rows (those of a future time again on their own), cautions,
+ * matching, auto replies.
  */
 export function notesOf(
   report: Report,
@@ -70,6 +106,10 @@ export function notesOf(
   now: number = Date.now(),
 ): Note[] {
   const notes: Note[] = [];
+  // First: it is about the figures themselves, the rows just above it in CS_INDICATORS.
+  const lowSample = lowSampleRows(report);
+  if (lowSample.length > 0)
+    notes.push({ kind: 'low-sample', minSample: report.settings.minSample, rows: lowSample });
   if (emptyExports.length > 0) notes.push({ kind: 'no-rows', files: emptyExports });
   const refused = warnings.filter(isRefusal);
   const [first] = refused;

@@ -124,7 +124,7 @@ describe('reading the indicator tabs back', () => {
       ['Team', 0.25],
       ['Shop', 0.25],
     ];
-    expect(mergeAgentRows([service, sales].map(readIndicatorTab))).toEqual([
+    expect(mergeAgentRows([service, sales].map((cells) => readIndicatorTab(cells)))).toEqual([
       { agent: '小美', fast_reply_rate: 0.82, avg_response_s: 25, conversion_rate: 0.31 },
       { agent: '阿杰', fast_reply_rate: 0.85, avg_response_s: null, conversion_rate: 0.2 },
     ]);

@@ -9,9 +9,11 @@ import {
 import type { Row } from '../engine/report';
 import { lazy } from '../lib/lazy';
 import { columnLetter } from './a1';
+import { type FlagOf, isLowSampleNote } from './lowSample';
 import { NUMBER_FORMATS, TEXT_FORMAT } from './numberFormats';
 import {
   ITEM_COLUMNS,
+  PAY_OPTION_COLUMN,
   PAY_VALUE_COLUMN,
   type SchemeLayout,
   SETTINGS_TAB,
@@ -19,7 +21,7 @@ import {
   schemeOf,
   settingsRef,
 } from './settingsTab';
-import type { Tab, TabCell } from './tabModel';
+import type { FlaggedCell, Tab, TabCell } from './tabModel';
 
 export const SCORECARD_TAB = '绩效';
 
@@ -74,6 +76,8 @@ export function scorecardTab(
   language: Language = 'zh-CN',
   /** The settings the names say (30秒应答率 or 3分钟应答率): the report's, or those its tabs were named by. */
   naming?: Naming,
+  /** The note of each low-sample figure: greyed, and unscored where the scheme says so in 设置. */
+  flagOf: FlagOf = () => null,
 ): Tab {
   const ids = scorecardIndicators(book);
   const valueColumn = (k: number) => columnLetter(3 + k * 2);
@@ -89,6 +93,7 @@ export function scorecardTab(
   }
   header.push(...words.totals);
   const rows: TabCell[][] = [header];
+  const flagged: FlaggedCell[] = [];
   agents.forEach((agent, a) => {
     const r = a + 2;
     const layout: SchemeLayout = schemeOf(book, String(agent.agent));
@@ -105,8 +110,16 @@ export function scorecardTab(
       }
       const row = layout.itemRows[i] as number;
       const value = `${valueColumn(k)}${r}`;
+      const tier = (formulas === 'native' ? nativeTier : addonTier)(value, row, item.better);
+      const note = agent[id] === null || agent[id] === undefined ? null : flagOf(agent, id);
+      if (note !== null) flagged.push({ row: r - 1, column: 2 + k * 2, note });
+      // A low-sample figure scores unless its scheme's 样本不足不计分 is TRUE (a boolean, or the text a
+      // plain-text cell holds): then its score is blank, which leaves it out of both the total and the
+      // full marks, as any blank score is.
+      const option = settingsRef(PAY_OPTION_COLUMN, layout.payRow);
+      const leaveOut = `OR(${option}=TRUE,${option}="TRUE")`;
       cells.push((agent[id] as number | null) ?? null, {
-        formula: (formulas === 'native' ? nativeTier : addonTier)(value, row, item.better),
+        formula: note === null ? tier : `IF(${leaveOut},"",${tier})`,
       });
       scores.push(`${scoreColumn(k)}${r}`);
       weights.push(settingsRef(ITEM_COLUMNS.weight, row));
@@ -149,6 +162,7 @@ export function scorecardTab(
     name: SCORECARD_TAB,
     rows,
     formats,
+    flagged,
     frozenRows: 1,
     frozenColumns: 1,
     conditional: [],
@@ -183,24 +197,48 @@ export interface IndicatorTabContent {
   agents: Row[];
   /** The settings its headers say (fast_reply_seconds in 3分钟应答率), for the scorecard's names. */
   naming: Partial<Naming>;
+  /** The low-sample notes of the agents' figures, by agent and indicator id (from the cells' notes). */
+  flags: Map<string, Map<string, string>>;
 }
 
-export function readIndicatorTab(cells: readonly (readonly unknown[])[]): IndicatorTabContent {
+export function readIndicatorTab(
+  cells: readonly (readonly unknown[])[],
+  /** The cells' notes (Range.getNotes), where the low-sample figures say so. */
+  notes: readonly (readonly unknown[])[] = [],
+): IndicatorTabContent {
   const [header = [], ...rest] = cells;
   const found = header.slice(1).map(idOfHeader);
   const columnIds = found.map((f) => f?.id ?? '');
   const naming = Object.assign({}, ...found.map((f) => f?.naming ?? {})) as Partial<Naming>;
   // The last two rows are the team and the shop, whatever their labels' language.
-  const agents = rest.slice(0, Math.max(rest.length - 2, 0)).map((line) => {
+  const flags = new Map<string, Map<string, string>>();
+  const agents = rest.slice(0, Math.max(rest.length - 2, 0)).map((line, r) => {
     const row: Row = { agent: String(line[0] ?? '').trim() };
     columnIds.forEach((id, c) => {
       if (id === '') return;
       const value = line[c + 1];
       row[id] = typeof value === 'number' && Number.isFinite(value) ? value : null;
+      const note = notes[r + 1]?.[c + 1];
+      if (isLowSampleNote(note)) {
+        const own = flags.get(String(row.agent)) ?? new Map<string, string>();
+        own.set(id, String(note));
+        flags.set(String(row.agent), own);
+      }
     });
     return row;
   });
-  return { columnIds, agents, naming };
+  return { columnIds, agents, naming, flags };
+}
+
+/** The low-sample notes read back from the indicator tabs, for the scorecard they rebuild. */
+export function flagsOfTabs(tabs: readonly IndicatorTabContent[]): FlagOf {
+  return (row, id) => {
+    for (const tab of tabs) {
+      const note = tab.flags.get(String(row.agent))?.get(id);
+      if (note !== undefined) return note;
+    }
+    return null;
+  };
 }
 
 /** Each agent's figures merged across the indicator tabs, in order of first appearance. */

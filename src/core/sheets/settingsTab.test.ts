@@ -18,7 +18,9 @@ describe('the 设置 tab', () => {
     );
     for (const shape of [rows, asText(rows)]) {
       const book = readSettingsBook(shape);
-      expect(book.schemes.map((s) => s.scheme)).toEqual([DEFAULT_SCHEME, AFTER_SALES_SCHEME]);
+      expect(book.schemes.map((s) => s.scheme)).toEqual(
+        [DEFAULT_SCHEME, AFTER_SALES_SCHEME].map((s) => ({ ...s, leaveOutLowSample: false })),
+      );
       expect(book.schemes.map((s) => s.itemRows)).toEqual([
         [2, 3, 4, 5],
         [6, 7],

@@ -12,7 +12,7 @@ import type { Scheme, SchemeItem } from '../engine/scheme';
  * like any sheet and every formula can point at a fixed cell.
  *
  *   A–M  one row per scheme and indicator: tiers, weight, maximum points, target
- *   O–P  one row per scheme: its full performance pay
+ *   O–Q  one row per scheme: its full performance pay, and whether low-sample figures are left unscored
  *   R–S  one row per agent: the scheme the agent is scored on (an agent not listed: the first scheme)
  */
 
@@ -34,6 +34,11 @@ export const ITEM_HEADER = [
   '最高分',
 ] as const;
 export const PAY_HEADER = ['方案', '满额绩效工资'] as const;
+/**
+ * Q, beside the pay: TRUE leaves the scheme's low-sample figures (min_sample) out of the total and the
+ * full marks. A 设置 written before it has no such header: its schemes score every figure.
+ */
+export const PAY_OPTION_HEADER = '样本不足不计分';
 export const ASSIGNMENT_HEADER = ['客服', '方案'] as const;
 
 /** 1-based columns of each table's first column. */
@@ -51,6 +56,7 @@ export const ITEM_COLUMNS = {
   maxPoints: 'M',
 } as const;
 export const PAY_VALUE_COLUMN = 'P';
+export const PAY_OPTION_COLUMN = 'Q';
 
 /** A scheme as 设置 holds it: the scheme, and the row of each of its items and of its pay. */
 export interface SchemeLayout {
@@ -104,7 +110,11 @@ export function settingsRows(
       item.maxPoints,
     ]),
   );
-  const pays: Cell[][] = schemes.map((scheme) => [scheme.name, scheme.fullPay]);
+  const pays: Cell[][] = schemes.map((scheme) => [
+    scheme.name,
+    scheme.fullPay,
+    scheme.leaveOutLowSample ?? false,
+  ]);
   const agents: Cell[][] = assignments.map(([agent, scheme]) => [agent, scheme]);
   const height = 1 + Math.max(items.length, pays.length, agents.length);
   const rows: Cell[][] = [];
@@ -117,7 +127,7 @@ export function settingsRows(
       });
     };
     place(items, ITEM_HEADER, ITEM_COLUMN);
-    place(pays, PAY_HEADER, PAY_COLUMN);
+    place(pays, [...PAY_HEADER, PAY_OPTION_HEADER], PAY_COLUMN);
     place(agents, ASSIGNMENT_HEADER, ASSIGNMENT_COLUMN);
     rows.push(row);
   }
@@ -165,6 +175,9 @@ export function readSettingsBook(rows: readonly (readonly unknown[])[]): Setting
   expect(ITEM_HEADER, ITEM_COLUMN);
   expect(PAY_HEADER, PAY_COLUMN);
   expect(ASSIGNMENT_HEADER, ASSIGNMENT_COLUMN);
+  const optionColumn = PAY_COLUMN + PAY_HEADER.length;
+  const hasOption = !blank(header[optionColumn - 1]);
+  if (hasOption) expect([PAY_OPTION_HEADER], optionColumn);
   if (problems.length > 0) throw new SettingsTabError(problems.join('\n'));
 
   const number = (row: number, column: number, name: string, cell: unknown): number => {
@@ -248,6 +261,24 @@ export function readSettingsBook(rows: readonly (readonly unknown[])[]): Setting
     }
     layout.scheme.fullPay = number(row, PAY_COLUMN + 1, '满额绩效工资', cells[PAY_COLUMN]);
     layout.payRow = row;
+    const option = cells[optionColumn - 1];
+    const word = text(option).toUpperCase();
+    // 绩效's formulas test the cell for TRUE: only a boolean (or blank) means the same to them and here.
+    if (
+      hasOption &&
+      option !== true &&
+      option !== false &&
+      !blank(option) &&
+      word !== 'TRUE' &&
+      word !== 'FALSE'
+    )
+      problem(
+        row,
+        optionColumn,
+        PAY_OPTION_HEADER,
+        `"${text(option)}" is not TRUE or FALSE; write TRUE to leave low-sample figures unscored, FALSE to score them.`,
+      );
+    layout.scheme.leaveOutLowSample = option === true || word === 'TRUE';
   });
   for (const layout of layouts.values())
     if (layout.payRow === 0)

@@ -23,6 +23,14 @@ export interface ChartSpec {
   anchor: [number, number];
 }
 
+/** A figure shown greyed with a note on its cell: one over too few cases (样本不足：2 < 5). */
+export interface FlaggedCell {
+  /** 0-based row and column in the tab's rows. */
+  row: number;
+  column: number;
+  note: string;
+}
+
 export interface Tab {
   name: string;
   rows: TabCell[][];
@@ -32,6 +40,8 @@ export interface Tab {
   frozenColumns: number;
   conditional: ConditionalRule[];
   charts?: ChartSpec[];
+  /** Figures greyed with a note; the writers clear every other note of the tab. */
+  flagged?: FlaggedCell[];
   /** Column widths in pixels, header row wrapped (columnWidths.ts); none: the sheet's defaults. */
   widths?: number[];
 }

@@ -5,6 +5,7 @@ import { DEFAULT_SCHEME } from '../engine/scheme';
 import { localMs } from '../time/zone';
 import { columnLetter } from './a1';
 import { columnWidths } from './columnWidths';
+import { type FlagOf, flaggedCells, indicatorOfColumn, lowSampleNote } from './lowSample';
 import { DATE_TIME_FORMAT, NUMBER_FORMATS, TEXT_FORMAT } from './numberFormats';
 import { scorecardTab } from './scorecard';
 import {
@@ -67,6 +68,14 @@ export function targetRules(agents: readonly string[], columnIds: readonly strin
   return rules;
 }
 
+/** The note of each low-sample figure of the report's rows (样本不足：2 < 5), in the workbook's language. */
+export function reportFlags(report: Report, language: Language): FlagOf {
+  return (row, columnId) => {
+    const cases = report.sampleSizes.get(row)?.[indicatorOfColumn(columnId)];
+    return cases === undefined ? null : lowSampleNote(cases, report.settings.minSample, language);
+  };
+}
+
 function indicatorTab(report: Report, group: Group, book: SettingsBook, language: Language): Tab {
   const columns = reportColumns(language, report.settings).filter(
     (c) => INDICATOR_BY_ID.get(c.id.replace(/_(median|p90)$/, ''))?.group === group,
@@ -87,9 +96,17 @@ function indicatorTab(report: Report, group: Group, book: SettingsBook, language
     columns.map((c) => c.id),
     book,
   );
+  const flagged = flaggedCells(
+    [...report.agents, report.team, report.shop],
+    columns.map((c) => c.id),
+    reportFlags(report, language),
+    1,
+    1,
+  );
   return {
     name: TAB_NAMES[group],
     rows,
+    flagged,
     formats: [TEXT_FORMAT, ...columns.map((c) => NUMBER_FORMATS[c.unit])],
     frozenRows: 1,
     frozenColumns: 1,
@@ -189,7 +206,14 @@ export function buildTabs(report: Report, options: TabOptions): Tab[] {
     indicatorTab(report, 'sales', book, options.language),
     indicatorTab(report, 'after_sales', book, options.language),
     detailTab(report),
-    scorecardTab(report.agents, book, options.formulas, options.language, report.settings),
+    scorecardTab(
+      report.agents,
+      book,
+      options.formulas,
+      options.language,
+      report.settings,
+      reportFlags(report, options.language),
+    ),
   ];
   return (settings ? [...tabs, settings] : tabs).map((tab) => ({ ...tab, widths: columnWidths(tab) }));
 }
