@@ -80,7 +80,7 @@ describe('cs-kpi report --map', () => {
     );
     expect(result.status).toBe(2);
     expect(result.stderr).toContain(
-      'cs-kpi: --map chats.status=订单状态: "status" is not a field of chats; the fields are time, agent, customer, from, text, session, auto, transfer, invite, offline.',
+      'cs-kpi: --map chats.status=订单状态: "status" is not a field of chats; the fields are time, agent, customer, from, text, session, message_id, auto, transfer, invite, offline.',
     );
   });
 });

@@ -134,6 +134,42 @@ describe('cs-kpi report', () => {
     expect(inspection.warnings.map((w: { row: number }) => w.row)).toEqual([53, 102, 2603, 3502]);
   });
 
+  it('finds messages repeated across the cut of a file read on two cores, by ID or by the whole row', () => {
+    const [header, ...rows] = readFileSync(join(ROOT, 'examples/qianniu-chats.csv'), 'utf8')
+      .trim()
+      .split('\n');
+    const dir = tempDir();
+    const report = (file: string, inParts = false) => {
+      const run = inParts
+        ? cli(['report', '--chats', file, '--format', 'json', '--timings'], {
+            CS_KPI_PARALLEL_MIN_BYTES: '1',
+          })
+        : cli(['report', '--chats', file, '--format', 'json']);
+      expect(run.status).toBe(0);
+      if (inParts) expect(run.stderr).toContain('(second part)');
+      return run.stdout;
+    };
+    const once = join(dir, 'once.csv');
+    writeFileSync(once, `${header}\n${rows.join('\n')}\n`);
+    const expected = JSON.parse(report(once));
+    // The first 30 rows exported again at the end, past the cut: with their IDs, and without.
+    const withIds = (line: string, i: number) => `m${i},${line}`;
+    const cases = [
+      [header, [...rows, ...rows.slice(0, 30)]],
+      [`消息ID,${header}`, [...rows.map(withIds), ...rows.slice(0, 30).map(withIds)]],
+    ] as const;
+    for (const [head, lines] of cases) {
+      const file = join(dir, 'twice.csv');
+      writeFileSync(file, `${head}\n${lines.join('\n')}\n`);
+      const whole = report(file);
+      expect(report(file, true)).toBe(whole);
+      const read = JSON.parse(whole);
+      expect(read.counts.duplicateMessages, head).toBe(30);
+      expect(read.team).toEqual(expected.team);
+      expect(read.agents).toEqual(expected.agents);
+    }
+  });
+
   it('prints a readable table with the Chinese names, and a CSV of the same rows', () => {
     const table = cli([...twitter]);
     expect(table.status).toBe(0);

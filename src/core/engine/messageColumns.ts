@@ -22,10 +22,14 @@ export interface MessageColumns {
   readonly session: Int32Array;
   /** SENDER_CODES */
   readonly from: Uint8Array;
-  /** AUTO | INVITE | OFFLINE | TRANSFER_OUT | TRANSFER_IN */
+  /** AUTO | INVITE | OFFLINE | TRANSFER_OUT | TRANSFER_IN | HAS_ID | NEVER_DUPLICATE */
   readonly flags: Uint8Array;
   /** Two independent 32-bit hashes of each message's text, to tell duplicates without keeping texts. */
   readonly textHash: Int32Array;
+  /** The same two hashes of each message's own ID (where HAS_ID): a repeated ID is a duplicate. */
+  readonly idHash: Int32Array;
+  /** Message.rowPrint: the cells no field reads, to tell a repeated row (0 when not read from a file). */
+  readonly rowPrint: Int32Array;
   /** The names the numbers stand for; `names[n]` is the name numbered n. */
   readonly agents: Interner;
   readonly customers: Interner;
@@ -125,6 +129,8 @@ export function transferables(columns: MessageColumnsData): ArrayBuffer[] {
     columns.from,
     columns.flags,
     columns.textHash,
+    columns.idHash,
+    columns.rowPrint,
   ].map((array) => array.buffer as ArrayBuffer);
 }
 
@@ -138,6 +144,10 @@ export const INVITE = 2;
 export const OFFLINE = 4;
 export const TRANSFER_OUT = 8;
 export const TRANSFER_IN = 16;
+/** The message has its export's own ID (idHash): duplicates are then exactly the repeated IDs. */
+export const HAS_ID = 32;
+/** Without an ID, a row nothing tells from another message (no text): never taken for a duplicate. */
+export const NEVER_DUPLICATE = 64;
 
 /** What marks an agent message as an auto reply besides the export's own flag (see Settings). */
 export interface AutoReplyRules {
@@ -168,6 +178,8 @@ export class MessageColumnsBuilder {
   private from = new Uint8Array(1024);
   private flags = new Uint8Array(1024);
   private textHash = new Int32Array(2048);
+  private idHash = new Int32Array(2048);
+  private rowPrint = new Int32Array(1024);
   private readonly agents = new Interner();
   private readonly customers = new Interner();
   private readonly sessions: string[] = [];
@@ -188,6 +200,8 @@ export class MessageColumnsBuilder {
     this.from = grown(this.from, size);
     this.flags = grown(this.flags, size);
     this.textHash = grown(this.textHash, size * 2);
+    this.idHash = grown(this.idHash, size * 2);
+    this.rowPrint = grown(this.rowPrint, size);
   }
 
   add(message: Message): void {
@@ -226,8 +240,11 @@ export class MessageColumnsBuilder {
       (message.invite ? INVITE : 0) |
       (message.offline ? OFFLINE : 0) |
       (message.transfer === 'out' ? TRANSFER_OUT : 0) |
-      (message.transfer === 'in' ? TRANSFER_IN : 0);
+      (message.transfer === 'in' ? TRANSFER_IN : 0) |
+      (message.messageId !== undefined ? HAS_ID : message.rowPrint === null ? NEVER_DUPLICATE : 0);
     hashText(message.text, this.textHash, i * 2);
+    if (message.messageId !== undefined) hashText(message.messageId, this.idHash, i * 2);
+    this.rowPrint[i] = message.rowPrint ?? 0;
   }
 
   /** The names numbered so far, to renumber another thread's part by (see renumberColumns). */
@@ -255,6 +272,8 @@ export class MessageColumnsBuilder {
     this.from.set(part.from, at);
     this.flags.set(part.flags, at);
     this.textHash.set(part.textHash, at * 2);
+    this.idHash.set(part.idHash, at * 2);
+    this.rowPrint.set(part.rowPrint, at);
     this.length += part.length;
     this.agents.appendNew(part.agents);
     this.customers.appendNew(part.customers);
@@ -276,6 +295,8 @@ export class MessageColumnsBuilder {
       from: this.from.subarray(0, n),
       flags: this.flags.subarray(0, n),
       textHash: this.textHash.subarray(0, n * 2),
+      idHash: this.idHash.subarray(0, n * 2),
+      rowPrint: this.rowPrint.subarray(0, n),
       agents: this.agents,
       customers: this.customers,
       sessions: { names: this.sessions },

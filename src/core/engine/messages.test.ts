@@ -2,6 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { at, msg } from '../../../test/helpers/engineRecords';
+import { importTable } from '../import/importer';
 import { toColumns } from './messageColumns';
 import { dedupeRatings, prepareMessages } from './messages';
 import type { Message, Rating } from './model';
@@ -94,6 +95,64 @@ describe('sessions within a thread', () => {
       ),
       { numRuns: 100 },
     );
+  });
+});
+
+describe('duplicate messages', () => {
+  /** The messages kept and dropped as duplicates from a chat export given as lines. */
+  function read(...lines: string[]) {
+    const imported = importTable({
+      file: 'c.csv',
+      text: `${lines.join('\n')}\n`,
+      kind: 'chats',
+      timeZone: 'UTC',
+    });
+    expect(imported.warnings).toEqual([]);
+    const prepared = prepareMessages(toColumns(imported.records, settings), settings);
+    return { kept: prepared.messages, duplicates: prepared.duplicates, mapped: imported.mapped };
+  }
+
+  it('with a message ID column, are exactly the rows that repeat an ID', () => {
+    const counted = read(
+      '消息ID,发送时间,客服账号,买家昵称,发送方,消息内容',
+      'm1,2024-03-01 10:00:00,小美,c1,买家,在吗',
+      // Two pictures (no text) and two "好的" in one second: four messages, by their IDs.
+      'm2,2024-03-01 10:00:05,小美,c1,客服,',
+      'm3,2024-03-01 10:00:05,小美,c1,客服,',
+      'm4,2024-03-01 10:00:06,小美,c1,客服,好的',
+      'm5,2024-03-01 10:00:06,小美,c1,客服,好的',
+      // A later export repeats m1 and m4; an ID repeated is the message repeated, whatever else.
+      'm1,2024-03-01 10:00:00,小美,c1,买家,在吗',
+      'm4,2024-03-01 18:00:00,小王,c9,客服,好的',
+    );
+    expect(counted.mapped.has('message_id')).toBe(true);
+    expect(counted).toMatchObject({ kept: 5, duplicates: 2 });
+  });
+
+  it('without one, are the rows alike in every column, and never two rows whose text is empty', () => {
+    const counted = read(
+      '发送时间,客服账号,买家昵称,发送方,消息内容,商品链接',
+      '2024-03-01 10:00:00,小美,c1,买家,在吗,item/1',
+      '2024-03-01 10:00:00,小美,c1,买家,在吗,item/1',
+      // Alike in every field, but not in a column no field reads: two messages.
+      '2024-03-01 10:00:00,小美,c1,买家,在吗,item/2',
+      // Two pictures sent in one second: nothing tells them apart, so both count.
+      '2024-03-01 10:00:05,小美,c1,客服,,',
+      '2024-03-01 10:00:05,小美,c1,客服,,',
+      '2024-03-01 10:00:06,小美,c1,客服,好的,',
+      '2024-03-01 10:00:06,小美,c1,客服,好的,',
+    );
+    expect(counted).toMatchObject({ kept: 5, duplicates: 2 });
+  });
+
+  it('without one, are told apart by their session too', () => {
+    const counted = read(
+      '会话ID,发送时间,客服账号,买家昵称,发送方,消息内容',
+      's1,2024-03-01 10:00:00,小美,c1,买家,在吗',
+      's2,2024-03-01 10:00:00,小美,c1,买家,在吗',
+      's1,2024-03-01 10:00:00,小美,c1,买家,在吗',
+    );
+    expect(counted).toMatchObject({ kept: 2, duplicates: 1 });
   });
 });
 

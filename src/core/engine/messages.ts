@@ -1,5 +1,12 @@
 import type { Interner } from './interner';
-import { CUSTOMER, isColumns, type MessageColumns, toColumns } from './messageColumns';
+import {
+  CUSTOMER,
+  HAS_ID,
+  isColumns,
+  type MessageColumns,
+  NEVER_DUPLICATE,
+  toColumns,
+} from './messageColumns';
 import type { Message, Order, Rating } from './model';
 import type { Settings } from './settings';
 import { grown } from './typedArrays';
@@ -44,10 +51,64 @@ function sortThread(c: MessageColumns, order: Int32Array, from: number, to: numb
   order.set(thread, from);
 }
 
-const sameMessage = (c: MessageColumns, a: number, b: number) =>
+/** The session ID of message i, or null. */
+const sessionName = (c: MessageColumns, i: number) => {
+  const run = c.session[i] as number;
+  return run < 0 ? null : (c.sessions.names[run] as string);
+};
+
+/**
+ * Whether message b (of a's thread, at a's second, without an ID) repeats row a: alike in every
+ * field (sender, text, flags, session) and in the cells no field reads.
+ */
+const repeatsRow = (c: MessageColumns, a: number, b: number) =>
   c.from[a] === c.from[b] &&
+  c.flags[a] === c.flags[b] &&
   c.textHash[2 * a] === c.textHash[2 * b] &&
-  c.textHash[2 * a + 1] === c.textHash[2 * b + 1];
+  c.textHash[2 * a + 1] === c.textHash[2 * b + 1] &&
+  c.rowPrint[a] === c.rowPrint[b] &&
+  sessionName(c, a) === sessionName(c, b);
+
+/**
+ * The message IDs seen so far, by their two hashes (MessageColumns.idHash): an open-addressing table
+ * of message indexes in a typed array, since a Set of a million joined keys costs a string each.
+ */
+class SeenIds {
+  private readonly slots: Int32Array;
+  private readonly mask: number;
+
+  constructor(
+    private readonly idHash: Int32Array,
+    ids: number,
+  ) {
+    let size = 16;
+    while (size < ids * 2) size *= 2;
+    this.slots = new Int32Array(size);
+    this.mask = size - 1;
+  }
+
+  /** Whether message i's ID came before; remembers it when not. */
+  repeated(i: number): boolean {
+    const h = this.idHash;
+    const a = h[2 * i] as number;
+    const b = h[2 * i + 1] as number;
+    for (let s = Math.imul(a ^ b, 0x9e3779b1) & this.mask; ; s = (s + 1) & this.mask) {
+      const slot = this.slots[s] as number;
+      if (slot === 0) {
+        this.slots[s] = i + 1;
+        return false;
+      }
+      if (h[2 * (slot - 1)] === a && h[2 * (slot - 1) + 1] === b) return true;
+    }
+  }
+}
+
+/** A table of the message IDs, when some messages have one. */
+function seenIds(c: MessageColumns): SeenIds | null {
+  let ids = 0;
+  for (let i = 0; i < c.length; i++) if ((c.flags[i] as number) & HAS_ID) ids++;
+  return ids === 0 ? null : new SeenIds(c.idHash, ids);
+}
 
 /**
  * Numbers agent × customer threads in the order they first appear. A customer talks to one agent or a
@@ -99,6 +160,10 @@ export function prepareMessages(
   const threads = new ThreadNumbers(c.customers.names.length);
   const counts: number[] = [];
   let internal = 0;
+  // A message with its export's ID is a duplicate exactly when its ID came before (in file order),
+  // wherever that was: another file of the same export, or the other side of the CLI's cut.
+  const ids = seenIds(c);
+  let duplicates = 0;
   let lastAgent = -1;
   let lastCustomer = -1;
   let lastThread = -1;
@@ -107,6 +172,11 @@ export function prepareMessages(
     const customer = c.customer[i] as number;
     if (hasInternal && (internalAgents.has(agent) || internalCustomers.has(customer))) {
       internal++;
+      threadOf[i] = -1;
+      continue;
+    }
+    if (ids !== null && (c.flags[i] as number) & HAS_ID && ids.repeated(i)) {
+      duplicates++;
       threadOf[i] = -1;
       continue;
     }
@@ -124,7 +194,7 @@ export function prepareMessages(
   const threadCount = counts.length;
   const position = new Int32Array(threadCount + 1);
   for (let t = 0; t < threadCount; t++) position[t + 1] = (position[t] as number) + (counts[t] as number);
-  const order = new Int32Array(c.length - internal);
+  const order = new Int32Array(c.length - internal - duplicates);
   const next = position.slice(0, threadCount);
   for (let i = 0; i < c.length; i++) {
     const t = threadOf[i] as number;
@@ -133,12 +203,12 @@ export function prepareMessages(
     order[at] = i;
     next[t] = at + 1;
   }
-  // Sort each thread by time and drop duplicates (same time, sender and text), moving kept ones forward.
+  // Sort each thread by time and drop the rows without an ID that repeat one kept at the same second,
+  // moving kept ones forward.
   const threadStart = new Int32Array(threadCount + 1);
   const session = new Int32Array(c.length).fill(-1);
   const sessionNumbers = new Map<string, number>();
   let kept = 0;
-  let duplicates = 0;
   for (let t = 0; t < threadCount; t++) {
     const from = position[t] as number;
     const to = position[t + 1] as number;
@@ -148,10 +218,12 @@ export function prepareMessages(
     for (let k = from; k < to; k++) {
       const i = order[k] as number;
       let duplicate = false;
-      for (let j = kept - 1; j >= first && c.time[order[j] as number] === c.time[i]; j--) {
-        if (sameMessage(c, order[j] as number, i)) {
-          duplicate = true;
-          break;
+      if (((c.flags[i] as number) & (HAS_ID | NEVER_DUPLICATE)) === 0) {
+        for (let j = kept - 1; j >= first && c.time[order[j] as number] === c.time[i]; j--) {
+          if (repeatsRow(c, order[j] as number, i)) {
+            duplicate = true;
+            break;
+          }
         }
       }
       if (duplicate) duplicates++;

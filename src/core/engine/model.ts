@@ -19,6 +19,15 @@ export interface Message {
   invite: boolean;
   /** 留言: left while no agent was online, assigned later. */
   offline: boolean;
+  /** The export's own ID for the message, when it has one: a repeated ID is a repeated message. */
+  messageId?: string;
+  /**
+   * A fingerprint of the cells of its row that no field reads: with the fields, what tells a row
+   * repeated (a duplicate) from another message at the same second. null when the row cannot be told
+   * from another message by its cells (a message whose text is empty, such as a picture: two sent in
+   * one second look alike), so it is never a duplicate. Absent (as 0) on messages not read from a file.
+   */
+  rowPrint?: number | null;
   /** The row of the export it came from, so any figure can be traced back to it. */
   row?: number;
 }

@@ -317,6 +317,7 @@ export const DIALECTS: readonly Dialect[] = [
       customer: 'customer',
       from: 'role',
       time: 'created_at_utc',
+      message_id: 'tweet_id',
     },
   },
   {
@@ -337,6 +338,7 @@ export const DIALECTS: readonly Dialect[] = [
     ],
     columns: {
       session: 'Ticket ID',
+      message_id: 'Comment ID',
       agent: 'Assignee',
       customer: 'Requester',
       from: 'Author role',
@@ -363,6 +365,7 @@ export const DIALECTS: readonly Dialect[] = [
     ],
     columns: {
       session: 'Item ID',
+      message_id: 'Message ID',
       agent: 'Seller',
       customer: 'Buyer',
       from: 'Direction',

@@ -120,6 +120,15 @@ export const IMPORT_FIELDS = {
       },
       label: { 'zh-CN': '会话ID', 'zh-TW': '會話ID', en: 'Conversation ID' },
     },
+    message_id: {
+      cell: 'id',
+      headers: {
+        'zh-CN': ['消息ID', '消息编号'],
+        'zh-TW': ['訊息ID', '訊息編號', '消息編號'],
+        en: ['message id', 'msg_id', 'comment id', 'tweet_id'],
+      },
+      label: { 'zh-CN': '消息ID', 'zh-TW': '訊息ID', en: 'Message ID' },
+    },
     auto: {
       cell: 'flag',
       headers: { 'zh-CN': ['自动回复', '是否自动回复'], 'zh-TW': ['自動回覆'], en: ['is_auto'] },

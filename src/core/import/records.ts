@@ -85,6 +85,29 @@ export class RowReader<K extends Kind = Kind> {
     return hash >>> 0;
   }
 
+  /** Which columns no field reads, found on first use (see otherCellsPrint). */
+  private unread: number[] | null = null;
+
+  /**
+   * FNV-1a over the cells of the columns no field reads: with the fields' values, what tells a row
+   * repeated from another row alike in every field. Most chat exports have few such columns, so this
+   * costs far less than fingerprint() where it runs for every message.
+   */
+  otherCellsPrint(): number {
+    if (this.unread === null) {
+      const read = new Set(this.indexes.values());
+      this.unread = this.header.map((_, i) => i).filter((i) => !read.has(i));
+    }
+    let hash = 0x811c9dc5;
+    const unread = this.unread;
+    for (let u = 0; u < unread.length; u++) {
+      const cell = this.cells[unread[u] as number] ?? '';
+      for (let i = 0; i < cell.length; i++) hash = Math.imul(hash ^ cell.charCodeAt(i), 0x01000193);
+      hash = Math.imul(hash ^ 0x1f, 0x01000193);
+    }
+    return hash >>> 0;
+  }
+
   fail(field: FieldOf<K>, message: string, code?: ImportWarning['code']): null {
     const at = this.indexes.get(field);
     const column = at === undefined ? field : (this.header[at] ?? field).trim();
@@ -286,17 +309,24 @@ export const CONVERTERS: { [K in Kind]: (r: RowReader<K>) => RecordOf[K] | null 
     const transferText = r.text('transfer');
     const transfer = transferText === '' ? null : TRANSFERS(transferText);
     if (transfer === undefined) return r.fail('transfer', `"${transferText}" is not out or in (转出/转入)`);
+    const messageId = unwrapId(r.text('message_id'));
+    if (isRoundedId(messageId)) return r.fail('message_id', `"${messageId}" ${ROUNDED_ID}`);
+    const text = r.text('text');
     return {
       time,
       agent,
       customer,
       from,
-      text: r.text('text'),
+      text,
       session: orNull(unwrapId(r.text('session'))),
       auto,
       transfer,
       invite,
       offline,
+      // Always set (undefined when none), so that every message has one shape.
+      messageId: messageId === '' ? undefined : messageId,
+      // A row with its text column empty (a picture, a sticker) is told from another by nothing.
+      rowPrint: text === '' && r.has('text') ? null : r.otherCellsPrint(),
       row: r.row,
     };
   },
