@@ -261,5 +261,10 @@ export function noteText(note: Note): string | null {
       const n = note.consultations;
       return `${n.toLocaleString('en')} consultation${n === 1 ? '' : 's'} got a reply within ${note.withinSeconds} s of a customer's message, with a text that at least ${note.sameTextConsultations} consultations got so: these look like auto replies. They count as an agent's replies, raising ${fastReplyName(note, 'zh-CN')} and lowering 首次响应时间 and 平均响应时间. Mark them: map the export's auto-reply column (--map auto=COLUMN), or give their first words with --auto-prefix TEXT or a word in them with --auto-keyword TEXT.`;
     }
+    case 'after-sales-as-inquiries': {
+      const n = note.consultations;
+      const days = note.lookBackDays;
+      return `${n.toLocaleString('en')} consultation${n === 1 ? ' was' : 's were'} with a customer who had paid an order in the ${days} days before and bought nothing new in the window: after-sales questions, counted as inquiries that did not convert, lowering 询单转化率. Give --after-sales-chat-days N (such as ${days}) to count them as after-sales consultations (售后咨询量) instead.`;
+    }
   }
 }

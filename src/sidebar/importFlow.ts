@@ -474,6 +474,14 @@ export class ImportFlow {
           .replace('{list}', lowSampleList(low, language, naming))
       : '';
     lowNote.hidden = low === undefined;
+    const afterSales = notes.find((n) => n.kind === 'after-sales-as-inquiries');
+    const afterSalesNote = byId('after-sales-note');
+    afterSalesNote.textContent = afterSales
+      ? this.messages.afterSalesAsInquiries
+          .replace('{n}', String(afterSales.consultations))
+          .replaceAll('{days}', String(afterSales.lookBackDays))
+      : '';
+    afterSalesNote.hidden = afterSales === undefined;
   }
 
   async compute() {
@@ -482,6 +490,7 @@ export class ImportFlow {
     byId('match-note').hidden = true;
     byId('low-sample-note').hidden = true;
     byId('auto-note').hidden = true;
+    byId('after-sales-note').hidden = true;
     try {
       this.progress(1, this.messages.reading);
       await yieldToPage();

@@ -170,6 +170,45 @@ describe('cs-kpi report', () => {
     }
   });
 
+  it('separates after-sales consultations with --after-sales-chat-days, and says how many when it is off', () => {
+    // b1 paid on day 1 and asks "什么时候发货" on day 3; b2 asks on day 3 and pays that afternoon.
+    const dir = tempDir();
+    const chats = join(dir, 'chats.csv');
+    const orders = join(dir, 'orders.csv');
+    writeFileSync(
+      chats,
+      'time,agent,customer,from,text\n2024-03-03 10:00:00,小美,b1,customer,什么时候发货\n2024-03-03 10:00:20,小美,b1,agent,今天就发\n2024-03-03 11:00:00,小美,b2,customer,有货吗\n2024-03-03 11:00:10,小美,b2,agent,有的\n',
+    );
+    writeFileSync(
+      orders,
+      'order_id,customer,created_at,paid_at,amount\no1,b1,2024-03-01 08:59:00,2024-03-01 09:00:00,100\no2,b2,2024-03-03 14:59:00,2024-03-03 15:00:00,100\n',
+    );
+    const args = ['report', '--chats', chats, '--orders', orders, '--tz', 'UTC', '--format', 'json'];
+    const off = cli(args);
+    expect(off.status).toBe(0);
+    expect(JSON.parse(off.stdout).agents[0]).toMatchObject({
+      consultations: 2,
+      inquirers: 2,
+      conversion_rate: 0.5,
+      after_sales_consultations: null,
+    });
+    expect(off.stderr).toContain(
+      'cs-kpi: note: 1 consultation was with a customer who had paid an order in the 7 days before and bought nothing new in the window',
+    );
+    const on = cli([...args, '--after-sales-chat-days', '7']);
+    expect(on.status).toBe(0);
+    expect(JSON.parse(on.stdout).agents[0]).toMatchObject({
+      consultations: 2,
+      inquirers: 1,
+      conversion_rate: 1,
+      after_sales_consultations: 1,
+    });
+    expect(on.stderr).not.toContain('--after-sales-chat-days');
+    const tooMany = cli([...args, '--after-sales-chat-days', '61']);
+    expect(tooMany.status).not.toBe(0);
+    expect(tooMany.stderr).toContain('after-sales chat days must be a whole number from 0 to 60; got 61.');
+  });
+
   it('prints a readable table with the Chinese names, and a CSV of the same rows', () => {
     const table = cli([...twitter]);
     expect(table.status).toBe(0);

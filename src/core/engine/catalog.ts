@@ -314,10 +314,28 @@ export const INDICATORS: readonly Indicator[] = [
     names: { 'zh-CN': '询单人数', 'zh-TW': '詢單人數', en: 'Inquirers' },
     unit: 'count',
     better: null,
-    formula: { 'zh-CN': '咨询过的不同顾客数', en: 'distinct customers who consulted' },
+    formula: {
+      'zh-CN': '咨询过的不同顾客数（售后天数开启时，售后咨询不算）',
+      en: 'distinct customers who consulted (after-sales consultations left out when after_sales_chat_days is on)',
+    },
     needs: CHATS,
     levels: ALL,
     compute: (f) => f.chats.inquirers.size,
+  },
+  {
+    id: 'after_sales_consultations',
+    group: 'sales',
+    names: { 'zh-CN': '售后咨询量', 'zh-TW': '售後諮詢量', en: 'After-sales consultations' },
+    unit: 'count',
+    better: null,
+    formula: {
+      'zh-CN':
+        '顾客在咨询当天或之前 N 天内（售后天数）已付款、且有效时长内没有新订单归属的咨询数：计入服务指标，不计入询单人数和转化率',
+      en: 'consultations whose customer paid an order on their day or in the N days before (after_sales_chat_days), with no new order credited in the window: counted in the service figures, not in the inquirers or conversion',
+    },
+    needs: [...ATTRIBUTED_PAID, 'afterSalesChatDays'],
+    levels: ALL,
+    compute: (f) => f.chats.afterSales,
   },
   {
     id: 'conversion_rate',

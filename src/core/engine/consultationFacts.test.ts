@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { msg, order, report } from '../../../test/helpers/engineRecords';
+import { afterSalesConsultations } from './afterSalesChats';
 import { Buckets, SHOP, TEAM } from './buckets';
 import { addConsultations } from './consultationFacts';
 import { buildConsultations } from './consultations';
@@ -9,8 +10,8 @@ import { creditOrders } from './salesFacts';
 import { resolveSettings } from './settings';
 
 // Two weeks of chats that give every consultation fact something to count: replies fast and slow,
-// a second round, an invitation, an order placed and paid, a transfer, an offline assignment and
-// a consultation outside the assessment hours.
+// a second round, an invitation, an order placed and paid, a transfer, an offline assignment,
+// a consultation outside the assessment hours and an after-sales one (c1 asks again after paying).
 const messages = [
   msg('2024-03-04 10:00:00', '小美', 'c1', 'customer'),
   msg('2024-03-04 10:00:10', '小美', 'c1', 'agent', { invite: true }),
@@ -21,6 +22,8 @@ const messages = [
   msg('2024-03-05 11:03:00', '小王', 'c2', 'agent'),
   msg('2024-03-06 12:00:00', '小王', 'c3', 'customer', { transfer: 'out' }),
   msg('2024-03-07 12:00:00', '小王', 'c4', 'customer', { offline: true }),
+  msg('2024-03-08 10:00:00', '小美', 'c1', 'customer'),
+  msg('2024-03-08 10:00:30', '小美', 'c1', 'agent'),
   msg('2024-03-12 23:00:00', '小美', 'c5', 'customer'),
   msg('2024-03-12 23:00:20', '小美', 'c5', 'agent'),
 ];
@@ -35,7 +38,9 @@ function chatBuckets(): Buckets {
   const prepared = prepareMessages(messages, settings);
   const consultations = buildConsultations(prepared, settings, 'day');
   const buckets = new Buckets(settings.period);
-  addConsultations(buckets, consultations, creditOrders(orders, consultations, prepared, settings), settings);
+  const credited = creditOrders(orders, consultations, prepared, settings);
+  const afterSales = afterSalesConsultations(consultations, credited, 7, settings.timeZone);
+  addConsultations(buckets, consultations, credited, settings, afterSales);
   return buckets;
 }
 

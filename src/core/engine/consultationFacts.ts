@@ -22,7 +22,7 @@ function markCandidates(attributions: readonly Attribution[], consultations: num
   return marks;
 }
 
-function addConsultation(f: ChatFacts, c: Consultation, settings: Settings) {
+function addConsultation(f: ChatFacts, c: Consultation, settings: Settings, afterSales: boolean) {
   f.agentMessages += c.agentMessages;
   f.customerMessages += c.customerMessages;
   if (c.firstCustomerAt === null) return;
@@ -30,7 +30,8 @@ function addConsultation(f: ChatFacts, c: Consultation, settings: Settings) {
   f.consultations++;
   if (replied) f.receptions++;
   if (replied && c.invited) f.invited++;
-  f.inquirers.add(c.customerId);
+  if (afterSales) f.afterSales++;
+  else f.inquirers.add(c.customerId);
   const rated =
     !(settings.excludeTransfersOut && c.transferredOut) && !(settings.excludeOffline && c.offline);
   if (!rated) return;
@@ -52,18 +53,20 @@ function addConsultation(f: ChatFacts, c: Consultation, settings: Settings) {
 /**
  * Every consultation into its agent's and the team's facts for each period of its day, with the
  * customers converted (attributed orders under the basis) and who ordered (placed orders); the shop
- * row then shares the team's (Facts.adoptConsultations).
+ * row then shares the team's (Facts.adoptConsultations). An after-sales consultation (marked 1 in
+ * `afterSales`, by index) counts as such instead of as an inquiry.
  */
 export function addConsultations(
   buckets: Buckets,
   consultations: readonly Consultation[],
   orders: { attributions: readonly Attribution[]; placed: readonly Attribution[] },
   settings: Settings,
+  afterSales: Uint8Array | null,
 ): void {
   const converted = markCandidates(orders.attributions, consultations.length);
   const ordered = markCandidates(orders.placed, consultations.length);
   const addTo = (f: ChatFacts, c: Consultation, credit: number) => {
-    addConsultation(f, c, settings);
+    addConsultation(f, c, settings, afterSales !== null && afterSales[c.index] === 1);
     if (c.firstCustomerAt !== null && (converted[c.index] as number) & credit) f.converted.add(c.customerId);
     if (c.firstCustomerAt !== null && (ordered[c.index] as number) & credit)
       f.orderedCustomers.add(c.customerId);

@@ -21,6 +21,8 @@ export class ChatFacts {
   agentMessages = 0;
   customerMessages = 0;
   invited = 0;
+  /** After-sales consultations (afterSalesChats.ts): counted here, not among the inquirers. */
+  afterSales = 0;
   /** Customers by their number in the report (see Interner): only how many counts. */
   inquirers = new IdSet();
   converted = new IdSet();
@@ -81,11 +83,11 @@ export class Facts {
 export type Available = Record<Kind | Given, boolean>;
 
 /**
- * What an indicator may need: the inputs given, and the times the attribution basis reads (the order's
- * placing under `ordered`, its payment under `paid`, both under `paid-same-day`), worked out from the
- * settings by the report.
+ * What an indicator may need: the inputs given, the times the attribution basis reads (the order's
+ * placing under `ordered`, its payment under `paid`, both under `paid-same-day`), and whether
+ * after_sales_chat_days separates after-sales consultations, worked out from the settings by the report.
  */
-export type Source = keyof Available | 'attributionTimes';
+export type Source = keyof Available | 'attributionTimes' | 'afterSalesChatDays';
 
 /** The fields mapped in each kind of export given; a kind not given is absent (or null). */
 export type MappedFields = Partial<Record<Kind, ReadonlySet<string> | null>>;

@@ -1,3 +1,4 @@
+import { AFTER_SALES_LOOK_BACK_DAYS, afterSalesConsultations, countMarked } from './afterSalesChats';
 import { addAfterSales } from './afterSalesFacts';
 import { hasEventTimes } from './attribution';
 import { suspectedAutoReplies } from './autoReplies';
@@ -43,6 +44,13 @@ export interface Report extends ReportRows {
     duplicateRatings: number;
     /** Consultations with a reply that looks like an auto reply nothing marked (see autoReplies.ts). */
     suspectedAutoReplies: number;
+    /** Consultations after_sales_chat_days made after-sales (afterSalesChats.ts); 0 when it is off. */
+    afterSalesConsultations: number;
+    /**
+     * With after_sales_chat_days off: the consultations counted as inquiries that it would make
+     * after-sales at AFTER_SALES_LOOK_BACK_DAYS (the note says how many); 0 when it is on.
+     */
+    afterSalesNotSeparated: number;
   };
   /** The consultations behind the figures, for an audit tab (not part of the JSON output). */
   consultations: Consultation[];
@@ -66,9 +74,15 @@ export function computeReport(input: ReportInput, settings: Settings): Report {
   const split = effectiveSplit(settings, input.hasSessions);
   const consultations = buildConsultations(prepared, settings, split);
   const credited = creditOrders(orders, consultations, prepared, settings);
+  const zone = settings.timeZone;
+  const afterSalesChats = afterSalesConsultations(consultations, credited, settings.afterSalesChatDays, zone);
+  const notSeparated =
+    afterSalesChats === null
+      ? countMarked(afterSalesConsultations(consultations, credited, AFTER_SALES_LOOK_BACK_DAYS, zone))
+      : 0;
 
   const buckets = new Buckets(settings.period);
-  addConsultations(buckets, consultations, credited, settings);
+  addConsultations(buckets, consultations, credited, settings, afterSalesChats);
   const refundRecords = input.refunds ?? [];
   const recordedRefunds = refundRecords.length > 0 ? new Set(refundRecords.map((r) => r.orderId)) : null;
   const refunds = addSales(buckets, credited, settings.timeZone, recordedRefunds);
@@ -89,6 +103,7 @@ export function computeReport(input: ReportInput, settings: Settings): Report {
   const sources = {
     ...input.available,
     attributionTimes: hasEventTimes(settings.basis, input.available),
+    afterSalesChatDays: settings.afterSalesChatDays > 0,
   };
   const { teamByPeriod, shopByPeriod, ...rows } = reportRows(buckets, settings, sources);
   const { attributions } = credited;
@@ -107,6 +122,8 @@ export function computeReport(input: ReportInput, settings: Settings): Report {
       ratings: ratings.length,
       duplicateRatings,
       suspectedAutoReplies: suspectedAutoReplies(consultations, prepared.columns),
+      afterSalesConsultations: countMarked(afterSalesChats),
+      afterSalesNotSeparated: notSeparated,
     },
     consultations,
   };

@@ -52,6 +52,8 @@ export interface CreditedOrders {
   placed: readonly Attribution[];
   /** Each order's buyer (buyersOf). */
   buyers: readonly number[];
+  /** Each order's customer as the chats number them, or −1 (orderCustomers). */
+  customerOfOrder: Int32Array;
 }
 
 /** Each order credited to an agent (or not), under the settings' basis and when placed. */
@@ -69,7 +71,7 @@ export function creditOrders(
       ? attributions
       : attributeOrders(orders, customerOfOrder, consulted, settings, 'ordered');
   const buyers = buyersOf(orders, customerOfOrder, prepared.columns.customers);
-  return { orders, attributions, placed, buyers };
+  return { orders, attributions, placed, buyers, customerOfOrder };
 }
 
 /**

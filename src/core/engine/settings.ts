@@ -19,6 +19,11 @@ export interface Settings {
   assessmentHours: { start: number; end: number } | null;
   /** 询单有效时长: day D through D + N − 1. */
   windowDays: number;
+  /**
+   * 售后天数: a consultation whose customer paid an order in the N days before it, and is behind no new
+   * order in its window, is after-sales: a service consultation, not an inquiry. 0: off.
+   */
+  afterSalesChatDays: number;
   attribution: 'last' | 'first' | 'most';
   basis: 'paid' | 'ordered' | 'paid-same-day';
   /** Rating levels that count as satisfied (非常满意 5, 满意 4). */
@@ -152,6 +157,15 @@ export const SETTINGS: readonly SettingSpec[] = [
     flag: '--window-days',
     sheetKeys: ['window_days', '询单有效时长'],
     sidebar: 'simple',
+  }),
+  spec({
+    id: 'afterSalesChatDays',
+    type: { kind: 'whole', min: 0, max: 60 },
+    default: 0,
+    name: 'after-sales chat days',
+    flag: '--after-sales-chat-days',
+    sheetKeys: ['after_sales_chat_days', '售后天数'],
+    sidebar: 'more',
   }),
   spec({
     id: 'attribution',

@@ -30,6 +30,20 @@ export const SETTING_TEXT: Record<SettingId, SettingText> = {
       help: 'An order paid on days D to D+N−1 after an inquiry on day D is credited.',
     },
   },
+  afterSalesChatDays: {
+    'zh-CN': {
+      label: '售后天数',
+      help: '买家付款后 N 天内的咨询，若有效时长内没有新订单，算售后咨询：计入服务指标，不计入询单。0 为不区分。',
+    },
+    'zh-TW': {
+      label: '售後天數',
+      help: '買家付款後 N 天內的諮詢，若有效時長內沒有新訂單，算售後諮詢：計入服務指標，不計入詢單。0 為不區分。',
+    },
+    en: {
+      label: 'After-sales chat days',
+      help: 'A consultation within N days after the customer paid, with no new order in its window, is after-sales: counted in the service figures, not as an inquiry. 0: off.',
+    },
+  },
   fastReplySeconds: {
     'zh-CN': {
       label: '应答时限(秒)',

@@ -129,6 +129,35 @@ describe('CS_INDICATORS', () => {
     expect(note(CS_INDICATORS(exampleChatRows(), '', ''))).not.toMatch(/自动回复/);
   });
 
+  it('separates after-sales consultations with after_sales_chat_days (售后天数), and says how many when it is off', () => {
+    // b1 paid on day 1 and asks on day 3; b2 asks on day 3 and pays that afternoon.
+    const chats = [
+      ['time', 'agent', 'customer', 'from'],
+      ['2024-03-03 10:00:00', '小美', 'b1', 'customer'],
+      ['2024-03-03 10:00:20', '小美', 'b1', 'agent'],
+      ['2024-03-03 11:00:00', '小美', 'b2', 'customer'],
+      ['2024-03-03 11:00:10', '小美', 'b2', 'agent'],
+    ];
+    const orders = [
+      ['order_id', 'customer', 'created_at', 'paid_at', 'amount'],
+      ['o1', 'b1', '2024-03-01 08:59:00', '2024-03-01 09:00:00', 100],
+      ['o2', 'b2', '2024-03-03 14:59:00', '2024-03-03 15:00:00', 100],
+    ];
+    const off = table(CS_INDICATORS(chats, orders, [['tz', 'UTC']]));
+    expect(off.byLabel('小美')).toMatchObject({ 咨询量: 2, 询单人数: 2, 询单转化率: 0.5, 售后咨询量: '' });
+    expect(off.body.at(-1)?.[0]).toMatch(/^1 个咨询的买家在此前 7 天内已付款、之后没有新订单/);
+    for (const key of ['after_sales_chat_days', '售后天数']) {
+      const on = table(
+        CS_INDICATORS(chats, orders, [
+          ['tz', 'UTC'],
+          [key, 7],
+        ]),
+      );
+      expect(on.byLabel('小美')).toMatchObject({ 咨询量: 2, 询单人数: 1, 询单转化率: 1, 售后咨询量: 1 });
+      expect(on.body.map((row) => String(row[0])).join('\n')).not.toContain('after_sales_chat_days');
+    }
+  });
+
   it('names the argument and the fix when a range cannot be read', () => {
     expect(() => CS_INDICATORS('', '', '')).toThrow(
       'CS_INDICATORS: chats is empty; select the chat export with its header row.',

@@ -138,7 +138,7 @@ describe('the field description', () => {
   }
 
   it('names only what it describes as an indicator’s needs', () => {
-    const described = new Set([...Object.keys(NOTHING_AVAILABLE), 'attributionTimes']);
+    const described = new Set([...Object.keys(NOTHING_AVAILABLE), 'attributionTimes', 'afterSalesChatDays']);
     for (const indicator of INDICATORS) {
       for (const source of [...indicator.needs, ...(indicator.shopNeeds ?? [])])
         expect(described, `${indicator.id} needs ${source}`).toContain(source);

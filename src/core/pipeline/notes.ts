@@ -1,3 +1,4 @@
+import { AFTER_SALES_LOOK_BACK_DAYS } from '../engine/afterSalesChats';
 import { INSTANT_REPLY_MS, SAME_TEXT_CONSULTATIONS } from '../engine/autoReplies';
 import type { Available } from '../engine/facts';
 import { matchProblem } from '../engine/matching';
@@ -51,7 +52,13 @@ export type Note =
    * Figures over fewer cases than min_sample (SPEC §6): shown, flagged in each row's low_sample, greyed
    * with a note in the tabs. Each row with any, by its label (an agent, 团队/店铺 as `team`/`shop`).
    */
-  | { kind: 'low-sample'; minSample: number; rows: readonly LowSampleRow[] };
+  | { kind: 'low-sample'; minSample: number; rows: readonly LowSampleRow[] }
+  /**
+   * With after_sales_chat_days off: consultations of customers who had paid an order in the
+   * `lookBackDays` days before and bought nothing new in the window, counted as inquiries that did
+   * not convert (lowering 询单转化率); the setting counts them as after-sales consultations instead.
+   */
+  | { kind: 'after-sales-as-inquiries'; consultations: number; lookBackDays: number };
 
 export type NoteKind = Note['kind'];
 
@@ -91,7 +98,7 @@ export const LISTED_ROWS = 20;
 /**
  * The notes of a report, in the order the front ends show them: empty exports, skipped rows (those of
  * low samples, empty exports, skipped rows (those of a future time again on their own), cautions,
- * matching, auto replies.
+ * matching, auto replies, after-sales consultations counted as inquiries.
  */
 export function notesOf(
   report: Report,
@@ -132,6 +139,13 @@ export function notesOf(
       withinSeconds: INSTANT_REPLY_MS / 1000,
       sameTextConsultations: SAME_TEXT_CONSULTATIONS,
       fastReplySeconds: report.settings.fastReplySeconds,
+    });
+  const afterSales = report.counts.afterSalesNotSeparated;
+  if (afterSales > 0)
+    notes.push({
+      kind: 'after-sales-as-inquiries',
+      consultations: afterSales,
+      lookBackDays: AFTER_SALES_LOOK_BACK_DAYS,
     });
   return notes;
 }

@@ -99,6 +99,40 @@ describe('the pipeline: exports read and settings in, report and typed notes out
     expect(marked.notes).toEqual([]);
   });
 
+  it('notes the consultations after a payment counted as inquiries, and none once the setting separates them', () => {
+    const chats = singleExport(
+      read(
+        'chats',
+        'chats.csv',
+        'time,agent,customer,from\n2024-03-03 10:00:00,小美,b1,customer\n2024-03-03 10:00:20,小美,b1,agent\n',
+      ),
+    );
+    const orders = singleExport(
+      read('orders', 'o.csv', 'order_id,customer,paid_at,amount\no1,b1,2024-03-01 09:00:00,100\n'),
+    );
+    expect(runPipeline({ chats, orders }, settings).notes).toContainEqual({
+      kind: 'after-sales-as-inquiries',
+      consultations: 1,
+      lookBackDays: 7,
+    });
+    const separated = runPipeline(
+      { chats, orders },
+      resolveSettings({ timeZone: 'UTC', afterSalesChatDays: 7 }),
+    );
+    expect(separated.notes.map((n) => n.kind)).not.toContain('after-sales-as-inquiries');
+    expect(separated.report.team.after_sales_consultations).toBe(1);
+    // Eight days after the payment the look-back no longer counts it.
+    const later = singleExport(
+      read(
+        'chats',
+        'chats.csv',
+        'time,agent,customer,from\n2024-03-09 10:00:00,小美,b1,customer\n2024-03-09 10:00:20,小美,b1,agent\n',
+      ),
+    );
+    const notes = runPipeline({ chats: later, orders }, settings).notes.map((n) => n.kind);
+    expect(notes).not.toContain('after-sales-as-inquiries');
+  });
+
   it('leaves a kind not given out of the figures: empty, not 0', () => {
     const { report, available } = runPipeline(
       { chats: singleExport(read('chats', 'chats.csv', CHATS)) },
