@@ -2,6 +2,7 @@ import type { Message } from '../core/engine/model';
 import type { TableImport } from '../core/import/importer';
 import type { Kind } from '../core/import/records';
 import { sampleRecord } from '../core/import/sample';
+import { isRefusal } from '../core/import/warnings';
 import { readExport } from './readExport';
 import { displayWidth, type Timing, timedWait } from './render';
 
@@ -113,7 +114,7 @@ export function renderInspection(i: Inspection): string {
     `  encoding   ${i.encoding}`,
     `  delimiter  ${DELIMITER_NAMES[i.delimiter] ?? JSON.stringify(i.delimiter)}`,
     `  header     row ${i.headerRow}`,
-    `  rows       ${i.rows} read, ${i.records} ${i.kind === 'orders' ? 'orders' : 'records'}, ${i.duplicates} duplicate rows, ${i.warnings.length} skipped or noted`,
+    `  rows       ${i.rows} read, ${i.records} ${i.kind === 'orders' ? 'orders' : 'records'}, ${i.duplicates} duplicate rows, ${i.warnings.filter(isRefusal).length} refused (counted nowhere), ${i.warnings.filter((w) => !isRefusal(w)).length} read with a caution`,
     '  mapping',
   ];
   const width = Math.max(...i.mapping.map((m) => displayWidth(m.field)));
@@ -133,7 +134,9 @@ export function renderInspection(i: Inspection): string {
   if (i.warnings.length > 0) {
     lines.push('  warnings');
     for (const w of i.warnings)
-      lines.push(`    row ${w.row}${w.column ? `, column ${w.column}` : ''}: ${w.message}`);
+      lines.push(
+        `    row ${w.row}${w.column ? `, column ${w.column}` : ''}: ${isRefusal(w) ? '' : '(counted) '}${w.message}`,
+      );
   }
   return `${lines.join('\n')}\n`;
 }

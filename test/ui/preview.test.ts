@@ -285,6 +285,46 @@ describe('the sidebar flow in the preview', () => {
   });
 });
 
+describe('rows the sidebar refuses', () => {
+  it('lists each under 2. Columns, and says in its language a header-only paste and times after now', async () => {
+    const { page, sidebar } = await openPreview();
+    const chats = [
+      'time,agent,customer,from,text',
+      '2024-03-01 10:00:00,小美,c1,customer,在吗',
+      '2024-03-01 10:00:09,小美,c1,agent,亲,在的',
+      '2099-03-01 10:00:20,小美,c1,agent,好的',
+    ].join('\n');
+    await sidebar.locator('#text-chats').fill(chats);
+    await sidebar.locator('#text-orders').fill('order_id,customer,created_at,paid_at,amount\n');
+    await sidebar.locator('#read').click();
+    const mappings = sidebar.locator('#mappings');
+    await expect.poll(() => mappings.textContent()).toContain('2 行无法读取，已跳过，不计入任何指标');
+    expect(await sidebar.locator('#mappings .row-problems li').allTextContents()).toEqual([
+      expect.stringMatching(/^第 3 行，text：the row has 6 cells but the header 5 columns/),
+      expect.stringMatching(/^第 4 行，time："2099-03-01 10:00:20" is more than a day after now/),
+    ]);
+    const text = await mappings.textContent();
+    expect(text).toContain('其中 1 行的时间比现在晚一天以上');
+    expect(text).toContain('只有表头、没有数据行：不计入任何指标');
+    expect(text).toContain('1 / 3 行');
+    await page.close();
+  }, 90_000);
+
+  it('refuses a file marked UTF-8 whose text is GBK, in its language', async () => {
+    const iconv = (await import('iconv-lite')).default;
+    const { page, sidebar } = await openPreview();
+    await sidebar.locator('#file-orders').setInputFiles({
+      name: '订单.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), iconv.encode('订单编号,金额\n1,2\n', 'gbk')]),
+    });
+    await expect
+      .poll(() => sidebar.locator('#error-message').textContent())
+      .toContain('订单.csv 开头标着 UTF-8，正文却不是 UTF-8');
+    await page.close();
+  }, 90_000);
+});
+
 describe('a tab of the spreadsheet as a source', () => {
   it('reads an export already pasted into a tab, like a file', async () => {
     const { readPublicData } = await import('../publicData');

@@ -115,6 +115,22 @@ describe('CS_INDICATORS', () => {
     ]);
   });
 
+  it('says in a last row that a range has a header and no rows, in the table’s language', () => {
+    const chats = [
+      ['time', 'agent', 'customer', 'from'],
+      ['2024-03-01 10:00:00', '小美', 'A', 'customer'],
+    ];
+    const orders = [['order_id', 'customer', 'created_at', 'paid_at', 'amount']];
+    const notes = (language: string) =>
+      (CS_INDICATORS(chats, orders, [['language', language]]) as string[][]).map((row) => row[0]);
+    expect(notes('zh-CN')).toContain(
+      'orders 只有表头、没有数据行：不计入任何指标；请重新导出该时段的数据（检查导出的日期范围）',
+    );
+    expect(notes('en')).toContain(
+      "orders: a header row and no data rows, so nothing of it is in any figure; export again with the period's rows (check the export's date range)",
+    );
+  });
+
   it('adds a last row when replies look like auto replies nothing marks, and none once a prefix marks them', () => {
     const unmarked = exampleChatsWithoutAutoFlag();
     const note = (result: unknown) => String((result as string[][]).at(-1)?.[0]);

@@ -133,6 +133,37 @@ describe('the pipeline: exports read and settings in, report and typed notes out
     expect(notes).not.toContain('after-sales-as-inquiries');
   });
 
+  it('notes an export with a header and no rows, and lists a caution apart from the rows skipped', () => {
+    const chats = singleExport(read('chats', 'chats.csv', CHATS.split('\n').slice(0, 4).join('\n')));
+    const empty = read('orders', 'empty.csv', 'order_id,customer,created_at,paid_at,amount\n');
+    // An order on two rows with two amounts: counted, with the first row's amount, and a caution.
+    const twice = read(
+      'orders',
+      'twice.csv',
+      `${ORDERS_WITH_BUYER}\nA1,c1,2024-03-01 10:05:00,2024-03-01 10:06:00,98`,
+    );
+    const { report, notes } = runPipeline(
+      {
+        chats,
+        orders: {
+          records: [...empty.records, ...twice.records],
+          exports: [...singleExport(empty).exports, ...singleExport(twice).exports],
+        },
+      },
+      settings,
+    );
+    expect(report.shop.sales).toBe(99);
+    const rowNotes = ['no-rows', 'rows-skipped', 'rows-cautioned'];
+    expect(notes.filter((n) => rowNotes.includes(n.kind))).toEqual([
+      { kind: 'no-rows', files: ['empty.csv'] },
+      {
+        kind: 'rows-cautioned',
+        rows: 1,
+        listed: [expect.objectContaining({ file: 'twice.csv', row: 3, counted: true })],
+      },
+    ]);
+  });
+
   it('leaves a kind not given out of the figures: empty, not 0', () => {
     const { report, available } = runPipeline(
       { chats: singleExport(read('chats', 'chats.csv', CHATS)) },
