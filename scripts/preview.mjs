@@ -101,11 +101,13 @@ export async function startPreview({ port = Number(process.env.PORT ?? 8080), qu
     }
     const run = /^\/run\/([A-Za-z_$][\w$]*)$/.exec(url.pathname);
     if (request.method === 'POST' && run) {
-      let body = '';
+      // Chunks joined as bytes, then decoded: a character split between two chunks stays whole.
+      const chunks = [];
       request.on('data', (chunk) => {
-        body += chunk;
+        chunks.push(chunk);
       });
       request.on('end', () => {
+        const body = Buffer.concat(chunks).toString('utf8');
         const name = run[1];
         calls.push({ name, bytes: Buffer.byteLength(body) });
         const fn = context[name];
@@ -121,7 +123,8 @@ export async function startPreview({ port = Number(process.env.PORT ?? 8080), qu
           // As google.script.run does: arguments and results travel as JSON.
           const args = vm.runInContext(`(${body || '[]'})`, context);
           // The return value crosses the bridge by the same rules: a Date in it fails the call.
-          const [value] = scriptRunCopy([fn(...args)]);
+          // One execution per call, which a test may have asked the fake to stop (failServerCall).
+          const [value] = scriptRunCopy([fake.serverCall(name, () => fn(...args))]);
           const alerts = fake.alerts.slice(alertsBefore);
           send(response, 200, 'application/json', JSON.stringify({ value, alerts }));
         } catch (error) {

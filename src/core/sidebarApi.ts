@@ -25,6 +25,11 @@ export const EDITED_TAB = 'edited since the last import';
 
 export interface WriteTabsRequest {
   tabs: Tab[];
+  /**
+   * The sidebar's name for this import: the same call repeated under it (its answer lost, or stopped
+   * by Apps Script) goes on from where the first one was instead of starting over.
+   */
+  token?: string;
   /** Replace tabs the user edited since the last import (the sidebar asks first). */
   replaceEdited?: boolean;
 }
@@ -44,6 +49,8 @@ export interface WriteTabsResult {
 
 /** Large imports travel in parts: the tabs' rows in blocks, then the rest of each tab at commit. */
 export interface BeginTabsRequest {
+  /** The sidebar's name for this import: repeating the start under it changes nothing. */
+  token?: string;
   names: string[];
   /** Each tab's grid, in the order of `names`: checked against the 10M-cell limit before anything is written. */
   grids: Grid[];
@@ -57,6 +64,20 @@ export interface TabRowsRequest {
   startRow: number;
   rows: Tab['rows'];
   formats: Tab['formats'];
+}
+
+/** What the server holds of an import (beginTabs and every block say it): the sidebar resumes from there. */
+export interface ImportProgress {
+  /** Per tab, the rows its new copy holds (from row 1). */
+  rows: Record<string, number>;
+  /** The tabs that already hold their new content. */
+  committed: string[];
+}
+
+/** One tab's commit in a call of its own (the largest tab's copy and read-back alone in a call). */
+export interface CommitTabRequest {
+  token: string;
+  tab: TabLayout;
 }
 
 export interface CommitTabsRequest {
@@ -74,8 +95,9 @@ export interface Preferences {
 export interface ServerApi {
   getSidebarContext(): SidebarContext;
   writeTabs(request: WriteTabsRequest): WriteTabsResult;
-  beginTabs(request: BeginTabsRequest): { token: string };
-  appendTabRows(request: TabRowsRequest): { rows: number };
+  beginTabs(request: BeginTabsRequest): { token: string } & ImportProgress;
+  appendTabRows(request: TabRowsRequest): ImportProgress;
+  commitTab(request: CommitTabRequest): ImportProgress;
   commitTabs(request: CommitTabsRequest): WriteTabsResult;
   abortTabs(request: { token: string }): { aborted: boolean };
   /**

@@ -1,7 +1,7 @@
 import type { ServerApi } from '../core/sidebarApi';
 import { loadPreferences, savePreferences } from './preferences';
 import { readSettingsTab, readTab, showTab } from './tabAccess';
-import { abortTabs, appendTabRows, beginTabs, commitTabs, writeTabs } from './writeTabs';
+import { abortTabs, appendTabRows, beginTabs, commitTab, commitTabs, writeTabs } from './writeTabs';
 
 /** The functions the sidebar calls through google.script.run. */
 export const server: ServerApi = {
@@ -18,6 +18,7 @@ export const server: ServerApi = {
   writeTabs,
   beginTabs,
   appendTabRows,
+  commitTab,
   commitTabs,
   abortTabs,
   readTab,

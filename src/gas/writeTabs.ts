@@ -11,19 +11,19 @@ import {
 import { type Tab, TEXT_FORMAT } from '../core/sheets/tabs';
 import {
   type BeginTabsRequest,
+  type CommitTabRequest,
   type CommitTabsRequest,
   EDITED_TAB,
+  type ImportProgress,
   type TabRowsRequest,
   type WriteTabsRequest,
   type WriteTabsResult,
 } from '../core/sidebarApi';
+import { clearImport, currentImport, type ImportState, isIdle, loadImport, saveImport } from './importState';
 import { ADDON_TITLE } from './title';
 
 /** Marks a tab as the add-on's, with the fingerprint of what it wrote there. */
 const OWNED = 'cs-kpi.owned';
-/** The import in progress, across the server calls of a large import: a lock that outlives a call. */
-const IN_PROGRESS = 'cs-kpi.import';
-const IN_PROGRESS_EXPIRES_MS = 10 * 60_000;
 /** A tab's new content is written here first; the tab itself changes only at the commit. */
 const NEW = ' ·新';
 /** A copy of a tab's previous content while the commit runs, to put it back if the commit fails. */
@@ -274,26 +274,39 @@ function stage(spreadsheet: Spreadsheet, names: string[], grids: Grid[]) {
   });
 }
 
-/** What a tab was before the commit changed it: enough to put it back. */
-interface Previous {
-  sheet: Sheet;
-  backup: Sheet;
-  frozen: [number, number];
-  rules: GoogleAppsScript.Spreadsheet.ConditionalFormatRule[];
-  mark: string;
-  charts: GoogleAppsScript.Spreadsheet.EmbeddedChart[];
+/**
+ * A team's filter on the tab (Data › Create a filter) laid over the new rows: the same columns and
+ * criteria, from its first row down to the tab's last, whether the tab grew or shrank. Set again
+ * rather than left to how Sheets moves a filter when rows are inserted or deleted below it.
+ */
+function keepingFilter(sheet: Sheet, rows: number, work: () => void) {
+  const filter = sheet.getFilter();
+  if (!filter) return work();
+  const range = filter.getRange();
+  const [top, left, width] = [range.getRow(), range.getColumn(), range.getNumColumns()];
+  const criteria = Array.from({ length: width }, (_, i) => filter.getColumnFilterCriteria(left + i));
+  filter.remove();
+  work();
+  const columns = Math.min(width, sheet.getMaxColumns() - left + 1);
+  if (columns < 1 || top > rows) return;
+  const laid = sheet.getRange(top, left, rows - top + 1, columns).createFilter();
+  criteria.slice(0, columns).forEach((c, i) => {
+    if (c) laid.setColumnFilterCriteria(left + i, c);
+  });
 }
 
 /** Replaces a sheet's cells with another's, in place: the same sheet, gid, position and references. */
 function copyCells(from: Sheet, to: Sheet, grid: Grid, frozen: [number, number]) {
-  // Frozen rows first: a sheet cannot shrink to its frozen rows.
-  to.setFrozenRows(0);
-  to.setFrozenColumns(0);
-  resize(to, grid);
-  to.getRange(1, 1, grid.rows, grid.columns).clear();
-  from.getRange(1, 1, grid.rows, grid.columns).copyTo(to.getRange(1, 1));
-  to.setFrozenRows(frozen[0]);
-  to.setFrozenColumns(frozen[1]);
+  keepingFilter(to, grid.rows, () => {
+    // Frozen rows first: a sheet cannot shrink to its frozen rows.
+    to.setFrozenRows(0);
+    to.setFrozenColumns(0);
+    resize(to, grid);
+    to.getRange(1, 1, grid.rows, grid.columns).clear();
+    from.getRange(1, 1, grid.rows, grid.columns).copyTo(to.getRange(1, 1));
+    to.setFrozenRows(frozen[0]);
+    to.setFrozenColumns(frozen[1]);
+  });
 }
 
 /** The grey of a low-sample figure (Sheets' "dark grey 1"): still readable, visibly set apart. */
@@ -325,71 +338,120 @@ function applyFlags(sheet: Sheet, layout: TabLayout) {
   range.setFontColors(colors as string[][]);
 }
 
-function finish(sheet: Sheet, layout: TabLayout) {
+/** Low-sample flags, frozen header, wrapped headers and column widths (a date-time column at 100 px shows ###). */
+function shape(sheet: Sheet, layout: TabLayout) {
   applyFlags(sheet, layout);
   sheet.setFrozenRows(layout.frozenRows);
   sheet.setFrozenColumns(layout.frozenColumns);
-  // Headers wrap and columns fit what they show (a date-time column at the default 100 px shows ###).
   const widths = layout.widths ?? [];
   if (widths.length > 0) sheet.getRange(1, 1, 1, widths.length).setWrap(true);
   widths.forEach((px, i) => {
     sheet.setColumnWidth(i + 1, px);
   });
-  insertCharts(sheet, layout);
+}
+
+/** The mark read back once the tab holds its new content: what Sheets stored, not what was sent. */
+function markContent(sheet: Sheet, layout: TabLayout) {
+  const print = contentPrint(sheet, !layout.formulas);
+  const mark = ownership(sheet);
+  if (mark) mark.setValue(print);
+  else sheet.addDeveloperMetadata(OWNED, print);
 }
 
 /**
- * The commit: every tab takes its new content, all or nothing. A tab that exists is updated in place
- * (the same sheet, so its gid, position, protections and the team's formulas over it stay); a new tab
- * is its staged copy renamed. If any step fails, the tabs changed so far get their previous content
- * back and the copies go.
+ * One tab's commit, a server call of its own in a large import: a copy of its old cells is kept
+ * (· 旧), then the new cells are copied in, in place, and read back for the mark. Repeatable: a tab
+ * already committed is left alone; one whose call was stopped half way keeps its first copy of the
+ * old cells and takes the new ones again. A new tab is its staged copy, renamed at the end.
  */
-function commit(spreadsheet: Spreadsheet, layouts: TabLayout[]): WriteTabsResult {
-  const previous: Previous[] = [];
-  const fresh: Sheet[] = [];
-  try {
-    for (const layout of layouts) {
-      const staged = spreadsheet.getSheetByName(layout.name + NEW);
-      if (!staged) throw new Error(`The import lost its new tab "${layout.name}"; import again.`);
-      const sheet = spreadsheet.getSheetByName(layout.name);
-      if (!sheet) {
-        finish(staged, layout);
-        fresh.push(staged);
-        continue;
-      }
-      const backup = sheet.copyTo(spreadsheet).setName(layout.name + OLD);
-      previous.push({
-        sheet,
-        backup,
+function commitOne(spreadsheet: Spreadsheet, state: ImportState, layout: TabLayout) {
+  const { name } = layout;
+  if (state.committed.includes(name)) return;
+  const staged = spreadsheet.getSheetByName(name + NEW);
+  if (!staged) throw new Error(`The import lost its new tab "${name}"; import again.`);
+  if (state.fresh.includes(name)) {
+    shape(staged, layout);
+    markContent(staged, layout);
+  } else {
+    const sheet = spreadsheet.getSheetByName(name);
+    if (!sheet) throw new Error(`The tab "${name}" was deleted during the import; import again.`);
+    if (!state.backups[name]) {
+      // A copy a stopped call made before it could say so is the tab as it was: nothing changed it yet.
+      if (!spreadsheet.getSheetByName(name + OLD)) sheet.copyTo(spreadsheet).setName(name + OLD);
+      state.backups[name] = {
         frozen: [sheet.getFrozenRows(), sheet.getFrozenColumns()],
-        rules: sheet.getConditionalFormatRules(),
         mark: ownership(sheet)?.getValue() ?? '',
-        charts: ownCharts(sheet, layout),
-      });
-      copyCells(staged, sheet, layout.grid, [layout.frozenRows, layout.frozenColumns]);
-      finish(sheet, layout);
+      };
+      saveImport(state);
     }
-    for (const layout of layouts) fresh.find((s) => s.getName() === layout.name + NEW)?.setName(layout.name);
+    copyCells(staged, sheet, layout.grid, [layout.frozenRows, layout.frozenColumns]);
+    shape(sheet, layout);
+    markContent(sheet, layout);
+  }
+  state.committed.push(name);
+  saveImport(state);
+}
+
+/**
+ * Puts every tab an import changed back as it was and drops its copies: for an abandoned import, a
+ * failed one, or one whose sidebar was closed half way (taken over by the next import).
+ */
+function rollback(spreadsheet: Spreadsheet, state: ImportState) {
+  for (const [name, before] of Object.entries(state.backups)) {
+    const sheet = spreadsheet.getSheetByName(name);
+    const old = spreadsheet.getSheetByName(name + OLD);
+    if (!sheet || !old) continue;
+    copyCells(old, sheet, gridOf(old), before.frozen);
+    ownership(sheet)?.setValue(before.mark);
+  }
+  for (const name of state.fresh) {
+    // A new tab the end of the import already renamed goes too.
+    const sheet = spreadsheet.getSheetByName(name);
+    if (sheet && isOwned(sheet)) spreadsheet.deleteSheet(sheet);
+  }
+  dropCopies(spreadsheet, state.names);
+  clearImport();
+}
+
+/**
+ * The end of an import, once every tab holds its new content: new tabs take their names, charts and
+ * colors are set, the copies go. If a step fails, every tab is put back as it was.
+ */
+function finishImport(spreadsheet: Spreadsheet, state: ImportState, layouts: TabLayout[]): WriteTabsResult {
+  // What each tab has before this call: after a repeated end (the answer to the first one lost),
+  // the charts that one inserted go like the old ones, so each chart is there once.
+  const before = layouts
+    .map((l) => spreadsheet.getSheetByName(l.name))
+    .map((sheet, i) =>
+      sheet
+        ? {
+            sheet,
+            rules: sheet.getConditionalFormatRules(),
+            charts: ownCharts(sheet, layouts[i] as TabLayout),
+          }
+        : null,
+    );
+  try {
+    for (const layout of layouts) commitOne(spreadsheet, state, layout);
+    for (const name of state.fresh) spreadsheet.getSheetByName(name + NEW)?.setName(name);
+    for (const layout of layouts) insertCharts(spreadsheet.getSheetByName(layout.name) as Sheet, layout);
     // The colors once every tab has its final name: never while 设置 is still 设置 ·新.
     for (const layout of layouts)
       applyConditionalRules(spreadsheet.getSheetByName(layout.name) as Sheet, layout.conditional);
-    for (const layout of layouts) {
-      // Read back once the tab holds its new content: what Sheets stored, not what was sent.
-      const target = spreadsheet.getSheetByName(layout.name) as Sheet;
-      const print = contentPrint(target, !layout.formulas);
-      const mark = ownership(target);
-      if (mark) mark.setValue(print);
-      else target.addDeveloperMetadata(OWNED, print);
-    }
   } catch (error) {
-    restore(spreadsheet, previous, fresh, layouts);
+    for (const [i, was] of before.entries()) {
+      if (!was) continue;
+      const old = new Set(was.charts);
+      for (const chart of ownCharts(was.sheet, layouts[i] as TabLayout))
+        if (!old.has(chart)) was.sheet.removeChart(chart);
+      was.sheet.setConditionalFormatRules(was.rules);
+    }
+    rollback(spreadsheet, state);
     throw error;
   }
-  for (const p of previous) for (const chart of p.charts) p.sheet.removeChart(chart);
-  dropCopies(
-    spreadsheet,
-    layouts.map((l) => l.name),
-  );
+  for (const was of before) for (const chart of was?.charts ?? []) was?.sheet.removeChart(chart);
+  dropCopies(spreadsheet, state.names);
+  clearImport();
   const url = spreadsheet.getUrl();
   const links = layouts.map((layout) => ({
     name: layout.name,
@@ -402,133 +464,153 @@ function commit(spreadsheet: Spreadsheet, layouts: TabLayout[]): WriteTabsResult
   return { written: layouts.map((l) => l.name), links, cells };
 }
 
-/** Puts back what a failed commit changed, and drops the copies. */
-function restore(spreadsheet: Spreadsheet, previous: Previous[], fresh: Sheet[], layouts: TabLayout[]) {
-  for (const p of previous) {
-    const oldCharts = new Set(p.charts);
-    for (const chart of p.sheet.getCharts()) {
-      const title = String(chart.getOptions().get('title') ?? '');
-      if (!oldCharts.has(chart) && layouts.some((l) => (l.charts ?? []).some((c) => c.title === title)))
-        p.sheet.removeChart(chart);
-    }
-    copyCells(p.backup, p.sheet, gridOf(p.backup), p.frozen);
-    p.sheet.setConditionalFormatRules(p.rules);
-    ownership(p.sheet)?.setValue(p.mark);
-  }
-  for (const sheet of fresh) if (spreadsheet.getSheetByName(sheet.getName())) spreadsheet.deleteSheet(sheet);
-  dropCopies(
-    spreadsheet,
-    layouts.map((l) => l.name),
-  );
-}
-
-function inProgress(): { token: string; started: number; names: string[] } | null {
-  const text = PropertiesService.getDocumentProperties().getProperty(IN_PROGRESS);
-  if (!text) return null;
-  const state = JSON.parse(text) as { token: string; started: number; names: string[] };
-  return Date.now() - state.started > IN_PROGRESS_EXPIRES_MS ? null : state;
-}
-
-function refuseIfBusy(token?: string) {
-  const state = inProgress();
-  if (state && state.token !== token) {
+/**
+ * Starts an import under `token`, after checking everything it needs: refused while another import
+ * is under way; an import idle for 10 minutes (its sidebar closed) is first put back and its copies
+ * dropped. Repeating the start of the same import (its answer lost) changes nothing.
+ */
+function beginImport(
+  spreadsheet: Spreadsheet,
+  token: string,
+  names: string[],
+  grids: Grid[],
+  replaceEdited: boolean,
+): ImportState {
+  const running = loadImport();
+  if (running?.token === token) return running;
+  if (running && !isIdle(running)) {
     throw new Error(
-      '另一个导入正在进行，请稍后再试。Another import is in progress; try again in a few minutes.',
+      '另一个导入正在进行，请稍后再试；侧边栏关闭时未完成的导入在 10 分钟后清理。Another import is in progress; try again in a few minutes (an import left unfinished when its sidebar closed is cleaned up after 10 minutes).',
     );
   }
-}
-
-/** Checks everything an import needs before writing anything; drops what a failed one left. */
-function prepare(spreadsheet: Spreadsheet, names: string[], grids: Grid[], replaceEdited: boolean) {
+  if (running) rollback(spreadsheet, running);
   checkTargets(spreadsheet, names, replaceEdited);
   checkRoom(spreadsheet, names, grids);
   dropCopies(spreadsheet, names);
+  const fresh = names.filter((name) => !spreadsheet.getSheetByName(name));
+  try {
+    stage(spreadsheet, names, grids);
+  } catch (error) {
+    dropCopies(spreadsheet, names);
+    throw error;
+  }
+  const state: ImportState = { token, touched: 0, names, fresh, rows: {}, backups: {}, committed: [] };
+  saveImport(state);
+  return state;
 }
 
 /**
- * Writes the tabs the sidebar computed, in one call. All or nothing: every tab is written to a new
- * copy first, and the tabs take the new content only when all of it is written.
+ * Writes a block of a tab's rows into its new copy, where they belong (from `startRow`): the same
+ * block twice (an answer lost) writes the same cells again, never a second time below.
  */
-export function writeTabs(request: WriteTabsRequest): WriteTabsResult {
-  return withDocumentLock(() => {
-    refuseIfBusy();
-    const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-    const layouts = request.tabs.map(layoutOf);
-    const names = layouts.map((l) => l.name);
-    const grids = layouts.map((l) => l.grid);
-    return keepingActiveSheet(spreadsheet, () => {
-      prepare(spreadsheet, names, grids, request.replaceEdited ?? false);
-      try {
-        stage(spreadsheet, names, grids);
-        for (const tab of request.tabs) {
-          const staged = spreadsheet.getSheetByName(tab.name + NEW) as Sheet;
-          writeRows(staged, 1, tab.rows, tab.formats, rowsWidth(tab.rows));
-        }
-      } catch (error) {
-        dropCopies(spreadsheet, names);
-        throw error;
-      }
-      return commit(spreadsheet, layouts);
-    });
-  });
-}
-
-/** Starts a large import: checks the targets and the room, makes the empty new copies, returns a token. */
-export function beginTabs(request: BeginTabsRequest): { token: string } {
-  return withDocumentLock(() => {
-    refuseIfBusy();
-    const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-    return keepingActiveSheet(spreadsheet, () => {
-      prepare(spreadsheet, request.names, request.grids, request.replaceEdited ?? false);
-      try {
-        stage(spreadsheet, request.names, request.grids);
-      } catch (error) {
-        dropCopies(spreadsheet, request.names);
-        throw error;
-      }
-      const token = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
-      PropertiesService.getDocumentProperties().setProperty(
-        IN_PROGRESS,
-        JSON.stringify({ token, started: Date.now(), names: request.names }),
-      );
-      return { token };
-    });
-  });
-}
-
-/** Writes one block of a tab's rows into its new copy. */
-export function appendTabRows(request: TabRowsRequest): { rows: number } {
-  const state = inProgress();
-  if (!state || state.token !== request.token)
-    throw new Error('This import expired or was replaced; import again.');
+function writeBlock(state: ImportState, request: TabRowsRequest): ImportProgress {
+  const has = state.rows[request.name] ?? 0;
+  if (request.startRow > has + 1) {
+    throw new Error(
+      `The import of "${request.name}" has ${has} rows; a block from row ${request.startRow} would leave a gap. Resume the import.`,
+    );
+  }
+  if (state.committed.length > 0 || Object.keys(state.backups).length > 0)
+    throw new Error('This import is already being committed; resume it.');
   const sheet = SpreadsheetApp.getActiveSpreadsheet().getSheetByName(request.name + NEW);
   if (!sheet) throw new Error(`The import lost its new tab "${request.name}"; import again.`);
   writeRows(sheet, request.startRow, request.rows, request.formats, rowsWidth(request.rows));
-  return { rows: request.rows.length };
+  state.rows[request.name] = Math.max(has, request.startRow + request.rows.length - 1);
+  saveImport(state);
+  return progressOf(state);
 }
 
-/** Finishes a large import: the tabs take their new content, all at once. */
-export function commitTabs(request: CommitTabsRequest): WriteTabsResult {
+const progressOf = (state: ImportState): ImportProgress => ({
+  rows: { ...state.rows },
+  committed: [...state.committed],
+});
+
+const newToken = () => `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+
+/**
+ * Writes the tabs the sidebar computed, in one call. All or nothing: every tab is written to a new
+ * copy first, and the tabs take the new content only when all of it is written. Under the sidebar's
+ * token it can be repeated after a lost answer or a stopped call: it goes on from where that one was.
+ */
+export function writeTabs(request: WriteTabsRequest): WriteTabsResult {
   return withDocumentLock(() => {
-    const state = inProgress();
-    if (!state || state.token !== request.token)
-      throw new Error('This import expired or was replaced; import again.');
     const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-    try {
-      return keepingActiveSheet(spreadsheet, () => commit(spreadsheet, request.tabs));
-    } finally {
-      PropertiesService.getDocumentProperties().deleteProperty(IN_PROGRESS);
-    }
+    const layouts = request.tabs.map(layoutOf);
+    return keepingActiveSheet(spreadsheet, () => {
+      const state = beginImport(
+        spreadsheet,
+        request.token ?? newToken(),
+        layouts.map((l) => l.name),
+        layouts.map((l) => l.grid),
+        request.replaceEdited ?? false,
+      );
+      // Repeated once its commit had begun (a stopped call), the rows are in place already.
+      const committing = state.committed.length > 0 || Object.keys(state.backups).length > 0;
+      try {
+        if (!committing)
+          for (const tab of request.tabs)
+            writeBlock(state, {
+              token: state.token,
+              name: tab.name,
+              startRow: 1,
+              rows: tab.rows,
+              formats: tab.formats,
+            });
+      } catch (error) {
+        rollback(spreadsheet, state);
+        throw error;
+      }
+      return finishImport(spreadsheet, state, layouts);
+    });
   });
 }
 
-/** Gives up a large import: the new copies go, the tabs stay as they were. */
+/**
+ * Starts a large import under the sidebar's token: checks the targets and the room, makes the empty
+ * new copies. Under a token already begun (a resume) it says what the server holds instead.
+ */
+export function beginTabs(request: BeginTabsRequest): { token: string } & ImportProgress {
+  return withDocumentLock(() => {
+    const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+    const token = request.token ?? newToken();
+    const state = keepingActiveSheet(spreadsheet, () =>
+      beginImport(spreadsheet, token, request.names, request.grids, request.replaceEdited ?? false),
+    );
+    return { token, ...progressOf(state) };
+  });
+}
+
+/** Writes one block of a tab's rows into its new copy; says how many rows each copy now holds. */
+export function appendTabRows(request: TabRowsRequest): ImportProgress {
+  return withDocumentLock(() => writeBlock(currentImport(request.token), request));
+}
+
+/** Commits one tab of a large import: a call of its own, so no call copies and reads back every tab. */
+export function commitTab(request: CommitTabRequest): ImportProgress {
+  return withDocumentLock(() => {
+    const state = currentImport(request.token);
+    const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+    keepingActiveSheet(spreadsheet, () => commitOne(spreadsheet, state, request.tab));
+    return progressOf(state);
+  });
+}
+
+/** Finishes a large import: tabs not committed yet are, then names, charts and colors; all or nothing. */
+export function commitTabs(request: CommitTabsRequest): WriteTabsResult {
+  return withDocumentLock(() => {
+    const state = currentImport(request.token);
+    const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+    return keepingActiveSheet(spreadsheet, () => finishImport(spreadsheet, state, request.tabs));
+  });
+}
+
+/** Gives up an import: the tabs it changed get their previous content back, the new copies go. */
 export function abortTabs(request: { token: string }): { aborted: boolean } {
   return withDocumentLock(() => {
-    const state = inProgress();
+    const state = loadImport();
     if (!state || state.token !== request.token) return { aborted: false };
-    dropCopies(SpreadsheetApp.getActiveSpreadsheet(), state.names);
-    PropertiesService.getDocumentProperties().deleteProperty(IN_PROGRESS);
+    const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+    keepingActiveSheet(spreadsheet, () => rollback(spreadsheet, state));
     return { aborted: true };
   });
 }

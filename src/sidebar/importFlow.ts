@@ -17,18 +17,20 @@ import {
   MAX_CELLS_PER_CALL,
   rowBlocks,
   SPREADSHEET_CELL_LIMIT,
+  type TabLayout,
 } from '../core/sheets/chunks';
 import { readSettingsBook, SettingsTabError } from '../core/sheets/settingsTab';
 import { buildTabs, type Tab } from '../core/sheets/tabs';
 import {
   EDITED_TAB,
+  type ImportProgress,
   type Preferences,
   type SidebarContext,
   type TabLink,
   type WriteTabsResult,
 } from '../core/sidebarApi';
 import type { MessageKey, Messages } from './messages';
-import { callServer, errorText } from './serverCall';
+import { callServer, errorText, isPassing, retrying } from './serverCall';
 import { buildSettingsForm, formPreferences, formSettings, showProposals } from './settingsForm';
 
 /** The words for each reason no order could be credited to a chat (see matchProblem). */
@@ -56,6 +58,17 @@ function element(tag: string, text?: string, className?: string): HTMLElement {
 
 /** Lets the browser paint (progress text) before a long synchronous step. */
 const yieldToPage = () => new Promise((resolve) => setTimeout(resolve, 30));
+
+/** A large import under way: what the sidebar keeps to resume it. */
+interface ImportJob {
+  token: string;
+  tabs: Tab[];
+  layouts: TabLayout[];
+  replaceEdited: boolean;
+  writing: string;
+}
+
+const newToken = () => `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
 
 export class ImportFlow {
   private readonly files: Partial<Record<SourceKind, { name: string; text: string }>> = {};
@@ -362,30 +375,89 @@ export class ImportFlow {
   }
 
   /**
-   * One call for ordinary imports; blocks of rows for large ones (a 20 MB paste), committed at the end.
-   * Says first how many cells the tabs will take (the spreadsheet holds 10 million).
+   * One call for ordinary imports; blocks of rows for large ones (a 20 MB paste), each tab committed
+   * in a call of its own, then the end. Says first how many cells the tabs will take (the spreadsheet
+   * holds 10 million). Every call is repeated a few times when it fails for a passing reason; if it
+   * still fails, the sidebar keeps the import and offers to resume it (from what the server has) or
+   * to abandon it (every tab put back).
    */
   private async write(tabs: Tab[], replaceEdited: boolean): Promise<WriteTabsResult> {
     const layouts = tabs.map(layoutOf);
     const writing = `${this.messages.writing} ${gridCells(layouts).toLocaleString('en-US')} ${this.messages.cells}`;
     this.progress(3, writing);
-    if (cellCount(tabs) <= MAX_CELLS_PER_CALL) return callServer('writeTabs', { tabs, replaceEdited });
-    const { token } = await callServer('beginTabs', {
-      names: layouts.map((l) => l.name),
-      grids: layouts.map((l) => l.grid),
-      replaceEdited,
-    });
-    try {
-      const blocks = rowBlocks(tabs);
-      for (const [i, block] of blocks.entries()) {
-        this.progress(3, `${writing} ${i + 1}/${blocks.length}`);
-        await callServer('appendTabRows', { token, ...block });
+    const job: ImportJob = { token: newToken(), tabs, layouts, replaceEdited, writing };
+    for (;;) {
+      try {
+        return await this.runImport(job);
+      } catch (error) {
+        if (!isPassing(error)) {
+          await callServer('abortTabs', { token: job.token }).catch(() => undefined);
+          throw error;
+        }
+        if (!(await this.askResume(error))) {
+          this.progress(3, writing);
+          await retrying(() => callServer('abortTabs', { token: job.token }));
+          throw new Error(this.messages.abandoned);
+        }
+        this.progress(3, writing);
       }
-      return await callServer('commitTabs', { token, tabs: layouts });
-    } catch (error) {
-      await callServer('abortTabs', { token }).catch(() => undefined);
-      throw error;
     }
+  }
+
+  /** The import's calls, from where the server is: a resume skips the blocks and tabs it confirms. */
+  private async runImport(job: ImportJob): Promise<WriteTabsResult> {
+    const { token, tabs, layouts, replaceEdited } = job;
+    if (cellCount(tabs) <= MAX_CELLS_PER_CALL)
+      return retrying(() => callServer('writeTabs', { tabs, replaceEdited, token }));
+    let held: ImportProgress = await retrying(() =>
+      callServer('beginTabs', {
+        token,
+        names: layouts.map((l) => l.name),
+        grids: layouts.map((l) => l.grid),
+        replaceEdited,
+      }),
+    );
+    const blocks = rowBlocks(tabs);
+    for (const [i, block] of blocks.entries()) {
+      // Once a tab is committed every row is in place; before, a block the server holds is skipped.
+      if (held.committed.length > 0) break;
+      if ((held.rows[block.name] ?? 0) >= block.startRow + block.rows.length - 1) continue;
+      this.progress(3, `${job.writing} ${i + 1}/${blocks.length}`);
+      held = await retrying(() => callServer('appendTabRows', { token, ...block }));
+    }
+    for (const layout of layouts) {
+      if (held.committed.includes(layout.name)) continue;
+      held = await retrying(() => callServer('commitTab', { token, tab: layout }));
+    }
+    return retrying(() => callServer('commitTabs', { token, tabs: layouts }));
+  }
+
+  /** After a call failed again and again: 继续导入 (resume) or 放弃 (abandon), asked in the sidebar. */
+  private askResume(error: unknown): Promise<boolean> {
+    return new Promise((resolve) => {
+      const box = element('div', undefined, 'confirm');
+      box.id = 'resume-import';
+      box.setAttribute('role', 'alertdialog');
+      const resume = element('button', this.messages.resume) as HTMLButtonElement;
+      const abandon = element('button', this.messages.abandon) as HTMLButtonElement;
+      resume.type = 'button';
+      abandon.type = 'button';
+      resume.id = 'resume-yes';
+      abandon.id = 'resume-no';
+      const answer = (again: boolean) => {
+        box.remove();
+        resolve(again);
+      };
+      resume.addEventListener('click', () => answer(true));
+      abandon.addEventListener('click', () => answer(false));
+      box.append(
+        element('p', this.messages.interrupted.replace('{error}', errorText(error))),
+        resume,
+        abandon,
+      );
+      byId('step-compute').append(box);
+      resume.focus();
+    });
   }
 
   /**

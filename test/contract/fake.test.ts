@@ -322,3 +322,65 @@ describe('the fake spreadsheet keeps Sheets’ sizes and limits', () => {
     expect(spreadsheet.getActiveSheet()?.peekName()).toBe('A');
   });
 });
+
+describe('the fake’s filters and stopped calls', () => {
+  it('keeps one filter a sheet, moving with its rows as Sheets moves a range', () => {
+    const { spreadsheet } = createGasFake();
+    const sheet = spreadsheet.insertSheet('T');
+    const filter = sheet.getRange(2, 1, 10, 3).createFilter();
+    expect(() => sheet.getRange('A1:B2').createFilter()).toThrow(
+      "You can't create a filter in a sheet that already has a filter.",
+    );
+    filter.setColumnFilterCriteria(2, { hidden: ['x'] });
+    expect(() => filter.setColumnFilterCriteria(4, null)).toThrow('outside the range of the filter');
+    // Rows inserted above push it down; between two of its rows widen it; after its last row stay out.
+    sheet.insertRowsAfter(1, 2);
+    expect(sheet.getFilter()?.getRange().getA1Notation()).toBe('A4:C13');
+    sheet.insertRowsAfter(5, 3);
+    expect(filter.peekA1()).toBe('A4:C16');
+    sheet.insertRowsAfter(16, 5);
+    expect(filter.peekA1()).toBe('A4:C16');
+    // Rows deleted: those of its range leave it; above, it moves up; all of them, it goes.
+    sheet.deleteRows(1, 2);
+    expect(filter.peekA1()).toBe('A2:C14');
+    sheet.deleteRows(10, 20);
+    expect(filter.peekA1()).toBe('A2:C9');
+    sheet.deleteColumns(1, 1);
+    expect([filter.peekA1(), filter.getColumnFilterCriteria(1)]).toEqual(['A2:B9', { hidden: ['x'] }]);
+    // A cleared range keeps its filter; a copied sheet has its own.
+    sheet.getRange(1, 1, 5, 2).clear();
+    const copy = sheet.copyTo(spreadsheet);
+    expect([sheet.getFilter(), copy.getFilter()?.peekA1()]).toEqual([filter, 'A2:B9']);
+    filter.remove();
+    expect([sheet.getFilter(), copy.getFilter()?.peekA1()]).toEqual([null, 'A2:B9']);
+    copy.deleteRows(2, 8);
+    expect(copy.getFilter()).toBeNull();
+  });
+
+  it('stops a server call the way Apps Script stops one past 6 minutes, its work until then kept', () => {
+    const fake = createGasFake();
+    const work = () => {
+      const sheet = fake.spreadsheet.insertSheet('A');
+      try {
+        sheet.setName('B');
+      } finally {
+        // A stopped call runs no finally that touches a service.
+        fake.spreadsheet.insertSheet('C');
+      }
+      return 'done';
+    };
+    fake.failServerCall('work', 2, { afterServiceCalls: 1 });
+    expect(fake.serverCall('work', () => 'first')).toBe('first');
+    fake.lock.held = true;
+    expect(() => fake.serverCall('work', work)).toThrow('Exceeded maximum execution time');
+    expect(fake.spreadsheet.getSheets().map((s) => s.peekName())).toEqual(['Sheet1', 'A']);
+    expect([fake.stoppedCalls, fake.lock.held]).toEqual([['work #2'], false]);
+    // The next call runs whole; one stopped after all its work has only its answer lost.
+    fake.failServerCall('work', 2, { afterServiceCalls: 100 });
+    expect(fake.serverCall('work', () => fake.spreadsheet.insertSheet('D') && 'ok')).toBe('ok');
+    expect(() => fake.serverCall('work', () => fake.spreadsheet.insertSheet('E'))).toThrow(
+      'Exceeded maximum execution time',
+    );
+    expect(fake.spreadsheet.getSheetByName('E')).not.toBeNull();
+  });
+});

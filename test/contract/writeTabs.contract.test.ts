@@ -1,10 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { NOTHING_AVAILABLE } from '../../src/core/engine/facts';
-import type { Message } from '../../src/core/engine/model';
-import { computeReport } from '../../src/core/engine/report';
-import { resolveSettings, type Settings } from '../../src/core/engine/settings';
-import { buildTabs, TAB_NAMES, type Tab } from '../../src/core/sheets/tabs';
+import { TAB_NAMES, type Tab } from '../../src/core/sheets/tabs';
 import { loadCode } from '../fakes/loadCode';
+import { messages, tabsFor } from '../helpers/importTabs';
 
 /** Formula-injection payloads as they arrive in exports (agent and customer names, message text). */
 const INJECTIONS = [
@@ -17,32 +14,6 @@ const INJECTIONS = [
   '\t=1+1',
   '\r=1+1',
 ];
-
-function messages(count: number, agentNames: string[] = ['小美', '小王']): Message[] {
-  const out: Message[] = [];
-  for (let i = 0; i < count; i++) {
-    const agent = agentNames[i % agentNames.length] as string;
-    const base = Date.UTC(2024, 2, 1, 2) + i * 60_000;
-    const common = { session: null, auto: false, transfer: null, invite: false, offline: false } as const;
-    out.push({ ...common, time: base, agent, customer: `c${i}`, from: 'customer', text: '在吗' });
-    out.push({ ...common, time: base + 20_000, agent, customer: `c${i}`, from: 'agent', text: '在的' });
-  }
-  return out;
-}
-
-function tabsFor(msgs: Message[], settings: Partial<Settings> = {}): Tab[] {
-  const report = computeReport(
-    {
-      messages: msgs,
-      orders: [],
-      ratings: [],
-      available: { ...NOTHING_AVAILABLE, chats: true },
-      hasSessions: false,
-    },
-    resolveSettings({ timeZone: 'Asia/Shanghai', ...settings }),
-  );
-  return buildTabs(report, { formulas: 'addon', language: 'zh-CN' });
-}
 
 /** What google.script.run hands the server: a JSON copy, made in the Apps Script realm. */
 function send(addon: ReturnType<typeof loadCode>, request: object) {
@@ -499,6 +470,31 @@ describe('tabs updated in place (issue 19, items 5, 6 and 8)', () => {
     expect(addon.lock.held).toBe(false);
     send(addon, { tabs: tabsFor(messages(5)) });
     expect(addon.spreadsheet.getSheetByName('咨询明细')?.dump()).toHaveLength(6);
+  });
+
+  it('keeps a team’s filter on 服务指标 and 咨询明细 over the data’s rows, with more rows and with fewer', () => {
+    const addon = loadCode();
+    send(addon, { tabs: tabsFor(messages(6)) });
+    const hideXiaoWang = { hiddenValues: ['小王'] };
+    const filterOf = (name: string) => addon.spreadsheet.getSheetByName(name)?.getFilter() ?? null;
+    addon.spreadsheet.getSheetByName('咨询明细')?.getRange('A1:M7').createFilter();
+    filterOf('咨询明细')?.setColumnFilterCriteria(2, hideXiaoWang);
+    // On 服务指标, the team filters a part of the columns (客服 to 接待量).
+    addon.spreadsheet.getSheetByName('服务指标')?.getRange('A1:C5').createFilter();
+    filterOf('服务指标')?.setColumnFilterCriteria(1, hideXiaoWang);
+    for (const [count, detail, service] of [
+      [40, 'A1:M41', 'A1:C5'],
+      [3, 'A1:M4', 'A1:C5'],
+    ] as const) {
+      send(addon, { tabs: tabsFor(messages(count, ['小美', '小王', '阿强'].slice(0, count > 3 ? 3 : 2))) });
+      const rows = addon.spreadsheet.getSheetByName('服务指标')?.gridSize().rows ?? 0;
+      expect(filterOf('咨询明细')?.peekA1(), `${count} consultations`).toBe(detail);
+      expect(filterOf('服务指标')?.peekA1(), `${count} consultations`).toBe(
+        service.replace('5', String(rows)),
+      );
+      expect(filterOf('咨询明细')?.getColumnFilterCriteria(2)).toEqual(hideXiaoWang);
+      expect(filterOf('服务指标')?.getColumnFilterCriteria(1)).toEqual(hideXiaoWang);
+    }
   });
 
   it('puts a missing tab back in its place in the product’s order', () => {

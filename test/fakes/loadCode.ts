@@ -50,5 +50,13 @@ export function loadCode(options: GasFakeOptions = {}) {
       fake.execution.customFunction = false;
     }
   };
-  return { ...fake, global, evaluate, context, editCell, runCustomFunction };
+  /**
+   * A server function called as the sidebar calls it: its argument a JSON copy made in the Apps Script
+   * realm, one execution (which the test may have asked to stop: failServerCall).
+   */
+  const callServer = (name: string, ...args: unknown[]): unknown =>
+    fake.serverCall(name, () =>
+      vm.runInContext(`${name}(...JSON.parse(${JSON.stringify(JSON.stringify(args))}))`, context),
+    );
+  return { ...fake, global, evaluate, context, editCell, runCustomFunction, callServer };
 }

@@ -1,4 +1,4 @@
-import { CallLog } from './callLog';
+import { CallLog, EXCEEDED_MAXIMUM_EXECUTION_TIME } from './callLog';
 
 export { scriptRunCopy } from './scriptRun';
 
@@ -326,8 +326,56 @@ export function createGasFake(options: GasFakeOptions = {}) {
     },
   };
 
+  /** Server calls to stop the way Apps Script stops a call past its 6 minutes (failServerCall). */
+  const stops: { name: string; from: number; to: number; afterServiceCalls: number }[] = [];
+  const serverCalls = new Map<string, number>();
+  /** The server calls stopped so far ("appendTabRows #3"), for tests to check a stop did happen. */
+  const stoppedCalls: string[] = [];
+
+  /**
+   * The `nth` call of server function `name` from now (and the `times - 1` after it) is stopped after
+   * `afterServiceCalls` service calls, as Apps Script stops an execution past its run time: what it
+   * did until then stays done, the rest is not done, and google.script.run hands the sidebar's failure
+   * handler an Error whose message is "Exceeded maximum execution time". With afterServiceCalls past
+   * what the call makes, the call completes and only its answer is lost.
+   */
+  const failServerCall = (
+    name: string,
+    nth: number,
+    { times = 1, afterServiceCalls = 0 }: { times?: number; afterServiceCalls?: number } = {},
+  ) => {
+    const done = serverCalls.get(name) ?? 0;
+    stops.push({ name, from: done + nth, to: done + nth + times - 1, afterServiceCalls });
+  };
+
+  /**
+   * One server call, as google.script.run makes it: one execution of `run`, stopped if a test asked
+   * for it; the document lock is released when the execution ends, whatever it did ("a lock is
+   * released when the script ends": LockService, https://developers.google.com/apps-script/reference/lock/lock).
+   */
+  const serverCall = <T>(name: string, run: () => T): T => {
+    const count = (serverCalls.get(name) ?? 0) + 1;
+    serverCalls.set(name, count);
+    const stop = stops.find((s) => s.name === name && count >= s.from && count <= s.to);
+    if (stop) stoppedCalls.push(`${name} #${count}`);
+    log.deadline = stop ? stop.afterServiceCalls : null;
+    log.stopped = false;
+    try {
+      const value = run();
+      if (stop) throw new Error(EXCEEDED_MAXIMUM_EXECUTION_TIME);
+      return value;
+    } finally {
+      log.deadline = null;
+      log.stopped = false;
+      lock.held = false;
+    }
+  };
+
   return {
     globals,
+    failServerCall,
+    serverCall,
+    stoppedCalls,
     log,
     spreadsheet,
     menus,

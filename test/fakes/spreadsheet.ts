@@ -174,6 +174,126 @@ export interface FakeChart {
   headers: number;
 }
 
+/** The rows and columns a filter covers (1-based, inclusive of its header row). */
+interface Area {
+  row: number;
+  column: number;
+  numRows: number;
+  numColumns: number;
+}
+
+/**
+ * A sheet's filter (Data › Create a filter), as Apps Script's Filter class models it: "Use this class
+ * to modify existing filters on Grid sheets … If a filter doesn't exist on the sheet yet, create one
+ * using Range.createFilter()"; getRange "gets the range this filter applies to", remove "removes this
+ * filter", and the criteria are per column, by the column's position in the sheet
+ * (https://developers.google.com/apps-script/reference/spreadsheet/filter). The criteria are kept as
+ * given (FilterCriteria objects are opaque to the add-on, which only carries them over).
+ */
+export class FakeFilter {
+  readonly criteria = new Map<number, unknown>();
+  constructor(
+    readonly sheet: FakeSheet,
+    private readonly log: CallLog,
+    public area: Area,
+  ) {}
+
+  private record(method: string, args: unknown[]) {
+    this.log.record('Filter', method, args);
+  }
+
+  /** Test helper, not Apps Script: the range in A1 notation without logging a call. */
+  peekA1() {
+    const { row, column, numRows, numColumns } = this.area;
+    return new FakeRange(this.sheet, this.log, row, column, numRows, numColumns).getA1Notation();
+  }
+
+  getRange() {
+    this.record('getRange', []);
+    const { row, column, numRows, numColumns } = this.area;
+    return new FakeRange(this.sheet, this.log, row, column, numRows, numColumns);
+  }
+
+  remove() {
+    this.record('remove', []);
+    this.sheet.checkSheetEditable();
+    if (this.sheet.filter === this) this.sheet.filter = null;
+  }
+
+  private checkColumn(columnPosition: number) {
+    const { column, numColumns } = this.area;
+    if (columnPosition < column || columnPosition >= column + numColumns)
+      throw new Error('Exception: The column position is outside the range of the filter.');
+  }
+
+  getColumnFilterCriteria(columnPosition: number) {
+    this.record('getColumnFilterCriteria', [columnPosition]);
+    this.checkColumn(columnPosition);
+    return this.criteria.get(columnPosition) ?? null;
+  }
+
+  setColumnFilterCriteria(columnPosition: number, criteria: unknown) {
+    this.record('setColumnFilterCriteria', [columnPosition]);
+    this.checkColumn(columnPosition);
+    if (criteria === null) this.criteria.delete(columnPosition);
+    else this.criteria.set(columnPosition, criteria);
+    return this;
+  }
+
+  removeColumnFilterCriteria(columnPosition: number) {
+    this.record('removeColumnFilterCriteria', [columnPosition]);
+    this.checkColumn(columnPosition);
+    this.criteria.delete(columnPosition);
+    return this;
+  }
+
+  /**
+   * Rows inserted after `after` (a position of the grid): a filter's range moves with its rows the way
+   * a reference in a formula does — rows inserted above it push it down, rows inserted between two of
+   * its rows widen it, and rows inserted after its last row stay outside it. Google documents no rule
+   * for the filter itself; the fake takes the strict reading (a filter does not grow to rows appended
+   * below it), so code that wants the filter over new rows must set it there.
+   */
+  rowsInserted(after: number, howMany: number) {
+    const { row, numRows } = this.area;
+    if (after < row) this.area = { ...this.area, row: row + howMany };
+    else if (after < row + numRows - 1) this.area = { ...this.area, numRows: numRows + howMany };
+  }
+
+  /** Rows deleted: those of the filter's range leave it; deleting all of them removes the filter. */
+  rowsDeleted(first: number, howMany: number) {
+    const { row, numRows } = this.area;
+    const last = row + numRows - 1;
+    const gone = Math.max(0, Math.min(last, first + howMany - 1) - Math.max(row, first) + 1);
+    if (gone === numRows) {
+      this.sheet.filter = null;
+      return;
+    }
+    const above = Math.max(0, Math.min(first + howMany, row) - first);
+    this.area = { ...this.area, row: row - above, numRows: numRows - gone };
+  }
+
+  /** Columns deleted, the same way; the criteria of the columns that move go with them. */
+  columnsDeleted(first: number, howMany: number) {
+    const { column, numColumns } = this.area;
+    const last = column + numColumns - 1;
+    const gone = Math.max(0, Math.min(last, first + howMany - 1) - Math.max(column, first) + 1);
+    if (gone === numColumns) {
+      this.sheet.filter = null;
+      return;
+    }
+    const left = Math.max(0, Math.min(first + howMany, column) - first);
+    const moved = new Map<number, unknown>();
+    for (const [position, criteria] of this.criteria) {
+      if (position >= first && position < first + howMany) continue;
+      moved.set(position >= first + howMany ? position - howMany : position, criteria);
+    }
+    this.criteria.clear();
+    for (const [position, criteria] of moved) this.criteria.set(position, criteria);
+    this.area = { ...this.area, column: column - left, numColumns: numColumns - gone };
+  }
+}
+
 export class FakeSheet {
   private cells: Cell[][] = [];
   private frozenRows = 0;
@@ -182,6 +302,8 @@ export class FakeSheet {
   metadata: FakeDeveloperMetadata[] = [];
   charts: FakeChart[] = [];
   protections: FakeProtection[] = [];
+  /** A sheet has at most one filter (Range.createFilter). */
+  filter: FakeFilter | null = null;
   private maxRows = NEW_SHEET_ROWS;
   private maxColumns = NEW_SHEET_COLUMNS;
   hidden = false;
@@ -236,6 +358,7 @@ export class FakeSheet {
       for (const row of below) this.cells.push(row);
     }
     this.maxRows += howMany;
+    this.filter?.rowsInserted(afterPosition, howMany);
     return this;
   }
 
@@ -260,6 +383,7 @@ export class FakeSheet {
     this.checkSheetEditable();
     this.cells.splice(rowPosition - 1, howMany);
     this.maxRows -= howMany;
+    this.filter?.rowsDeleted(rowPosition, howMany);
   }
 
   deleteColumns(columnPosition: number, howMany: number) {
@@ -271,6 +395,7 @@ export class FakeSheet {
     this.checkSheetEditable();
     for (const row of this.cells) row.splice(columnPosition - 1, howMany);
     this.maxColumns -= howMany;
+    this.filter?.columnsDeleted(columnPosition, howMany);
   }
 
   /** Sheet.protect: a protection of the whole sheet, which the user running the script can edit. */
@@ -325,6 +450,10 @@ export class FakeSheet {
     copy.frozenColumns = this.frozenColumns;
     copy.conditionalRules = [...this.conditionalRules];
     copy.charts = this.charts.map((c) => ({ ...c, ranges: [...c.ranges] }));
+    if (this.filter) {
+      copy.filter = new FakeFilter(copy, this.log, { ...this.filter.area });
+      for (const [column, criteria] of this.filter.criteria) copy.filter.criteria.set(column, criteria);
+    }
     return copy;
   }
 
@@ -408,6 +537,11 @@ export class FakeSheet {
   getCharts() {
     this.record('getCharts', []);
     return [...this.charts];
+  }
+
+  getFilter() {
+    this.record('getFilter', []);
+    return this.filter;
   }
 
   private record(method: string, args: unknown[]) {
@@ -628,8 +762,8 @@ export class FakeRange {
     private readonly log: CallLog,
     readonly row: number,
     readonly column: number,
-    private readonly numRows: number,
-    private readonly numColumns: number,
+    readonly numRows: number,
+    readonly numColumns: number,
   ) {}
 
   private record(method: string, args: unknown[]) {
@@ -840,6 +974,26 @@ export class FakeRange {
       delete cell.fontColor;
     });
     return this;
+  }
+
+  /**
+   * Range.createFilter: "Creates a filter and applies it to the specified range on the sheet. You
+   * can't create more than one filter on a sheet"
+   * (https://developers.google.com/apps-script/reference/spreadsheet/range#createFilter()).
+   */
+  createFilter() {
+    this.record('createFilter', [this.getA1Notation()]);
+    if (this.sheet.filter)
+      throw new Error("Exception: You can't create a filter in a sheet that already has a filter.");
+    this.sheet.checkSheetEditable();
+    const { row, column, numRows, numColumns } = this;
+    this.sheet.filter = new FakeFilter(this.sheet, this.log, { row, column, numRows, numColumns });
+    return this.sheet.filter;
+  }
+
+  getFilter() {
+    this.record('getFilter', []);
+    return this.sheet.filter;
   }
 
   /** Range.protect: a protection of this range, which the user running the script can edit. */
