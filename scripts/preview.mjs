@@ -90,9 +90,10 @@ export async function startPreview({ port = Number(process.env.PORT ?? 8080), qu
     if (request.method === 'GET' && url.pathname === '/api/sheets') {
       // The first rows of each tab, as far as a screen shows: a pasted export or 咨询明细 may have
       // hundreds of thousands, which the page would take minutes to lay out.
-      const sheets = fake.spreadsheet
-        .getSheets()
-        .map((s) => ({ ...sheetView(s, SHOWN_ROWS), active: s === fake.spreadsheet.active }));
+      const sheets = fake.spreadsheet.getSheets().map((s) => ({
+        ...sheetView(s, SHOWN_ROWS, fake.spreadsheet),
+        active: s === fake.spreadsheet.active,
+      }));
       return send(response, 200, 'application/json', JSON.stringify(sheets));
     }
     if (request.method === 'GET' && url.pathname === '/api/menu') {

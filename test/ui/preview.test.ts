@@ -192,6 +192,15 @@ describe('the sidebar flow in the preview', () => {
     await expect.poll(() => page.locator('#grid .chart').textContent()).toContain('各指标得分');
     // The chart drawn, a group of bars per agent, its series named after the score columns.
     expect(await page.locator('#grid .chart svg').count()).toBe(1);
+    // 绩效's native formulas evaluated as Sheets would: scores and pay shown, bars drawn, no formula text.
+    expect(await page.locator('#grid .chart svg rect').count()).toBeGreaterThan(0);
+    const card = await page
+      .locator('#grid tr')
+      .evaluateAll((rows) => rows.map((r) => [...r.children].map((c) => c.textContent ?? '')));
+    expect(card.flat().filter((text) => text.startsWith('='))).toEqual([]);
+    const pay = (card[0] ?? []).indexOf('绩效工资');
+    expect(pay).toBeGreaterThan(0);
+    expect(card.slice(1).filter((row) => /^[\d,]+(\.\d+)?$/.test(row[pay] ?? '')).length).toBeGreaterThan(0);
     expect(await page.locator('#grid .chart .legend').textContent()).toContain('60分钟应答率 得分');
     await page.screenshot({ path: fileURLToPath(new URL('preview-chart.png', ARTIFACTS)), fullPage: true });
     await page.close();

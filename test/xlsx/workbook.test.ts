@@ -5,9 +5,14 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../../scripts/build.mjs';
+import { sheetView } from '../../scripts/preview/sheetView';
 import { customFunction } from '../../src/core/customFunctions';
 import { reportColumns } from '../../src/core/engine/catalog';
 import { DEFAULT_SCHEME } from '../../src/core/engine/scheme';
+import { toSheetValue } from '../../src/core/sheets/cells';
+import type { Tab } from '../../src/core/sheets/tabs';
+import { createGasFake } from '../fakes/services';
+import type { FakeSheet } from '../fakes/spreadsheet';
 import { AFTER_SALES_SCHEME } from '../helpers/engineRecords';
 import { cellNumber, ensureLibreOffice, recalculatedSheets } from './libreoffice';
 
@@ -206,10 +211,52 @@ describe('a scorecard of two schemes recalculated by LibreOffice', () => {
         if (expectedPay === '') expect(shown).toBeNull();
         else expect(shown, String(line[0])).toBeCloseTo(expectedPay as number, 6);
       });
+      // The preview (npm run preview) shows the same formulas' values as LibreOffice computes them.
+      const preview = previewOf([card, settings]);
+      const [previewHeader = [], ...previewLines] = preview.shown;
+      expect(previewHeader).toEqual(header);
+      expect(previewLines).toHaveLength(lines.length);
+      lines.forEach((line, r) => {
+        line.forEach((text, c) => {
+          const seen = previewLines[r]?.[c] ?? '';
+          const number = cellNumber(text);
+          if (number === null || Number.isNaN(number)) expect(seen, `${line[0]} ${header[c]}`).toBe(text);
+          else expect(Number(seen), `${line[0]} ${header[c]}`).toBeCloseTo(number, 6);
+        });
+      });
+      // The chart's bars: a score per agent for each indicator of the scorecard.
+      const bars = preview.charts[0]?.series.flatMap((s) => s.values) ?? [];
+      expect(bars.filter((v) => typeof v === 'number').length).toBeGreaterThan(lines.length);
     },
     LIBREOFFICE_MS,
   );
 });
+
+/** Tabs written into the preview's fake spreadsheet and the first one shown as the preview shows it. */
+function previewOf(tabs: Tab[]) {
+  const fake = createGasFake();
+  for (const tab of tabs) {
+    const sheet = fake.spreadsheet.insertSheet(tab.name);
+    const width = Math.max(...tab.rows.map((row) => row.length));
+    if (width > sheet.getMaxColumns())
+      sheet.insertColumnsAfter(sheet.getMaxColumns(), width - sheet.getMaxColumns());
+    sheet
+      .getRange(1, 1, tab.rows.length, width)
+      .setValues(
+        tab.rows.map((row) => Array.from({ length: width }, (_, c) => toSheetValue(row[c] ?? null))),
+      );
+    for (const chart of tab.charts ?? []) {
+      let builder = sheet.newChart().asColumnChart();
+      for (const range of chart.ranges) builder = builder.addRange(sheet.getRange(range));
+      sheet.insertChart(builder.setOption('title', chart.title).build());
+    }
+  }
+  return sheetView(
+    fake.spreadsheet.getSheetByName(tabs[0]?.name ?? '') as FakeSheet,
+    Infinity,
+    fake.spreadsheet,
+  );
+}
 
 /** The column of an indicator's score on the scorecard, found by the catalog's zh-CN name. */
 function scoreColumnOf(header: string[], id: string): number {
