@@ -434,54 +434,51 @@ export class ImportFlow {
 
   /** After a call failed again and again: 继续导入 (resume) or 放弃 (abandon), asked in the sidebar. */
   private askResume(error: unknown): Promise<boolean> {
-    return new Promise((resolve) => {
-      const box = element('div', undefined, 'confirm');
-      box.id = 'resume-import';
-      box.setAttribute('role', 'alertdialog');
-      const resume = element('button', this.messages.resume) as HTMLButtonElement;
-      const abandon = element('button', this.messages.abandon) as HTMLButtonElement;
-      resume.type = 'button';
-      abandon.type = 'button';
-      resume.id = 'resume-yes';
-      abandon.id = 'resume-no';
-      const answer = (again: boolean) => {
-        box.remove();
-        resolve(again);
-      };
-      resume.addEventListener('click', () => answer(true));
-      abandon.addEventListener('click', () => answer(false));
-      box.append(
-        element('p', this.messages.interrupted.replace('{error}', errorText(error))),
-        resume,
-        abandon,
-      );
-      byId('step-compute').append(box);
-      resume.focus();
-    });
+    const question = this.messages.interrupted.replace('{error}', errorText(error));
+    return this.ask(
+      'resume-import',
+      question,
+      ['resume-yes', this.messages.resume],
+      ['resume-no', this.messages.abandon],
+    );
+  }
+
+  /** Whether to replace tabs edited since the last import. */
+  private askReplace(): Promise<boolean> {
+    return this.ask(
+      'confirm-replace',
+      this.messages.confirmReplace,
+      ['confirm-yes', this.messages.replaceYes],
+      ['confirm-no', this.messages.replaceNo],
+    );
   }
 
   /**
-   * Asks in the sidebar itself whether to replace tabs edited since the last import: a sidebar's
-   * confirm() may be blocked by the browser (the sidebar is a sandboxed frame).
+   * A question asked in the sidebar itself, under the progress: a sidebar's confirm() may be blocked
+   * by the browser (the sidebar is a sandboxed frame). Resolves to whether the first answer was chosen.
    */
-  private askReplace(): Promise<boolean> {
+  private ask(
+    id: string,
+    question: string,
+    first: [string, string],
+    second: [string, string],
+  ): Promise<boolean> {
     return new Promise((resolve) => {
       const box = element('div', undefined, 'confirm');
-      box.id = 'confirm-replace';
+      box.id = id;
       box.setAttribute('role', 'alertdialog');
-      const yes = element('button', this.messages.replaceYes) as HTMLButtonElement;
-      const no = element('button', this.messages.replaceNo) as HTMLButtonElement;
-      yes.type = 'button';
-      no.type = 'button';
-      yes.id = 'confirm-yes';
-      no.id = 'confirm-no';
-      const answer = (replace: boolean) => {
-        box.remove();
-        resolve(replace);
+      const button = ([buttonId, label]: [string, string], answer: boolean) => {
+        const node = element('button', label) as HTMLButtonElement;
+        node.type = 'button';
+        node.id = buttonId;
+        node.addEventListener('click', () => {
+          box.remove();
+          resolve(answer);
+        });
+        return node;
       };
-      yes.addEventListener('click', () => answer(true));
-      no.addEventListener('click', () => answer(false));
-      box.append(element('p', this.messages.confirmReplace), yes, no);
+      const yes = button(first, true);
+      box.append(element('p', question), yes, button(second, false));
       byId('step-compute').append(box);
       yes.focus();
     });

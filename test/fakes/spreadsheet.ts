@@ -262,27 +262,18 @@ export class FakeFilter {
 
   /** Rows deleted: those of the filter's range leave it; deleting all of them removes the filter. */
   rowsDeleted(first: number, howMany: number) {
-    const { row, numRows } = this.area;
-    const last = row + numRows - 1;
-    const gone = Math.max(0, Math.min(last, first + howMany - 1) - Math.max(row, first) + 1);
-    if (gone === numRows) {
-      this.sheet.filter = null;
-      return;
-    }
-    const above = Math.max(0, Math.min(first + howMany, row) - first);
-    this.area = { ...this.area, row: row - above, numRows: numRows - gone };
+    const kept = shrunk(this.area.row, this.area.numRows, first, howMany);
+    if (kept === null) this.sheet.filter = null;
+    else this.area = { ...this.area, row: kept.start, numRows: kept.count };
   }
 
   /** Columns deleted, the same way; the criteria of the columns that move go with them. */
   columnsDeleted(first: number, howMany: number) {
-    const { column, numColumns } = this.area;
-    const last = column + numColumns - 1;
-    const gone = Math.max(0, Math.min(last, first + howMany - 1) - Math.max(column, first) + 1);
-    if (gone === numColumns) {
+    const kept = shrunk(this.area.column, this.area.numColumns, first, howMany);
+    if (kept === null) {
       this.sheet.filter = null;
       return;
     }
-    const left = Math.max(0, Math.min(first + howMany, column) - first);
     const moved = new Map<number, unknown>();
     for (const [position, criteria] of this.criteria) {
       if (position >= first && position < first + howMany) continue;
@@ -290,8 +281,17 @@ export class FakeFilter {
     }
     this.criteria.clear();
     for (const [position, criteria] of moved) this.criteria.set(position, criteria);
-    this.area = { ...this.area, column: column - left, numColumns: numColumns - gone };
+    this.area = { ...this.area, column: kept.start, numColumns: kept.count };
   }
+}
+
+/** A run of rows or columns after `howMany` from `first` are deleted; null when none is left. */
+function shrunk(start: number, count: number, first: number, howMany: number) {
+  const last = start + count - 1;
+  const gone = Math.max(0, Math.min(last, first + howMany - 1) - Math.max(start, first) + 1);
+  if (gone === count) return null;
+  const before = Math.max(0, Math.min(first + howMany, start) - first);
+  return { start: start - before, count: count - gone };
 }
 
 export class FakeSheet {
