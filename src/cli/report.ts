@@ -264,7 +264,7 @@ export function noteText(note: Note): string | null {
     case 'after-sales-as-inquiries': {
       const n = note.consultations;
       const days = note.lookBackDays;
-      return `${n.toLocaleString('en')} consultation${n === 1 ? ' was' : 's were'} with a customer who had paid an order in the ${days} days before and bought nothing new in the window: after-sales questions, counted as inquiries that did not convert, lowering 询单转化率. Give --after-sales-chat-days N (such as ${days}) to count them as after-sales consultations (售后咨询量) instead.`;
+      return `${n.toLocaleString('en')} consultation${n === 1 ? ' was' : 's were'} with a customer who had paid an order in the ${days} days before, bought nothing new in the window and asked that agent nothing else: after-sales questions, counted as inquiries that did not convert, lowering those agents' 询单转化率. Give --after-sales-chat-days N (such as ${days}) to count them as after-sales consultations (售后咨询量) instead.`;
     }
   }
 }

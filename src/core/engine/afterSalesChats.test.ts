@@ -47,6 +47,27 @@ describe('after-sales consultations', () => {
     expect(r.counts.afterSalesNotSeparated).toBe(0);
   });
 
+  it('say nothing when the customer also asked that agent before buying: 询单转化率 is the same either way', () => {
+    // b2 asks 小美 on day 3, pays, and asks again on day 5: still one inquirer, a converted one.
+    const later = [
+      ...messages,
+      msg('2024-03-05 10:00:00', '小美', 'b2', 'customer', { text: '到哪了' }),
+      msg('2024-03-05 10:00:30', '小美', 'b2', 'agent', { text: '明天到' }),
+    ];
+    const off = report({ messages: later, orders });
+    const on = report({ messages: later, orders }, { afterSalesChatDays: 7 });
+    // Only b1's question lowers the rate; b2's second question separates without changing it.
+    expect(off.counts.afterSalesNotSeparated).toBe(1);
+    expect(on.counts.afterSalesConsultations).toBe(2);
+    expect(agentRow(off, '小美').conversion_rate).toBeCloseTo(1 / 3, 10);
+    expect(agentRow(on, '小美').conversion_rate).toBe(0.5);
+    const onlyB2 = later.filter((m) => m.customer !== 'b1');
+    expect(report({ messages: onlyB2, orders }).counts.afterSalesNotSeparated).toBe(0);
+    expect(
+      agentRow(report({ messages: onlyB2, orders }, { afterSalesChatDays: 7 }), '小美').conversion_rate,
+    ).toBe(agentRow(report({ messages: onlyB2, orders }), '小美').conversion_rate);
+  });
+
   it('look back N days: a payment two days before is outside 1 and inside 2', () => {
     expect(agentRow(report({ messages, orders }, { afterSalesChatDays: 1 }), '小美').inquirers).toBe(3);
     expect(agentRow(report({ messages, orders }, { afterSalesChatDays: 2 }), '小美').inquirers).toBe(2);

@@ -61,6 +61,29 @@ export function afterSalesConsultations(
   return marks;
 }
 
+/**
+ * The marked consultations that lower their agent's 询单转化率 when counted as inquiries: those of a
+ * customer whom the agent served only in marked consultations over the report. A customer who also
+ * asked that agent before buying is an inquirer, and a converted one, either way.
+ */
+export function countLoweringConversion(
+  consultations: readonly Consultation[],
+  marks: Uint8Array | null,
+): number {
+  if (marks === null) return 0;
+  const marked = new Set<number>();
+  for (const c of consultations) if (marks[c.index] === 1) marked.add(c.customerId);
+  if (marked.size === 0) return 0;
+  const pair = (c: Consultation) => `${c.agent}\u0000${c.customerId}`;
+  const askedOtherwise = new Set<string>();
+  for (const c of consultations)
+    if (c.firstCustomerAt !== null && marks[c.index] !== 1 && marked.has(c.customerId))
+      askedOtherwise.add(pair(c));
+  let n = 0;
+  for (const c of consultations) if (marks[c.index] === 1 && !askedOtherwise.has(pair(c))) n++;
+  return n;
+}
+
 /** How many consultations are marked. */
 export function countMarked(marks: Uint8Array | null): number {
   let n = 0;

@@ -1,4 +1,9 @@
-import { AFTER_SALES_LOOK_BACK_DAYS, afterSalesConsultations, countMarked } from './afterSalesChats';
+import {
+  AFTER_SALES_LOOK_BACK_DAYS,
+  afterSalesConsultations,
+  countLoweringConversion,
+  countMarked,
+} from './afterSalesChats';
 import { addAfterSales } from './afterSalesFacts';
 import { hasEventTimes } from './attribution';
 import { suspectedAutoReplies } from './autoReplies';
@@ -48,7 +53,8 @@ export interface Report extends ReportRows {
     afterSalesConsultations: number;
     /**
      * With after_sales_chat_days off: the consultations counted as inquiries that it would make
-     * after-sales at AFTER_SALES_LOOK_BACK_DAYS (the note says how many); 0 when it is on.
+     * after-sales at AFTER_SALES_LOOK_BACK_DAYS and whose customer asked that agent nothing else, so
+     * they lower 询单转化率 (the note says how many); 0 when it is on.
      */
     afterSalesNotSeparated: number;
   };
@@ -78,7 +84,10 @@ export function computeReport(input: ReportInput, settings: Settings): Report {
   const afterSalesChats = afterSalesConsultations(consultations, credited, settings.afterSalesChatDays, zone);
   const notSeparated =
     afterSalesChats === null
-      ? countMarked(afterSalesConsultations(consultations, credited, AFTER_SALES_LOOK_BACK_DAYS, zone))
+      ? countLoweringConversion(
+          consultations,
+          afterSalesConsultations(consultations, credited, AFTER_SALES_LOOK_BACK_DAYS, zone),
+        )
       : 0;
 
   const buckets = new Buckets(settings.period);

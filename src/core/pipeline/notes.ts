@@ -56,7 +56,7 @@ export type Note =
   /**
    * With after_sales_chat_days off: consultations of customers who had paid an order in the
    * `lookBackDays` days before and bought nothing new in the window, counted as inquiries that did
-   * not convert (lowering 询单转化率); the setting counts them as after-sales consultations instead.
+   * not convert, of customers who asked that agent nothing else (lowering the agent's 询单转化率); the setting counts them as after-sales consultations instead.
    */
   | { kind: 'after-sales-as-inquiries'; consultations: number; lookBackDays: number };
 
