@@ -193,7 +193,7 @@ describe('cs-kpi report', () => {
       after_sales_consultations: null,
     });
     expect(off.stderr).toContain(
-      'cs-kpi: note: 1 consultation was with a customer who had paid an order in the 7 days before and bought nothing new in the window',
+      'cs-kpi: note: 1 consultation was with a customer who had paid an order in the 7 days before, bought nothing new in the window and asked that agent nothing else',
     );
     const on = cli([...args, '--after-sales-chat-days', '7']);
     expect(on.status).toBe(0);
