@@ -63,6 +63,16 @@ export function renderIndicatorsMarkdown(): string {
     'empty; CSV: the last column, ids separated by spaces). The tabs grey it with a note, the terminal',
     'table marks it `*`, `CS_INDICATORS` lists it in a note row, and a scheme may leave it unscored.',
     'Counts, sums and shares of the team are never flagged.',
+    '',
+    '*Which rows count*: a row the importer refuses is counted in no figure and listed in every front end',
+    '(stderr of `cs-kpi report` whatever the format, the sidebar, the last rows of `CS_INDICATORS`), with',
+    'file, row, column and reason; a row that is counted is never called skipped. Refused: a cell that',
+    'cannot be read for sure (an amount whose decimal mark disagrees with its column or reads two ways, a',
+    'negative or parenthesised amount, a paid order with no amount, an ID a spreadsheet rounded, a time',
+    'more than a day after now), a row with more cells than the header, a row missing a column a field',
+    'reads. With a message-ID column (`message_id`), duplicate chat rows are exactly those that repeat an',
+    'ID; without one, rows alike in every column; a row with no text is never a duplicate. The import',
+    'rules in full: `docs/dialects.md` and `docs/decisions.md`.',
   ];
   for (const group of Object.keys(GROUP_TITLES) as Group[]) {
     lines.push('', `## ${GROUP_TITLES[group]}`, '');
