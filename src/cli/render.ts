@@ -5,6 +5,7 @@ import { proposals } from '../core/engine/settings';
 import type { ImportWarning } from '../core/import/warnings';
 import { isWideChar } from '../core/lib/wideChars';
 import { sheetSafeText } from '../core/sheets/cells';
+import { indicatorOfColumn } from '../core/sheets/lowSample';
 
 /** What was read from each file, so every figure can be traced to its inputs. */
 export interface ImportSummary {
@@ -118,7 +119,7 @@ const pad = (text: string, width: number, right = false) => {
 };
 
 function label(column: string, naming: Naming): string {
-  const id = column.replace(/_(median|p90)$/, '');
+  const id = indicatorOfColumn(column);
   const indicator = INDICATORS.find((i) => i.id === id);
   const name = indicator ? indicatorName(indicator, 'zh-CN', naming) : column;
   if (column.endsWith('_median')) return `  中位数 median`;

@@ -114,3 +114,6 @@ export interface ServerApi {
 }
 
 export type ServerFunctionName = keyof ServerApi;
+
+/** An import's token: the server keeps its progress under it, so a repeated call is recognized. */
+export const newImportToken = () => `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;

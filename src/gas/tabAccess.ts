@@ -1,5 +1,5 @@
 import { cellText } from '../core/sheets/cellText';
-import { MAX_CELLS_PER_CALL } from '../core/sheets/chunks';
+import { rowsPerBlock } from '../core/sheets/chunks';
 import { SETTINGS_TAB } from '../core/sheets/settingsTab';
 
 /**
@@ -14,7 +14,7 @@ export function readTab(
   if (!sheet) throw new Error(`找不到工作表「${name}」。There is no tab named "${name}".`);
   const lastRow = Math.max(sheet.getLastRow(), 1);
   const columns = Math.max(sheet.getLastColumn(), 1);
-  const count = Math.max(1, Math.min(Math.floor(MAX_CELLS_PER_CALL / columns), lastRow - startRow + 1));
+  const count = Math.min(rowsPerBlock(columns), lastRow - startRow + 1);
   const rows = textRows(sheet.getRange(startRow, 1, count, columns));
   const next = startRow + count;
   return { name, rows, nextRow: next > lastRow ? null : next };

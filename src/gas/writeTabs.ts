@@ -3,7 +3,7 @@ import {
   type Grid,
   gridCells,
   layoutOf,
-  MAX_CELLS_PER_CALL,
+  rowsPerBlock,
   rowsWidth,
   SPREADSHEET_CELL_LIMIT,
   type TabLayout,
@@ -15,6 +15,7 @@ import {
   type CommitTabsRequest,
   EDITED_TAB,
   type ImportProgress,
+  newImportToken,
   type TabRowsRequest,
   type WriteTabsRequest,
   type WriteTabsResult,
@@ -51,7 +52,7 @@ export function isOwned(sheet: Sheet): boolean {
 function contentPrint(sheet: Sheet, valuesOnly: boolean): string {
   const rows = Math.max(sheet.getLastRow(), 1);
   const columns = Math.max(sheet.getLastColumn(), 1);
-  const perBlock = Math.max(1, Math.floor(MAX_CELLS_PER_CALL / columns));
+  const perBlock = rowsPerBlock(columns);
   const cells: unknown[][] = [];
   for (let start = 1; start <= rows; start += perBlock) {
     const range = sheet.getRange(start, 1, Math.min(perBlock, rows - start + 1), columns);
@@ -525,8 +526,6 @@ const progressOf = (state: ImportState): ImportProgress => ({
   committed: [...state.committed],
 });
 
-const newToken = () => `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
-
 /**
  * Writes the tabs the sidebar computed, in one call. All or nothing: every tab is written to a new
  * copy first, and the tabs take the new content only when all of it is written. Under the sidebar's
@@ -539,7 +538,7 @@ export function writeTabs(request: WriteTabsRequest): WriteTabsResult {
     return keepingActiveSheet(spreadsheet, () => {
       const state = beginImport(
         spreadsheet,
-        request.token ?? newToken(),
+        request.token ?? newImportToken(),
         layouts.map((l) => l.name),
         layouts.map((l) => l.grid),
         request.replaceEdited ?? false,
@@ -572,7 +571,7 @@ export function writeTabs(request: WriteTabsRequest): WriteTabsResult {
 export function beginTabs(request: BeginTabsRequest): { token: string } & ImportProgress {
   return withDocumentLock(() => {
     const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-    const token = request.token ?? newToken();
+    const token = request.token ?? newImportToken();
     const state = keepingActiveSheet(spreadsheet, () =>
       beginImport(spreadsheet, token, request.names, request.grids, request.replaceEdited ?? false),
     );

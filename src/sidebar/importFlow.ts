@@ -24,6 +24,7 @@ import { buildTabs, type Tab } from '../core/sheets/tabs';
 import {
   EDITED_TAB,
   type ImportProgress,
+  newImportToken,
   type Preferences,
   type SidebarContext,
   type TabLink,
@@ -67,8 +68,6 @@ interface ImportJob {
   replaceEdited: boolean;
   writing: string;
 }
-
-const newToken = () => `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
 
 export class ImportFlow {
   private readonly files: Partial<Record<SourceKind, { name: string; text: string }>> = {};
@@ -385,7 +384,7 @@ export class ImportFlow {
     const layouts = tabs.map(layoutOf);
     const writing = `${this.messages.writing} ${gridCells(layouts).toLocaleString('en-US')} ${this.messages.cells}`;
     this.progress(3, writing);
-    const job: ImportJob = { token: newToken(), tabs, layouts, replaceEdited, writing };
+    const job: ImportJob = { token: newImportToken(), tabs, layouts, replaceEdited, writing };
     for (;;) {
       try {
         return await this.runImport(job);

@@ -309,8 +309,8 @@ export const CONVERTERS: { [K in Kind]: (r: RowReader<K>) => RecordOf[K] | null 
     const transferText = r.text('transfer');
     const transfer = transferText === '' ? null : TRANSFERS(transferText);
     if (transfer === undefined) return r.fail('transfer', `"${transferText}" is not out or in (转出/转入)`);
-    const messageId = unwrapId(r.text('message_id'));
-    if (isRoundedId(messageId)) return r.fail('message_id', `"${messageId}" ${ROUNDED_ID}`);
+    const messageId = r.optionalId('message_id');
+    if (messageId === undefined) return null;
     const text = r.text('text');
     return {
       time,
@@ -325,8 +325,9 @@ export const CONVERTERS: { [K in Kind]: (r: RowReader<K>) => RecordOf[K] | null 
       offline,
       // Always set (undefined when none), so that every message has one shape.
       messageId: messageId === '' ? undefined : messageId,
-      // A row with its text column empty (a picture, a sticker) is told from another by nothing.
-      rowPrint: text === '' && r.has('text') ? null : r.otherCellsPrint(),
+      // With an ID the ID alone tells rows apart; without one, a row with its text column empty (a
+      // picture, a sticker) is told from another by nothing.
+      rowPrint: messageId !== '' ? 0 : text === '' && r.has('text') ? null : r.otherCellsPrint(),
       row: r.row,
     };
   },

@@ -29,12 +29,17 @@ export interface RowBlock {
   formats: Tab['formats'];
 }
 
+/** How many rows of `columns` cells one call reads or writes: at most `maxCells` cells, at least one row. */
+export function rowsPerBlock(columns: number, maxCells = MAX_CELLS_PER_CALL): number {
+  return Math.max(1, Math.floor(maxCells / columns));
+}
+
 /** Each tab's rows cut into blocks of at most `maxCells` cells (at least one row each). */
 export function rowBlocks(tabs: readonly Tab[], maxCells = MAX_CELLS_PER_CALL): RowBlock[] {
   const blocks: RowBlock[] = [];
   for (const tab of tabs) {
     const width = rowsWidth(tab.rows);
-    const perBlock = Math.max(1, Math.floor(maxCells / width));
+    const perBlock = rowsPerBlock(width, maxCells);
     for (let start = 0; start < tab.rows.length; start += perBlock) {
       blocks.push({
         name: tab.name,

@@ -78,7 +78,7 @@ export function reportFlags(report: Report, language: Language): FlagOf {
 
 function indicatorTab(report: Report, group: Group, book: SettingsBook, language: Language): Tab {
   const columns = reportColumns(language, report.settings).filter(
-    (c) => INDICATOR_BY_ID.get(c.id.replace(/_(median|p90)$/, ''))?.group === group,
+    (c) => INDICATOR_BY_ID.get(indicatorOfColumn(c.id))?.group === group,
   );
   const labels = ROW_LABELS[language];
   const line = (label: string, row: Row): TabCell[] => [label, ...columns.map((c) => row[c.id] ?? null)];
