@@ -1,43 +1,76 @@
 // npm run bench: speed figures for the README, measured on this machine (not a timed test).
-// Synthetic months of 100k and 1M messages go through `cs-kpi report` in fresh processes; the
-// Apps Script bundle's size and load time are measured as every custom-function cell pays them.
-import { spawn, spawnSync } from 'node:child_process';
+// Synthetic months of 100k to 20M messages go through `cs-kpi report` in fresh processes, beside
+// DuckDB's three-indicator query over the same files; the Apps Script bundle's size and load time are
+// measured as every custom-function cell pays them. Each figure is the median of RUNS fresh processes
+// (one at 20M). The months are generated once and kept (scripts/bench/months.mjs).
+// `npm run bench -- --quick` (or CS_KPI_BENCH_QUICK=1) runs the same steps on small months in seconds,
+// writing out/bench-quick.json: to try the script, not to quote.
+import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import vm from 'node:vm';
 import * as esbuild from 'esbuild';
 import Papa from 'papaparse';
-import { duckdbIndicators } from './bench/duckdb.mjs';
+import { measureProcess, median } from './bench/measure.mjs';
+import { benchMonth } from './bench/months.mjs';
 import { build, ROOT } from './build.mjs';
-import { GENERATOR_VERSION, writeSyntheticMonth } from './synthetic.mjs';
 
 const OUT = join(ROOT, 'out');
-const RUNS = 2;
+const BENCH = join(OUT, 'bench');
+const RUNS = 3;
+const QUICK = process.argv.includes('--quick') || process.env.CS_KPI_BENCH_QUICK === '1';
+/** What each part of the bench reads; --quick: the same parts, small. */
+const SIZES = QUICK
+  ? {
+      orderRows: 20_000,
+      chatImport: [10_000, 1_000],
+      csIndicators: [5_000, 500],
+      scale: [
+        [10_000, 1_000],
+        [20_000, 2_000],
+      ],
+    }
+  : {
+      orderRows: 1_450_000,
+      chatImport: [1_000_000, 100_000],
+      csIndicators: [50_000, 5_000],
+      scale: [
+        [10_000, 1_000],
+        [100_000, 10_000],
+        [1_000_000, 100_000],
+        [5_000_000, 500_000],
+        [20_000_000, 2_000_000],
+      ],
+    };
+/** Sizes run once rather than RUNS times: a run takes minutes. */
+const ONCE_FROM = 20_000_000;
 
-async function dataset(messages, orders) {
-  const dir = join(OUT, 'bench', `${messages}-${orders}-v${GENERATOR_VERSION}`);
-  if (!existsSync(join(dir, 'ratings.csv'))) {
-    mkdirSync(dir, { recursive: true });
-    await writeSyntheticMonth(dir, { messages, orders });
-  }
-  return dir;
-}
+const dataset = benchMonth;
+const label = (messages) => (messages >= 1_000_000 ? `${messages / 1_000_000}m` : `${messages / 1000}k`);
 
-/** The best of RUNS fresh processes running `cs-kpi ARGS`: {ms, peakMB, stderr}. */
-function measureCli(args) {
-  let best = null;
-  for (let run = 0; run < RUNS; run++) {
-    const child = spawnSync(process.execPath, [join(ROOT, 'scripts/bench/runReport.mjs'), ...args], {
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'pipe'],
-      maxBuffer: 1 << 26,
-    });
-    const result = { ...JSON.parse(child.stdout.trim().split('\n').at(-1)), stderr: child.stderr };
-    if (result.code !== 0) throw new Error(`cs-kpi ${args.join(' ')} failed: ${child.stderr}`);
-    if (!best || result.ms < best.ms) best = result;
+/**
+ * The median of `runs` fresh processes running `cs-kpi ARGS` (time and peak memory each the median
+ * of its own): {ms, peakMB, stderr, times}. Throws when one fails, unless `mayFail`: then a failed
+ * run is returned as {failure, peakMB} (the peak it reached before it stopped).
+ */
+async function measureCli(args, { runs = RUNS, mayFail = false } = {}) {
+  const results = [];
+  for (let run = 0; run < runs; run++) {
+    const result = await measureProcess(join(ROOT, 'scripts/bench/runReport.mjs'), args);
+    if (!result.ok) {
+      if (mayFail) return { failure: result.failure, peakMB: result.peakMB, ms: null };
+      throw new Error(`cs-kpi ${args.join(' ')} failed: ${result.failure}\n${result.stderr}`);
+    }
+    results.push(result);
   }
-  return best;
+  const middle = [...results].sort((a, b) => a.ms - b.ms)[Math.floor(results.length / 2)];
+  return {
+    ms: median(results.map((r) => r.ms)),
+    peakMB: median(results.map((r) => r.peakMB)),
+    stderr: middle.stderr,
+    times: results.map((r) => Math.round(r.ms)),
+  };
 }
 
 /** The steps `--timings` printed: {step: ms}. */
@@ -51,18 +84,25 @@ function timingsOf(stderr) {
   return steps;
 }
 
-function measureReport(dir) {
+/** `cs-kpi report` on a month's three files, with --engine ENGINE when not null. */
+function measureReport(dir, engine, options) {
   const files = ['chats', 'orders', 'ratings'].flatMap((kind) => [`--${kind}`, join(dir, `${kind}.csv`)]);
-  return measureCli(['report', ...files, '--format', 'json', '--out', os.devNull, '--timings']);
+  const choice = engine ? ['--engine', engine] : [];
+  return measureCli(
+    ['report', ...files, ...choice, '--format', 'json', '--out', os.devNull, '--timings'],
+    options,
+  );
 }
 
 /** About 100 MB of orders with the Tmall order report's columns (one row per order). */
-function tmallShapedExport(path) {
+function tmallShapedExport(rows) {
+  const path = join(BENCH, `tmall-shaped-orders-${rows}.csv`);
   if (existsSync(path)) return path;
+  mkdirSync(BENCH, { recursive: true });
   const lines = ['订单编号,总金额,买家实际支付金额,收货地址 ,订单创建时间,订单付款时间 ,退款金额'];
   const start = Date.UTC(2020, 1, 1);
   const stamp = (ms) => new Date(ms + 8 * 3_600_000).toISOString().slice(0, 19).replace('T', ' ');
-  for (let i = 0; i < 1_450_000; i++) {
+  for (let i = 0; i < rows; i++) {
     const created = start + ((i * 7919) % (28 * 86_400)) * 1000;
     const paid = i % 7 === 0 ? '' : stamp(created + 8000);
     const amount = ((i * 37) % 500) + 0.8;
@@ -93,7 +133,7 @@ function halvesOf(path) {
 
 /** scripts/bench/importFloor.ts, bundled as it is now. */
 async function importFloorScript() {
-  const script = join(OUT, 'bench', 'importFloor.mjs');
+  const script = join(BENCH, 'importFloor.mjs');
   await esbuild.build({
     entryPoints: [join(ROOT, 'scripts/bench/importFloor.ts')],
     bundle: true,
@@ -107,7 +147,7 @@ async function importFloorScript() {
 
 /**
  * Runs each command (a script and its arguments) in its own process, all at once; each prints JSON
- * with its own `ms` on its last line. The best of RUNS of the slowest process's own time, so that
+ * with its own `ms` on its last line. The median of RUNS of the slowest process's own time, so that
  * starting Node is not counted, as measureCli does not count it.
  */
 async function atOnce(commands) {
@@ -125,10 +165,9 @@ async function atOnce(commands) {
         else reject(new Error(`${command.join(' ')} failed`));
       });
     });
-  let best = Number.POSITIVE_INFINITY;
-  for (let run = 0; run < RUNS; run++)
-    best = Math.min(best, Math.max(...(await Promise.all(commands.map(runOne)))));
-  return best;
+  const times = [];
+  for (let run = 0; run < RUNS; run++) times.push(Math.max(...(await Promise.all(commands.map(runOne)))));
+  return median(times);
 }
 
 function codeJsLoad() {
@@ -147,57 +186,35 @@ await build();
 const figures = {
   machine: `${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
   date: new Date().toISOString().slice(0, 10),
+  runs: `median of ${RUNS} fresh processes each (one from ${ONCE_FROM.toLocaleString('en')} messages)`,
 };
 const rows = [];
 const stepLines = [];
-for (const [messages, orders] of [
-  [100_000, 10_000],
-  [1_000_000, 100_000],
+const count = (n) => n.toLocaleString('en');
+const mbOf = (...paths) => paths.reduce((sum, path) => sum + statSync(path).size, 0) / 2 ** 20;
+const orderExport = tmallShapedExport(SIZES.orderRows);
+for (const [kind, path] of [
+  ['orders', orderExport],
+  ['chats', join(await dataset(...SIZES.chatImport), 'chats.csv')],
 ]) {
-  const dir = await dataset(messages, orders);
-  const { ms, peakMB, stderr } = measureReport(dir);
-  const label = messages >= 1_000_000 ? '1m' : `${messages / 1000}k`;
-  const steps = timingsOf(stderr);
-  figures[`report_${label}_ms`] = Math.round(ms);
-  figures[`report_${label}_steps_ms`] = steps;
-  figures[`report_${label}_peak_mb`] = Math.round(peakMB);
-  figures[`report_${label}_messages_per_s`] = Math.round(messages / (ms / 1000));
-  const mb = (statSync(join(dir, 'chats.csv')).size + statSync(join(dir, 'orders.csv')).size) / 2 ** 20;
+  const mb = mbOf(path);
+  const { ms } = await measureCli(['inspect', path, '--json']);
+  figures[`import_${kind}_mb_per_s`] = Math.round((mb / (ms / 1000)) * 10) / 10;
   rows.push([
-    `report, ${messages.toLocaleString('en')} messages + ${orders.toLocaleString('en')} orders (${mb.toFixed(0)} MB)`,
-    `${Math.round(ms)} ms`,
-    `${Math.round(peakMB)} MB peak`,
-    `${Math.round(messages / (ms / 1000)).toLocaleString('en')} msg/s`,
-  ]);
-  stepLines.push(
-    `report, ${messages.toLocaleString('en')} messages, by step (ms): ${Object.entries(steps)
-      .map(([step, stepMs]) => `${step} ${stepMs}`)
-      .join(', ')}`,
-  );
-}
-for (const [label, path] of [
-  ['orders', tmallShapedExport(join(OUT, 'bench', 'tmall-shaped-orders.csv'))],
-  ['chats', join(await dataset(1_000_000, 100_000), 'chats.csv')],
-]) {
-  const mb = statSync(path).size / 2 ** 20;
-  const { ms } = measureCli(['inspect', path, '--json']);
-  figures[`import_${label}_mb_per_s`] = Math.round((mb / (ms / 1000)) * 10) / 10;
-  rows.push([
-    `import (read, map, convert) ${label} export, ${mb.toFixed(0)} MB`,
+    `import (read, map, convert) ${kind} export, ${mb.toFixed(0)} MB`,
     `${Math.round(ms)} ms`,
     '',
-    `${figures[`import_${label}_mb_per_s`]} MB/s`,
+    `${figures[`import_${kind}_mb_per_s`]} MB/s`,
   ]);
 }
 {
   // How fast the order export could be read at all while Papa Parse reads it (issue 4's 50 MB/s).
-  const path = join(OUT, 'bench', 'tmall-shaped-orders.csv');
-  const mb = statSync(path).size / 2 ** 20;
+  const mb = mbOf(orderExport);
   const floor = await importFloorScript();
-  const halves = halvesOf(path);
+  const halves = halvesOf(orderExport);
   const inspect = (file) => [join(ROOT, 'scripts/bench/runReport.mjs'), 'inspect', file, '--json'];
-  for (const [label, key, commands] of [
-    ['Papa Parse alone, one core', 'papa_1', [[floor, path, 'papa']]],
+  for (const [what, key, commands] of [
+    ['Papa Parse alone, one core', 'papa_1', [[floor, orderExport, 'papa']]],
     ['Papa Parse alone, its two halves in two processes', 'papa_2', halves.map((h) => [floor, h, 'papa'])],
     [
       'least conversion (ID, 2 times, 2 amounts), two halves in two processes',
@@ -209,7 +226,7 @@ for (const [label, path] of [
     const ms = await atOnce(commands);
     figures[`order_floor_${key}_mb_per_s`] = Math.round((mb / (ms / 1000)) * 10) / 10;
     rows.push([
-      `  floor of the order export: ${label}`,
+      `  floor of the order export: ${what}`,
       `${Math.round(ms)} ms`,
       '',
       `${figures[`order_floor_${key}_mb_per_s`]} MB/s`,
@@ -218,63 +235,132 @@ for (const [label, path] of [
 }
 {
   // CS_INDICATORS as a formula cell runs it: the built Code.js, ranges as rows of cells.
-  const dir = await dataset(50_000, 5_000);
+  const [messages, orders] = SIZES.csIndicators;
+  const dir = await dataset(messages, orders);
   const parse = (file) => Papa.parse(readFileSync(join(dir, file), 'utf8').trim(), { header: false }).data;
-  const [chats, orders] = [parse('chats.csv'), parse('orders.csv')];
+  const [chats, orderRows] = [parse('chats.csv'), parse('orders.csv')];
   const context = vm.createContext({});
   vm.runInContext(readFileSync(join(ROOT, 'dist/Code.js'), 'utf8'), context);
   const times = [];
-  for (let run = 0; run < 3; run++) {
+  for (let run = 0; run < RUNS; run++) {
     const started = performance.now();
-    const table = context.CS_INDICATORS(chats, orders, [['tz', 'Asia/Shanghai']]);
+    const table = context.CS_INDICATORS(chats, orderRows, [['tz', 'Asia/Shanghai']]);
     times.push(performance.now() - started);
     if (!Array.isArray(table) || table.length < 3) throw new Error('CS_INDICATORS gave no table');
   }
-  figures.cs_indicators_50k_ms = Math.round(Math.min(...times));
+  figures[`cs_indicators_${label(messages)}_ms`] = Math.round(median(times));
   rows.push([
-    'CS_INDICATORS, 50,000 messages + 5,000 orders (built Code.js)',
-    `${figures.cs_indicators_50k_ms} ms`,
+    `CS_INDICATORS, ${count(messages)} messages + ${count(orders)} orders (built Code.js)`,
+    `${Math.round(median(times))} ms`,
     '',
     '',
   ]);
 }
-// Our full path (read CSV, map, consultations, every indicator) against DuckDB computing three of
-// them in SQL over the same files, in this one run; the answers must agree.
-for (const [messages, orders] of [
-  [10_000, 1_000],
-  [100_000, 10_000],
-  [1_000_000, 100_000],
-]) {
+
+/**
+ * The engines `cs-kpi report --engine` offers, found by asking for each on the smallest month: an
+ * engine the command does not know yet is left out and said so (never given a made-up figure).
+ */
+async function engines() {
+  const dir = await dataset(...SIZES.scale[0]);
+  const files = ['--chats', join(dir, 'chats.csv'), '--orders', join(dir, 'orders.csv')];
+  const found = [];
+  const missing = {};
+  for (const engine of ['js', 'duckdb']) {
+    const trial = await measureProcess(join(ROOT, 'scripts/bench/runReport.mjs'), [
+      'report',
+      ...files,
+      '--engine',
+      engine,
+      '--format',
+      'json',
+      '--out',
+      os.devNull,
+    ]);
+    if (trial.ok) found.push(engine);
+    else missing[engine] = trial.failure;
+  }
+  // Before --engine existed there was one engine, the JavaScript one, and no option to choose it.
+  if (found.length === 0) return { found: [null], missing };
+  return { found, missing };
+}
+
+// Our full path (read the chat, order and rating CSV files, map, consultations, every indicator)
+// against DuckDB computing three of them in SQL over the same chat and order files, in this one run,
+// each engine and the query in turn at each size; the answers agree (test/duckdb.test.ts). `ours` is
+// the best engine's median, end to end.
+const { found, missing } = await engines();
+for (const [engine, why] of Object.entries(missing))
+  if (found[0] !== null || engine !== 'js') figures[`engine_${engine}_missing`] = why;
+const scale = [];
+for (const [messages, orders] of SIZES.scale) {
   const dir = await dataset(messages, orders);
   const chats = join(dir, 'chats.csv');
   const orderFile = join(dir, 'orders.csv');
-  const ours = measureCli([
-    'report',
-    '--chats',
-    chats,
-    '--orders',
-    orderFile,
-    '--format',
-    'json',
-    '--out',
-    os.devNull,
-  ]);
-  let duck = null;
-  for (let run = 0; run < RUNS; run++) {
-    const result = await duckdbIndicators(chats, orderFile);
-    if (!duck || result.ms < duck.ms) duck = result;
+  const runs = messages >= ONCE_FROM ? 1 : RUNS;
+  const key = label(messages);
+  const perEngine = {};
+  for (const engine of found)
+    perEngine[engine ?? 'js'] = await measureReport(dir, engine, { runs, mayFail: true });
+  const duckTimes = [];
+  const duckPeaks = [];
+  for (let run = 0; run < runs; run++) {
+    const result = await measureProcess(join(ROOT, 'scripts/bench/runDuckdb.mjs'), [chats, orderFile]);
+    if (!result.ok) throw new Error(`DuckDB's query failed on ${dir}: ${result.failure}`);
+    duckTimes.push(result.ms);
+    duckPeaks.push(result.peakMB);
   }
-  const label = messages >= 1_000_000 ? '1m' : `${messages / 1000}k`;
-  const ratio = Math.round((ours.ms / duck.ms) * 100) / 100;
-  figures[`duckdb_ms_${label}`] = Math.round(duck.ms);
-  figures[`ours_vs_duckdb_ms_${label}`] = Math.round(ours.ms);
-  figures[`duckdb_ratio_${label}`] = ratio;
-  rows.push([
-    `vs DuckDB, ${messages.toLocaleString('en')} messages: ours / DuckDB`,
-    `${Math.round(ours.ms)} ms`,
-    `${Math.round(duck.ms)} ms`,
-    `ratio ${ratio}`,
-  ]);
+  const duck = { ms: median(duckTimes), peakMB: median(duckPeaks) };
+  for (const engine of ['js', 'duckdb']) {
+    const measured = perEngine[engine];
+    figures[`report_${key}_${engine}_ms`] = measured?.ms == null ? null : Math.round(measured.ms);
+    figures[`report_${key}_${engine}_peak_mb`] =
+      measured?.peakMB == null ? null : Math.round(measured.peakMB);
+    if (measured?.failure) figures[`report_${key}_${engine}_failure`] = measured.failure;
+  }
+  const finished = Object.entries(perEngine).filter(([, m]) => m.ms !== null);
+  const [bestEngine, best] = finished.sort((a, b) => a[1].ms - b[1].ms)[0] ?? [null, null];
+  const peak = best?.peakMB ?? Math.max(...Object.values(perEngine).map((m) => m.peakMB ?? 0));
+  const ratio = best ? Math.round((best.ms / duck.ms) * 100) / 100 : null;
+  figures[`duckdb_ms_${key}`] = Math.round(duck.ms);
+  figures[`duckdb_peak_mb_${key}`] = Math.round(duck.peakMB);
+  figures[`ours_vs_duckdb_ms_${key}`] = best ? Math.round(best.ms) : null;
+  figures[`ours_engine_${key}`] = bestEngine;
+  figures[`duckdb_ratio_${key}`] = ratio;
+  // The best engine's; when none finished, the most any reached before it stopped.
+  figures[`report_${key}_peak_mb`] = Math.round(peak);
+  if (best) {
+    const steps = timingsOf(best.stderr);
+    figures[`report_${key}_ms`] = Math.round(best.ms);
+    figures[`report_${key}_steps_ms`] = steps;
+    figures[`report_${key}_messages_per_s`] = Math.round(messages / (best.ms / 1000));
+    stepLines.push(
+      `report, ${count(messages)} messages (${bestEngine ?? 'js'}), by step (ms, of the median run): ${Object.entries(
+        steps,
+      )
+        .map(([step, stepMs]) => `${step} ${stepMs}`)
+        .join(', ')}`,
+    );
+  }
+  scale.push({
+    messages,
+    orders,
+    mb: mbOf(chats, orderFile),
+    runs,
+    perEngine,
+    best,
+    bestEngine,
+    duck,
+    ratio,
+    peak,
+  });
+}
+{
+  const at = (messages) => scale.find((s) => s.messages === messages);
+  const [small, large] = QUICK ? [at(10_000), at(20_000)] : [at(1_000_000), at(5_000_000)];
+  if (small?.best && large?.best)
+    figures[QUICK ? 'growth_10k_to_20k' : 'growth_1m_to_5m'] =
+      Math.round((large.best.ms / small.best.ms) * 100) / 100;
 }
 figures.code_js_kb = Math.round(statSync(join(ROOT, 'dist/Code.js')).size / 102.4) / 10;
 figures.code_js_eval_ms = Math.round(codeJsLoad() * 100) / 100;
@@ -283,11 +369,51 @@ rows.push(['dist/Code.js size', `${figures.code_js_kb} KB`, '', '']);
 rows.push(['dist/Code.js load (median of 20)', `${figures.code_js_eval_ms} ms`, '', '']);
 rows.push(['dist/Sidebar.html size', `${figures.sidebar_html_kb} KB`, '', '']);
 
-const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => r[i].length)));
-console.log(`Benchmark on ${figures.machine}`);
-for (const row of rows)
-  console.log(row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  '));
+const print = (table) => {
+  const widths = table[0].map((_, i) => Math.max(...table.map((r) => r[i].length)));
+  for (const row of table)
+    console.log(
+      row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  '),
+    );
+};
+console.log(`Benchmark on ${figures.machine}; ${figures.runs}`);
+print(rows);
 for (const line of stepLines) console.log(line);
+const seconds = (ms) => (ms == null ? '—' : `${(ms / 1000).toFixed(2)} s`);
+const gb = (mb) => (mb == null ? '—' : `${(mb / 1024).toFixed(2)} GB`);
+const engineCell = (m) =>
+  m == null ? 'n/a' : m.ms == null ? `failed at ${gb(m.peakMB)}` : `${seconds(m.ms)}, ${gb(m.peakMB)}`;
+console.log(
+  "\nThe issue's table: cs-kpi report (every indicator) and DuckDB (three indicators in SQL) over the same CSV files",
+);
+print([
+  [
+    'messages + orders',
+    'MB of CSV',
+    'ours (js)',
+    'ours (duckdb)',
+    'DuckDB query',
+    'ratio',
+    'our peak memory',
+  ],
+  ...scale.map((s) => [
+    `${count(s.messages)} + ${count(s.orders)}${s.runs === 1 ? ' (1 run)' : ''}`,
+    s.mb.toFixed(0),
+    engineCell(s.perEngine.js),
+    engineCell(s.perEngine.duckdb),
+    `${seconds(s.duck.ms)}, ${gb(s.duck.peakMB)}`,
+    s.ratio == null ? '—' : String(s.ratio),
+    gb(s.peak),
+  ]),
+]);
+const growthKey = QUICK ? 'growth_10k_to_20k' : 'growth_1m_to_5m';
+console.log(`${growthKey}: ${figures[growthKey] ?? '—'}`);
+for (const [engine, why] of Object.entries(missing))
+  if (figures[`engine_${engine}_missing`]) console.log(`--engine ${engine} not measured: ${why}`);
+for (const s of scale)
+  for (const [engine, m] of Object.entries(s.perEngine))
+    if (m.failure) console.log(`${count(s.messages)} messages, ${engine} engine: ${m.failure}`);
 mkdirSync(OUT, { recursive: true });
-writeFileSync(join(OUT, 'bench.json'), `${JSON.stringify(figures, null, 2)}\n`);
-console.log('written to out/bench.json');
+const written = join(OUT, QUICK ? 'bench-quick.json' : 'bench.json');
+writeFileSync(written, `${JSON.stringify(figures, null, 2)}\n`);
+console.log(`written to ${written}`);

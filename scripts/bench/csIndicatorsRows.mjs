@@ -2,12 +2,12 @@
 // (not a timed test): the built dist/Code.js in node:vm, ranges as Sheets hands them over (rows of
 // cells, the time columns as Date objects), synthetic months of growing size. Figures in
 // docs/decisions.md. Run: npm run build && node scripts/bench/csIndicatorsRows.mjs
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import vm from 'node:vm';
 import Papa from 'papaparse';
 import { ROOT } from '../build.mjs';
-import { GENERATOR_VERSION, writeSyntheticMonth } from '../synthetic.mjs';
+import { benchMonth } from './months.mjs';
 
 const sizes = process.argv.slice(2).map(Number);
 const context = vm.createContext({});
@@ -23,11 +23,7 @@ const asDates = (rows, columns) =>
   );
 for (const messages of sizes.length > 0 ? sizes : [50_000, 100_000, 200_000]) {
   const orders = messages / 10;
-  const dir = join(ROOT, 'out', 'bench', `${messages}-${orders}-v${GENERATOR_VERSION}`);
-  if (!existsSync(join(dir, 'ratings.csv'))) {
-    mkdirSync(dir, { recursive: true });
-    await writeSyntheticMonth(dir, { messages, orders });
-  }
+  const dir = await benchMonth(messages, orders);
   const parse = (file) => Papa.parse(readFileSync(join(dir, file), 'utf8').trim(), { header: false }).data;
   const [chatRows, orderRows] = [parse('chats.csv'), parse('orders.csv')];
   const timeColumns = (rows) => rows[0].flatMap((h, i) => (/time|时间/i.test(h) ? [i] : []));

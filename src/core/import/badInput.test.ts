@@ -1,7 +1,7 @@
 // What managers actually paste and upload when something is off: each case is either read with a
 // warning naming row and column, or refused with a message that says what to do.
 import { describe, expect, it } from 'vitest';
-import { decodeBytes } from './decode';
+import { decodeBytes, tooLongForOneText } from './decode';
 import { importTable } from './importer';
 
 const SH = 'Asia/Shanghai';
@@ -182,6 +182,15 @@ describe('bad input', () => {
     ]);
     expect(decodeBytes(gbk, 'o.csv')).toEqual({ text: '订单编号,金额', encoding: 'gb18030' });
     expect(decodeBytes(new TextEncoder().encode('订单编号'), 'o.csv').encoding).toBe('utf-8');
+  });
+
+  it('a file too large for one JavaScript text is said so, not read as GBK and called invalid', () => {
+    // 2^29 ASCII bytes: one more character than V8 lets a string hold (0x1fffffe8), 512 MB.
+    const huge = new Uint8Array(2 ** 29).fill(0x61);
+    expect(() => decodeBytes(huge, 'chats.csv')).toThrow(
+      'chats.csv is too large to be read as one text (512 MB: JavaScript holds at most about 512 million characters in one text). Split the export into smaller files',
+    );
+    expect(tooLongForOneText(new Error('The encoded data was not valid for encoding gb18030'))).toBe(false);
   });
 
   it('a file of one kind given as another says what is missing and which columns there are', () => {

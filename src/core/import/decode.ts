@@ -10,6 +10,25 @@ export type Encoding = 'utf-8' | 'gb18030' | 'utf-16le' | 'utf-16be';
  * and never receives bytes.
  */
 export function decodeBytes(bytes: Uint8Array, file: string): { text: string; encoding: Encoding } {
+  try {
+    return decodeText(bytes, file);
+  } catch (error) {
+    if (!tooLongForOneText(error)) throw error;
+    throw new ImportError(
+      `${file} is too large to be read as one text (${Math.round(bytes.length / 2 ** 20)} MB: JavaScript holds at most about 512 million characters in one text). Split the export into smaller files, a week or a shop each, and give them all together (each with its own --chats, --orders …).`,
+    );
+  }
+}
+
+/**
+ * The error JavaScript gives for a text longer than it can hold: Node's decoder says so with a code,
+ * engines building a string say RangeError. Caught before it reads as "not UTF-8", which it is not.
+ */
+export function tooLongForOneText(error: unknown): boolean {
+  return error instanceof RangeError || (error as { code?: unknown } | null)?.code === 'ERR_STRING_TOO_LONG';
+}
+
+function decodeText(bytes: Uint8Array, file: string): { text: string; encoding: Encoding } {
   if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) {
     return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' };
   }
@@ -22,7 +41,8 @@ export function decodeBytes(bytes: Uint8Array, file: string): { text: string; en
       text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes),
       encoding: 'utf-8',
     };
-  } catch {
+  } catch (error) {
+    if (tooLongForOneText(error)) throw error;
     // The mark says UTF-8 and the text is not: saved twice in two encodings, or two files joined.
     // Either reading would garble some of it, so neither is guessed.
     if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
