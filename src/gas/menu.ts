@@ -1,3 +1,4 @@
+import { closePayPeriod, reopenPayPeriod } from './payPeriod';
 import { recomputeFromSettings } from './recompute';
 import { setUpTemplate, showHelp } from './template';
 import { ADDON_TITLE } from './title';
@@ -10,6 +11,8 @@ export const menuActions = {
   },
   setUpTemplate,
   recomputeFromSettings,
+  closePayPeriod,
+  reopenPayPeriod,
   showHelp,
 };
 
@@ -26,6 +29,9 @@ function onOpen(_event?: GoogleAppsScript.Events.SheetsOnOpen) {
     .addItem('打开侧边栏 Open sidebar', action('openSidebar'))
     .addItem('建立模板 Set up template', action('setUpTemplate'))
     .addItem('按设置重新计算 Recompute from the settings', action('recomputeFromSettings'))
+    .addSeparator()
+    .addItem('结算本期 Close pay period', action('closePayPeriod'))
+    .addItem('重新打开 Reopen pay period', action('reopenPayPeriod'))
     .addSeparator()
     .addItem('帮助 Help', action('showHelp'))
     .addToUi();

@@ -1,18 +1,11 @@
-import { DEFAULT_SETTINGS } from '../core/engine/settings';
 import { languageOf } from '../core/lib/language';
-import {
-  flagsOfTabs,
-  mergeAgentRows,
-  readIndicatorTab,
-  SCORECARD_TAB,
-  scorecardTab,
-} from '../core/sheets/scorecard';
+import { SCORECARD_TAB, scorecardTab } from '../core/sheets/scorecard';
 import { readSettingsBook, SETTINGS_TAB, SettingsTabError } from '../core/sheets/settingsTab';
-import { TAB_NAMES, targetRules } from '../core/sheets/tabs';
+import { targetRules } from '../core/sheets/tabs';
+import { readTabFigures } from './indicatorTabs';
+import { notePeriodStatus } from './payPeriod';
 import { ADDON_TITLE } from './title';
 import { applyConditionalRules, isOwned, withDocumentLock, writeTabsAsking } from './writeTabs';
-
-const INDICATOR_TABS = [TAB_NAMES.service, TAB_NAMES.sales, TAB_NAMES.after_sales];
 
 /**
  * Menu: 按设置重新计算. After the team edits 设置 (indicators, tiers, weights, pay, who is on which
@@ -43,18 +36,10 @@ export function recomputeFromSettings() {
     );
     return;
   }
-  const tabs = INDICATOR_TABS.flatMap((name) => {
-    const sheet = spreadsheet.getSheetByName(name);
-    if (!sheet) return [];
-    const cells = sheet.getDataRange();
-    return [{ sheet, content: readIndicatorTab(cells.getValues(), cells.getNotes()) }];
-  });
-  const agents = mergeAgentRows(tabs.map((tab) => tab.content));
   // The names the indicator tabs were written with (3分钟应答率 under 180 s) head 绩效 too.
-  const naming = { ...DEFAULT_SETTINGS, ...Object.assign({}, ...tabs.map((tab) => tab.content.naming)) };
-  const contents = tabs.map((tab) => tab.content);
+  const { tabs, agents, naming, flagOf } = readTabFigures(spreadsheet);
   const language = languageOf(spreadsheet.getSpreadsheetLocale());
-  const card = scorecardTab(agents, book, 'native', language, naming, flagsOfTabs(contents));
+  const card = scorecardTab(agents, book, 'native', language, naming, flagOf);
   if (!writeTabsAsking([card], '替换？Replace it?')) return;
   withDocumentLock(() => {
     for (const { sheet, content } of tabs) {
@@ -63,6 +48,7 @@ export function recomputeFromSettings() {
       applyConditionalRules(sheet, targetRules(names, content.columnIds, book));
     }
   });
+  notePeriodStatus(spreadsheet);
   ui.alert(
     ADDON_TITLE,
     `已按「设置」重新计算「${SCORECARD_TAB}」：${agents.length} 位客服，${book.schemes.length} 个方案。Recomputed ${SCORECARD_TAB} from 设置: ${agents.length} agents, ${book.schemes.length} schemes.`,

@@ -1,7 +1,17 @@
 import type { ServerApi } from '../core/sidebarApi';
+import { notePeriodStatus } from './payPeriod';
 import { loadPreferences, savePreferences } from './preferences';
 import { readSettingsTab, readTab, showTab } from './tabAccess';
 import { abortTabs, appendTabRows, beginTabs, commitTab, commitTabs, writeTabs } from './writeTabs';
+
+/** After an import's last call: 绩效 and the indicator tabs say whether their data covers a closed period. */
+function notingClosedPeriods<R, T>(write: (request: R) => T): (request: R) => T {
+  return (request) => {
+    const result = write(request);
+    notePeriodStatus(SpreadsheetApp.getActiveSpreadsheet());
+    return result;
+  };
+}
 
 /** The functions the sidebar calls through google.script.run. */
 export const server: ServerApi = {
@@ -15,11 +25,11 @@ export const server: ServerApi = {
       tabs: spreadsheet.getSheets().map((sheet) => sheet.getName()),
     };
   },
-  writeTabs,
+  writeTabs: notingClosedPeriods(writeTabs),
   beginTabs,
   appendTabRows,
   commitTab,
-  commitTabs,
+  commitTabs: notingClosedPeriods(commitTabs),
   abortTabs,
   readTab,
   readSettingsTab,

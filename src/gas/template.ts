@@ -33,10 +33,14 @@ const HELP = [
   '3. 计算：写入 服务指标、销售指标、售后指标、咨询明细、绩效 工作表。',
   '4. 在「设置」中修改方案（指标、档位、权重、目标、满额绩效工资、客服所属方案）；档位与权重改动「绩效」随之重算，',
   '   增删指标或改客服的方案后，用 扩展程序 > 客服绩效 > 按设置重新计算。',
+  '5. 发工资前：结算本期，把每位客服的数字、得分与绩效工资作为数值写入「发放记录」；之后的导入不改变它。',
+  '   需要更正时：重新打开（写明原因），旧行标为作废并保留，再导入或处理申诉后重新结算。',
   '',
   'Open the sidebar, paste or choose the chat, order and rating exports, check the column mapping and',
   'the settings, and compute: the indicator tabs are written, and 绩效 recalculates from 设置. After adding',
   'an indicator to a scheme or moving an agent to another scheme, use Recompute from the settings.',
+  'Before payroll, Close pay period writes each agent\'s figures, scores and pay into 发放记录 as values,',
+  'which later imports never change; Reopen (with a reason) marks those rows superseded and keeps them.',
   '公式 Formulas: =CONVERSION_RATE, =TIER_SCORE, =WEIGHTED_SCORE, =PERFORMANCE_PAY, =CS_INDICATORS …',
 ].join('\n');
 

@@ -177,6 +177,30 @@ export interface GasFakeOptions {
   authMode?: AuthMode;
   /** The button the user presses in every alert (default YES). */
   alertAnswer?: 'YES' | 'NO' | 'OK';
+  /**
+   * What the user answers to each Ui.prompt, in order (the array is consumed, so a test or the
+   * preview may push answers later). A prompt with no answer left throws UnansweredPrompt.
+   */
+  promptAnswers?: PromptAnswer[];
+  /** What Session.getTemporaryActiveUserKey gives (a key per user, no identity). */
+  temporaryUserKey?: string;
+}
+
+export interface PromptAnswer {
+  text?: string;
+  /** The button pressed (default OK); CLOSE is the dialog's close box. */
+  button?: 'OK' | 'CANCEL' | 'YES' | 'NO' | 'CLOSE';
+}
+
+/** A Ui.prompt nobody answered: the preview shows the question and runs the action again with the answer. */
+export class UnansweredPrompt extends Error {
+  override name = 'UnansweredPrompt';
+  constructor(
+    readonly title: string,
+    readonly prompt: string,
+  ) {
+    super(`No answer was given to the prompt "${prompt}"`);
+  }
 }
 
 export function createGasFake(options: GasFakeOptions = {}) {
@@ -186,6 +210,8 @@ export function createGasFake(options: GasFakeOptions = {}) {
   const menus: FakeMenu[] = [];
   const sidebars: FakeHtmlOutput[] = [];
   const alerts: { title: string; prompt: string; buttons: string }[] = [];
+  const prompts: { title: string; prompt: string; buttons: string }[] = [];
+  const promptAnswers = options.promptAnswers ?? [];
   const documentProperties = new FakeProperties('DocumentProperties', log);
   const userProperties = new FakeProperties('UserProperties', log);
   const lock = new FakeLockState();
@@ -238,6 +264,28 @@ export function createGasFake(options: GasFakeOptions = {}) {
       log.record('Ui', 'alert', [title, prompt, buttons]);
       alerts.push({ title, prompt: prompt ?? '', buttons: buttons ?? 'OK' });
       return buttons === 'YES_NO' ? (options.alertAnswer ?? 'YES') : 'OK';
+    },
+    /**
+     * Ui.prompt(title, prompt, buttons): "Opens an input dialog box in the user's editor with the given
+     * title, message, and set of buttons"; the script waits for the answer, a PromptResponse whose
+     * getResponseText is "the text that the user entered in the dialog's input field" and whose
+     * getSelectedButton is the button pressed, Button.CLOSE for the title bar's close box
+     * (https://developers.google.com/apps-script/reference/base/ui#prompt(String,String,ButtonSet),
+     * https://developers.google.com/apps-script/reference/base/prompt-response). A custom function may
+     * not open one; the buttons must be one of the set's.
+     */
+    prompt(title: string, prompt?: string, buttons?: string) {
+      customFunctionMay('Ui.prompt');
+      log.record('Ui', 'prompt', [title, prompt, buttons]);
+      authorized('Ui.prompt');
+      const set = buttons ?? 'OK';
+      prompts.push({ title, prompt: prompt ?? '', buttons: set });
+      const answer = promptAnswers.shift();
+      if (!answer) throw new UnansweredPrompt(title, prompt ?? '');
+      const button = answer.button ?? 'OK';
+      const allowed = button === 'CLOSE' || set.split('_').includes(button);
+      if (!allowed) throw new Error(`fake: the prompt's buttons are ${set}; ${button} cannot be pressed`);
+      return { getResponseText: () => answer.text ?? '', getSelectedButton: () => button };
     },
     ButtonSet: { OK: 'OK', OK_CANCEL: 'OK_CANCEL', YES_NO: 'YES_NO', YES_NO_CANCEL: 'YES_NO_CANCEL' },
     Button: { OK: 'OK', CANCEL: 'CANCEL', YES: 'YES', NO: 'NO', CLOSE: 'CLOSE' },
@@ -315,6 +363,16 @@ export function createGasFake(options: GasFakeOptions = {}) {
       },
     },
     Session: {
+      /**
+       * "Gets a temporary key that is unique to the active user but does not reveal the user identity";
+       * unlike getActiveUser it needs no userinfo.email scope
+       * (https://developers.google.com/apps-script/reference/base/session#getTemporaryActiveUserKey()).
+       */
+      getTemporaryActiveUserKey() {
+        customFunctionMay('Session.getTemporaryActiveUserKey');
+        log.record('Session', 'getTemporaryActiveUserKey', []);
+        return options.temporaryUserKey ?? 'fake-user-key';
+      },
       getActiveUserLocale() {
         customFunctionMay('Session.getActiveUserLocale');
         log.record('Session', 'getActiveUserLocale', []);
@@ -381,6 +439,8 @@ export function createGasFake(options: GasFakeOptions = {}) {
     menus,
     sidebars,
     alerts,
+    prompts,
+    promptAnswers,
     documentProperties,
     userProperties,
     lock,

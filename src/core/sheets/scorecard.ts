@@ -42,7 +42,7 @@ function addonTier(value: string, row: number, better: 'higher' | 'lower'): stri
 }
 
 /** The indicators of every scheme, each once, in the order 设置 lists them. */
-function scorecardIndicators(book: SettingsBook): string[] {
+export function scorecardIndicators(book: SettingsBook): string[] {
   const ids: string[] = [];
   for (const layout of book.schemes)
     for (const item of layout.scheme.items) if (!ids.includes(item.id)) ids.push(item.id);
@@ -55,7 +55,7 @@ function scorecardIndicators(book: SettingsBook): string[] {
  * formula over 设置, so editing a tier, weight or pay there recalculates it. `native` formulas work
  * in any spreadsheet program; `addon` ones use TIER_SCORE, WEIGHTED_SCORE and PERFORMANCE_PAY.
  */
-const WORDS: Record<
+export const SCORECARD_WORDS: Record<
   Language,
   { agent: string; scheme: string; score: string; totals: [string, string, string] }
 > = {
@@ -84,7 +84,7 @@ export function scorecardTab(
   const scoreColumn = (k: number) => columnLetter(4 + k * 2);
   const totalColumn = columnLetter(3 + ids.length * 2);
   const fullColumn = columnLetter(4 + ids.length * 2);
-  const words = WORDS[language];
+  const words = SCORECARD_WORDS[language];
   const header: TabCell[] = [words.agent, words.scheme];
   for (const id of ids) {
     const indicator = INDICATOR_BY_ID.get(id);
@@ -183,7 +183,7 @@ const idByHeader = lazy(
  * The indicator id of an indicator tab's column header, in any of the catalog's languages and under
  * any settings (60秒应答率), with the settings such a name says.
  */
-function idOfHeader(header: unknown): { id: string; naming?: Partial<Naming> } | null {
+export function idOfHeader(header: unknown): { id: string; naming?: Partial<Naming> } | null {
   const text = String(header ?? '').trim();
   const id = idByHeader().get(text);
   return indicatorOfName(text) ?? (id ? { id } : null);

@@ -1,0 +1,226 @@
+import { describe, expect, it } from 'vitest';
+import type { Message } from '../../src/core/engine/model';
+import { loadCode } from '../fakes/loadCode';
+import type { PromptAnswer } from '../fakes/services';
+import { tabsFor } from '../helpers/importTabs';
+
+type Addon = ReturnType<typeof loadCode>;
+
+/**
+ * One consultation per delay: a customer's message on 2024-03-01 (Shanghai) and the agent's reply
+ * `delay` seconds later.
+ */
+function replies(delays: Record<string, number[]>): Message[] {
+  const out: Message[] = [];
+  let i = 0;
+  for (const [agent, list] of Object.entries(delays))
+    for (const delay of list) {
+      const base = Date.UTC(2024, 2, 1, 2) + i * 600_000;
+      const common = { session: null, auto: false, transfer: null, invite: false, offline: false } as const;
+      out.push({ ...common, time: base, agent, customer: `c${i}`, from: 'customer', text: '在吗' });
+      out.push({
+        ...common,
+        time: base + delay * 1000,
+        agent,
+        customer: `c${i}`,
+        from: 'agent',
+        text: '在的',
+      });
+      i++;
+    }
+  return out;
+}
+
+function importTabs(addon: Addon, msgs: Message[]) {
+  const request = { tabs: tabsFor(msgs, { minSample: 1 }), replaceEdited: true };
+  addon.callServer('writeTabs', request);
+}
+
+const answer = (addon: Addon, ...answers: PromptAnswer[]) => addon.promptAnswers.push(...answers);
+const record = (addon: Addon) => addon.spreadsheet.getSheetByName('发放记录');
+const recordCells = (addon: Addon) => {
+  const range = record(addon)?.getDataRange();
+  return { values: range?.getValues(), formulas: range?.getFormulas(), formats: range?.getNumberFormats() };
+};
+const header = (addon: Addon) => (record(addon)?.getDataRange().getValues()[0] ?? []) as string[];
+const rowsOf = (addon: Addon) => {
+  const [head = [], ...rows] = record(addon)?.getDataRange().getValues() ?? [];
+  return rows.map((row) => Object.fromEntries(head.map((h, c) => [String(h), row[c]])));
+};
+
+/**
+ * March, first import: 小美 replies in 20 s (30秒应答率 1 → 10 points, 平均响应 20 s → 10 points),
+ * "=1+1" (an agent name that Sheets would take for a formula) in 40 s (0 → 0 points, 40 s → 6
+ * points). Default scheme, no orders or ratings: total 10×10+10×10 = 200 of 200, pay 2000; and
+ * 0×10+6×10 = 60 of 200, pay 2000 × 60 / 200 = 600.
+ */
+const MARCH = { 小美: [20, 20], '=1+1': [40, 40] };
+/** Corrected exports: "=1+1" replied in 25 s: 1 → 10 points, 25 s → 8 points; 180 of 200, pay 1800. */
+const MARCH_CORRECTED = { 小美: [20, 20], '=1+1': [25, 25] };
+
+describe('结算本期 Close pay period (menu)', () => {
+  it('appends a row per agent to 发放记录 as values: figures, scores, total, full marks, pay, scheme, when', () => {
+    const addon = loadCode({ temporaryUserKey: 'k-manager' });
+    importTabs(addon, replies(MARCH));
+    answer(addon, { text: '' });
+    addon.global.closePayPeriod();
+    expect(addon.prompts[0]?.prompt).toContain('Leave empty for "2024-03"');
+    expect(addon.alerts.at(-1)?.prompt).toContain(
+      'Closed "2024-03": 2 agents, 2,600.00 performance pay in total',
+    );
+    expect(header(addon).slice(0, 12)).toEqual([
+      '周期 period',
+      '状态 status',
+      '客服 agent',
+      '方案 scheme',
+      '加权得分 total',
+      '满分 full marks',
+      '绩效工资 pay',
+      '结算时间 closed at',
+      '数据起止 data from~to',
+      '设置与方案 settings and scheme',
+      '操作人 by',
+      '说明 reason',
+    ]);
+    expect(header(addon).slice(12, 16)).toEqual([
+      '30秒应答率',
+      '30秒应答率 得分',
+      '平均响应时间(秒)',
+      '平均响应时间(秒) 得分',
+    ]);
+    // Agents in name order, as the indicator tabs list them.
+    const [formulaName, mei] = rowsOf(addon);
+    expect(mei).toMatchObject({
+      '周期 period': '2024-03',
+      '状态 status': '已结算 closed',
+      '客服 agent': '小美',
+      '方案 scheme': '售前·日常',
+      '加权得分 total': 200,
+      '满分 full marks': 200,
+      '绩效工资 pay': 2000,
+      '数据起止 data from~to': '2024-03-01~2024-03-01',
+      '操作人 by': 'key:k-manager',
+      '30秒应答率': 1,
+      '30秒应答率 得分': 10,
+      '平均响应时间(秒)': 20,
+      '平均响应时间(秒) 得分': 10,
+    });
+    expect(String(mei?.['结算时间 closed at'])).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/);
+    expect(String(mei?.['设置与方案 settings and scheme'])).toContain(
+      '售前·日常: 满额 full pay 2000; 30秒应答率 ≥0.6/0.7/0.8→6/8/10 ×10 (max 10)',
+    );
+    // The agent named "=1+1" stays text: no cell of 发放记录 is a formula.
+    expect(formulaName).toMatchObject({ '客服 agent': '=1+1', '绩效工资 pay': 600, '加权得分 total': 60 });
+    expect(
+      recordCells(addon)
+        .formulas?.flat()
+        .every((f) => f === ''),
+    ).toBe(true);
+  });
+
+  it('closes a period once: a second close is refused and 发放记录 stays as it was', () => {
+    const addon = loadCode();
+    importTabs(addon, replies(MARCH));
+    answer(addon, { text: '' });
+    addon.global.closePayPeriod();
+    const before = recordCells(addon);
+    answer(addon, { text: '2024-03' });
+    addon.global.closePayPeriod();
+    expect(addon.alerts.at(-1)?.prompt).toContain('Period "2024-03" was closed at');
+    expect(addon.alerts.at(-1)?.prompt).toContain('cannot be closed twice');
+    expect(recordCells(addon)).toEqual(before);
+    // Cancelled: nothing asked further, nothing written.
+    answer(addon, { button: 'CANCEL' });
+    addon.global.closePayPeriod();
+    expect(recordCells(addon)).toEqual(before);
+  });
+
+  it('keeps the closed rows byte for byte through a re-import of different data, and says by how much today differs', () => {
+    const addon = loadCode();
+    importTabs(addon, replies(MARCH));
+    answer(addon, { text: '' });
+    addon.global.closePayPeriod();
+    const closed = recordCells(addon);
+    const note = () =>
+      addon.spreadsheet.getSheetByName('绩效')?.getRange(1, 1, 1, 1).getNotes()[0]?.[0] ?? '';
+    expect(note()).toContain('Period 2024-03 was closed at');
+    expect(note()).toContain("Today's figures equal the closed ones.");
+
+    importTabs(addon, replies(MARCH_CORRECTED));
+    // The indicator tabs moved…
+    const service = addon.spreadsheet.getSheetByName('服务指标')?.dump() ?? [];
+    const col = (service[0] ?? []).indexOf('平均响应时间(秒)');
+    expect(service.find((row) => row[0] === '=1+1')?.[col]).toBe(25);
+    // …the closed pay did not.
+    expect(recordCells(addon)).toEqual(closed);
+    for (const name of ['绩效', '服务指标', '销售指标', '售后指标']) {
+      const text = addon.spreadsheet.getSheetByName(name)?.getRange(1, 1, 1, 1).getNotes()[0]?.[0] ?? '';
+      expect(text, name).toContain('Period 2024-03 was closed at');
+    }
+    expect(note()).toContain("today's figures differ from the closed ones (3)");
+    expect(note()).toContain('=1+1 30秒应答率: 0 → 1 (+1)');
+    expect(note()).toContain('=1+1 平均响应时间(秒): 40 → 25 (-15)');
+    expect(note()).toContain('=1+1 绩效工资 pay: 600 → 1800 (+1200)');
+  });
+});
+
+describe('重新打开 Reopen pay period (menu)', () => {
+  it('asks for a reason, marks the old rows superseded (kept) and records when, by whom and why', () => {
+    const addon = loadCode({ temporaryUserKey: 'k-lead' });
+    importTabs(addon, replies(MARCH));
+    answer(addon, { text: '' });
+    addon.global.closePayPeriod();
+    const [closedOther, closedMei] = rowsOf(addon);
+    importTabs(addon, replies(MARCH_CORRECTED));
+
+    answer(addon, { text: '' }, { text: '千牛导出漏了 3 月 1 日的回复 the export missed replies' });
+    addon.global.reopenPayPeriod();
+    expect(addon.prompts.at(-2)?.prompt).toContain('Leave empty for "2024-03"');
+    expect(addon.alerts.at(-1)?.prompt).toContain('its 2 rows are marked superseded and kept');
+    const rows = rowsOf(addon);
+    expect(rows).toHaveLength(3);
+    // The old rows: every cell as paid, but the status.
+    expect(rows[0]).toEqual({ ...closedOther, '状态 status': '已作废 superseded' });
+    expect(rows[1]).toEqual({ ...closedMei, '状态 status': '已作废 superseded' });
+    expect(rows[2]).toMatchObject({
+      '周期 period': '2024-03',
+      '状态 status': '重新打开 reopened',
+      '操作人 by': 'key:k-lead',
+      '说明 reason': '千牛导出漏了 3 月 1 日的回复 the export missed replies',
+    });
+    const note = () =>
+      addon.spreadsheet.getSheetByName('绩效')?.getRange(1, 1, 1, 1).getNotes()[0]?.[0] ?? '';
+    expect(note()).toBe('');
+
+    // Closed again: the corrected pay, below; the superseded rows stay.
+    answer(addon, { text: '' });
+    addon.global.closePayPeriod();
+    const again = rowsOf(addon);
+    expect(again).toHaveLength(5);
+    expect(again.slice(3).map((row) => [row['客服 agent'], row['绩效工资 pay'], row['状态 status']])).toEqual(
+      [
+        ['=1+1', 1800, '已结算 closed'],
+        ['小美', 2000, '已结算 closed'],
+      ],
+    );
+    expect(again.slice(0, 3)).toEqual(rows);
+    expect(note()).toContain("Today's figures equal the closed ones.");
+  });
+
+  it('changes nothing without a reason, or for a period that is not closed', () => {
+    const addon = loadCode();
+    importTabs(addon, replies(MARCH));
+    addon.global.reopenPayPeriod();
+    expect(addon.alerts.at(-1)?.prompt).toContain('No period is closed.');
+    answer(addon, { text: '' });
+    addon.global.closePayPeriod();
+    const before = recordCells(addon);
+    answer(addon, { text: '' }, { text: '   ' });
+    addon.global.reopenPayPeriod();
+    expect(addon.alerts.at(-1)?.prompt).toContain('Reopening needs a reason; nothing was changed.');
+    answer(addon, { text: '2024-02' });
+    addon.global.reopenPayPeriod();
+    expect(addon.alerts.at(-1)?.prompt).toContain('Period "2024-02" is not closed; nothing was changed.');
+    expect(recordCells(addon)).toEqual(before);
+  });
+});
