@@ -39,7 +39,7 @@ const HELP = [
   'Open the sidebar, paste or choose the chat, order and rating exports, check the column mapping and',
   'the settings, and compute: the indicator tabs are written, and 绩效 recalculates from 设置. After adding',
   'an indicator to a scheme or moving an agent to another scheme, use Recompute from the settings.',
-  'Before payroll, Close pay period writes each agent\'s figures, scores and pay into 发放记录 as values,',
+  "Before payroll, Close pay period writes each agent's figures, scores and pay into 发放记录 as values,",
   'which later imports never change; Reopen (with a reason) marks those rows superseded and keeps them.',
   '公式 Formulas: =CONVERSION_RATE, =TIER_SCORE, =WEIGHTED_SCORE, =PERFORMANCE_PAY, =CS_INDICATORS …',
 ].join('\n');
