@@ -65,7 +65,8 @@ each goes by):
 ${renderFieldLines()}
 --map FIELD=COLUMN names the column holding a field (chats.FIELD=COLUMN for one file only).
 --timings prints how long reading and importing each file, computing and writing took.
-Times without an offset are read in --tz (default Asia/Shanghai).
+Times without an offset are read in --tz (default Asia/Shanghai); a file given as FILE@ZONE
+(--orders us.csv@America/Los_Angeles), a shop in another market, is read in ZONE and its days counted there.
 `;
 
 /** What the command knows of where it writes: a terminal's width, and whether stderr is one. */

@@ -1,12 +1,16 @@
+import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { resolveSettings, SETTINGS, type Settings, settingFromText } from '../core/engine/settings';
 import { fieldNames, type Kind } from '../core/import/fields';
+import { assertTimeZone, TimeZoneError } from '../core/time/zone';
 
 export class UsageError extends Error {}
 
 export interface ReportOptions {
   /** Files per kind; several files of a kind (overlapping exports) are read together, duplicates once. */
   files: Partial<Record<Kind, string[]>>;
+  /** The zone a file's times are read in, where given as FILE@ZONE (a shop in another market), by path. */
+  zones: Partial<Record<Kind, Record<string, string>>>;
   /** Field → column, for all files (`time=created_at`) or one (`chats.time=created_at`). */
   mapping: Record<Kind | 'all', Record<string, string>>;
   settings: Settings;
@@ -88,8 +92,25 @@ export function parseReportOptions(argv: readonly string[]): ReportOptions {
   if (format === 'xlsx' && !values.out) {
     throw new UsageError('--format xlsx writes a workbook: give --out FILE.xlsx.');
   }
+  const zones: ReportOptions['zones'] = {};
+  const files = Object.fromEntries(
+    kinds.map((kind) => [
+      kind,
+      values[kind]?.map((given) => {
+        const { path, zone } = fileAndZone(given, `--${kind}`);
+        const known = zones[kind]?.[path];
+        if (known !== undefined && known !== zone)
+          throw new UsageError(
+            `--${kind} ${path} is given in two time zones (${known}, ${zone ?? 'none'}): give one.`,
+          );
+        if (zone !== null) zones[kind] = { ...zones[kind], [path]: zone };
+        return path;
+      }),
+    ]),
+  );
   return {
-    files: Object.fromEntries(kinds.map((kind) => [kind, values[kind]])),
+    files,
+    zones,
     mapping,
     settings: settingsFromFlags(values),
     format,
@@ -98,4 +119,31 @@ export function parseReportOptions(argv: readonly string[]): ReportOptions {
     pseudonymKey: values.pseudonymize ?? process.env.CS_KPI_PSEUDONYM_KEY,
     timings: values.timings ?? false,
   };
+}
+
+/**
+ * `FILE@ZONE`: the file's times are read in ZONE (an IANA name), its shop's; `FILE` alone, in --tz.
+ * The text after the last @ is a zone only if it names one; a file whose own name ends so (a@UTC) while
+ * such a file exists reads two ways and is refused.
+ */
+export function fileAndZone(given: string, flag: string): { path: string; zone: string | null } {
+  const at = given.lastIndexOf('@');
+  if (at <= 0) return { path: given, zone: null };
+  const path = given.slice(0, at);
+  const zone = given.slice(at + 1);
+  try {
+    assertTimeZone(zone);
+  } catch (error) {
+    if (!(error instanceof TimeZoneError)) throw error;
+    // Not a zone: the @ is the file's own, unless it reads like a mistyped zone of a file there is.
+    if (existsSync(given) || !existsSync(path)) return { path: given, zone: null };
+    throw new UsageError(
+      `${flag} ${given}: "${zone}" is not a time zone; give an IANA name such as ${path}@Asia/Taipei.`,
+    );
+  }
+  if (existsSync(given))
+    throw new UsageError(
+      `${flag} ${given} reads two ways: the file ${given}, or ${path} in the time zone ${zone}. Rename the file.`,
+    );
+  return { path, zone };
 }

@@ -18,6 +18,8 @@ export interface ImportSummary {
   /** Rows that repeated one already read in the same file (same order and sub-order, or the same row). */
   duplicateRows: number;
   skipped: number;
+  /** The zone the file's times were read in, where not --tz (given as FILE@ZONE). */
+  timeZone?: string;
 }
 
 export interface CliReport {

@@ -1,5 +1,6 @@
+import { basename } from 'node:path';
 import { fastReplyName } from '../core/engine/catalog';
-import { MessageColumnsBuilder } from '../core/engine/messageColumns';
+import { type MessageColumns, MessageColumnsBuilder } from '../core/engine/messageColumns';
 import type { Message } from '../core/engine/model';
 import { fieldNames } from '../core/import/fields';
 import { normalizeHeader } from '../core/import/headers';
@@ -92,11 +93,13 @@ export async function runReport(
     messages.add(message);
     messageCount++;
   };
+  /** Each chat export, its zone, and where its messages begin among the others (they come file by file). */
+  const chatFiles: { file: string; zone: string; from: number }[] = [];
   /** The second part of the last chat export, still being read by a worker. */
   let pending: (() => Promise<void>) | null = null;
   const workers: { stop(): void }[] = [];
-  const importOptions = (kind: Kind) => ({
-    timeZone: zone,
+  const importOptions = (kind: Kind, timeZone: string) => ({
+    timeZone,
     overrides: mappingFor(kind, options),
     ...(options.pseudonymKey ? { pseudonymKey: options.pseudonymKey } : {}),
   });
@@ -132,11 +135,13 @@ export async function runReport(
         pending = null;
       }
       const messagesBefore = messageCount;
+      const fileZone = options.zones[kind]?.[path] ?? zone;
+      if (kind === 'chats') chatFiles.push({ file: basename(path), zone: fileZone, from: messagesBefore });
       const { result, encoding, parts, stop } = readExport(
         path,
         {
           kind,
-          ...importOptions(kind),
+          ...importOptions(kind, fileZone),
           rules: options.settings,
           share: FIRST_PART_SHARE,
           ...(kind === 'chats' ? { onMessage } : {}),
@@ -154,7 +159,9 @@ export async function runReport(
         rows: result.rows,
       };
       fileWarnings.push(own.warnings);
-      for (const record of result.records) records.push(record);
+      // A record of a shop in another market keeps its zone: its days follow it (engine/model.ts).
+      for (const record of result.records)
+        records.push(fileZone === zone ? record : ({ ...record, zone: fileZone } as RecordOf[K]));
       exports.push(own);
       const summary: ImportSummary = {
         file: result.file,
@@ -165,6 +172,7 @@ export async function runReport(
         records: kind === 'chats' ? messageCount - messagesBefore : result.records.length,
         duplicateRows: result.duplicates,
         skipped: result.warnings.filter(isRefusal).length,
+        ...(fileZone !== zone ? { timeZone: fileZone } : {}),
       };
       imports.push(summary);
       // The worker renumbers its part into these names while this thread reads the other files.
@@ -196,9 +204,15 @@ export async function runReport(
   const warnings: ImportWarning[] = [];
   for (const list of fileWarnings) for (const warning of list) warnings.push(warning);
   const { chats, ...others } = loaded;
+  const columns = messages.build();
+  const agentZones = zonesOfAgents(columns, chatFiles, zone);
   const { report, notes } = timed('compute', () =>
     runPipeline(
-      { ...others, ...(chats ? { chats: { records: messages.build(), exports: chats.exports } } : {}) },
+      {
+        ...others,
+        ...(chats ? { chats: { records: columns, exports: chats.exports } } : {}),
+        ...(agentZones.size > 0 ? { agentZones } : {}),
+      },
       options.settings,
     ),
   );
@@ -209,6 +223,34 @@ export async function runReport(
     timings,
     notes: notes.flatMap((note) => noteText(note) ?? []),
   };
+}
+
+/**
+ * The agents of chat exports read in a zone other than the report's, with that zone. An agent account
+ * named in exports of two zones could be counted in either: refused, saying which files.
+ */
+function zonesOfAgents(
+  columns: MessageColumns,
+  files: readonly { file: string; zone: string; from: number }[],
+  reportZone: string,
+): Map<string, string> {
+  const zoneOf = new Map<number, { file: string; zone: string }>();
+  files.forEach(({ file, zone, from }, f) => {
+    const to = files[f + 1]?.from ?? columns.length;
+    for (let i = from; i < to; i++) {
+      const agent = columns.agent[i] as number;
+      const known = zoneOf.get(agent);
+      if (known === undefined) zoneOf.set(agent, { file, zone });
+      else if (known.zone !== zone)
+        throw new ImportError(
+          `the agent account "${columns.agents.names[agent]}" is in ${known.file} (read in ${known.zone}) and in ${file} (read in ${zone}): one account's days can follow one zone only. Give both files the same zone, or tell the accounts apart (each shop's name before the agent's, as 店铺名:小美).`,
+        );
+    }
+  });
+  const zones = new Map<string, string>();
+  for (const [agent, { zone }] of zoneOf)
+    if (zone !== reportZone) zones.set(columns.agents.names[agent] as string, zone);
+  return zones;
 }
 
 /** A warning as the command lists it: file, row, column and reason. */
@@ -265,6 +307,10 @@ export function noteText(note: Note): string | null {
       const n = note.consultations;
       const days = note.lookBackDays;
       return `${n.toLocaleString('en')} consultation${n === 1 ? ' was' : 's were'} with a customer who had paid an order in the ${days} days before, bought nothing new in the window and asked that agent nothing else: after-sales questions, counted as inquiries that did not convert, lowering those agents' 询单转化率. Give --after-sales-chat-days N (such as ${days}) to count them as after-sales consultations (售后咨询量) instead.`;
+    }
+    case 'platform-window-short': {
+      const { platform, windowDays: window, dataDays: days } = note;
+      return `platform_response_rate counts ${platform}'s ${window} days, and the chats cover ${days} day${days === 1 ? '' : 's'}: the figure rests on those and may differ from the one the platform shows. Export ${window} days of chats (or give --platform-window-days N to count fewer).`;
     }
   }
 }

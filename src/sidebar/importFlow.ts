@@ -550,6 +550,15 @@ export class ImportFlow {
           .replaceAll('{days}', String(afterSales.lookBackDays))
       : '';
     afterSalesNote.hidden = afterSales === undefined;
+    const short = notes.find((n) => n.kind === 'platform-window-short');
+    const shortNote = byId('platform-window-note');
+    shortNote.textContent = short
+      ? this.messages.platformWindowShort
+          .replace('{platform}', short.platform)
+          .replaceAll('{window}', String(short.windowDays))
+          .replaceAll('{days}', String(short.dataDays))
+      : '';
+    shortNote.hidden = short === undefined;
   }
 
   async compute() {
@@ -559,6 +568,7 @@ export class ImportFlow {
     byId('low-sample-note').hidden = true;
     byId('auto-note').hidden = true;
     byId('after-sales-note').hidden = true;
+    byId('platform-window-note').hidden = true;
     try {
       this.progress(1, this.messages.reading);
       await yieldToPage();

@@ -52,6 +52,8 @@ const zhCN = {
     '{n} 个咨询中有回复在买家消息后 {seconds} 秒内发出，且同一句话至少 {min} 个咨询都收到：这些看起来是自动回复，却算作客服回复，会抬高 {fast}、压低首次响应时间和平均响应时间。请在「2. 列对应」中为聊天记录选择“是否自动回复”列，或在「3. 设置」中填写自动回复前缀。',
   afterSalesAsInquiries:
     '{n} 个咨询的买家在此前 {days} 天内已付款、之后没有新订单、也没向该客服问过别的：这些是售后咨询，却算作未转化的询单，压低相应客服的询单转化率。在「3. 设置」的更多设置中填写售后天数（如 {days}），即算作售后咨询量。',
+  platformWindowShort:
+    '平台回复率按 {platform} 的 {window} 天计算，聊天记录只有 {days} 天：该数字只依据这 {days} 天，可能与平台显示的不同。请导出 {window} 天的聊天记录。',
   confirmReplace: '该工作表在上次导入后被修改过，是否替换？',
   replaceYes: '替换',
   replaceNo: '保留',
@@ -131,6 +133,8 @@ const zhTW: Record<keyof typeof zhCN, string> = {
     '{n} 個諮詢中有回覆在買家訊息後 {seconds} 秒內送出，且同一句話至少 {min} 個諮詢都收到：這些看起來是自動回覆，卻算作客服回覆，會抬高 {fast}、壓低首次響應時間和平均響應時間。請在「2. 欄位對應」中為聊天記錄選擇「是否自動回覆」欄，或在「3. 設定」中填寫自動回覆前綴。',
   afterSalesAsInquiries:
     '{n} 個諮詢的買家在此前 {days} 天內已付款、之後沒有新訂單、也沒向該客服問過別的：這些是售後諮詢，卻算作未轉化的詢單，壓低相應客服的詢單轉化率。在「3. 設定」的更多設定中填寫售後天數（如 {days}），即算作售後諮詢量。',
+  platformWindowShort:
+    '平台回覆率按 {platform} 的 {window} 天計算，聊天記錄只有 {days} 天：該數字只依據這 {days} 天，可能與平台顯示的不同。請匯出 {window} 天的聊天記錄。',
   confirmReplace: '該工作表在上次匯入後被修改過，是否取代？',
   replaceYes: '取代',
   replaceNo: '保留',
@@ -199,6 +203,8 @@ const en: Record<keyof typeof zhCN, string> = {
     '{n} consultations got a reply within {seconds} s of a customer’s message, a text that at least {min} of them got: these look like auto replies, yet count as an agent’s, raising the {fast} and lowering the first and average response times. Choose the chats’ auto-reply column under 2. Columns, or give the auto-reply prefix under 3. Settings.',
   afterSalesAsInquiries:
     '{n} consultations were with customers who had paid an order in the {days} days before, bought nothing new and asked that agent nothing else: after-sales questions, counted as inquiries that did not convert, lowering those agents’ conversion rate. Give the after-sales chat days under 3. Settings (more settings), such as {days}, to count them as after-sales consultations.',
+  platformWindowShort:
+    'The platform response rate counts {platform}’s {window} days, and the chats cover {days}: the figure rests on those {days} days and may differ from the one the platform shows. Export {window} days of chats.',
   confirmReplace: 'A tab was edited since the last import. Replace it?',
   replaceYes: 'Replace',
   replaceNo: 'Keep it',

@@ -115,7 +115,7 @@ function purchasesByCustomer(orders: OrdersOfConsultations, zone: string) {
     if (Number.isNaN(at)) continue;
     const slot = (next[customerOfOrder[i] as number] as number)++;
     times[slot] = at;
-    days[slot] = localDay(zone, at);
+    days[slot] = localDay((orders.orders[i] as Order).zone ?? zone, at);
   }
   return { customers, start, times, days };
 }

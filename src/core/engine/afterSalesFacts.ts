@@ -25,7 +25,7 @@ export function addAfterSales(
   const zone = settings.timeZone;
   const dsr = new DailySums();
   for (const r of records.ratings) {
-    const day = localDay(zone, r.time);
+    const day = localDay(r.zone ?? zone, r.time);
     if (r.agent !== null) buckets.agents.add(r.agent);
     const satisfied = settings.satisfiedLevels.includes(r.level);
     buckets.eachNamed(r.agent, day, (f) => {
@@ -38,12 +38,12 @@ export function addAfterSales(
   const disputes = new DailySums();
   const completions = new DailyCompletions();
   for (const refund of records.refunds) {
-    const appliedDay = localDay(zone, refund.appliedAt);
+    const appliedDay = localDay(refund.zone ?? zone, refund.appliedAt);
     buckets.periodsOf(appliedDay);
     if (refund.dispute) for (const who of named(refund.agent)) disputes.add(who, appliedDay, 1, 0);
     if (refund.completedAt === null) continue;
     const hours = (refund.completedAt - refund.appliedAt) / 3_600_000;
-    const completedDay = localDay(zone, refund.completedAt);
+    const completedDay = localDay(refund.zone ?? zone, refund.completedAt);
     // The rows the completion belongs to exist; their figures come from the window (fillWindows).
     buckets.eachNamed(refund.agent, completedDay, () => {});
     for (const who of named(refund.agent))
@@ -51,20 +51,20 @@ export function addAfterSales(
   }
   const complaints = new DailySums();
   for (const complaint of records.complaints) {
-    const day = localDay(zone, complaint.time);
+    const day = localDay(complaint.zone ?? zone, complaint.time);
     buckets.periodsOf(day);
     for (const who of named(complaint.agent)) complaints.add(who, day, 1, 0);
   }
   for (const span of records.online) {
     buckets.agents.add(span.agent);
-    buckets.eachNamed(span.agent, localDay(zone, span.start), (f) => {
+    buckets.eachNamed(span.agent, localDay(span.zone ?? zone, span.start), (f) => {
       f.onlineHours += (span.end - span.start) / 3_600_000;
       f.onlineAccounts.add(span.agent);
     });
   }
   for (const issue of records.issues) {
     buckets.agents.add(issue.agent);
-    buckets.eachNamed(issue.agent, localDay(zone, issue.time), (f) => {
+    buckets.eachNamed(issue.agent, localDay(issue.zone ?? zone, issue.time), (f) => {
       f.issues++;
       if (issue.resolved) f.issuesResolved++;
     });

@@ -29,7 +29,8 @@ export function eventTime(order: Order, basis: Basis, zone: string): number | nu
   if (basis === 'ordered' || order.cod) return order.createdAt;
   if (basis === 'paid') return order.paidAt;
   if (order.paidAt === null || order.createdAt === null) return null;
-  return localDay(zone, order.paidAt) === localDay(zone, order.createdAt) ? order.paidAt : null;
+  const own = order.zone ?? zone;
+  return localDay(own, order.paidAt) === localDay(own, order.createdAt) ? order.paidAt : null;
 }
 
 /**
@@ -56,8 +57,7 @@ function chooseAgent(
   eventAt: number,
   consulted: ConsultationsByCustomer,
 ): string {
-  const activityBefore = (c: Consultation) =>
-    lastActivityBefore(c, eventAt, consulted.prepared, consulted.zone);
+  const activityBefore = (c: Consultation) => lastActivityBefore(c, eventAt, consulted.prepared);
   const latest = (among: Consultation[]) => {
     let best = among[0] as Consultation;
     let bestAt = activityBefore(best);
@@ -106,7 +106,6 @@ export interface ConsultationsByCustomer {
   readonly consultations: readonly Consultation[];
   /** The messages behind them, for who the customer talked to last. */
   readonly prepared: Pick<PreparedMessages, 'columns' | 'order' | 'session'>;
-  readonly zone: string;
   readonly start: Int32Array;
   readonly list: Int32Array;
   /** By consultation index. */
@@ -117,7 +116,6 @@ export interface ConsultationsByCustomer {
 export function consultationsByCustomer(
   consultations: readonly Consultation[],
   prepared: Pick<PreparedMessages, 'columns' | 'order' | 'session'>,
-  zone: string,
 ): ConsultationsByCustomer {
   const customerCount = prepared.columns.customers.names.length;
   const start = new Int32Array(customerCount + 1);
@@ -137,7 +135,7 @@ export function consultationsByCustomer(
   customerOf.forEach((customer, i) => {
     if (customer >= 0) list[(next[customer] as number)++] = i;
   });
-  return { consultations, prepared, zone, start, list, firstCustomerAt, day };
+  return { consultations, prepared, start, list, firstCustomerAt, day };
 }
 
 /**
@@ -163,7 +161,7 @@ export function attributeOrders(
     const customer = customerOfOrder[i] as number;
     let candidates: Consultation[] | null = null;
     if (customer >= 0 && (start[customer] as number) < (start[customer + 1] as number)) {
-      const firstDay = localDay(zone, eventAt) - earliestDayBack;
+      const firstDay = localDay(order.zone ?? zone, eventAt) - earliestDayBack;
       for (let k = start[customer] as number; k < (start[customer + 1] as number); k++) {
         const c = list[k] as number;
         if ((firstCustomerAt[c] as number) > eventAt || (day[c] as number) < firstDay) continue;

@@ -69,6 +69,7 @@ const ATTRIBUTED_PAID: readonly Source[] = [...ATTRIBUTED, 'paymentTimes'];
 /** The shop's paid orders, whoever sold them. */
 const PAID: readonly Source[] = ['orders', 'paymentTimes'];
 const REFUNDS: readonly Source[] = ['refunds'];
+const NO_HOURS: readonly number[] = [];
 
 /** Every indicator of SPEC §3–5 that the engine computes, in report order. */
 export const INDICATORS: readonly Indicator[] = [
@@ -307,6 +308,36 @@ export const INDICATORS: readonly Indicator[] = [
       (f) => f.issuesResolved,
       (f) => f.issues,
     ),
+  },
+  {
+    id: 'platform_response_rate',
+    group: 'service',
+    names: { 'zh-CN': '平台回复率', 'zh-TW': '平台回覆率', en: 'Platform response rate' },
+    unit: 'ratio',
+    better: 'higher',
+    formula: {
+      'zh-CN':
+        '按所选平台（platform）的规则在时限内得到人工回复的消息或会话 / 应回复的消息或会话（自动回复不算回复；标为无需回复的消息、平台通知不计；时限未到且未回复的不计）',
+      en: "messages or conversations given a manual reply by the selected platform's deadline / those to be answered (auto replies are no reply; messages marked as needing no response and platform notices left out; unanswered ones not yet due left out)",
+    },
+    needs: [...CHATS, 'platform'],
+    levels: ALL,
+    compute: (f) => f.platform?.rate ?? null,
+    denominator: (f) => f.platform?.cases ?? 0,
+  },
+  {
+    id: 'platform_response_time',
+    group: 'service',
+    names: { 'zh-CN': '平台响应时间(小时)', 'zh-TW': '平台回應時間(小時)', en: 'Platform response time (h)' },
+    unit: 'hours',
+    better: 'lower',
+    formula: {
+      'zh-CN': '所选平台显示平均响应时间时：已回复的消息或会话从收到至人工回复的平均小时数（其他平台为空）',
+      en: 'where the selected platform shows an average response time: mean hours from receipt to the manual reply over the answered messages or conversations (empty for the others)',
+    },
+    needs: [...CHATS, 'platform'],
+    levels: ALL,
+    ...meanOf((f) => f.platform?.responseHours ?? NO_HOURS),
   },
   {
     id: 'inquirers',

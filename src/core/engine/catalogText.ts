@@ -1,5 +1,7 @@
 import { markdownCell } from '../lib/markdown';
 import { type Group, INDICATORS, type Indicator, indicatorName, type Language, type Naming } from './catalog';
+import { PLATFORM_RULES, type PlatformId } from './platform';
+import { PLATFORM_TEXT } from './platformText';
 import { SETTING_BY_ID } from './settings';
 
 /** Help text and docs/indicators.md, both from the catalog so a definition is never written twice. */
@@ -92,7 +94,43 @@ export function renderIndicatorsMarkdown(): string {
       );
     }
   }
+  lines.push(...platformSection());
   return `${lines.join('\n')}\n`;
+}
+
+/** platform_response_rate's rule under each `--platform`, each line with its source. */
+function platformSection(): string[] {
+  const lines = [
+    '',
+    '## 平台回复率 Platform response metrics',
+    '',
+    '`platform_response_rate` and `platform_response_time` follow the rule of the platform chosen with',
+    '`--platform` (设置 平台, CS_INDICATORS key `platform`); `none`, the default, leaves them empty, and no',
+    'other figure reads the setting. Everywhere: a customer message marked as needing no response (the chat',
+    "export's `no_response` column) is left out, platform notices (system messages) are neither the buyer's",
+    'nor an answer, an auto reply is no answer (TikTok Shop aside, below), and a message or conversation',
+    "still unanswered whose deadline had not passed at the data's end (its last message) is not counted",
+    "yet. The window ends on the row's period's last day (`--platform-window-days N` sets another); when",
+    'the chats cover fewer days than it, the report says so. Cases count for the agent whose account',
+    'received them, the team and the shop.',
+  ];
+  for (const [id, text] of Object.entries(PLATFORM_TEXT) as [
+    Exclude<PlatformId, 'none'>,
+    (typeof PLATFORM_TEXT)['shopee'],
+  ][]) {
+    const rule = PLATFORM_RULES[id];
+    const window = rule.windowDays === null ? 'the period' : `${rule.windowDays} days`;
+    lines.push(
+      '',
+      `### \`${id}\`: ${text.name}`,
+      '',
+      `Unit: ${rule.unit}; window: ${window}; response time: ${rule.responseTime ? 'yes' : 'no'}.`,
+      '',
+    );
+    lines.push('| rule | source |', '| --- | --- |');
+    for (const r of text.rules) lines.push(`| ${markdownCell(r.rule)} | ${markdownCell(r.source)} |`);
+  }
+  return lines;
 }
 
 /** One line per indicator in the user's language, for `cs-kpi indicators`. */

@@ -31,6 +31,19 @@ export const CHOICE_TEXT = {
     week: { 'zh-CN': '每周', 'zh-TW': '每週', en: 'Weekly' },
     month: { 'zh-CN': '每月', 'zh-TW': '每月', en: 'Monthly' },
   },
+  platform: {
+    none: { 'zh-CN': '不计算', 'zh-TW': '不計算', en: 'None' },
+    shopee: { 'zh-CN': 'Shopee 虾皮', 'zh-TW': 'Shopee 蝦皮', en: 'Shopee' },
+    'shopee-th': { 'zh-CN': 'Shopee 泰国', 'zh-TW': 'Shopee 泰國', en: 'Shopee Thailand' },
+    lazada: { 'zh-CN': 'Lazada', 'zh-TW': 'Lazada', en: 'Lazada' },
+    tiktok: { 'zh-CN': 'TikTok Shop', 'zh-TW': 'TikTok Shop', en: 'TikTok Shop' },
+    amazon: { 'zh-CN': 'Amazon 亚马逊', 'zh-TW': 'Amazon 亞馬遜', en: 'Amazon' },
+    ebay: { 'zh-CN': 'eBay', 'zh-TW': 'eBay', en: 'eBay' },
+    taobao: { 'zh-CN': '淘宝/天猫', 'zh-TW': '淘寶/天貓', en: 'Taobao/Tmall' },
+    jd: { 'zh-CN': '京东', 'zh-TW': '京東', en: 'JD' },
+    pdd: { 'zh-CN': '拼多多', 'zh-TW': '拼多多', en: 'Pinduoduo' },
+    douyin: { 'zh-CN': '抖店', 'zh-TW': '抖店', en: 'Douyin shop' },
+  },
 } satisfies { [S in keyof Settings]?: Record<string, Words> };
 
 export type ChoiceSetting = keyof typeof CHOICE_TEXT;

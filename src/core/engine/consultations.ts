@@ -15,6 +15,8 @@ export interface Consultation {
   session: string | null;
   /** The local day of the first customer message (of the first message if the customer never wrote). */
   day: number;
+  /** The time zone its days and hours are counted in: its agent's shop's (see AgentZones). */
+  zone: string;
   firstCustomerAt: number | null;
   /** The first manual agent message after the first customer message. */
   firstReplyAt: number | null;
@@ -48,12 +50,19 @@ export interface Consultation {
 
 export type SplitRule = 'id' | 'day' | 'gap';
 
+/**
+ * Agent accounts whose exports were read in a zone other than the report's (shops in other markets),
+ * with that zone: their consultations' days and hours follow it.
+ */
+export type AgentZones = ReadonlyMap<string, string>;
+const NO_AGENT_ZONES: AgentZones = new Map();
+
 export function effectiveSplit(settings: Settings, hasSessions: boolean): SplitRule {
   if (settings.split !== 'auto') return settings.split;
   return hasSessions ? 'id' : 'day';
 }
 
-function newConsultation(c: MessageColumns, first: number, day: number): Consultation {
+function newConsultation(c: MessageColumns, first: number, day: number, zone: string): Consultation {
   const session = c.session[first] as number;
   return {
     agent: c.agents.names[c.agent[first] as number] as string,
@@ -62,6 +71,7 @@ function newConsultation(c: MessageColumns, first: number, day: number): Consult
     index: -1,
     session: session < 0 ? null : (c.sessions.names[session] as string),
     day,
+    zone,
     firstCustomerAt: null,
     firstReplyAt: null,
     instantReplies: null,
@@ -98,8 +108,8 @@ export function lastActivityBefore(
   consultation: Consultation,
   t: number,
   prepared: Pick<PreparedMessages, 'columns' | 'order' | 'session'>,
-  zone: string,
 ): number {
+  const zone = consultation.zone;
   const { columns: c, order } = prepared;
   let found = consultation.firstCustomerAt ?? 0;
   const bySession = !Number.isNaN(consultation.key);
@@ -186,14 +196,20 @@ export function buildConsultations(
   prepared: Pick<PreparedMessages, 'columns' | 'order' | 'threadStart' | 'session'>,
   settings: Settings,
   split: SplitRule,
+  agentZones: AgentZones = NO_AGENT_ZONES,
 ): Consultation[] {
   const { columns: c, order, threadStart } = prepared;
-  const zone = settings.timeZone;
   const result: Consultation[] = [];
   const gapMs = settings.gapMinutes * 60_000;
   for (let t = 0; t + 1 < threadStart.length; t++) {
     const from = threadStart[t] as number;
     const to = threadStart[t + 1] as number;
+    // A thread is one agent's: its shop's zone, the report's unless the agent's export had another.
+    const zone =
+      agentZones.size === 0 || from === to
+        ? settings.timeZone
+        : (agentZones.get(c.agents.names[c.agent[order[from] as number] as number] as string) ??
+          settings.timeZone);
     if (split === 'id') {
       // Sessions by number; a row without a session ID falls back to the customer's day (−1 − day).
       // Most threads hold one session: a map of them is made only when a second one comes.
@@ -209,7 +225,10 @@ export function buildConsultations(
         if (key !== lastKey) {
           walk = bySession ? bySession.get(key) : key === firstKey ? first : undefined;
           if (!walk) {
-            walk = new ConsultationWalk(newConsultation(c, i, localDay(zone, c.time[i] as number)), settings);
+            walk = new ConsultationWalk(
+              newConsultation(c, i, localDay(zone, c.time[i] as number), zone),
+              settings,
+            );
             walk.consultation.key = key;
             if (first === undefined) {
               first = walk;
@@ -240,7 +259,7 @@ export function buildConsultations(
             : time - lastTime >= gapMs));
       if (startsNew) {
         if (walk) result.push(walk.finish(result.length));
-        walk = new ConsultationWalk(newConsultation(c, i, localDay(zone, time)), settings);
+        walk = new ConsultationWalk(newConsultation(c, i, localDay(zone, time), zone), settings);
       }
       (walk as ConsultationWalk).add(c, i, k, zone);
       lastTime = time;

@@ -1,5 +1,6 @@
 import { fieldsOf, type Given, KINDS, type Kind } from '../import/fields';
 import { IdSet } from './idSet';
+import type { PlatformFigures } from './platform';
 
 /**
  * The facts of the consultations of one row: the shop's are the team's (every consultation has an
@@ -69,6 +70,8 @@ export class Facts {
   onlineAccounts = new Set<string>();
   issues = 0;
   issuesResolved = 0;
+  /** What the platform setting's response rule gives this row (platformFacts.ts); null without one. */
+  platform: PlatformFigures | null = null;
 
   /** The shop's conversations are the team's: share them instead of adding every one twice. */
   adoptConsultations(team: Facts): void {
@@ -85,9 +88,10 @@ export type Available = Record<Kind | Given, boolean>;
 /**
  * What an indicator may need: the inputs given, the times the attribution basis reads (the order's
  * placing under `ordered`, its payment under `paid`, both under `paid-same-day`), and whether
- * after_sales_chat_days separates after-sales consultations, worked out from the settings by the report.
+ * after_sales_chat_days separates after-sales consultations and whether a `platform` is chosen, worked
+ * out from the settings by the report.
  */
-export type Source = keyof Available | 'attributionTimes' | 'afterSalesChatDays';
+export type Source = keyof Available | 'attributionTimes' | 'afterSalesChatDays' | 'platform';
 
 /** The fields mapped in each kind of export given; a kind not given is absent (or null). */
 export type MappedFields = Partial<Record<Kind, ReadonlySet<string> | null>>;

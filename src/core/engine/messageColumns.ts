@@ -22,7 +22,7 @@ export interface MessageColumns {
   readonly session: Int32Array;
   /** SENDER_CODES */
   readonly from: Uint8Array;
-  /** AUTO | INVITE | OFFLINE | TRANSFER_OUT | TRANSFER_IN | HAS_ID | NEVER_DUPLICATE */
+  /** AUTO | INVITE | OFFLINE | TRANSFER_OUT | TRANSFER_IN | HAS_ID | NEVER_DUPLICATE | NO_RESPONSE */
   readonly flags: Uint8Array;
   /** Two independent 32-bit hashes of each message's text, to tell duplicates without keeping texts. */
   readonly textHash: Int32Array;
@@ -148,6 +148,8 @@ export const TRANSFER_IN = 16;
 export const HAS_ID = 32;
 /** Without an ID, a row nothing tells from another message (no text): never taken for a duplicate. */
 export const NEVER_DUPLICATE = 64;
+/** A customer message marked as needing no response: platform_response_rate leaves it out. */
+export const NO_RESPONSE = 128;
 
 /** What marks an agent message as an auto reply besides the export's own flag (see Settings). */
 export interface AutoReplyRules {
@@ -241,6 +243,7 @@ export class MessageColumnsBuilder {
       (message.offline ? OFFLINE : 0) |
       (message.transfer === 'out' ? TRANSFER_OUT : 0) |
       (message.transfer === 'in' ? TRANSFER_IN : 0) |
+      (message.noResponse ? NO_RESPONSE : 0) |
       (message.messageId !== undefined ? HAS_ID : message.rowPrint === null ? NEVER_DUPLICATE : 0);
     hashText(message.text, this.textHash, i * 2);
     if (message.messageId !== undefined) hashText(message.messageId, this.idHash, i * 2);

@@ -19,6 +19,11 @@ export interface Message {
   invite: boolean;
   /** 留言: left while no agent was online, assigned later. */
   offline: boolean;
+  /**
+   * Marked as needing no response (Amazon's "no response needed"): platform_response_rate leaves it
+   * out. Set only when marked.
+   */
+  noResponse?: boolean;
   /** The export's own ID for the message, when it has one: a repeated ID is a repeated message. */
   messageId?: string;
   /**
@@ -44,6 +49,8 @@ export interface Order {
   /** 货到付款 */
   cod: boolean;
   refundAmount: number;
+  /** The zone its export was read in, where not the report's (a shop in another market): its days follow it. */
+  zone?: string;
   row?: number;
 }
 
@@ -56,6 +63,8 @@ export interface Rating {
   level: number;
   /** The export's own ID for the rating (review_id, with the order it rates), when it has one. */
   id?: string;
+  /** The zone its export was read in, where not the report's (a shop in another market): its days follow it. */
+  zone?: string;
   row?: number;
 }
 
@@ -70,6 +79,8 @@ export interface Refund {
   completedBy: 'shop' | 'platform' | 'buyer' | null;
   /** 退款纠纷: the buyer escalated it to the platform. */
   dispute: boolean;
+  /** The zone its export was read in, where not the report's (a shop in another market): its days follow it. */
+  zone?: string;
   row?: number;
 }
 
@@ -77,6 +88,8 @@ export interface Refund {
 export interface Complaint {
   time: number;
   agent: string | null;
+  /** The zone its export was read in, where not the report's (a shop in another market): its days follow it. */
+  zone?: string;
   row?: number;
 }
 
@@ -85,6 +98,8 @@ export interface OnlineSpan {
   agent: string;
   start: number;
   end: number;
+  /** The zone its export was read in, where not the report's (a shop in another market): its days follow it. */
+  zone?: string;
   row?: number;
 }
 
@@ -93,5 +108,7 @@ export interface Issue {
   time: number;
   agent: string;
   resolved: boolean;
+  /** The zone its export was read in, where not the report's (a shop in another market): its days follow it. */
+  zone?: string;
   row?: number;
 }

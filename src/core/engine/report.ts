@@ -9,11 +9,19 @@ import { hasEventTimes } from './attribution';
 import { suspectedAutoReplies } from './autoReplies';
 import { Buckets } from './buckets';
 import { addConsultations } from './consultationFacts';
-import { buildConsultations, type Consultation, effectiveSplit, type SplitRule } from './consultations';
+import {
+  type AgentZones,
+  buildConsultations,
+  type Consultation,
+  effectiveSplit,
+  type SplitRule,
+} from './consultations';
 import type { Available } from './facts';
 import type { MessageColumns } from './messageColumns';
 import { dedupeOrders, dedupeRatings, prepareMessages } from './messages';
 import type { Complaint, Issue, Message, OnlineSpan, Order, Rating, Refund } from './model';
+import { type PlatformId, platformRule } from './platform';
+import { addPlatformFacts } from './platformFacts';
 import { type ReportRows, reportRows } from './reportRows';
 import { fillWindows } from './rollingWindows';
 import { addSales, creditOrders } from './salesFacts';
@@ -32,6 +40,8 @@ export interface ReportInput {
   available: Available;
   /** Whether a session column was mapped: the default split is then by session. */
   hasSessions: boolean;
+  /** Agents whose chats were read in another zone than the report's, with it (their shop's market). */
+  agentZones?: AgentZones;
 }
 
 export interface Report extends ReportRows {
@@ -60,6 +70,11 @@ export interface Report extends ReportRows {
   };
   /** The consultations behind the figures, for an audit tab (not part of the JSON output). */
   consultations: Consultation[];
+  /**
+   * With a `platform`: its window (null: the period) and the days the chats cover, from the first
+   * message's day to the last's, so a report can say when its data are shorter than the window.
+   */
+  platformWindow?: { platform: PlatformId; windowDays: number | null; dataDays: number };
 }
 
 function count<T>(items: readonly T[], test: (item: T) => boolean): number {
@@ -78,7 +93,8 @@ export function computeReport(input: ReportInput, settings: Settings): Report {
   const { orders, duplicates: duplicateOrders } = dedupeOrders(input.orders);
   const { ratings, duplicates: duplicateRatings } = dedupeRatings(input.ratings);
   const split = effectiveSplit(settings, input.hasSessions);
-  const consultations = buildConsultations(prepared, settings, split);
+  const agentZones = input.agentZones ?? new Map<string, string>();
+  const consultations = buildConsultations(prepared, settings, split, agentZones);
   const credited = creditOrders(orders, consultations, prepared, settings);
   const zone = settings.timeZone;
   const afterSalesChats = afterSalesConsultations(consultations, credited, settings.afterSalesChatDays, zone);
@@ -108,11 +124,16 @@ export function computeReport(input: ReportInput, settings: Settings): Report {
   );
   buckets.shareTeamTotals();
   fillWindows(buckets, { refunds, ...afterSales }, settings);
+  const rule = platformRule(settings.platform);
+  const platformWindow = rule
+    ? addPlatformFacts(buckets, prepared, consultations, rule, settings, agentZones)
+    : null;
 
   const sources = {
     ...input.available,
     attributionTimes: hasEventTimes(settings.basis, input.available),
     afterSalesChatDays: settings.afterSalesChatDays > 0,
+    platform: rule !== null,
   };
   const { teamByPeriod, shopByPeriod, ...rows } = reportRows(buckets, settings, sources);
   const { attributions } = credited;
@@ -136,6 +157,7 @@ export function computeReport(input: ReportInput, settings: Settings): Report {
     },
     consultations,
   };
+  if (platformWindow) report.platformWindow = { platform: settings.platform, ...platformWindow };
   // Last, as the JSON has always had them.
   if (teamByPeriod) report.teamByPeriod = teamByPeriod;
   if (shopByPeriod) report.shopByPeriod = shopByPeriod;

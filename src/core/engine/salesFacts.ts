@@ -19,8 +19,8 @@ function countPlaced(f: Facts, order: Order) {
 
 /** The day an order counts as a sale: paid day, or order day for cash on delivery; null if neither. */
 function saleDay(order: Order, zone: string): number | null {
-  if (order.cod && order.createdAt !== null) return localDay(zone, order.createdAt);
-  return order.paidAt === null ? null : localDay(zone, order.paidAt);
+  if (order.cod && order.createdAt !== null) return localDay(order.zone ?? zone, order.createdAt);
+  return order.paidAt === null ? null : localDay(order.zone ?? zone, order.paidAt);
 }
 
 /**
@@ -64,7 +64,7 @@ export function creditOrders(
   settings: Settings,
 ): CreditedOrders {
   const customerOfOrder = orderCustomers(orders, prepared.columns.customers);
-  const consulted = consultationsByCustomer(consultations, prepared, settings.timeZone);
+  const consulted = consultationsByCustomer(consultations, prepared);
   const attributions = attributeOrders(orders, customerOfOrder, consulted, settings);
   const placed =
     settings.basis === 'ordered'
@@ -118,7 +118,7 @@ export function addSales(
         addSale(buckets.get(SHOP, periods[p] as string), order, buyers[i] as number);
     }
     if (order.createdAt !== null) {
-      const periods = buckets.periodsOf(localDay(zone, order.createdAt));
+      const periods = buckets.periodsOf(localDay(order.zone ?? zone, order.createdAt));
       for (let p = 0; p < periods.length; p++) countPlaced(buckets.get(SHOP, periods[p] as string), order);
     }
     // Cash on delivery is paid at the door: its refunds count from the day it counts as a sale.
@@ -127,7 +127,7 @@ export function addSales(
   for (let i = 0; i < placed.length; i++) {
     const a = placed[i] as Attribution;
     if (a.agent === null || a.order.createdAt === null) continue;
-    const periods = buckets.periodsOf(localDay(zone, a.order.createdAt));
+    const periods = buckets.periodsOf(localDay(a.order.zone ?? zone, a.order.createdAt));
     for (let p = 0; p < periods.length; p++) {
       countPlaced(buckets.get(a.agent, periods[p] as string), a.order);
       countPlaced(buckets.get(TEAM, periods[p] as string), a.order);

@@ -42,10 +42,19 @@ describe('the settings description', () => {
   });
 
   it('proposes a platform’s usual values for its recognized exports, and says whether they were used', () => {
+    // An exact id names a dialect there is; a pattern (shopee-*) the exports of a platform to come.
     for (const preset of PLATFORM_PRESETS)
-      for (const d of preset.dialects) expect(DIALECTS.map((x) => x.id)).toContain(d);
+      for (const d of preset.dialects.filter((x) => !x.endsWith('*')))
+        expect(DIALECTS.map((x) => x.id)).toContain(d);
     expect(proposals(['qianniu-chat-records', null], DEFAULT_SETTINGS)).toEqual([
       expect.objectContaining({ setting: 'fastReplySeconds', value: 180, text: '180', used: false }),
+      expect.objectContaining({ setting: 'platform', value: 'taobao', text: 'taobao', used: false }),
+    ]);
+    expect(proposals(['ebay-messages'], resolveSettings({ platform: 'ebay' }))).toEqual([
+      expect.objectContaining({ setting: 'platform', text: 'ebay', used: true }),
+    ]);
+    expect(proposals(['shopee-orders-tw'], DEFAULT_SETTINGS)).toEqual([
+      expect.objectContaining({ setting: 'platform', text: 'shopee', used: false }),
     ]);
     expect(proposals(['pdd-orders'], resolveSettings({ fastReplySeconds: 180 }))[0]?.used).toBe(true);
     expect(proposals(['kuaishou-orders'], DEFAULT_SETTINGS)).toEqual([

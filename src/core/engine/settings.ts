@@ -1,4 +1,5 @@
 import { assertTimeZone } from '../time/zone';
+import { PLATFORM_IDS, type PlatformId } from './platform';
 
 /** Every option of SPEC, with its default. Users change them in the sidebar, CS_INDICATORS or the CLI. */
 export interface Settings {
@@ -41,6 +42,13 @@ export interface Settings {
   dsrDays: number;
   /** SPEC §6: a rate or mean over fewer cases than this in its row is flagged (low_sample), not hidden. */
   minSample: number;
+  /**
+   * SPEC §6b: the platform whose own response rule platform_response_rate follows (platform.ts);
+   * `none` leaves it empty. No other indicator reads it.
+   */
+  platform: PlatformId;
+  /** platform_response_rate's window in days, ending on the period's last day; null: the platform's own. */
+  platformWindowDays: number | null;
 }
 
 export type SettingId = keyof Settings;
@@ -257,6 +265,24 @@ export const SETTINGS: readonly SettingSpec[] = [
     sheetKeys: ['min_sample', '最小样本'],
     sidebar: 'more',
   }),
+  spec({
+    id: 'platform',
+    type: { kind: 'choice', choices: PLATFORM_IDS },
+    default: 'none',
+    name: 'platform',
+    flag: '--platform',
+    sheetKeys: ['platform', '平台'],
+    sidebar: 'simple',
+  }),
+  spec({
+    id: 'platformWindowDays',
+    type: { kind: 'whole', min: 1, max: 366, optional: true },
+    default: null,
+    name: 'platform window days',
+    flag: '--platform-window-days',
+    sheetKeys: ['platform_window_days', '平台考核天数'],
+    sidebar: 'more',
+  }),
 ];
 
 export const SETTING_BY_ID = new Map(SETTINGS.map((s) => [s.id, s]));
@@ -392,7 +418,10 @@ export function settingText(id: SettingId, value: Settings[SettingId]): string {
  */
 export interface PlatformPreset {
   platform: { zh: string; en: string };
-  /** Export dialects (dialects.ts) that tell the platform. */
+  /**
+   * Export dialects (dialects.ts) that tell the platform; one ending in * stands for every dialect
+   * whose id begins so (a platform's exports in each market and language: shopee-*).
+   */
   dialects: readonly string[];
   values: Partial<Settings>;
   source: string;
@@ -408,19 +437,19 @@ export const PLATFORM_PRESETS: readonly PlatformPreset[] = [
       'taobao-service-ratings',
       'taobao-refunds',
     ],
-    values: { fastReplySeconds: 180 },
+    values: { fastReplySeconds: 180, platform: 'taobao' },
     source: 'SPEC §3 fast_reply_rate: PDD/Douyin/Taobao use 180 s (3分钟回复率)',
   },
   {
     platform: { zh: '拼多多', en: 'Pinduoduo' },
     dialects: ['pdd-orders'],
-    values: { fastReplySeconds: 180 },
+    values: { fastReplySeconds: 180, platform: 'pdd' },
     source: 'SPEC §3 fast_reply_rate: PDD/Douyin/Taobao use 180 s (3分钟回复率)',
   },
   {
     platform: { zh: '抖店', en: 'Douyin shop' },
     dialects: ['doudian-orders'],
-    values: { fastReplySeconds: 180 },
+    values: { fastReplySeconds: 180, platform: 'douyin' },
     source: 'SPEC §3 fast_reply_rate: PDD/Douyin/Taobao use 180 s (3分钟回复率)',
   },
   {
@@ -429,7 +458,49 @@ export const PLATFORM_PRESETS: readonly PlatformPreset[] = [
     values: { assessmentHours: { start: 8 * 60, end: 23 * 60 } },
     source: 'SPEC §2 and research/platform-metrics.md: assessment hours 08:00–23:00 (快手)',
   },
+  {
+    platform: { zh: '京东', en: 'JD' },
+    dialects: ['jd-orders'],
+    values: { platform: 'jd' },
+    source: 'SPEC §6b, docs/indicators.md: platform_response_rate under JD (30秒应答率)',
+  },
+  {
+    platform: { zh: 'eBay', en: 'eBay' },
+    dialects: ['ebay-*'],
+    values: { platform: 'ebay' },
+    source: 'SPEC §6b, docs/indicators.md: platform_response_rate under eBay (24 h per message)',
+  },
+  {
+    platform: { zh: 'Shopee 虾皮', en: 'Shopee' },
+    dialects: ['shopee-*'],
+    values: { platform: 'shopee' },
+    source: 'SPEC §6b, docs/indicators.md: Shopee chat response rate (12 h, 90 days)',
+  },
+  {
+    platform: { zh: 'Lazada', en: 'Lazada' },
+    dialects: ['lazada-*'],
+    values: { platform: 'lazada' },
+    source: 'SPEC §6b, docs/indicators.md: Lazada same-day chat response rate (18:00/19:00 cycle)',
+  },
+  {
+    platform: { zh: 'TikTok Shop', en: 'TikTok Shop' },
+    dialects: ['tiktok-*'],
+    values: { platform: 'tiktok' },
+    source: 'SPEC §6b, docs/indicators.md: TikTok Shop 12-hour response rate',
+  },
+  {
+    platform: { zh: 'Amazon 亚马逊', en: 'Amazon' },
+    dialects: ['amazon-*'],
+    values: { platform: 'amazon' },
+    source: 'SPEC §6b, docs/indicators.md: Amazon contact response time (24 h per message)',
+  },
 ];
+
+/** Whether a dialect id is one a preset names (exactly, or by the beginning a * ends). */
+export function namesDialect(pattern: string, dialect: string | null | undefined): boolean {
+  if (!dialect) return false;
+  return pattern.endsWith('*') ? dialect.startsWith(pattern.slice(0, -1)) : dialect === pattern;
+}
 
 /** A platform's value for one setting, and whether the report used it. */
 export interface Proposal {
@@ -450,7 +521,7 @@ export function proposals(
   const seen = new Set<string>();
   const found: Proposal[] = [];
   for (const preset of PLATFORM_PRESETS) {
-    if (!preset.dialects.some((d) => dialectIds.includes(d))) continue;
+    if (!preset.dialects.some((d) => dialectIds.some((id) => namesDialect(d, id)))) continue;
     for (const [id, value] of Object.entries(preset.values) as [SettingId, Settings[SettingId]][]) {
       const text = settingText(id, value);
       if (seen.has(`${id}=${text}`)) continue;

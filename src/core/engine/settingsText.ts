@@ -199,4 +199,32 @@ export const SETTING_TEXT: Record<SettingId, SettingText> = {
       help: 'A rate or mean over fewer cases (ratings, inquirers…) in its row is flagged low-sample (greyed, with a note), never hidden; 0: none.',
     },
   },
+  platform: {
+    'zh-CN': {
+      label: '平台',
+      help: '平台回复率按哪个平台的规则计算（Shopee 12 小时、Lazada 当日周期、TikTok 12 小时、Amazon 每条消息 24 小时……）；none 为不计算。其他指标不受影响。',
+    },
+    'zh-TW': {
+      label: '平台',
+      help: '平台回覆率按哪個平台的規則計算（Shopee 12 小時、Lazada 當日週期、TikTok 12 小時、Amazon 每則訊息 24 小時……）；none 為不計算。其他指標不受影響。',
+    },
+    en: {
+      label: 'Platform',
+      help: "Whose rule the platform response rate follows (Shopee 12 h, Lazada's same-day cycle, TikTok Shop 12 h, Amazon 24 h per message…); none: not computed. No other indicator changes.",
+    },
+  },
+  platformWindowDays: {
+    'zh-CN': {
+      label: '平台考核天数',
+      help: '平台回复率取报表最后一天往前 N 天（如 Amazon 的 7、30、90）；空白为该平台自己的天数。',
+    },
+    'zh-TW': {
+      label: '平台考核天數',
+      help: '平台回覆率取報表最後一天往前 N 天（如 Amazon 的 7、30、90）；空白為該平台自己的天數。',
+    },
+    en: {
+      label: 'Platform window (days)',
+      help: "The platform response rate over the N days ending on the report's last day (Amazon shows 7, 30 and 90); empty: the platform's own.",
+    },
+  },
 };

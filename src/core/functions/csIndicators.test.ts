@@ -220,11 +220,24 @@ describe('CS_INDICATORS and the settings description', () => {
 
   it('proposes the platform’s 180 s for a 千牛 export in a last row, and applies it only when the settings say so', () => {
     const rows = CS_INDICATORS(exampleChatRows(), '', '') as string[][];
-    const proposal = rows.find((r) => String(r[0]).startsWith('识别为淘宝/天猫的导出'));
-    expect(proposal?.[0]).toContain('fast_reply_seconds = 180');
-    expect(proposal?.[0]).toContain('未采用');
-    const chosen = CS_INDICATORS(exampleChatRows(), '', [['应答秒数', 30]]) as string[][];
+    const proposed = rows.filter((r) => String(r[0]).startsWith('识别为淘宝/天猫的导出')).map((r) => r[0]);
+    expect(proposed).toEqual([
+      expect.stringContaining('fast_reply_seconds = 180'),
+      expect.stringContaining('platform = taobao'),
+    ]);
+    expect(proposed[0]).toContain('未采用');
+    const chosen = CS_INDICATORS(exampleChatRows(), '', [
+      ['应答秒数', 30],
+      ['平台', 'none'],
+    ]) as string[][];
     expect(chosen.some((r) => String(r[0]).startsWith('识别为'))).toBe(false);
     expect(table(chosen).byLabel('团队')).toEqual(table(rows).byLabel('团队'));
+    // Taken, the platform's rule gives platform_response_rate; every other figure stays.
+    const taken = CS_INDICATORS(exampleChatRows(), '', [['平台', 'taobao']]) as string[][];
+    const { 平台回复率: rate, ...others } = table(taken).byLabel('团队');
+    const { 平台回复率: none, ...before } = table(rows).byLabel('团队');
+    expect(typeof rate).toBe('number');
+    expect(none).toBe('');
+    expect(others).toEqual(before);
   });
 });

@@ -242,6 +242,8 @@ function noteText(
       return words.autoReplies(note);
     case 'after-sales-as-inquiries':
       return words.afterSales(note);
+    case 'platform-window-short':
+      return words.platformWindow(note);
   }
 }
 
@@ -263,6 +265,7 @@ const NOTES: Record<
     autoReplies: (note: NoteOf<'suspected-auto-replies'>) => string;
     lowSample: (note: NoteOf<'low-sample'>, list: string) => string;
     afterSales: (note: NoteOf<'after-sales-as-inquiries'>) => string;
+    platformWindow: (note: NoteOf<'platform-window-short'>) => string;
     proposed: (proposal: Proposal, key: string) => string;
   }
 > = {
@@ -287,6 +290,8 @@ const NOTES: Record<
       `${n.consultations} 个咨询中有回复在买家消息后 ${n.withinSeconds} 秒内发出，且同一句话至少 ${n.sameTextConsultations} 个咨询都收到：这些看起来是自动回复，却算作客服回复，会抬高 ${fastReplyName(n, 'zh-CN')}、压低平均响应时间；请在聊天区域中包含“是否自动回复”列，或在设置中加入 auto_prefix`,
     afterSales: (n) =>
       `${n.consultations} 个咨询的买家在此前 ${n.lookBackDays} 天内已付款、之后没有新订单、也没向该客服问过别的：这些是售后咨询，却算作未转化的询单，压低相应客服的询单转化率；在设置中加入 after_sales_chat_days（如 ${n.lookBackDays}）即算作售后咨询量`,
+    platformWindow: (n) =>
+      `平台回复率按 ${n.platform} 的 ${n.windowDays} 天计算，聊天记录只有 ${n.dataDays} 天：该数字只依据这些天，可能与平台显示的不同；请提供 ${n.windowDays} 天的聊天记录`,
   },
   'zh-TW': {
     lowSample: (n, list) => `樣本不足（分母少於 ${n.minSample}，min_sample；數字照常顯示）：${list}`,
@@ -309,6 +314,8 @@ const NOTES: Record<
       `${n.consultations} 個諮詢中有回覆在買家訊息後 ${n.withinSeconds} 秒內送出，且同一句話至少 ${n.sameTextConsultations} 個諮詢都收到：這些看起來是自動回覆，卻算作客服回覆，會抬高 ${fastReplyName(n, 'zh-TW')}、壓低平均響應時間；請在聊天範圍中包含「是否自動回覆」欄，或在設定中加入 auto_prefix`,
     afterSales: (n) =>
       `${n.consultations} 個諮詢的買家在此前 ${n.lookBackDays} 天內已付款、之後沒有新訂單、也沒向該客服問過別的：這些是售後諮詢，卻算作未轉化的詢單，壓低相應客服的詢單轉化率；在設定中加入 after_sales_chat_days（如 ${n.lookBackDays}）即算作售後諮詢量`,
+    platformWindow: (n) =>
+      `平台回覆率按 ${n.platform} 的 ${n.windowDays} 天計算，聊天記錄只有 ${n.dataDays} 天：該數字只依據這些天，可能與平台顯示的不同；請提供 ${n.windowDays} 天的聊天記錄`,
   },
   en: {
     lowSample: (n, list) =>
@@ -332,6 +339,8 @@ const NOTES: Record<
       `${n.consultations} consultations got a reply within ${n.withinSeconds} s of a customer’s message, a text that at least ${n.sameTextConsultations} of them got: these look like auto replies, which count as replies, raising the ${fastReplyName(n, 'en')} and lowering avg_response_s; include the auto-reply column in the chats range, or give an auto_prefix setting`,
     afterSales: (n) =>
       `${n.consultations} consultations were with customers who had paid an order in the ${n.lookBackDays} days before, bought nothing new and asked that agent nothing else: after-sales questions counted as inquiries that did not convert, lowering those agents' conversion_rate; add an after_sales_chat_days setting (such as ${n.lookBackDays}) to count them as after-sales consultations`,
+    platformWindow: (n) =>
+      `platform_response_rate counts ${n.platform}'s ${n.windowDays} days, and the chats cover ${n.dataDays}: the figure rests on those days and may differ from the one the platform shows; give ${n.windowDays} days of chats`,
   },
 };
 

@@ -26,20 +26,121 @@ const FULL: Partial<Record<Kind, string[][]>> = {
       'transfer',
       'invite',
       'offline',
+      'no_response',
+      'shop',
     ],
-    // The text's prefix marks an auto reply (settings below), so the first manual reply is at 0:20.
-    ['2024-03-01 10:00:00', '小美', 'c1', 'customer', '在吗', 's1', 'm1', '否', '', '否', '否'],
-    ['2024-03-01 10:00:05', '小美', 'c1', 'agent', '[自动]您好', 's1', 'm2', '否', '', '否', '否'],
-    ['2024-03-01 10:00:20', '小美', 'c1', 'agent', '在的', 's1', 'm3', '否', '', '是', '否'],
+    // The text's prefix marks an auto reply (settings below), so the first manual reply is at 0:20. Its
+    // first message needs no response: TikTok Shop's rate (settings below) leaves the conversation out.
+    [
+      '2024-03-01 10:00:00',
+      '小美',
+      'c1',
+      'customer',
+      '在吗',
+      's1',
+      'm1',
+      '否',
+      '',
+      '否',
+      '否',
+      '是',
+      '旗舰店',
+    ],
+    [
+      '2024-03-01 10:00:05',
+      '小美',
+      'c1',
+      'agent',
+      '[自动]您好',
+      's1',
+      'm2',
+      '否',
+      '',
+      '否',
+      '否',
+      '否',
+      '旗舰店',
+    ],
+    ['2024-03-01 10:00:20', '小美', 'c1', 'agent', '在的', 's1', 'm3', '否', '', '是', '否', '否', '旗舰店'],
     // A second conversation the same day: one consultation with it under the day split.
-    ['2024-03-01 11:00:00', '小美', 'c1', 'customer', '还在吗', 's2', 'm4', '否', '', '否', '否'],
-    ['2024-03-01 11:00:03', '小美', 'c1', 'agent', '欢迎光临', 's2', 'm5', '是', '', '否', '否'],
-    ['2024-03-01 12:00:00', '小美', 'c2', 'customer', '留个言', 's3', 'm6', '否', '', '否', '是'],
-    ['2024-03-01 12:30:00', '小美', 'c2', 'agent', '好的', 's3', 'm7', '否', '', '否', '否'],
+    [
+      '2024-03-01 11:00:00',
+      '小美',
+      'c1',
+      'customer',
+      '还在吗',
+      's2',
+      'm4',
+      '否',
+      '',
+      '否',
+      '否',
+      '否',
+      '旗舰店',
+    ],
+    [
+      '2024-03-01 11:00:03',
+      '小美',
+      'c1',
+      'agent',
+      '欢迎光临',
+      's2',
+      'm5',
+      '是',
+      '',
+      '否',
+      '否',
+      '否',
+      '旗舰店',
+    ],
+    [
+      '2024-03-01 12:00:00',
+      '小美',
+      'c2',
+      'customer',
+      '留个言',
+      's3',
+      'm6',
+      '否',
+      '',
+      '否',
+      '是',
+      '否',
+      '旗舰店',
+    ],
+    ['2024-03-01 12:30:00', '小美', 'c2', 'agent', '好的', 's3', 'm7', '否', '', '否', '否', '否', '旗舰店'],
     // The same words sent twice in one second: two messages by their IDs, one row repeated without.
-    ['2024-03-01 12:30:00', '小美', 'c2', 'agent', '好的', 's3', 'm8', '否', '', '否', '否'],
-    ['2024-03-01 13:00:00', '小美', 'c3', 'customer', '转人工', 's4', 'm9', '否', '', '否', '否'],
-    ['2024-03-01 13:00:10', '小美', 'c3', 'agent', '为您转接', 's4', 'm10', '否', '转出', '否', '否'],
+    ['2024-03-01 12:30:00', '小美', 'c2', 'agent', '好的', 's3', 'm8', '否', '', '否', '否', '否', '旗舰店'],
+    [
+      '2024-03-01 13:00:00',
+      '小美',
+      'c3',
+      'customer',
+      '转人工',
+      's4',
+      'm9',
+      '否',
+      '',
+      '否',
+      '否',
+      '否',
+      '旗舰店',
+    ],
+    [
+      '2024-03-01 13:00:10',
+      '小美',
+      'c3',
+      'agent',
+      '为您转接',
+      's4',
+      'm10',
+      '否',
+      '转出',
+      '否',
+      '否',
+      '否',
+      '旗舰店',
+    ],
   ],
   orders: [
     [
@@ -84,7 +185,7 @@ const FULL: Partial<Record<Kind, string[][]>> = {
   ],
 };
 
-const settings = resolveSettings({ timeZone: 'UTC', autoPrefixes: ['[自动]'] });
+const settings = resolveSettings({ timeZone: 'UTC', autoPrefixes: ['[自动]'], platform: 'tiktok' });
 
 const csv = (rows: string[][]) => `${rows.map((row) => row.join(',')).join('\n')}\n`;
 const without = (rows: string[][], column: number) => rows.map((row) => row.filter((_, i) => i !== column));
@@ -138,7 +239,12 @@ describe('the field description', () => {
   }
 
   it('names only what it describes as an indicator’s needs', () => {
-    const described = new Set([...Object.keys(NOTHING_AVAILABLE), 'attributionTimes', 'afterSalesChatDays']);
+    const described = new Set([
+      ...Object.keys(NOTHING_AVAILABLE),
+      'attributionTimes',
+      'afterSalesChatDays',
+      'platform',
+    ]);
     for (const indicator of INDICATORS) {
       for (const source of [...indicator.needs, ...(indicator.shopNeeds ?? [])])
         expect(described, `${indicator.id} needs ${source}`).toContain(source);

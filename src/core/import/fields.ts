@@ -152,6 +152,25 @@ export const IMPORT_FIELDS = {
       headers: { 'zh-CN': ['留言', '是否留言', '留言分配'], 'zh-TW': [], en: [] },
       label: { 'zh-CN': '是否留言', 'zh-TW': '是否留言', en: 'Offline message' },
     },
+    no_response: {
+      cell: 'flag',
+      headers: {
+        'zh-CN': ['无需回复', '不需要回复', '是否无需回复'],
+        'zh-TW': ['無需回覆', '不需回覆', '是否無需回覆'],
+        en: ['no response needed', 'no_response_needed', 'no reply needed', 'no response required'],
+      },
+      label: { 'zh-CN': '无需回复', 'zh-TW': '無需回覆', en: 'No response needed' },
+    },
+    shop: {
+      // A helpdesk or multi-shop chat tool names the shop of each conversation (Zendesk: Brand).
+      cell: 'text',
+      headers: {
+        'zh-CN': ['店铺', '店铺名称', '店铺名'],
+        'zh-TW': ['店鋪', '店鋪名稱', '商店名稱'],
+        en: ['brand', 'shop', 'store', 'shop name', 'store name'],
+      },
+      label: { 'zh-CN': '店铺', 'zh-TW': '店鋪', en: 'Shop' },
+    },
   },
   orders: {
     order_id: {

@@ -305,16 +305,19 @@ export const CONVERTERS: { [K in Kind]: (r: RowReader<K>) => RecordOf[K] | null 
     const auto = r.has('auto') ? r.flag('auto') : false;
     const invite = r.has('invite') ? r.flag('invite') : false;
     const offline = r.has('offline') ? r.flag('offline') : false;
-    if (auto === null || invite === null || offline === null) return null;
+    const noResponse = r.has('no_response') ? r.flag('no_response') : false;
+    if (auto === null || invite === null || offline === null || noResponse === null) return null;
     const transferText = r.text('transfer');
     const transfer = transferText === '' ? null : TRANSFERS(transferText);
     if (transfer === undefined) return r.fail('transfer', `"${transferText}" is not out or in (转出/转入)`);
     const messageId = r.optionalId('message_id');
     if (messageId === undefined) return null;
     const text = r.text('text');
+    // Each shop's agents apart, written as the platforms write sub-accounts (店铺名:小美).
+    const shop = r.text('shop');
     return {
       time,
-      agent,
+      agent: shop === '' || agent.startsWith(`${shop}:`) ? agent : `${shop}:${agent}`,
       customer,
       from,
       text,
@@ -323,6 +326,7 @@ export const CONVERTERS: { [K in Kind]: (r: RowReader<K>) => RecordOf[K] | null 
       transfer,
       invite,
       offline,
+      ...(noResponse ? { noResponse } : {}),
       // Always set (undefined when none), so that every message has one shape.
       messageId: messageId === '' ? undefined : messageId,
       // With an ID the ID alone tells rows apart; without one, a row with its text column empty (a

@@ -58,7 +58,12 @@ export type Note =
    * `lookBackDays` days before and bought nothing new in the window, counted as inquiries that did
    * not convert, of customers who asked that agent nothing else (lowering the agent's 询单转化率); the setting counts them as after-sales consultations instead.
    */
-  | { kind: 'after-sales-as-inquiries'; consultations: number; lookBackDays: number };
+  | { kind: 'after-sales-as-inquiries'; consultations: number; lookBackDays: number }
+  /**
+   * platform_response_rate counts the platform's window (Shopee 90 days…) and the chats cover fewer
+   * days: the figure may differ from the one the platform shows.
+   */
+  | { kind: 'platform-window-short'; platform: string; windowDays: number; dataDays: number };
 
 export type NoteKind = Note['kind'];
 
@@ -146,6 +151,14 @@ export function notesOf(
       kind: 'after-sales-as-inquiries',
       consultations: afterSales,
       lookBackDays: AFTER_SALES_LOOK_BACK_DAYS,
+    });
+  const platform = report.platformWindow;
+  if (platform && platform.windowDays !== null && platform.dataDays < platform.windowDays)
+    notes.push({
+      kind: 'platform-window-short',
+      platform: platform.platform,
+      windowDays: platform.windowDays,
+      dataDays: platform.dataDays,
     });
   return notes;
 }

@@ -1,3 +1,4 @@
+import type { AgentZones } from '../engine/consultations';
 import { type Available, availableFrom, type MappedFields } from '../engine/facts';
 import type { MessageColumns } from '../engine/messageColumns';
 import type { Complaint, Issue, Message, OnlineSpan, Order, Rating, Refund } from '../engine/model';
@@ -39,6 +40,8 @@ export interface Imports {
   complaints?: KindRead<readonly Complaint[]>;
   online?: KindRead<readonly OnlineSpan[]>;
   issues?: KindRead<readonly Issue[]>;
+  /** Agents whose chats were read in another zone than the report's (a shop in another market). */
+  agentZones?: AgentZones;
 }
 
 export interface PipelineResult {
@@ -83,6 +86,7 @@ export function runPipeline(
       issues: imports.issues?.records ?? [],
       available,
       hasSessions: mapped.chats?.has('session') ?? false,
+      ...(imports.agentZones ? { agentZones: imports.agentZones } : {}),
     },
     settings,
   );
