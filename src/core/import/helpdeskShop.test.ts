@@ -1,19 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Message } from '../engine/model';
+import { DIALECTS } from './dialects';
 import { importTable } from './importer';
 
 const zendesk = (extra: { header: string; cells: [string, string, string] } | null) => {
-  const header = [
-    'Ticket ID',
-    'Comment ID',
-    'Author',
-    'Author role',
-    'Requester',
-    'Assignee',
-    'Created at',
-    'Public',
-    'Body',
-  ];
+  // The export's documented columns (dialects.ts), in their order.
+  const header = [...(DIALECTS.find((d) => d.id === 'zendesk-messages')?.signature ?? [])];
   const rows = [
     [
       '101',

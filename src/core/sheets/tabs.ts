@@ -116,8 +116,9 @@ function indicatorTab(report: Report, group: Group, book: SettingsBook, language
 
 /** One row per consultation, so any figure can be audited with a filter or a COUNTIFS. */
 function detailTab(report: Report): Tab {
-  const zone = report.settings.timeZone;
-  const local = (t: number | null): TabCell => (t === null ? null : { localTime: localMs(zone, t) });
+  // Each on its shop's clock: the zone its export was read in (the report's unless given FILE@ZONE).
+  const local = (zone: string, t: number | null): TabCell =>
+    t === null ? null : { localTime: localMs(zone, t) };
   const rows: TabCell[][] = [
     [
       '客服',
@@ -141,8 +142,8 @@ function detailTab(report: Report): Tab {
       c.agent,
       c.customer,
       c.session,
-      local(c.firstCustomerAt),
-      local(c.firstReplyAt),
+      local(c.zone, c.firstCustomerAt),
+      local(c.zone, c.firstReplyAt),
       c.firstReplyAt === null ? null : (c.firstReplyAt - c.firstCustomerAt) / 1000,
       c.customerMessages,
       c.agentMessages,
