@@ -37,7 +37,10 @@ export const PLATFORM_TEXT: Record<Exclude<PlatformId, 'none'>, { name: string; 
         rule: 'window: 90 days (some markets say 30: `--platform-window-days 30`)',
         source: `${SHOPEE_RULES}; duoke.com (30 days)`,
       },
-      { rule: 'no average response time is computed', source: RESEARCH },
+      {
+        rule: 'no average response time: none of the sources above describes one',
+        source: "the project's choice",
+      },
     ],
   },
   'shopee-th': {
