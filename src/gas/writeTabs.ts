@@ -314,24 +314,29 @@ function copyCells(from: Sheet, to: Sheet, grid: Grid, frozen: [number, number])
 export const FLAGGED_FONT_COLOR = '#999999';
 
 /**
- * Low-sample figures greyed with their note (样本不足：2 < 5), in one call each over the tab's grid:
- * every other cell's note is cleared and its color reset (Range.setNotes, "must match dimensions of
- * this range"; Range.setFontColors, null resets a color:
+ * Low-sample figures greyed with their note (样本不足：2 < 5), and the tab's other notes (the
+ * definition behind each indicator header, what a change column compares with), in one call each
+ * over the tab's grid: every other cell's note is cleared and its color reset (Range.setNotes, "must
+ * match dimensions of this range"; Range.setFontColors, null resets a color:
  * https://developers.google.com/apps-script/reference/spreadsheet/range#setnotesnotes,
  * https://developers.google.com/apps-script/reference/spreadsheet/range#setfontcolorscolors). Range.clear
  * clears contents and formats, not notes: without this a note of the last import would stay.
  */
 function applyFlags(sheet: Sheet, layout: TabLayout) {
-  if (!layout.flagged) return;
+  if (!layout.flagged && !layout.notes) return;
   const { rows, columns } = layout.grid;
   const notes: string[][] = Array.from({ length: rows }, () => Array<string>(columns).fill(''));
   const colors: (string | null)[][] = Array.from({ length: rows }, () =>
     Array<string | null>(columns).fill(null),
   );
-  for (const cell of layout.flagged) {
+  for (const cell of layout.notes ?? []) {
+    const line = notes[cell.row];
+    if (line && cell.column < columns) line[cell.column] = cell.note;
+  }
+  for (const cell of layout.flagged ?? []) {
     const line = notes[cell.row];
     if (!line || cell.column >= columns) continue;
-    line[cell.column] = cell.note;
+    line[cell.column] = line[cell.column] ? `${cell.note}\n${line[cell.column]}` : cell.note;
     (colors[cell.row] as (string | null)[])[cell.column] = FLAGGED_FONT_COLOR;
   }
   const range = sheet.getRange(1, 1, rows, columns);

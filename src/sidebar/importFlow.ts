@@ -19,6 +19,7 @@ import {
   SPREADSHEET_CELL_LIMIT,
   type TabLayout,
 } from '../core/sheets/chunks';
+import { noteWords } from '../core/sheets/headerNotes';
 import { readSettingsBook, SettingsTabError } from '../core/sheets/settingsTab';
 import { buildTabs, type Tab } from '../core/sheets/tabs';
 import {
@@ -586,13 +587,16 @@ export class ImportFlow {
       );
       // The team's 设置 decides the scheme; it is read, never overwritten by an import.
       const { rows: settingsRows } = await callServer('readSettingsTab');
+      // Headers (and their notes) in the spreadsheet's language, whoever is importing.
+      const language = languageOf(this.context.spreadsheetLocale);
       const tabs = buildTabs(report, {
         settings: settingsRows ? this.teamSettings(settingsRows) : undefined,
         // Native formulas: 绩效 works without the add-on (a copy, an .xlsx download, a teammate) and
         // needs no custom-function call per cell.
         formulas: 'native',
-        // Headers in the spreadsheet's language, whoever is importing.
-        language: languageOf(this.context.spreadsheetLocale),
+        language,
+        // Each indicator header's definition and settings, as its note.
+        noteWords: noteWords(language, report.settings),
       });
       let written: WriteTabsResult;
       try {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { noteWords } from '../../src/core/sheets/headerNotes';
 import { TAB_NAMES, type Tab } from '../../src/core/sheets/tabs';
 import { loadCode } from '../fakes/loadCode';
 import { messages, tabsFor } from '../helpers/importTabs';
@@ -319,6 +320,40 @@ describe('recomputeFromSettings (menu: 按设置重新计算)', () => {
         .flat()
         .every((color) => color === '#000000'),
     ).toBe(true);
+  });
+
+  it('writes each indicator header’s definition and the change columns’ notes; recompute reads past them (issue 20 items 4, 5)', () => {
+    const addon = loadCode();
+    // 小美 answered 1 of 2 fast in the previous period (50 %); every reply now comes after 20 s.
+    const previous = { period: '2024-02', rows: [{ agent: '小美', figures: { fast_reply_rate: 0.5 } }] };
+    const tabs = tabsFor(messages(4), {}, (report) => ({
+      previous,
+      noteWords: noteWords('zh-CN', report.settings),
+    }));
+    send(addon, { tabs });
+    const service = addon.spreadsheet.getSheetByName('服务指标');
+    const dump = service?.dump() ?? [];
+    const header = (dump[0] ?? []).map(String);
+    const notes = service?.getDataRange().getNotes() ?? [];
+    const fast = header.indexOf('30秒应答率');
+    expect(header[fast + 1]).toBe('30秒应答率 较上期(百分点)');
+    expect(notes[0]?.[fast]).toMatch(/^30秒应答率\n首次人工回复在顾客首条消息后 T 秒内的咨询/);
+    expect(notes[0]?.[fast]).toContain('应答时限(秒) 30');
+    expect(notes[0]?.[fast + 1]).toMatch(/^上期：2024-02\n本期 − 上期/);
+    const mei = dump.findIndex((row) => row[0] === '小美');
+    const wang = dump.findIndex((row) => row[0] === '小王');
+    expect(dump[mei]?.[fast + 1]).toBe(50);
+    expect(notes[wang]?.[0]).toBe('上期没有此客服（2024-02）。');
+    // The low-sample notes are still theirs (回复率 of 2 consultations), greyed.
+    expect(notes[mei]?.[header.indexOf('回复率')]).toBe('样本不足：2 < 5');
+    // 按设置重新计算 reads the indicators, not the change columns: 绩效 the same as without them.
+    addon.global.recomputeFromSettings();
+    const card = addon.spreadsheet.getSheetByName('绩效')?.dump() ?? [];
+    const plain = loadCode();
+    send(plain, { tabs: tabsFor(messages(4)) });
+    plain.global.recomputeFromSettings();
+    expect(card).toEqual(plain.spreadsheet.getSheetByName('绩效')?.dump());
+    expect(card[0]).toContain('30秒应答率');
   });
 
   it('reads back agents and IDs that Sheets would type as numbers, booleans or dates (issue 19, item 3)', () => {

@@ -1,8 +1,8 @@
 import { NOTHING_AVAILABLE } from '../../src/core/engine/facts';
 import type { Message } from '../../src/core/engine/model';
-import { computeReport } from '../../src/core/engine/report';
+import { computeReport, type Report } from '../../src/core/engine/report';
 import { resolveSettings, type Settings } from '../../src/core/engine/settings';
-import { buildTabs, type Tab } from '../../src/core/sheets/tabs';
+import { buildTabs, type Tab, type TabOptions } from '../../src/core/sheets/tabs';
 
 /** `count` consultations, each a customer's message and the agent's reply 20 s later, agents in turn. */
 export function messages(count: number, agentNames: string[] = ['小美', '小王']): Message[] {
@@ -17,8 +17,12 @@ export function messages(count: number, agentNames: string[] = ['小美', '小�
   return out;
 }
 
-/** The add-on's tabs for these messages, as an import computes them. */
-export function tabsFor(msgs: Message[], settings: Partial<Settings> = {}): Tab[] {
+/** The add-on's tabs for these messages, as an import computes them (`extra`: notes, previous figures). */
+export function tabsFor(
+  msgs: Message[],
+  settings: Partial<Settings> = {},
+  extra: (report: Report) => Partial<TabOptions> = () => ({}),
+): Tab[] {
   const report = computeReport(
     {
       messages: msgs,
@@ -29,5 +33,5 @@ export function tabsFor(msgs: Message[], settings: Partial<Settings> = {}): Tab[
     },
     resolveSettings({ timeZone: 'Asia/Shanghai', ...settings }),
   );
-  return buildTabs(report, { formulas: 'addon', language: 'zh-CN' });
+  return buildTabs(report, { formulas: 'addon', language: 'zh-CN', ...extra(report) });
 }

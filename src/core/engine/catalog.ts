@@ -2,6 +2,7 @@ import { lazy } from '../lib/lazy';
 import { ratio } from '../lib/ratio';
 import { receptionShare } from '../lib/scoreArithmetic';
 import type { Facts, Source } from './facts';
+import type { SettingId } from './settings';
 import { mean } from './stats';
 
 export type Language = 'zh-CN' | 'zh-TW' | 'en';
@@ -38,6 +39,11 @@ export interface Indicator {
   shopNeeds?: readonly Source[];
   /** The rows on which the indicator means something. */
   levels: readonly Level[];
+  /**
+   * The settings that shape the figure besides those of the inputs it needs (SOURCE_SETTINGS): the
+   * header's note lists both (shapingSettings).
+   */
+  shapedBy?: readonly SettingId[];
   compute(facts: Facts): number | null;
   /** For durations: the values whose median and 90th percentile are shown beside the mean. */
   samples?(facts: Facts): readonly number[];
@@ -71,6 +77,29 @@ const PAID: readonly Source[] = ['orders', 'paymentTimes'];
 const REFUNDS: readonly Source[] = ['refunds'];
 const NO_HOURS: readonly number[] = [];
 
+/** Auto replies (marked, or matched by --auto-prefix/--auto-keyword) are nobody's manual reply. */
+const MANUAL: readonly SettingId[] = ['autoPrefixes', 'autoKeywords'];
+/** The consultations the service rates count: transfers out and offline assignments left out or not. */
+const RATED: readonly SettingId[] = ['excludeTransfersOut', 'excludeOffline'];
+/** Rated consultations inside the assessment hours: what the time-based figures count. */
+const TIMED: readonly SettingId[] = [...MANUAL, ...RATED, 'assessmentHours'];
+/** Orders credited when placed (下单), whatever the basis: the window and the attribution rule. */
+const PLACED_WINDOW: readonly SettingId[] = ['windowDays', 'attribution'];
+/** After-sales figures over a rolling window, or the period. */
+const AFTER_SALES_WINDOW: readonly SettingId[] = ['afterSalesWindowDays'];
+
+/**
+ * The settings that shape every figure computed from an input: consultations are split and internal
+ * accounts dropped before anything is counted; attributed orders follow the window, the rule and the
+ * basis; after_sales_chat_days moves consultations out of the inquiries.
+ */
+export const SOURCE_SETTINGS: Partial<Record<Source, readonly SettingId[]>> = {
+  chats: ['split', 'gapMinutes', 'internalAccounts'],
+  attributionTimes: ['windowDays', 'attribution', 'basis'],
+  afterSalesChatDays: ['afterSalesChatDays'],
+  platform: ['platform', 'platformWindowDays'],
+};
+
 /** Every indicator of SPEC §3–5 that the engine computes, in report order. */
 export const INDICATORS: readonly Indicator[] = [
   {
@@ -99,6 +128,7 @@ export const INDICATORS: readonly Indicator[] = [
     },
     needs: CHATS,
     levels: ALL,
+    shapedBy: MANUAL,
     compute: (f) => f.chats.receptions,
   },
   {
@@ -110,6 +140,7 @@ export const INDICATORS: readonly Indicator[] = [
     formula: { 'zh-CN': '咨询量 − 接待量', en: 'consultations − receptions' },
     needs: CHATS,
     levels: ALL,
+    shapedBy: MANUAL,
     compute: (f) => f.chats.consultations - f.chats.receptions,
   },
   {
@@ -124,6 +155,7 @@ export const INDICATORS: readonly Indicator[] = [
     },
     needs: CHATS,
     levels: ALL,
+    shapedBy: RATED,
     compute: (f) => f.chats.rated,
   },
   {
@@ -138,6 +170,7 @@ export const INDICATORS: readonly Indicator[] = [
     },
     needs: CHATS,
     levels: ALL,
+    shapedBy: [...MANUAL, ...RATED],
     ...rate(
       (f) => f.chats.ratedReplied,
       (f) => f.chats.rated,
@@ -164,6 +197,7 @@ export const INDICATORS: readonly Indicator[] = [
     },
     needs: CHATS,
     levels: ALL,
+    shapedBy: [...TIMED, 'fastReplySeconds'],
     ...rate(
       (f) => f.chats.fast,
       (f) => f.chats.timed,
@@ -181,6 +215,7 @@ export const INDICATORS: readonly Indicator[] = [
     },
     needs: CHATS,
     levels: ALL,
+    shapedBy: TIMED,
     ...meanOf((f) => f.chats.firstResponses),
   },
   {
@@ -195,6 +230,7 @@ export const INDICATORS: readonly Indicator[] = [
     },
     needs: CHATS,
     levels: ALL,
+    shapedBy: [...TIMED, 'autoRepliesCloseGaps'],
     ...meanOf((f) => f.chats.responseGaps),
   },
   {
@@ -209,6 +245,7 @@ export const INDICATORS: readonly Indicator[] = [
     },
     needs: CHATS,
     levels: ALL,
+    shapedBy: [...TIMED, 'autoRepliesCloseGaps'],
     compute: (f) => f.chats.unansweredRounds,
   },
   {
@@ -223,6 +260,7 @@ export const INDICATORS: readonly Indicator[] = [
     },
     needs: CHATS,
     levels: ALL,
+    shapedBy: MANUAL,
     ...rate(
       (f) => f.chats.agentMessages,
       (f) => f.chats.customerMessages,
@@ -237,6 +275,7 @@ export const INDICATORS: readonly Indicator[] = [
     formula: { 'zh-CN': '发出邀评的接待 / 接待量', en: 'receptions with a rating invitation / receptions' },
     needs: ['chats', 'invites'],
     levels: ALL,
+    shapedBy: MANUAL,
     ...rate(
       (f) => f.chats.invited,
       (f) => f.chats.receptions,
@@ -251,6 +290,7 @@ export const INDICATORS: readonly Indicator[] = [
     formula: { 'zh-CN': '评价数 / 接待量', en: 'ratings / receptions' },
     needs: ['chats', 'ratings'],
     levels: ALL,
+    shapedBy: MANUAL,
     ...rate(
       (f) => f.ratings,
       (f) => f.chats.receptions,
@@ -265,6 +305,7 @@ export const INDICATORS: readonly Indicator[] = [
     formula: { 'zh-CN': '(非常满意 + 满意) / 评价数', en: '(very satisfied + satisfied) / ratings' },
     needs: RATINGS,
     levels: ALL,
+    shapedBy: ['satisfiedLevels'],
     ...rate(
       (f) => f.satisfied,
       (f) => f.ratings,
@@ -282,6 +323,7 @@ export const INDICATORS: readonly Indicator[] = [
     },
     needs: CHATS,
     levels: ['agent'],
+    shapedBy: MANUAL,
     compute: (f) => receptionShare(f.chats.receptions, f.teamReceptions, f.headcount),
   },
   {
@@ -322,6 +364,7 @@ export const INDICATORS: readonly Indicator[] = [
     },
     needs: [...CHATS, 'platform'],
     levels: ALL,
+    shapedBy: MANUAL,
     compute: (f) => f.platform?.rate ?? null,
     denominator: (f) => f.platform?.cases ?? 0,
   },
@@ -337,6 +380,7 @@ export const INDICATORS: readonly Indicator[] = [
     },
     needs: [...CHATS, 'platform'],
     levels: ALL,
+    shapedBy: MANUAL,
     ...meanOf((f) => f.platform?.responseHours ?? NO_HOURS),
   },
   {
@@ -351,6 +395,7 @@ export const INDICATORS: readonly Indicator[] = [
     },
     needs: CHATS,
     levels: ALL,
+    shapedBy: ['afterSalesChatDays'],
     compute: (f) => f.chats.inquirers.size,
   },
   {
@@ -380,6 +425,7 @@ export const INDICATORS: readonly Indicator[] = [
     },
     needs: ATTRIBUTED,
     levels: ALL,
+    shapedBy: ['afterSalesChatDays'],
     ...rate(
       (f) => f.chats.converted.size,
       (f) => f.chats.inquirers.size,
@@ -397,6 +443,7 @@ export const INDICATORS: readonly Indicator[] = [
     },
     needs: ['chats', 'orders', 'orderBuyers', 'orderTimes'],
     levels: ALL,
+    shapedBy: [...PLACED_WINDOW, 'afterSalesChatDays'],
     ...rate(
       (f) => f.chats.orderedCustomers.size,
       (f) => f.chats.inquirers.size,
@@ -415,6 +462,7 @@ export const INDICATORS: readonly Indicator[] = [
     needs: ['chats', 'orders', 'orderBuyers', 'orderTimes', 'paymentTimes'],
     shopNeeds: ['orders', 'orderTimes', 'paymentTimes'],
     levels: ALL,
+    shapedBy: PLACED_WINDOW,
     ...rate(
       (f) => f.paidPlacedOrders,
       (f) => f.placedOrders,
@@ -564,6 +612,7 @@ export const INDICATORS: readonly Indicator[] = [
     needs: [...ATTRIBUTED_PAID, 'refundAmounts'],
     shopNeeds: [...PAID, 'refundAmounts'],
     levels: ALL,
+    shapedBy: AFTER_SALES_WINDOW,
     ...rate(
       (f) => f.refundedPaid,
       (f) => f.paidForRefund,
@@ -579,6 +628,7 @@ export const INDICATORS: readonly Indicator[] = [
     needs: [...ATTRIBUTED_PAID, 'refunds', 'disputeFlags'],
     shopNeeds: [...PAID, 'refunds', 'disputeFlags'],
     levels: ALL,
+    shapedBy: AFTER_SALES_WINDOW,
     ...rate(
       (f) => f.disputes,
       (f) => f.paidForRefund,
@@ -596,6 +646,7 @@ export const INDICATORS: readonly Indicator[] = [
     },
     needs: ['refunds', 'refundCompleters'],
     levels: ALL,
+    shapedBy: AFTER_SALES_WINDOW,
     ...rate(
       (f) => f.refundsCompletedByShop,
       (f) => f.refundsCompleted,
@@ -610,6 +661,7 @@ export const INDICATORS: readonly Indicator[] = [
     formula: { 'zh-CN': '完结总时长 / 完结的退款', en: 'total completion time / completed refunds' },
     needs: REFUNDS,
     levels: ALL,
+    shapedBy: AFTER_SALES_WINDOW,
     ...meanOf((f) => f.refundHours),
   },
   {
@@ -622,6 +674,7 @@ export const INDICATORS: readonly Indicator[] = [
     needs: [...ATTRIBUTED_PAID, 'complaints'],
     shopNeeds: [...PAID, 'complaints'],
     levels: ALL,
+    shapedBy: AFTER_SALES_WINDOW,
     ...rate(
       (f) => f.complaints,
       (f) => f.paidForRefund,
@@ -639,6 +692,7 @@ export const INDICATORS: readonly Indicator[] = [
     },
     needs: RATINGS,
     levels: ALL,
+    shapedBy: ['dsrDays'],
     ...rate(
       (f) => f.dsrSum,
       (f) => f.dsrCount,
@@ -647,6 +701,17 @@ export const INDICATORS: readonly Indicator[] = [
 ];
 
 export const INDICATOR_BY_ID: ReadonlyMap<string, Indicator> = new Map(INDICATORS.map((i) => [i.id, i]));
+
+/** Every setting that shapes an indicator's figure: its inputs' (SOURCE_SETTINGS), then its own, once each. */
+export function shapingSettings(indicator: Indicator): SettingId[] {
+  const sources = [...indicator.needs, ...(indicator.shopNeeds ?? [])];
+  return [
+    ...new Set([
+      ...sources.flatMap((source) => SOURCE_SETTINGS[source] ?? []),
+      ...(indicator.shapedBy ?? []),
+    ]),
+  ];
+}
 
 /** The value of an indicator on a row, or null when an input it needs was not given or it does not apply. */
 export function indicatorValue(

@@ -1,5 +1,13 @@
 import { markdownCell } from '../lib/markdown';
-import { type Group, INDICATORS, type Indicator, indicatorName, type Language, type Naming } from './catalog';
+import {
+  type Group,
+  INDICATORS,
+  type Indicator,
+  indicatorName,
+  type Language,
+  type Naming,
+  shapingSettings,
+} from './catalog';
 import { PLATFORM_RULES, type PlatformId } from './platform';
 import { PLATFORM_TEXT } from './platformText';
 import { SETTING_BY_ID } from './settings';
@@ -75,11 +83,17 @@ export function renderIndicatorsMarkdown(): string {
     'reads. With a message-ID column (`message_id`), duplicate chat rows are exactly those that repeat an',
     'ID; without one, rows alike in every column; a row with no text is never a duplicate. The import',
     'rules in full: `docs/dialects.md` and `docs/decisions.md`.',
+    '',
+    '*settings* names the settings that shape a figure: those of the inputs it needs (consultations are',
+    'split and internal accounts dropped before anything is counted; attributed orders follow the window,',
+    'the attribution rule and the basis) and its own. `--gap-minutes` matters only under `--split gap`.',
+    'The time zone and the period shape every figure and are not repeated. In the sheets and the .xlsx,',
+    "each indicator header's note says the definition and these settings with their values.",
   ];
   for (const group of Object.keys(GROUP_TITLES) as Group[]) {
     lines.push('', `## ${GROUP_TITLES[group]}`, '');
-    lines.push('| id | 名称 / 名稱 / name | unit | better | definition | needs | low_sample |');
-    lines.push('| --- | --- | --- | --- | --- | --- | --- |');
+    lines.push('| id | 名称 / 名稱 / name | unit | better | definition | needs | settings | low_sample |');
+    lines.push('| --- | --- | --- | --- | --- | --- | --- | --- |');
     for (const i of INDICATORS.filter((x) => x.group === group)) {
       const named = i.namedBy ? ` (${followsText(i)})` : '';
       const names = `${i.names['zh-CN']} / ${i.names['zh-TW']} / ${i.names.en}${named}`;
@@ -89,8 +103,9 @@ export function renderIndicatorsMarkdown(): string {
         ? `${i.needs.join(' + ')} (shop row: ${i.shopNeeds.join(' + ')})`
         : i.needs.join(' + ');
       const rows = i.levels.length === 3 ? '' : ` Rows: ${i.levels.join(', ')}.`;
+      const shaping = shapingSettings(i).map((id) => `\`${SETTING_BY_ID.get(id)?.flag}\``);
       lines.push(
-        `| \`${i.id}\` | ${markdownCell(names)} | ${unit} | ${better} | ${markdownCell(i.formula['zh-CN'])}<br>${markdownCell(i.formula.en)}.${rows} | ${needs} | ${i.denominator ? 'under min_sample cases' : '–'} |`,
+        `| \`${i.id}\` | ${markdownCell(names)} | ${unit} | ${better} | ${markdownCell(i.formula['zh-CN'])}<br>${markdownCell(i.formula.en)}.${rows} | ${needs} | ${shaping.join(' ') || '–'} | ${i.denominator ? 'under min_sample cases' : '–'} |`,
       );
     }
   }

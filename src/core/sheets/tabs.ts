@@ -1,7 +1,20 @@
-import { type Group, INDICATOR_BY_ID, type Language, reportColumns } from '../engine/catalog';
+import {
+  type Group,
+  INDICATOR_BY_ID,
+  type Language,
+  type Level,
+  reportColumns,
+  type Unit,
+} from '../engine/catalog';
 import type { Report, Row } from '../engine/report';
 import { ROW_LABELS } from '../engine/rowLabels';
 import { DEFAULT_SCHEME } from '../engine/scheme';
+import {
+  changeHeader,
+  compareWithPrevious,
+  type PeriodChange,
+  type PreviousFigures,
+} from '../payPeriod/previous';
 import { localMs } from '../time/zone';
 import { columnLetter } from './a1';
 import { columnWidths } from './columnWidths';
@@ -18,11 +31,11 @@ import {
   settingsIndirect,
   settingsRows,
 } from './settingsTab';
-import type { ConditionalRule, Tab, TabCell } from './tabModel';
+import type { CellNote, ConditionalRule, NoteWords, Tab, TabCell } from './tabModel';
 
 export { columnLetter } from './a1';
 export { NUMBER_FORMATS, TEXT_FORMAT } from './numberFormats';
-export type { ChartSpec, ConditionalRule, Tab, TabCell } from './tabModel';
+export type { CellNote, ChartSpec, ConditionalRule, NoteWords, Tab, TabCell } from './tabModel';
 
 /**
  * The tabs the product writes, as plain data: the add-on writes them with setValues, the command
@@ -76,38 +89,101 @@ export function reportFlags(report: Report, language: Language): FlagOf {
   };
 }
 
-function indicatorTab(report: Report, group: Group, book: SettingsBook, language: Language): Tab {
-  const columns = reportColumns(language, report.settings).filter(
-    (c) => INDICATOR_BY_ID.get(indicatorOfColumn(c.id))?.group === group,
-  );
+/** A change column's number format: signed, a rate's in percentage points with one decimal. */
+const CHANGE_FORMATS: Record<Unit, string> = {
+  count: '+0;-0;0',
+  ratio: '+0.0;-0.0;0.0',
+  seconds: '+0.0;-0.0;0.0',
+  money: '+#,##0.00;-#,##0.00;0.00',
+  hours: '+0.0;-0.0;0.0',
+  items: '+0;-0;0',
+  items_per_buyer: '+0.00;-0.00;0.00',
+  score: '+0.00;-0.00;0.00',
+};
+
+/** A tab's column from B on: a report column, or the change of the indicator left of it. */
+interface TabColumn {
+  /** The report column's id; '' for a change column (no target, no low-sample flag). */
+  id: string;
+  header: string;
+  format: string;
+  value(row: Row, level: Level): TabCell;
+}
+
+function indicatorTab(
+  report: Report,
+  group: Group,
+  book: SettingsBook,
+  language: Language,
+  extras: { change?: PeriodChange; words?: NoteWords },
+): Tab {
+  const { change, words } = extras;
+  const columns: TabColumn[] = reportColumns(language, report.settings)
+    .filter((c) => INDICATOR_BY_ID.get(indicatorOfColumn(c.id))?.group === group)
+    .flatMap((c) => {
+      const own: TabColumn = {
+        id: c.id,
+        header: c.header,
+        format: NUMBER_FORMATS[c.unit],
+        value: (row) => row[c.id] ?? null,
+      };
+      // An indicator's change right of its figure (a duration's, before its median and p90).
+      if (!change || !INDICATOR_BY_ID.has(c.id)) return [own];
+      return [
+        own,
+        {
+          id: '',
+          header: changeHeader(c.header, c.unit, language),
+          format: CHANGE_FORMATS[c.unit],
+          value: (row, level) => change.of(row, level)?.[c.id] ?? null,
+        },
+      ];
+    });
   const labels = ROW_LABELS[language];
-  const line = (label: string, row: Row): TabCell[] => [label, ...columns.map((c) => row[c.id] ?? null)];
+  const line = (label: string, row: Row, level: Level): TabCell[] => [
+    label,
+    ...columns.map((c) => c.value(row, level)),
+  ];
   const rows: TabCell[][] = [
     [labels.agent, ...columns.map((c) => c.header)],
     // By period (day, week, month) an agent has a row per period: the label says which.
     ...report.agents.map((row) =>
-      line(report.settings.period === 'all' ? String(row.agent) : `${row.agent} ${row.period}`, row),
+      line(report.settings.period === 'all' ? String(row.agent) : `${row.agent} ${row.period}`, row, 'agent'),
     ),
-    line(labels.team, report.team),
-    line(labels.shop, report.shop),
+    line(labels.team, report.team, 'team'),
+    line(labels.shop, report.shop, 'shop'),
   ];
+  const ids = columns.map((c) => c.id);
   const conditional = targetRules(
     report.agents.map((a) => String(a.agent)),
-    columns.map((c) => c.id),
+    ids,
     book,
   );
   const flagged = flaggedCells(
     [...report.agents, report.team, report.shop],
-    columns.map((c) => c.id),
+    ids,
     reportFlags(report, language),
     1,
     1,
   );
+  const notes: CellNote[] = [];
+  columns.forEach((c, i) => {
+    const note =
+      c.id === '' ? (change && words ? words.change(change) : null) : (words?.header(c.id) ?? null);
+    if (note) notes.push({ row: 0, column: i + 1, note });
+  });
+  if (change && words) {
+    const fresh = new Set(change.newAgents);
+    report.agents.forEach((row, r) => {
+      if (fresh.has(String(row.agent))) notes.push({ row: r + 1, column: 0, note: words.newAgent(change) });
+    });
+  }
   return {
     name: TAB_NAMES[group],
     rows,
     flagged,
-    formats: [TEXT_FORMAT, ...columns.map((c) => NUMBER_FORMATS[c.unit])],
+    ...(notes.length > 0 ? { notes } : {}),
+    formats: [TEXT_FORMAT, ...columns.map((c) => c.format)],
     frozenRows: 1,
     frozenColumns: 1,
     conditional,
@@ -170,6 +246,19 @@ export interface TabOptions {
   settings?: SettingsBook;
   formulas: 'native' | 'addon';
   language: Language;
+  /**
+   * An earlier period's figures: each indicator column of the indicator tabs is then followed by its
+   * change (本期 − 上期, a rate's in percentage points), its header's note saying against what. The
+   * add-on builds it from the 发放记录 rows of the last closed period, the command line from
+   * --previous; without it the tabs are as before.
+   */
+  previous?: PreviousFigures;
+  /**
+   * The notes' words (headerNotes.ts): each indicator header's definition and settings, settings'
+   * labels. Passed in rather than built here, so that Code.js (whose template writes these tabs
+   * empty) carries none of them; without it, no header notes.
+   */
+  noteWords?: NoteWords;
 }
 
 /** 设置's names as text (schemes, indicators, directions, agents), its numbers as numbers. */
@@ -202,10 +291,14 @@ function newSettingsTab(report: Report, language: Language): Tab {
 export function buildTabs(report: Report, options: TabOptions): Tab[] {
   const settings = options.settings ? null : newSettingsTab(report, options.language);
   const book = options.settings ?? readSettingsBook(settings?.rows ?? []);
+  const extras = {
+    ...(options.previous ? { change: compareWithPrevious(report, options.previous) } : {}),
+    ...(options.noteWords ? { words: options.noteWords } : {}),
+  };
   const tabs = [
-    indicatorTab(report, 'service', book, options.language),
-    indicatorTab(report, 'sales', book, options.language),
-    indicatorTab(report, 'after_sales', book, options.language),
+    indicatorTab(report, 'service', book, options.language, extras),
+    indicatorTab(report, 'sales', book, options.language, extras),
+    indicatorTab(report, 'after_sales', book, options.language, extras),
     detailTab(report),
     scorecardTab(
       report.agents,
