@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { customFunctions } from '../core/customFunctions';
@@ -8,11 +8,18 @@ import { renderFunctionsMarkdown } from '../core/functions/functionsText';
 import { renderDialectsMarkdown, renderFieldLines } from '../core/import/dialectsText';
 import { KINDS, type Kind } from '../core/import/records';
 import { ImportError, isRefusal } from '../core/import/warnings';
+import { compareWithPrevious, type PreviousFigures } from '../core/payPeriod/previous';
+import {
+  PreviousPeriodError,
+  previousFromReport,
+  refuseSeveralPeriods,
+} from '../core/payPeriod/previousReport';
 import { TimeZoneError } from '../core/time/zone';
 import { inspectFile, renderInspection } from './inspect';
 import { parseReportOptions, UsageError } from './options';
 import { progressLine } from './progress';
 import {
+  previousLines,
   renderTimings,
   stepTimer,
   TABLE_WIDTH,
@@ -47,6 +54,7 @@ Usage:
                 [--refunds FILE] [--complaints FILE] [--online FILE] [--issues FILE]
 ${wrap(settingsUsage(), '                ')}
                 [--format json|table|csv|xlsx] [--out FILE] [--xlsx FILE] [--timings]
+                [--previous REPORT.json]
   cs-kpi inspect FILE [--json] [--kind chats|orders|ratings|…] [--tz ZONE] [--timings]
                        what the importer makes of an export: dialect, encoding, delimiter,
                        the mapping with confidences, sample records and every warning
@@ -65,6 +73,8 @@ each goes by):
 ${renderFieldLines()}
 --map FIELD=COLUMN names the column holding a field (chats.FIELD=COLUMN for one file only).
 --timings prints how long reading and importing each file, computing and writing took.
+--previous REPORT.json shows each figure's change since the period of that JSON report (this period −
+that one; rates in percentage points), in every format, and the agents and settings that differ.
 Times without an offset are read in --tz (default Asia/Shanghai); a file given as FILE@ZONE
 (--orders us.csv@America/Los_Angeles), a shop in another market, is read in ZONE and its days counted there.
 `;
@@ -140,6 +150,8 @@ export async function run(
     }
     if (command === 'report') {
       const options = parseReportOptions(rest);
+      // A --previous file that is no report is refused before any export is read.
+      const previous = options.previous === undefined ? undefined : readPrevious(options.previous);
       const progress = progressLine(err, terminal.stderrIsTerminal);
       let result: Awaited<ReturnType<typeof runReport>>;
       try {
@@ -147,10 +159,14 @@ export async function run(
       } finally {
         progress.clear();
       }
+      if (previous) {
+        refuseSeveralPeriods(result.report.agents);
+        result.change = compareWithPrevious(result.report, previous);
+      }
       const refused = result.warnings.filter(isRefusal).length;
       const skipped = refused ? ` (${refused} row${refused === 1 ? '' : 's'} skipped)` : '';
       const writeBook = (path: string) =>
-        timedWait(result.timings, 'write workbook', () => writeWorkbook(result.report, path));
+        timedWait(result.timings, 'write workbook', () => writeWorkbook(result.report, path, previous));
       if (options.format === 'xlsx') {
         await writeBook(options.out as string);
         err(`cs-kpi: wrote ${options.out}${skipped}\n`);
@@ -173,6 +189,9 @@ export async function run(
         }
       }
       for (const note of result.notes) err(`cs-kpi: note: ${note}\n`);
+      // The table says it below the figures; other formats on stderr, as the notes.
+      if (result.change && options.format !== 'table')
+        for (const line of previousLines(result.change)) err(`cs-kpi: note: ${line}\n`);
       for (const p of proposals(
         result.imports.map((i) => i.dialect),
         result.report.settings,
@@ -187,7 +206,7 @@ export async function run(
     }
     throw new UsageError(`unknown command "${command}"`);
   } catch (error) {
-    const known = [UsageError, ImportError, SettingsError, TimeZoneError].some(
+    const known = [UsageError, ImportError, SettingsError, TimeZoneError, PreviousPeriodError].some(
       (kind) => error instanceof kind,
     );
     const isArgs =
@@ -201,6 +220,19 @@ export async function run(
     err(`cs-kpi: ${(error as Error).message ?? error}\n`);
     return 1;
   }
+}
+
+/** The previous period's figures from the JSON report a --previous FILE names. */
+function readPrevious(file: string): PreviousFigures {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new PreviousPeriodError(
+      `--previous ${file}: the file cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}). Give the JSON report of the earlier period, as \`cs-kpi report --format json --out FILE\` writes it.`,
+    );
+  }
+  return previousFromReport(text, file);
 }
 
 /** The command line as bin/cs-kpi.js runs it: arguments in, exit code out. */

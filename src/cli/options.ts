@@ -22,6 +22,8 @@ export interface ReportOptions {
   pseudonymKey?: string;
   /** Print how long each step took (reading, importing each file, computing, writing) on stderr. */
   timings: boolean;
+  /** The JSON report of the previous period: every format then shows the change since. */
+  previous?: string;
 }
 
 /** Every setting's flag, from the settings' description: a list's flag is given once per item. */
@@ -65,6 +67,7 @@ export function parseReportOptions(argv: readonly string[]): ReportOptions {
       xlsx: { type: 'string' },
       pseudonymize: { type: 'string' },
       timings: { type: 'boolean' },
+      previous: { type: 'string' },
     },
   });
   const kinds = ['chats', 'orders', 'ratings', 'refunds', 'complaints', 'online', 'issues'] as const;
@@ -118,6 +121,7 @@ export function parseReportOptions(argv: readonly string[]): ReportOptions {
     xlsx: values.xlsx,
     pseudonymKey: values.pseudonymize ?? process.env.CS_KPI_PSEUDONYM_KEY,
     timings: values.timings ?? false,
+    ...(values.previous === undefined ? {} : { previous: values.previous }),
   };
 }
 

@@ -1,9 +1,17 @@
 import Papa from 'papaparse';
-import { INDICATORS, indicatorName, type Naming, reportColumns, type Unit } from '../core/engine/catalog';
+import {
+  INDICATOR_BY_ID,
+  INDICATORS,
+  indicatorName,
+  type Naming,
+  reportColumns,
+  type Unit,
+} from '../core/engine/catalog';
 import type { Report, Row, RowValue } from '../core/engine/report';
-import { proposals } from '../core/engine/settings';
+import { proposals, SETTING_BY_ID } from '../core/engine/settings';
 import type { ImportWarning } from '../core/import/warnings';
 import { isWideChar } from '../core/lib/wideChars';
+import { changeUnit, type PeriodChange } from '../core/payPeriod/previous';
 import { sheetSafeText } from '../core/sheets/cells';
 import { indicatorOfColumn } from '../core/sheets/lowSample';
 
@@ -30,6 +38,8 @@ export interface CliReport {
   timings: Timing[];
   /** What the reader should know to read the figures right (printed on stderr, not in the output). */
   notes: string[];
+  /** The change since the previous period, with --previous. */
+  change?: PeriodChange;
 }
 
 export interface Timing {
@@ -70,14 +80,90 @@ export function renderTimings(timings: readonly Timing[]): string {
 }
 
 /** The JSON of `--format json`: the report without the consultation list, plus the import warnings. */
-export function toJson({ report, warnings, imports }: CliReport): string {
+export function toJson({ report, warnings, imports, change }: CliReport): string {
   const { consultations: _consultations, sampleSizes: _sizes, ...rest } = report;
   // What the recognized platforms usually measure, each with whether the report used it.
   const proposed = proposals(
     imports.map((i) => i.dialect),
     report.settings,
   );
-  return `${JSON.stringify({ ...rest, imports, warnings, proposed }, null, 2)}\n`;
+  const json = change ? { ...withChange(rest, change), previous_period: previousPeriodJson(change) } : rest;
+  return `${JSON.stringify({ ...json, imports, warnings, proposed }, null, 2)}\n`;
+}
+
+/** Each row with its `change` object (null for an agent new since the previous period). */
+function withChange<T extends Pick<Report, 'agents' | 'team' | 'shop' | 'teamByPeriod' | 'shopByPeriod'>>(
+  rows: T,
+  change: PeriodChange,
+): T {
+  const agents = rows.agents.map((row) => ({ ...row, change: change.of(row, 'agent') }));
+  const team = { ...rows.team, change: change.of(rows.team, 'team') };
+  const shop = { ...rows.shop, change: change.of(rows.shop, 'shop') };
+  const teamByPeriod = rows.teamByPeriod?.map((row) => ({ ...row, change: change.of(row, 'team') }));
+  const shopByPeriod = rows.shopByPeriod?.map((row) => ({ ...row, change: change.of(row, 'shop') }));
+  return {
+    ...rows,
+    agents,
+    team,
+    shop,
+    ...(teamByPeriod ? { teamByPeriod } : {}),
+    ...(shopByPeriod ? { shopByPeriod } : {}),
+  } as unknown as T;
+}
+
+/** What the rows' `change` is against: the period, the unit of each change, who came and went, settings. */
+function previousPeriodJson(change: PeriodChange) {
+  const { period, closedAt } = change.previous;
+  return {
+    period,
+    ...(closedAt ? { closed_at: closedAt } : {}),
+    units: Object.fromEntries(INDICATORS.map((i) => [i.id, changeUnit(i.unit)])),
+    new_agents: change.newAgents,
+    gone_agents: change.goneAgents,
+    settings_changed: change.settingsChanged.map((s) => ({
+      setting: s.id,
+      flag: SETTING_BY_ID.get(s.id)?.flag,
+      previous: s.previous,
+      current: s.current,
+    })),
+  };
+}
+
+/** A change as the table shows it: signed, a rate's in percentage points (+2.6pp). */
+export function formatChange(value: number | null, unit: Unit): string {
+  if (value === null) return '—';
+  const sign = value > 0 ? '+' : '';
+  switch (unit) {
+    case 'ratio':
+      return `${sign}${value.toFixed(1)}pp`;
+    case 'seconds':
+      return `${sign}${value.toFixed(1)}`;
+    case 'money':
+      return `${sign}${value.toFixed(2)}`;
+    default:
+      return sign + (Number.isInteger(value) ? String(value) : value.toFixed(2));
+  }
+}
+
+/**
+ * What the change is against, for stderr and below the table: the period, and the agents and settings
+ * that differ from it.
+ */
+export function previousLines(change: PeriodChange): string[] {
+  const { period, closedAt } = change.previous;
+  const lines = [
+    `较上期 change: this period − ${period}${closedAt ? ` (closed ${closedAt})` : ''}; rates in percentage points (pp)`,
+  ];
+  if (change.newAgents.length > 0) lines.push(`new since ${period}: ${change.newAgents.join(', ')}`);
+  if (change.goneAgents.length > 0)
+    lines.push(`in ${period}, not in this period: ${change.goneAgents.join(', ')}`);
+  for (const s of change.settingsChanged) {
+    const flag = SETTING_BY_ID.get(s.id)?.flag ?? s.id;
+    lines.push(
+      `settings differ: ${flag} was ${s.previous || '(none)'} in ${period}, is ${s.current || '(none)'} now; the change reflects both the work and the setting`,
+    );
+  }
+  return lines;
 }
 
 const COLUMNS = reportColumns('zh-CN');
@@ -139,7 +225,7 @@ const GAP = '  ';
  * repeated, as many agents a block as fit (one, when names or figures are long). With periods, one
  * group of blocks per period. The rows refused are listed on stderr, as for every format.
  */
-export function toTable({ report }: CliReport, width = TABLE_WIDTH): string {
+export function toTable({ report, change }: CliReport, width = TABLE_WIDTH): string {
   const blocks: string[] = [];
   const byPeriod = new Map<string, Row[]>();
   for (const row of report.agents) {
@@ -150,16 +236,25 @@ export function toTable({ report }: CliReport, width = TABLE_WIDTH): string {
   for (const [period, rows] of byPeriod) {
     const team = report.teamByPeriod?.find((r) => r.period === period) ?? report.team;
     const shop = report.shopByPeriod?.find((r) => r.period === period) ?? report.shop;
-    const ids = columnIds();
-    const names = ['指标', ...ids.map((id) => label(id, report.settings))];
+    // With --previous, each indicator's change on the line below its figure.
+    const lines = columnIds().flatMap((id) => {
+      const own = { name: label(id, report.settings), id, change: false };
+      return change && INDICATOR_BY_ID.has(id) ? [own, { name: '  较上期 change', id, change: true }] : [own];
+    });
+    const names = ['指标', ...lines.map((l) => l.name)];
     const nameWidth = Math.max(...names.map(displayWidth));
     const columns = [
-      ...rows.map((r) => [String(r.agent), r] as const),
-      ['团队', team] as const,
-      ['店铺', shop] as const,
-    ].map(([head, row]) => {
+      ...rows.map((r) => [String(r.agent), r, 'agent'] as const),
+      ['团队', team, 'team'] as const,
+      ['店铺', shop, 'shop'] as const,
+    ].map(([head, row, level]) => {
       const flagged = (id: string) => (row.low_sample?.includes(id) ? '*' : '');
-      const cells = [head, ...ids.map((id) => formatValue(row[id] ?? null, unitOf(id)) + flagged(id))];
+      const changes = change?.of(row, level);
+      const cell = (l: (typeof lines)[number]) =>
+        l.change
+          ? formatChange(changes?.[l.id] ?? null, unitOf(l.id))
+          : formatValue(row[l.id] ?? null, unitOf(l.id)) + flagged(l.id);
+      const cells = [head, ...lines.map(cell)];
       return { cells, width: Math.max(...cells.map(displayWidth)) };
     });
     const title =
@@ -192,6 +287,7 @@ export function toTable({ report }: CliReport, width = TABLE_WIDTH): string {
     blocks.push(
       `* 样本不足 low sample: fewer than ${report.settings.minSample} cases (--min-sample); shown, not hidden`,
     );
+  if (change) blocks.push(previousLines(change).join('\n'));
   return `${blocks.join('\n\n')}\n`;
 }
 
@@ -200,8 +296,12 @@ function safeCell(value: RowValue): RowValue {
   return typeof value === 'string' ? sheetSafeText(value) : value;
 }
 
-export function toCsv({ report }: CliReport): string {
-  const columns = ['level', 'agent', ...(report.settings.period === 'all' ? [] : ['period']), ...columnIds()];
+export function toCsv({ report, change }: CliReport): string {
+  // With --previous, each indicator's change in a column <id>_change right of it.
+  const figures = columnIds().flatMap((id) =>
+    change && INDICATOR_BY_ID.has(id) ? [id, `${id}_change`] : [id],
+  );
+  const columns = ['level', 'agent', ...(report.settings.period === 'all' ? [] : ['period']), ...figures];
   const overall = report.settings.period === 'all' ? undefined : 'all';
   const rows: [string, Row, string?][] = [
     ...report.agents.map((r): [string, Row] => ['agent', r]),
@@ -210,8 +310,16 @@ export function toCsv({ report }: CliReport): string {
     ['team', report.team, overall],
     ['shop', report.shop, overall],
   ];
+  const changeOf = (c: string, level: string, r: Row) =>
+    change?.of(r, level as 'agent')?.[c.slice(0, -'_change'.length)] ?? null;
   const cell = (c: string, level: string, r: Row, period?: string) =>
-    c === 'level' ? level : c === 'period' && period ? period : safeCell(r[c] ?? null);
+    c === 'level'
+      ? level
+      : c === 'period' && period
+        ? period
+        : c.endsWith('_change')
+          ? changeOf(c, level, r)
+          : safeCell(r[c] ?? null);
   // The flagged ids last, space separated: one cell, as the JSON's list is one key.
   const data = rows.map(([level, r, period]) => [
     ...columns.map((c) => cell(c, level, r, period)),

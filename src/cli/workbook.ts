@@ -1,5 +1,7 @@
 import type ExcelJS from 'exceljs';
 import type { Report } from '../core/engine/report';
+import type { PreviousFigures } from '../core/payPeriod/previous';
+import { noteWords } from '../core/sheets/headerNotes';
 import { buildTabs, type Tab, type TabCell } from '../core/sheets/tabs';
 
 /**
@@ -30,6 +32,8 @@ function writeTab(book: ExcelJS.Workbook, tab: Tab) {
   tab.widths?.forEach((px, i) => {
     sheet.getColumn(i + 1).width = Math.ceil(px / 7);
   });
+  // The definition behind each indicator header, what a change column compares with: as comments.
+  for (const { row, column, note } of tab.notes ?? []) sheet.getCell(row + 1, column + 1).note = note;
   // A low-sample figure greyed, with its note (样本不足：2 < 5), as the add-on writes it.
   for (const flag of tab.flagged ?? []) {
     const cell = sheet.getCell(flag.row + 1, flag.column + 1);
@@ -63,11 +67,21 @@ export async function workbookOf(tabs: readonly Tab[]): Promise<ExcelJS.Workbook
   return book;
 }
 
-/** The workbook with a new 设置 (the default scheme). */
-export function buildWorkbook(report: Report): Promise<ExcelJS.Workbook> {
-  return workbookOf(buildTabs(report, { formulas: 'native', language: 'zh-CN' }));
+/**
+ * The workbook with a new 设置 (the default scheme), each indicator header with its definition as a
+ * comment; with an earlier period's figures, each indicator followed by its change.
+ */
+export function buildWorkbook(report: Report, previous?: PreviousFigures): Promise<ExcelJS.Workbook> {
+  return workbookOf(
+    buildTabs(report, {
+      formulas: 'native',
+      language: 'zh-CN',
+      noteWords: noteWords('zh-CN', report.settings),
+      ...(previous ? { previous } : {}),
+    }),
+  );
 }
 
-export async function writeWorkbook(report: Report, path: string): Promise<void> {
-  await (await buildWorkbook(report)).xlsx.writeFile(path);
+export async function writeWorkbook(report: Report, path: string, previous?: PreviousFigures): Promise<void> {
+  await (await buildWorkbook(report, previous)).xlsx.writeFile(path);
 }
