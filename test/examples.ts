@@ -20,3 +20,13 @@ export function exampleChatsWithoutAutoFlag(): string[][] {
   const flag = (rows[0] as string[]).indexOf('是否自动回复');
   return rows.map((row) => row.filter((_, i) => i !== flag));
 }
+
+/** The three example exports as `cs-kpi report` arguments, paths from the repository's root. */
+export const EXAMPLE_REPORT_ARGS = [
+  '--chats',
+  'examples/qianniu-chats.csv',
+  '--orders',
+  'examples/taobao-orders.csv',
+  '--ratings',
+  'examples/service-ratings.csv',
+];

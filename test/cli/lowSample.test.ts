@@ -3,17 +3,11 @@ import { join } from 'node:path';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../../scripts/build.mjs';
+import { EXAMPLE_REPORT_ARGS } from '../examples';
 
 const CLI = join(ROOT, 'bin/cs-kpi.js');
 // The examples: 兼职小陈 has 2 service ratings, one of them satisfied.
-const EXAMPLES = [
-  '--chats',
-  'examples/qianniu-chats.csv',
-  '--orders',
-  'examples/taobao-orders.csv',
-  '--ratings',
-  'examples/service-ratings.csv',
-];
+const EXAMPLES = EXAMPLE_REPORT_ARGS;
 const PART_TIMER = '旗舰店:兼职小陈';
 
 function report(...args: string[]) {

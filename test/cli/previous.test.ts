@@ -7,16 +7,10 @@ import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../../scripts/build.mjs';
 import { INDICATORS } from '../../src/core/engine/catalog';
+import { EXAMPLE_REPORT_ARGS } from '../examples';
 
 const CLI = join(ROOT, 'bin/cs-kpi.js');
-const EXAMPLES = [
-  '--chats',
-  'examples/qianniu-chats.csv',
-  '--orders',
-  'examples/taobao-orders.csv',
-  '--ratings',
-  'examples/service-ratings.csv',
-];
+const EXAMPLES = EXAMPLE_REPORT_ARGS;
 const JIE = '旗舰店:阿杰';
 const LIU = '旗舰店:大刘';
 const dir = mkdtempSync(join(tmpdir(), 'cs-kpi-previous-'));
