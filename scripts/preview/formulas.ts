@@ -3,8 +3,10 @@ import type { FakeSheet, FakeSpreadsheet } from '../../test/fakes/spreadsheet';
 /**
  * The preview's formula values: what Sheets would show in a formula cell, for the formulas the add-on
  * writes (绩效's native scorecard: nested IF, comparisons, + − × ÷ over cells of its own tab and of
- * 设置 through 'Sheet'!$A$1 references). Anything else (a custom function, INDIRECT, a range) is not
- * evaluated: the preview then shows the formula's text, as it did for every formula before.
+ * 设置 through 'Sheet'!$A$1 references; the appeals it reads from 申诉 with SUMPRODUCT, EXACT and NA
+ * over 'Sheet'!$A$2:$A$1000 ranges). A range is evaluated only inside SUMPRODUCT, element by element, as
+ * Sheets evaluates its arguments as arrays. Anything else (a custom function, INDIRECT, a range
+ * elsewhere) is not evaluated: the preview then shows the formula's text.
  *
  * Written here rather than taken from npm: the MIT evaluators there are large and each has its own
  * reading of Sheets, while this subset is a page of code, and a test holds it to LibreOffice's
@@ -29,8 +31,12 @@ type Operand = FormulaValue | null;
 
 type Token = { kind: 'number' | 'string' | 'ref' | 'name' | 'op'; text: string };
 
+/** A range's values, row by row: only SUMPRODUCT takes one. */
+type Grid = Operand[][];
+type Value = Operand | Grid;
+
 const TOKEN =
-  /\s*(?:(\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)|"((?:[^"]|"")*)"|((?:'(?:[^']|'')+'|[A-Za-z_][\w.]*)!\$?[A-Z]+\$?\d+|\$?[A-Z]+\$?\d+(?![\w(]))|([A-Za-z_][\w.]*)|(<>|<=|>=|[-+*/=<>(),&]))/y;
+  /\s*(?:(\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)|"((?:[^"]|"")*)"|((?:'(?:[^']|'')+'|[A-Za-z_][\w.]*)!\$?[A-Z]+\$?\d+(?::\$?[A-Z]+\$?\d+)?|\$?[A-Z]+\$?\d+(?::\$?[A-Z]+\$?\d+)?(?![\w(]))|([A-Za-z_][\w.]*)|(<>|<=|>=|[-+*/=<>(),&]))/y;
 
 function tokenize(formula: string): Token[] {
   const tokens: Token[] = [];
@@ -67,7 +73,7 @@ export function formulaValues(spreadsheet: FakeSpreadsheet) {
     return value;
   };
 
-  const reference = (own: FakeSheet, text: string): Operand => {
+  const reference = (own: FakeSheet, text: string): Value => {
     const bang = text.lastIndexOf('!');
     let sheet: FakeSheet | null = own;
     if (bang >= 0) {
@@ -76,8 +82,17 @@ export function formulaValues(spreadsheet: FakeSpreadsheet) {
       sheet = spreadsheet.getSheets().find((s) => s.peekName() === name) ?? null;
       if (!sheet) return new FormulaError('#REF!');
     }
-    const m = /^\$?([A-Z]+)\$?(\d+)$/.exec(text.slice(bang + 1)) as RegExpExecArray;
-    return cellValue(sheet, Number(m[2]), columnNumber(m[1] as string));
+    const m = /^\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/.exec(text.slice(bang + 1)) as RegExpExecArray;
+    const [row, column] = [Number(m[2]), columnNumber(m[1] as string)];
+    if (m[3] === undefined) return cellValue(sheet, row, column);
+    const [lastRow, lastColumn] = [Number(m[4]), columnNumber(m[3])];
+    const grid: Grid = [];
+    for (let r = row; r <= lastRow; r++) {
+      const line: Operand[] = [];
+      for (let c = column; c <= lastColumn; c++) line.push(cellValue(sheet as FakeSheet, r, c));
+      grid.push(line);
+    }
+    return grid;
   };
 
   function evaluate(sheet: FakeSheet, formula: string): Operand {
@@ -92,20 +107,21 @@ export function formulaValues(spreadsheet: FakeSpreadsheet) {
     const isOp = (...ops: string[]) => peek()?.kind === 'op' && ops.includes(peek()?.text as string);
 
     // Lazily: IF evaluates only the branch it takes, as Sheets does.
-    type Thunk = () => Operand;
+    type Thunk = () => Value;
     const comparison = (): Thunk => {
       const left = additive();
       if (!isOp('=', '<>', '<', '>', '<=', '>=')) return left;
       const op = take().text;
       const right = additive();
-      return () => compare(op, left(), right());
+      return () => elementwise(left(), right(), (a, b) => compare(op, a, b));
     };
     const additive = (): Thunk => {
       let value = term();
       while (isOp('+', '-', '&')) {
         const op = take().text;
         const [left, right] = [value, term()];
-        value = () => (op === '&' ? concat(left(), right()) : arithmetic(op, left(), right()));
+        value = () =>
+          elementwise(left(), right(), (a, b) => (op === '&' ? concat(a, b) : arithmetic(op, a, b)));
       }
       return value;
     };
@@ -114,7 +130,7 @@ export function formulaValues(spreadsheet: FakeSpreadsheet) {
       while (isOp('*', '/')) {
         const op = take().text;
         const [left, right] = [value, unary()];
-        value = () => arithmetic(op, left(), right());
+        value = () => elementwise(left(), right(), (a, b) => arithmetic(op, a, b));
       }
       return value;
     };
@@ -122,7 +138,7 @@ export function formulaValues(spreadsheet: FakeSpreadsheet) {
       if (isOp('-')) {
         take();
         const inner = unary();
-        return () => arithmetic('-', 0, inner());
+        return () => elementwise(0, inner(), (a, b) => arithmetic('-', a, b));
       }
       if (isOp('+')) take();
       return primary();
@@ -155,7 +171,10 @@ export function formulaValues(spreadsheet: FakeSpreadsheet) {
     };
     const result = comparison();
     if (at !== tokens.length) throw new NotEvaluated(formula);
-    return result();
+    const value = result();
+    // A range outside SUMPRODUCT: Sheets would take one cell of it, or spill it; not evaluated here.
+    if (Array.isArray(value)) throw new NotEvaluated(formula);
+    return value;
   }
 
   /** The value of a formula cell, or null when its formula is outside the subset. */
@@ -181,21 +200,85 @@ export function formulaValues(spreadsheet: FakeSpreadsheet) {
   return { formulaValue, cellValue };
 }
 
-/** IF, AND, OR: Sheets' own, enough for the add-on's formulas. */
-function call(name: string, args: (() => Operand)[], formula: string): () => Operand {
+/** A single value where Sheets wants one: a range there is outside the subset. */
+function single(value: Value, formula: string): Operand {
+  if (Array.isArray(value)) throw new NotEvaluated(formula);
+  return value;
+}
+
+/**
+ * An operator applied element by element when either side is a range (inside SUMPRODUCT), a single
+ * value applying to every element; ranges of different sizes give #VALUE!, as in Sheets.
+ */
+function elementwise(left: Value, right: Value, op: (a: Operand, b: Operand) => Operand): Value {
+  if (!Array.isArray(left) && !Array.isArray(right)) return op(left, right);
+  const rows = Array.isArray(left) ? left.length : (right as Grid).length;
+  const columns = Array.isArray(left) ? (left[0]?.length ?? 0) : ((right as Grid)[0]?.length ?? 0);
+  const at = (v: Value, r: number, c: number) => (Array.isArray(v) ? (v[r]?.[c] ?? null) : v);
+  if (
+    (Array.isArray(left) && (left.length !== rows || (left[0]?.length ?? 0) !== columns)) ||
+    (Array.isArray(right) && (right.length !== rows || (right[0]?.length ?? 0) !== columns))
+  )
+    return new FormulaError('#VALUE!');
+  return Array.from({ length: rows }, (_, r) =>
+    Array.from({ length: columns }, (_, c) => op(at(left, r, c), at(right, r, c))),
+  );
+}
+
+/** IF, AND, OR, SUMPRODUCT, EXACT, NA: Sheets' own, enough for the add-on's formulas. */
+function call(name: string, args: (() => Value)[], formula: string): () => Value {
   if (name === 'IF' && (args.length === 2 || args.length === 3)) {
     return () => {
-      const test = truth(args[0]?.() ?? null);
+      const test = truth(single(args[0]?.() ?? null, formula));
       if (test instanceof FormulaError) return test;
       return test ? (args[1]?.() ?? null) : args[2] ? args[2]() : false;
     };
   }
   if ((name === 'AND' || name === 'OR') && args.length > 0) {
     return () => {
-      const values = args.map((arg) => truth(arg()));
+      const values = args.map((arg) => truth(single(arg(), formula)));
       const error = values.find((v) => v instanceof FormulaError);
       if (error) return error;
       return name === 'AND' ? values.every(Boolean) : values.some(Boolean);
+    };
+  }
+  if (name === 'EXACT' && args.length === 2) {
+    // Case-sensitive equality of the two values' text (Sheets: "Tests whether two strings are identical").
+    return () =>
+      elementwise(args[0]?.() ?? null, args[1]?.() ?? null, (a, b) => {
+        if (a instanceof FormulaError) return a;
+        if (b instanceof FormulaError) return b;
+        const textOf = (v: Operand) =>
+          v === null ? '' : typeof v === 'boolean' ? String(v).toUpperCase() : String(v);
+        return textOf(a) === textOf(b);
+      });
+  }
+  if (name === 'NA' && args.length === 0) return () => new FormulaError('#N/A');
+  if (name === 'SUMPRODUCT' && args.length > 0) {
+    // The arrays multiplied element by element and summed; an element that is not a number (text, a
+    // boolean, an empty cell) counts as 0, as in Sheets and LibreOffice; an error is the result.
+    return () => {
+      const grids = args.map((arg) => {
+        const v = arg();
+        return Array.isArray(v) ? v : [[v]];
+      });
+      const [first] = grids as [Grid];
+      const rows = first.length;
+      const columns = first[0]?.length ?? 0;
+      if (grids.some((g) => g.length !== rows || (g[0]?.length ?? 0) !== columns))
+        return new FormulaError('#VALUE!');
+      let sum = 0;
+      for (let r = 0; r < rows; r++)
+        for (let c = 0; c < columns; c++) {
+          let product = 1;
+          for (const g of grids) {
+            const v = g[r]?.[c] ?? null;
+            if (v instanceof FormulaError) return v;
+            product *= typeof v === 'number' ? v : 0;
+          }
+          sum += product;
+        }
+      return sum;
     };
   }
   throw new NotEvaluated(formula);

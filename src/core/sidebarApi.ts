@@ -105,8 +105,11 @@ export interface ServerApi {
    * rows from `startRow` (1 when left out), `nextRow` the first row of the next block or null at the end.
    */
   readTab(name: string, startRow?: number): { name: string; rows: string[][]; nextRow: number | null };
-  /** The team's 设置 (null rows when there is none yet): the scheme every import follows. */
-  readSettingsTab(): { rows: string[][] | null };
+  /**
+   * The team's 设置 (null rows when there is none yet): the scheme every import follows; and whether
+   * the spreadsheet has a 申诉 tab, which 绩效's figures then read.
+   */
+  readSettingsTab(): { rows: string[][] | null; appeals?: boolean };
   /** Brings a tab to the front (the summary's links). */
   showTab(name: string): { shown: boolean };
   loadPreferences(): Preferences;

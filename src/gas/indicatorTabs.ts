@@ -1,6 +1,7 @@
 import type { Naming } from '../core/engine/catalog';
 import type { Row } from '../core/engine/report';
 import { DEFAULT_SETTINGS } from '../core/engine/settings';
+import { APPEALS_TAB, type Appeal, readAppeals } from '../core/payPeriod/appeals';
 import type { FlagOf } from '../core/sheets/lowSample';
 import {
   flagsOfTabs,
@@ -45,4 +46,10 @@ export function readTabFigures(spreadsheet: Spreadsheet): TabFigures {
 export function localText(spreadsheet: Spreadsheet, epochMs: number): string {
   const zone = spreadsheet.getSpreadsheetTimeZone();
   return new Date(localMs(zone, epochMs)).toISOString().slice(0, 19).replace('T', ' ');
+}
+
+/** The appeals recorded in 申诉, or none when the spreadsheet has no such tab. */
+export function readAppealsTab(spreadsheet: Spreadsheet): Appeal[] {
+  const sheet = spreadsheet.getSheetByName(APPEALS_TAB);
+  return sheet ? readAppeals(sheet.getDataRange().getValues()) : [];
 }

@@ -1,3 +1,4 @@
+import { openAppeals } from './appeals';
 import { closePayPeriod, reopenPayPeriod } from './payPeriod';
 import { recomputeFromSettings } from './recompute';
 import { setUpTemplate, showHelp } from './template';
@@ -13,6 +14,7 @@ export const menuActions = {
   recomputeFromSettings,
   closePayPeriod,
   reopenPayPeriod,
+  openAppeals,
   showHelp,
 };
 
@@ -32,6 +34,7 @@ function onOpen(_event?: GoogleAppsScript.Events.SheetsOnOpen) {
     .addSeparator()
     .addItem('结算本期 Close pay period', action('closePayPeriod'))
     .addItem('重新打开 Reopen pay period', action('reopenPayPeriod'))
+    .addItem('申诉 Appeals', action('openAppeals'))
     .addSeparator()
     .addItem('帮助 Help', action('showHelp'))
     .addToUi();

@@ -1,4 +1,7 @@
+import { INDICATOR_BY_ID, indicatorName, type Language, type Naming } from '../core/engine/catalog';
+import type { Row } from '../core/engine/report';
 import { languageOf } from '../core/lib/language';
+import { AppealsError, withAcceptedAppeals } from '../core/payPeriod/appeals';
 import { payLines, schemeSummary } from '../core/payPeriod/payLines';
 import {
   closedPeriodCovering,
@@ -32,7 +35,7 @@ import {
 } from '../core/sheets/settingsTab';
 import type { TabCell } from '../core/sheets/tabModel';
 import { TAB_NAMES, TEXT_FORMAT } from '../core/sheets/tabs';
-import { INDICATOR_TABS, localText, readTabFigures } from './indicatorTabs';
+import { INDICATOR_TABS, localText, readAppealsTab, readTabFigures } from './indicatorTabs';
 import { ADDON_TITLE } from './title';
 import { isOwned, withDocumentLock } from './writeTabs';
 
@@ -67,6 +70,22 @@ export function dataSpan(spreadsheet: Spreadsheet): DataSpan | null {
     }
   }
   return from === '' ? null : { from, to };
+}
+
+/** The agents' figures with the appeals accepted for `period` in 申诉 (throws AppealsError). */
+function appealedAgents(
+  spreadsheet: Spreadsheet,
+  agents: Row[],
+  period: string,
+  ids: string[],
+  language: Language,
+  naming: Naming,
+): Row[] {
+  const nameOf = (id: string) => {
+    const indicator = INDICATOR_BY_ID.get(id);
+    return indicator ? indicatorName(indicator, language, naming) : id;
+  };
+  return withAcceptedAppeals(agents, readAppealsTab(spreadsheet), period, nameOf, ids);
 }
 
 function say(ui: Ui, message: string) {
@@ -176,7 +195,15 @@ export function closePayPeriod() {
   }
   const language = languageOf(spreadsheet.getSpreadsheetLocale());
   const ids = scorecardIndicators(book);
-  const lines = payLines(figures.agents, book, figures.flagOf);
+  let agents: Row[];
+  try {
+    agents = appealedAgents(spreadsheet, figures.agents, name, ids, language, figures.naming);
+  } catch (error) {
+    if (!(error instanceof AppealsError)) throw error;
+    say(ui, `「申诉」有误，未结算。申诉 has mistakes; nothing was closed.\n\n${error.message}`);
+    return;
+  }
+  const lines = payLines(agents, book, figures.flagOf);
   const summaries = new Map(
     book.schemes.map((layout) => [
       layout.scheme.name,
@@ -276,19 +303,32 @@ export function notePeriodStatus(spreadsheet: Spreadsheet) {
   let note: string;
   try {
     const { record } = readRecord(spreadsheet);
-    const covering = closedPeriodCovering(record, dataSpan(spreadsheet));
+    const span = dataSpan(spreadsheet);
+    const covering = closedPeriodCovering(record, span);
     if (!covering) note = '';
     else {
       const book = readBook(spreadsheet);
       const figures = readTabFigures(spreadsheet);
       const language = languageOf(spreadsheet.getSpreadsheetLocale());
       const ids = scorecardIndicators(book);
-      const today = payLines(figures.agents, book, figures.flagOf);
+      // Today's figures as 绩效 shows them: with the appeals accepted for the data's period.
+      const agents = appealedAgents(
+        spreadsheet,
+        figures.agents,
+        periodLabel(span),
+        ids,
+        language,
+        figures.naming,
+      );
+      const today = payLines(agents, book, figures.flagOf);
       const diffs = differences(closedRowsOf(record, covering.period), today, ids, language, figures.naming);
       note = closedPeriodNote(covering, diffs);
     }
   } catch (error) {
-    if (!(error instanceof PayRecordError || error instanceof SettingsTabError)) throw error;
+    if (
+      !(error instanceof PayRecordError || error instanceof SettingsTabError || error instanceof AppealsError)
+    )
+      throw error;
     note = `${PERIOD_NOTE_MARK}${error.message}`;
   }
   setNotes(sheets, note);

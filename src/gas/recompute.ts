@@ -1,9 +1,11 @@
 import { languageOf } from '../core/lib/language';
+import { APPEALS_TAB } from '../core/payPeriod/appeals';
+import { periodLabel } from '../core/payPeriod/payRecord';
 import { SCORECARD_TAB, scorecardTab } from '../core/sheets/scorecard';
 import { readSettingsBook, SETTINGS_TAB, SettingsTabError } from '../core/sheets/settingsTab';
 import { targetRules } from '../core/sheets/tabs';
 import { readTabFigures } from './indicatorTabs';
-import { notePeriodStatus } from './payPeriod';
+import { dataSpan, notePeriodStatus } from './payPeriod';
 import { ADDON_TITLE } from './title';
 import { applyConditionalRules, isOwned, withDocumentLock, writeTabsAsking } from './writeTabs';
 
@@ -39,7 +41,11 @@ export function recomputeFromSettings() {
   // The names the indicator tabs were written with (3分钟应答率 under 180 s) head 绩效 too.
   const { tabs, agents, naming, flagOf } = readTabFigures(spreadsheet);
   const language = languageOf(spreadsheet.getSpreadsheetLocale());
-  const card = scorecardTab(agents, book, 'native', language, naming, flagOf);
+  // With a 申诉 tab, 绩效's figures read the appeals accepted for the period the data covers.
+  const appealsPeriod = spreadsheet.getSheetByName(APPEALS_TAB)
+    ? periodLabel(dataSpan(spreadsheet))
+    : undefined;
+  const card = scorecardTab(agents, book, 'native', language, naming, flagOf, appealsPeriod);
   if (!writeTabsAsking([card], '替换？Replace it?')) return;
   withDocumentLock(() => {
     for (const { sheet, content } of tabs) {

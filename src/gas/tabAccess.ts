@@ -1,3 +1,4 @@
+import { APPEALS_TAB } from '../core/payPeriod/appeals';
 import { cellText } from '../core/sheets/cellText';
 import { rowsPerBlock } from '../core/sheets/chunks';
 import { SETTINGS_TAB } from '../core/sheets/settingsTab';
@@ -20,10 +21,14 @@ export function readTab(
   return { name, rows, nextRow: next > lastRow ? null : next };
 }
 
-/** The team's 设置 as rows of text, or null when the spreadsheet has none yet. */
-export function readSettingsTab(): { rows: string[][] | null } {
-  const sheet = SpreadsheetApp.getActiveSpreadsheet().getSheetByName(SETTINGS_TAB);
-  return { rows: sheet ? textRows(sheet.getDataRange()) : null };
+/** The team's 设置 as rows of text (null when the spreadsheet has none yet), and whether 申诉 exists. */
+export function readSettingsTab(): { rows: string[][] | null; appeals: boolean } {
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  const sheet = spreadsheet.getSheetByName(SETTINGS_TAB);
+  return {
+    rows: sheet ? textRows(sheet.getDataRange()) : null,
+    appeals: spreadsheet.getSheetByName(APPEALS_TAB) !== null,
+  };
 }
 
 /**

@@ -586,7 +586,7 @@ export class ImportFlow {
         settings,
       );
       // The team's 设置 decides the scheme; it is read, never overwritten by an import.
-      const { rows: settingsRows } = await callServer('readSettingsTab');
+      const { rows: settingsRows, appeals } = await callServer('readSettingsTab');
       // Headers (and their notes) in the spreadsheet's language, whoever is importing.
       const language = languageOf(this.context.spreadsheetLocale);
       const tabs = buildTabs(report, {
@@ -597,6 +597,8 @@ export class ImportFlow {
         language,
         // Each indicator header's definition and settings, as its note.
         noteWords: noteWords(language, report.settings),
+        // With a 申诉 tab, 绩效's figures read the appeals accepted for the report's period.
+        appeals: appeals === true,
       });
       let written: WriteTabsResult;
       try {

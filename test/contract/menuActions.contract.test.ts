@@ -5,7 +5,7 @@ import type { MenuItem } from '../fakes/services';
 const TABS = ['服务指标', '销售指标', '售后指标', '咨询明细', '绩效', '设置'];
 
 describe('the add-on menu', () => {
-  it('offers the sidebar, the template, recompute from the settings, closing and reopening a pay period, and help', () => {
+  it('offers the sidebar, the template, recompute from the settings, closing and reopening a pay period, appeals, and help', () => {
     const addon = loadCode({ authMode: 'NONE' });
     addon.global.onOpen();
     const items = addon.menus[0]?.items.filter((i): i is MenuItem => i !== 'separator') ?? [];
@@ -15,6 +15,7 @@ describe('the add-on menu', () => {
       'recomputeFromSettings',
       'closePayPeriod',
       'reopenPayPeriod',
+      'openAppeals',
       'showHelp',
     ]);
   });

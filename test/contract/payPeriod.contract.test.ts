@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { formulaValues } from '../../scripts/preview/formulas';
 import type { Message } from '../../src/core/engine/model';
 import { loadCode } from '../fakes/loadCode';
 import type { PromptAnswer } from '../fakes/services';
+import type { FakeSheet } from '../fakes/spreadsheet';
 import { tabsFor } from '../helpers/importTabs';
 
 type Addon = ReturnType<typeof loadCode>;
@@ -222,5 +224,122 @@ describe('重新打开 Reopen pay period (menu)', () => {
     addon.global.reopenPayPeriod();
     expect(addon.alerts.at(-1)?.prompt).toContain('Period "2024-02" is not closed; nothing was changed.');
     expect(recordCells(addon)).toEqual(before);
+  });
+});
+
+describe('申诉 Appeals (menu), read by 绩效’s formulas', () => {
+  /** What 绩效 shows for an agent, its formulas evaluated as Sheets would (scripts/preview/formulas.ts). */
+  function shown(addon: Addon, agent: string, column: string) {
+    const sheet = addon.spreadsheet.getSheetByName('绩效') as FakeSheet;
+    const cells = sheet.dump();
+    const r = cells.findIndex((row) => row[0] === agent) + 1;
+    const c = (cells[0] ?? []).indexOf(column) + 1;
+    const cell = sheet.peek(r, c);
+    return cell.formula === '' ? cell.value : formulaValues(addon.spreadsheet).formulaValue(sheet, r, c);
+  }
+  const appeal = (addon: Addon, row: number, cells: (string | number)[]) =>
+    addon.spreadsheet.getSheetByName('申诉')?.getRange(row, 1, 1, cells.length).setValues([cells]);
+
+  it('makes 申诉 with a decision dropdown; an accepted appeal changes 绩效, a rejected one or another period’s nothing', () => {
+    const addon = loadCode();
+    importTabs(addon, replies(MARCH));
+    addon.global.openAppeals();
+    const tab = addon.spreadsheet.getSheetByName('申诉') as FakeSheet;
+    expect(tab.dump()[0]).toEqual([
+      '客服 agent',
+      '周期 period',
+      '指标 indicator',
+      '申诉内容 claim',
+      '决定 decision',
+      '更正数字 corrected figure',
+      '日期 date',
+    ]);
+    expect(tab.getRange(2, 5, 1, 1).getDataValidation()).toEqual({
+      criteria: 'VALUE_IN_LIST',
+      values: ['接受 accepted', '驳回 rejected'],
+      showDropdown: true,
+      allowInvalid: false,
+    });
+    expect(tab.getRange(1000, 3, 1, 1).getDataValidation()?.values).toEqual([
+      '30秒应答率',
+      '平均响应时间(秒)',
+      '询单转化率',
+      '满意率',
+    ]);
+    expect(addon.alerts.at(-1)?.prompt).toContain('The 申诉 tab is ready');
+    // 绩效's figures are formulas over 申诉 now; with no appeal they are the imported figures.
+    expect(String(shown(addon, '=1+1', '平均响应时间(秒)'))).toBe('40');
+    expect(shown(addon, '=1+1', '绩效工资')).toBe(600);
+
+    // Rejected: nothing changes.
+    appeal(addon, 2, [
+      '=1+1',
+      '2024-03',
+      '平均响应时间(秒)',
+      '系统卡顿 the system hung',
+      '驳回 rejected',
+      25,
+    ]);
+    expect(shown(addon, '=1+1', '绩效工资')).toBe(600);
+    // Accepted for another period: nothing changes either.
+    appeal(addon, 3, [
+      '=1+1',
+      '2024-02',
+      '平均响应时间(秒)',
+      '系统卡顿 the system hung',
+      '接受 accepted',
+      25,
+    ]);
+    expect(shown(addon, '=1+1', '绩效工资')).toBe(600);
+    // Accepted for March: 40 s → 25 s scores 8 instead of 6: 0×10 + 8×10 = 80 of 200, pay 800.
+    appeal(addon, 2, [
+      '=1+1',
+      '2024-03',
+      '平均响应时间(秒)',
+      '系统卡顿 the system hung',
+      '接受 accepted',
+      25,
+    ]);
+    expect(shown(addon, '=1+1', '平均响应时间(秒)')).toBe(25);
+    expect(shown(addon, '=1+1', '平均响应时间(秒) 得分')).toBe(8);
+    expect(shown(addon, '=1+1', '绩效工资')).toBe(800);
+    // 小美 is untouched (an agent named like a formula is matched exactly, not as a criterion).
+    expect(shown(addon, '小美', '绩效工资')).toBe(2000);
+
+    // A close pays what 绩效 shows: the accepted appeal applied.
+    answer(addon, { text: '' });
+    addon.global.closePayPeriod();
+    expect(
+      rowsOf(addon).map((row) => [row['客服 agent'], row['平均响应时间(秒)'], row['绩效工资 pay']]),
+    ).toEqual([
+      ['=1+1', 25, 800],
+      ['小美', 20, 2000],
+    ]);
+
+    // For a closed period an appeal shows in 绩效 (and its note), but 发放记录 changes only through reopen.
+    const closed = recordCells(addon);
+    appeal(addon, 4, ['=1+1', '2024-03', '30秒应答率', '漏算 missed', '接受 accepted', 1]);
+    expect(shown(addon, '=1+1', '绩效工资')).toBe(1800);
+    addon.global.recomputeFromSettings();
+    expect(recordCells(addon)).toEqual(closed);
+    const note = addon.spreadsheet.getSheetByName('绩效')?.getRange(1, 1, 1, 1).getNotes()[0]?.[0] ?? '';
+    expect(note).toContain('=1+1 绩效工资 pay: 800 → 1800 (+1000)');
+    answer(addon, { text: '' }, { text: '申诉第 4 行已接受 appeal on row 4 accepted' }, { text: '' });
+    addon.global.reopenPayPeriod();
+    addon.global.closePayPeriod();
+    expect(rowsOf(addon).at(-2)).toMatchObject({ '客服 agent': '=1+1', '绩效工资 pay': 1800 });
+  });
+
+  it('refuses to close while two accepted appeals claim the same figure; 绩效 shows #N/A there', () => {
+    const addon = loadCode();
+    importTabs(addon, replies(MARCH));
+    addon.global.openAppeals();
+    appeal(addon, 2, ['=1+1', '2024-03', '平均响应时间(秒)', 'a', '接受 accepted', 25]);
+    appeal(addon, 3, ['=1+1', '2024-03', '平均响应时间(秒)', 'b', '接受 accepted', 30]);
+    expect(String(shown(addon, '=1+1', '绩效工资'))).toBe('#N/A');
+    answer(addon, { text: '' });
+    addon.global.closePayPeriod();
+    expect(addon.alerts.at(-1)?.prompt).toContain('申诉 rows 2, 3: =1+1 平均响应时间(秒) 2024-03');
+    expect(record(addon)).toBeNull();
   });
 });

@@ -312,6 +312,38 @@ export function createGasFake(options: GasFakeOptions = {}) {
         log.record('SpreadsheetApp', 'flush', []);
       },
       ProtectionType: { SHEET: 'SHEET', RANGE: 'RANGE' },
+      /**
+       * SpreadsheetApp.newDataValidation(): a builder; requireValueInList(values, showDropdown) "sets the
+       * data validation rule to require that the input is equal to one of the given values", and
+       * setAllowInvalid(false) rejects other input
+       * (https://developers.google.com/apps-script/reference/spreadsheet/data-validation-builder). Only the
+       * list criterion the add-on uses is modeled; an empty list is refused rather than guessed at.
+       */
+      newDataValidation() {
+        log.record('SpreadsheetApp', 'newDataValidation', []);
+        const rule: { values?: string[]; showDropdown: boolean; allowInvalid: boolean } = {
+          showDropdown: true,
+          allowInvalid: true,
+        };
+        const builder = {
+          requireValueInList(values: string[], showDropdown = true) {
+            if (!Array.isArray(values) || values.length === 0)
+              throw new Error('fake: requireValueInList needs a list of values');
+            rule.values = values.map(String);
+            rule.showDropdown = showDropdown;
+            return builder;
+          },
+          setAllowInvalid(allowInvalid: boolean) {
+            rule.allowInvalid = allowInvalid;
+            return builder;
+          },
+          build() {
+            if (!rule.values) throw new Error('fake: a data validation rule needs a criterion');
+            return { criteria: 'VALUE_IN_LIST', ...rule, values: [...rule.values] };
+          },
+        };
+        return builder;
+      },
       newConditionalFormatRule() {
         log.record('SpreadsheetApp', 'newConditionalFormatRule', []);
         const rule: { formula?: string; background?: string; ranges?: string[] } = {};

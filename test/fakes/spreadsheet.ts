@@ -97,8 +97,18 @@ interface Cell {
   wrap?: boolean;
   /** Range.setNotes: the cell's note ('' or absent: none). */
   note?: string;
+  /** Range.setDataValidation: the rule the cell's input must meet (absent: none). */
+  validation?: FakeDataValidation;
   /** Range.setFontColors: the text's color in CSS notation; absent: the default. */
   fontColor?: string;
+}
+
+/** A data-validation rule as SpreadsheetApp.newDataValidation() builds it. */
+export interface FakeDataValidation {
+  criteria: 'VALUE_IN_LIST';
+  values: string[];
+  showDropdown: boolean;
+  allowInvalid: boolean;
 }
 
 /** What every tab of a spreadsheet reads values by. */
@@ -916,6 +926,28 @@ export class FakeRange {
       (note === '' ? this.sheet.peek(r, c) : this.sheet.cell(r, c)).note = note;
     });
     return this;
+  }
+
+  /**
+   * Google: Range.setDataValidation(rule) "Sets one data validation rule for all cells in the range";
+   * null removes it (https://developers.google.com/apps-script/reference/spreadsheet/range#setdatavalidationrule).
+   * A protected cell refuses it like any edit.
+   */
+  setDataValidation(rule: FakeDataValidation | null) {
+    this.record('setDataValidation', [rule]);
+    this.checkEditable();
+    this.each((r, c) => {
+      const cell = this.sheet.cell(r, c);
+      if (rule) cell.validation = rule;
+      else delete cell.validation;
+    });
+    return this;
+  }
+
+  /** Range.getDataValidation: the rule of the range's top-left cell, or null. */
+  getDataValidation(): FakeDataValidation | null {
+    this.record('getDataValidation', []);
+    return this.sheet.peek(this.row, this.column).validation ?? null;
   }
 
   /** Range.getNotes: each cell's note, '' where there is none. */

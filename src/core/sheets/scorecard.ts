@@ -8,6 +8,7 @@ import {
 } from '../engine/catalog';
 import type { Row } from '../engine/report';
 import { lazy } from '../lib/lazy';
+import { APPEAL_COLUMNS, APPEALS_ROWS, APPEALS_TAB, DECISIONS } from '../payPeriod/appeals';
 import { columnLetter } from './a1';
 import { type FlagOf, isLowSampleNote } from './lowSample';
 import { NUMBER_FORMATS, TEXT_FORMAT } from './numberFormats';
@@ -24,6 +25,26 @@ import {
 import type { FlaggedCell, Tab, TabCell } from './tabModel';
 
 export const SCORECARD_TAB = '绩效';
+
+const appealRange = (column: string) => `'${APPEALS_TAB}'!$${column}$2:$${column}$${APPEALS_ROWS}`;
+const textLiteral = (text: string) => `"${text.replace(/"/g, '""')}"`;
+
+/**
+ * A figure of 绩效 that an accepted appeal overrides: the appeals of this agent (EXACT: names are
+ * case-sensitive, and never read as criteria the way COUNTIFS would read "=1+1" or "小*"), period and
+ * indicator (as the column's header names it) marked accepted. None: the imported figure; one: its
+ * corrected figure; more than one: #N/A, which a manager must resolve in 申诉.
+ */
+function appealed(figure: number | null, row: number, column: string, period: string): string {
+  const match = [
+    `EXACT(${appealRange(APPEAL_COLUMNS.agent)},$A${row})`,
+    `(${appealRange(APPEAL_COLUMNS.period)}=${textLiteral(period)})`,
+    `(${appealRange(APPEAL_COLUMNS.indicator)}=${column}$1)`,
+    `(${appealRange(APPEAL_COLUMNS.decision)}=${textLiteral(DECISIONS.accepted)})`,
+  ].join('*');
+  const own = figure === null ? '""' : String(figure);
+  return `IF(SUMPRODUCT(${match})=0,${own},IF(SUMPRODUCT(${match})=1,SUMPRODUCT(${match}*${appealRange(APPEAL_COLUMNS.figure)}),NA()))`;
+}
 
 /** Nested IF of a step tier, reading thresholds and points from 设置: works in every spreadsheet. */
 function nativeTier(value: string, row: number, better: 'higher' | 'lower'): string {
@@ -78,6 +99,11 @@ export function scorecardTab(
   naming?: Naming,
   /** The note of each low-sample figure: greyed, and unscored where the scheme says so in 设置. */
   flagOf: FlagOf = () => null,
+  /**
+   * The period of the figures, when the spreadsheet has a 申诉 tab: each figure is then a formula that
+   * takes the corrected figure of an accepted appeal of that agent, period and indicator (appealed).
+   */
+  appealsPeriod?: string,
 ): Tab {
   const ids = scorecardIndicators(book);
   const valueColumn = (k: number) => columnLetter(3 + k * 2);
@@ -118,9 +144,15 @@ export function scorecardTab(
       // full marks, as any blank score is.
       const option = settingsRef(PAY_OPTION_COLUMN, layout.payRow);
       const leaveOut = `OR(${option}=TRUE,${option}="TRUE")`;
-      cells.push((agent[id] as number | null) ?? null, {
-        formula: note === null ? tier : `IF(${leaveOut},"",${tier})`,
-      });
+      const figure = (agent[id] as number | null) ?? null;
+      cells.push(
+        appealsPeriod === undefined
+          ? figure
+          : { formula: appealed(figure, r, valueColumn(k), appealsPeriod) },
+        {
+          formula: note === null ? tier : `IF(${leaveOut},"",${tier})`,
+        },
+      );
       scores.push(`${scoreColumn(k)}${r}`);
       weights.push(settingsRef(ITEM_COLUMNS.weight, row));
       maxima.push(settingsRef(ITEM_COLUMNS.maxPoints, row));

@@ -15,6 +15,7 @@ import {
   type PeriodChange,
   type PreviousFigures,
 } from '../payPeriod/previous';
+import { periodLabel } from '../payPeriod/payRecord';
 import { localMs } from '../time/zone';
 import { columnLetter } from './a1';
 import { columnWidths } from './columnWidths';
@@ -259,6 +260,8 @@ export interface TabOptions {
    * empty) carries none of them; without it, no header notes.
    */
   noteWords?: NoteWords;
+  /** The spreadsheet has a 申诉 tab: 绩效's figures read its accepted appeals for the report's period. */
+  appeals?: boolean;
 }
 
 /** 设置's names as text (schemes, indicators, directions, agents), its numbers as numbers. */
@@ -284,6 +287,10 @@ function newSettingsTab(report: Report, language: Language): Tab {
   };
 }
 
+/** The days a report covers, as a pay period is named by them. */
+const spanOfReport = (report: Report) =>
+  report.period.from && report.period.to ? { from: report.period.from, to: report.period.to } : null;
+
 /**
  * Every tab, in the order the product shows them. An existing 设置 is the team's: it is read, never
  * rewritten.
@@ -307,6 +314,7 @@ export function buildTabs(report: Report, options: TabOptions): Tab[] {
       options.language,
       report.settings,
       reportFlags(report, options.language),
+      options.appeals ? periodLabel(spanOfReport(report)) : undefined,
     ),
   ];
   return (settings ? [...tabs, settings] : tabs).map((tab) => ({ ...tab, widths: columnWidths(tab) }));
