@@ -120,6 +120,10 @@ export async function startPreview({ port = Number(process.env.PORT ?? 8080), qu
             JSON.stringify({ error: `Script function not found: ${name}` }),
           );
         const alertsBefore = fake.alerts.length;
+        // The answers the page collected to this action's Ui.prompt dialogs so far, in order: an action
+        // asks before it changes anything, so it is run again from the start with one more answer.
+        const answers = JSON.parse(decodeURIComponent(request.headers['x-prompt-answers'] ?? '%5B%5D'));
+        fake.promptAnswers.splice(0, fake.promptAnswers.length, ...answers);
         try {
           // As google.script.run does: arguments and results travel as JSON.
           const args = vm.runInContext(`(${body || '[]'})`, context);
@@ -129,7 +133,14 @@ export async function startPreview({ port = Number(process.env.PORT ?? 8080), qu
           const alerts = fake.alerts.slice(alertsBefore);
           send(response, 200, 'application/json', JSON.stringify({ value, alerts }));
         } catch (error) {
+          if (error?.name === 'UnansweredPrompt') {
+            const alerts = fake.alerts.slice(alertsBefore);
+            const prompt = { title: error.title, prompt: error.prompt };
+            return send(response, 200, 'application/json', JSON.stringify({ prompt, alerts }));
+          }
           send(response, 200, 'application/json', JSON.stringify({ error: error?.message ?? String(error) }));
+        } finally {
+          fake.promptAnswers.splice(0, fake.promptAnswers.length);
         }
       });
       return;
