@@ -120,6 +120,7 @@ export async function startPreview({ port = Number(process.env.PORT ?? 8080), qu
             JSON.stringify({ error: `Script function not found: ${name}` }),
           );
         const alertsBefore = fake.alerts.length;
+        const sidebarsBefore = fake.sidebars.length;
         // The answers the page collected to this action's Ui.prompt dialogs so far, in order: an action
         // asks before it changes anything, so it is run again from the start with one more answer.
         const answers = JSON.parse(decodeURIComponent(request.headers['x-prompt-answers'] ?? '%5B%5D'));
@@ -131,7 +132,9 @@ export async function startPreview({ port = Number(process.env.PORT ?? 8080), qu
           // One execution per call, which a test may have asked the fake to stop (failServerCall).
           const [value] = scriptRunCopy([fake.serverCall(name, () => fn(...args))]);
           const alerts = fake.alerts.slice(alertsBefore);
-          send(response, 200, 'application/json', JSON.stringify({ value, alerts }));
+          // Ui.showSidebar: the page opens the sidebar afresh, as Sheets does.
+          const sidebar = fake.sidebars.length > sidebarsBefore;
+          send(response, 200, 'application/json', JSON.stringify({ value, alerts, sidebar }));
         } catch (error) {
           if (error?.name === 'UnansweredPrompt') {
             const alerts = fake.alerts.slice(alertsBefore);

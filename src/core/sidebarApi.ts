@@ -1,3 +1,4 @@
+import type { PayWhatIfRow } from './payPeriod/whatIf';
 import type { Grid, TabLayout } from './sheets/chunks';
 import type { Tab } from './sheets/tabs';
 
@@ -15,6 +16,14 @@ export interface SidebarContext {
   /** The user's locale: the language of the sidebar. */
   userLocale: string;
   tabs: string[];
+  /** Opened by 按设置重新计算: show the pay what-if first, and apply only when asked. */
+  whatIf?: boolean;
+}
+
+/** The pay what-if of 按设置重新计算 (src/core/payPeriod/whatIf.ts), or why there is none. */
+export interface PayWhatIf {
+  rows: PayWhatIfRow[];
+  problem?: string;
 }
 
 /**
@@ -112,6 +121,10 @@ export interface ServerApi {
   readSettingsTab(): { rows: string[][] | null; appeals?: boolean };
   /** Brings a tab to the front (the summary's links). */
   showTab(name: string): { shown: boolean };
+  /** Each agent's pay now (as 绩效 shows it) and after 按设置重新计算; nothing is written. */
+  payWhatIf(): PayWhatIf;
+  /** 按设置重新计算, applied: 绩效 rebuilt from the edited 设置. */
+  applyRecompute(): { applied: boolean; message: string };
   loadPreferences(): Preferences;
   savePreferences(preferences: Preferences): { bytes: number };
 }

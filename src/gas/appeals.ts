@@ -10,7 +10,7 @@ import {
 } from '../core/sheets/settingsTab';
 import { TEXT_FORMAT } from '../core/sheets/tabs';
 import { readTabFigures } from './indicatorTabs';
-import { recomputeFromSettings } from './recompute';
+import { applyRecompute } from './recompute';
 import { ADDON_TITLE } from './title';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -58,7 +58,7 @@ export function openAppeals() {
     .setAllowInvalid(false)
     .build();
   sheet.getRange(2, 5, APPEALS_ROWS - 1, 1).setDataValidation(decisions);
-  recomputeFromSettings();
+  applyRecompute();
   const settings = spreadsheet.getSheetByName(SETTINGS_TAB);
   let book: SettingsBook | null = null;
   try {

@@ -9,34 +9,51 @@ import { dataSpan, notePeriodStatus } from './payPeriod';
 import { ADDON_TITLE } from './title';
 import { applyConditionalRules, isOwned, withDocumentLock, writeTabsAsking } from './writeTabs';
 
+/** Where the sidebar is told to open on the what-if of 按设置重新计算 (a user property, read once). */
+export const WHAT_IF_FLAG = 'cs-kpi.open-what-if';
+
 /**
- * Menu: 按设置重新计算. After the team edits 设置 (indicators, tiers, weights, pay, who is on which
- * scheme), rebuilds 绩效 from the figures already in the indicator tabs and recolors those tabs
- * against the new targets. No export is needed: nothing is recomputed from chats or orders.
+ * Menu: 按设置重新计算. Opens the sidebar on the pay what-if: each agent's pay as 绩效 shows it now and
+ * as the edited 设置 would make it; the sidebar applies (applyRecompute) only when asked.
  */
 export function recomputeFromSettings() {
+  PropertiesService.getUserProperties().setProperty(WHAT_IF_FLAG, 'yes');
+  const page = HtmlService.createHtmlOutputFromFile('Sidebar').setTitle(ADDON_TITLE);
+  SpreadsheetApp.getUi().showSidebar(page);
+}
+
+/** Whether the sidebar opens on the what-if (and forgets it: the next opening is an ordinary one). */
+export function takeWhatIfFlag(): boolean {
+  const properties = PropertiesService.getUserProperties();
+  const flag = properties.getProperty(WHAT_IF_FLAG) !== null;
+  if (flag) properties.deleteProperty(WHAT_IF_FLAG);
+  return flag;
+}
+
+/**
+ * 按设置重新计算, applied (from the sidebar's what-if, or after 申诉 is made). After the team edits
+ * 设置 (indicators, tiers, weights, pay, who is on which scheme), rebuilds 绩效 from the figures
+ * already in the indicator tabs and recolors those tabs against the new targets. No export is needed:
+ * nothing is recomputed from chats or orders. Says what it did in a dialog, and to the sidebar.
+ */
+export function applyRecompute(): { applied: boolean; message: string } {
   const ui = SpreadsheetApp.getUi();
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const settingsSheet = spreadsheet.getSheetByName(SETTINGS_TAB);
   if (!settingsSheet) {
-    ui.alert(
-      ADDON_TITLE,
-      '还没有「设置」工作表：请先建立模板或导入。There is no 设置 tab yet: set up the template or import first.',
-      ui.ButtonSet.OK,
-    );
-    return;
+    const message =
+      '还没有「设置」工作表：请先建立模板或导入。There is no 设置 tab yet: set up the template or import first.';
+    ui.alert(ADDON_TITLE, message, ui.ButtonSet.OK);
+    return { applied: false, message };
   }
   let book: ReturnType<typeof readSettingsBook>;
   try {
     book = readSettingsBook(settingsSheet.getDataRange().getValues());
   } catch (error) {
     if (!(error instanceof SettingsTabError)) throw error;
-    ui.alert(
-      ADDON_TITLE,
-      `「设置」有误，未做改动。设置 has mistakes; nothing was changed.\n\n${error.message}`,
-      ui.ButtonSet.OK,
-    );
-    return;
+    const message = `「设置」有误，未做改动。设置 has mistakes; nothing was changed.\n\n${error.message}`;
+    ui.alert(ADDON_TITLE, message, ui.ButtonSet.OK);
+    return { applied: false, message };
   }
   // The names the indicator tabs were written with (3分钟应答率 under 180 s) head 绩效 too.
   const { tabs, agents, naming, flagOf } = readTabFigures(spreadsheet);
@@ -46,7 +63,8 @@ export function recomputeFromSettings() {
     ? periodLabel(dataSpan(spreadsheet))
     : undefined;
   const card = scorecardTab(agents, book, 'native', language, naming, flagOf, appealsPeriod);
-  if (!writeTabsAsking([card], '替换？Replace it?')) return;
+  if (!writeTabsAsking([card], '替换？Replace it?'))
+    return { applied: false, message: `「${SCORECARD_TAB}」未改动。${SCORECARD_TAB} was left as it was.` };
   withDocumentLock(() => {
     for (const { sheet, content } of tabs) {
       if (!isOwned(sheet)) continue;
@@ -55,9 +73,7 @@ export function recomputeFromSettings() {
     }
   });
   notePeriodStatus(spreadsheet);
-  ui.alert(
-    ADDON_TITLE,
-    `已按「设置」重新计算「${SCORECARD_TAB}」：${agents.length} 位客服，${book.schemes.length} 个方案。Recomputed ${SCORECARD_TAB} from 设置: ${agents.length} agents, ${book.schemes.length} schemes.`,
-    ui.ButtonSet.OK,
-  );
+  const message = `已按「设置」重新计算「${SCORECARD_TAB}」：${agents.length} 位客服，${book.schemes.length} 个方案。Recomputed ${SCORECARD_TAB} from 设置: ${agents.length} agents, ${book.schemes.length} schemes.`;
+  ui.alert(ADDON_TITLE, message, ui.ButtonSet.OK);
+  return { applied: true, message };
 }

@@ -1,7 +1,9 @@
 import type { ServerApi } from '../core/sidebarApi';
 import { notePeriodStatus } from './payPeriod';
 import { loadPreferences, savePreferences } from './preferences';
+import { applyRecompute, takeWhatIfFlag } from './recompute';
 import { readSettingsTab, readTab, showTab } from './tabAccess';
+import { payWhatIf } from './whatIf';
 import { abortTabs, appendTabRows, beginTabs, commitTab, commitTabs, writeTabs } from './writeTabs';
 
 /** After an import's last call: 绩效 and the indicator tabs say whether their data covers a closed period. */
@@ -23,6 +25,7 @@ export const server: ServerApi = {
       spreadsheetLocale: spreadsheet.getSpreadsheetLocale(),
       userLocale: Session.getActiveUserLocale(),
       tabs: spreadsheet.getSheets().map((sheet) => sheet.getName()),
+      whatIf: takeWhatIfFlag(),
     };
   },
   writeTabs: notingClosedPeriods(writeTabs),
@@ -34,6 +37,8 @@ export const server: ServerApi = {
   readTab,
   readSettingsTab,
   showTab,
+  payWhatIf,
+  applyRecompute,
   loadPreferences,
   savePreferences,
 };

@@ -2,6 +2,7 @@ import type { SidebarContext } from '../core/sidebarApi';
 import { ImportFlow } from './importFlow';
 import { type Messages, messagesFor } from './messages';
 import { callServer, errorText } from './serverCall';
+import { showWhatIf } from './whatIf';
 
 // Text from the spreadsheet (names of tabs, the file) is set with textContent only, never as HTML.
 function byId(id: string): HTMLElement {
@@ -50,6 +51,8 @@ async function load() {
     messages = messagesFor(context.userLocale);
     applyMessages(messages);
     showContext(context, messages);
+    // Opened by 按设置重新计算: the pay what-if first; it applies only when asked.
+    if (context.whatIf) void showWhatIf(messages, (error) => showError(error, messages, false));
     if (!started) {
       started = true;
       const shown = messages;

@@ -68,6 +68,15 @@ const zhCN = {
   orTab: '或选择本表中的工作表…',
   chooseFile: '选择文件…',
   noFile: '未选择文件',
+  whatIfTitle: '按设置重新计算：绩效工资变化',
+  whatIfIntro: '按编辑后的「设置」重新计算前，每位客服现在与重新计算后的绩效工资。确认后才会写入。',
+  whatIfAgent: '客服',
+  whatIfNow: '现在',
+  whatIfAfter: '重新计算后',
+  whatIfChange: '变化',
+  whatIfApply: '应用',
+  whatIfCancel: '取消',
+  whatIfCancelled: '未改动。',
 };
 
 /** Each setting's label and help, from the engine's description, under `setting_ID` and `settingHelp_ID`. */
@@ -149,6 +158,15 @@ const zhTW: Record<keyof typeof zhCN, string> = {
   orTab: '或選擇本試算表中的工作表…',
   chooseFile: '選擇檔案…',
   noFile: '未選擇檔案',
+  whatIfTitle: '依設定重新計算：績效工資變化',
+  whatIfIntro: '依編輯後的「设置」重新計算前，每位客服現在與重新計算後的績效工資。確認後才會寫入。',
+  whatIfAgent: '客服',
+  whatIfNow: '現在',
+  whatIfAfter: '重新計算後',
+  whatIfChange: '變化',
+  whatIfApply: '套用',
+  whatIfCancel: '取消',
+  whatIfCancelled: '未改動。',
 };
 
 const en: Record<keyof typeof zhCN, string> = {
@@ -219,6 +237,16 @@ const en: Record<keyof typeof zhCN, string> = {
   orTab: 'or pick a tab of this spreadsheet…',
   chooseFile: 'Choose a file…',
   noFile: 'No file chosen',
+  whatIfTitle: 'Recompute from the settings: pay what-if',
+  whatIfIntro:
+    "Each agent's performance pay now and after recomputing from the edited 设置. Nothing is written until you apply.",
+  whatIfAgent: 'Agent',
+  whatIfNow: 'Now',
+  whatIfAfter: 'After',
+  whatIfChange: 'Change',
+  whatIfApply: 'Apply',
+  whatIfCancel: 'Cancel',
+  whatIfCancelled: 'Nothing was changed.',
 };
 
 /** Apps Script locales look like zh_CN, browsers' like zh-CN; Hong Kong and Macau read Traditional. */

@@ -33,8 +33,9 @@ function replies(delays: Record<string, number[]>): Message[] {
   return out;
 }
 
+/** An import as the sidebar makes it (native formulas in 绩效). */
 function importTabs(addon: Addon, msgs: Message[]) {
-  const request = { tabs: tabsFor(msgs, { minSample: 1 }), replaceEdited: true };
+  const request = { tabs: tabsFor(msgs, { minSample: 1 }, () => ({ formulas: 'native' })), replaceEdited: true };
   addon.callServer('writeTabs', request);
 }
 
@@ -320,7 +321,7 @@ describe('申诉 Appeals (menu), read by 绩效’s formulas', () => {
     const closed = recordCells(addon);
     appeal(addon, 4, ['=1+1', '2024-03', '30秒应答率', '漏算 missed', '接受 accepted', 1]);
     expect(shown(addon, '=1+1', '绩效工资')).toBe(1800);
-    addon.global.recomputeFromSettings();
+    addon.global.applyRecompute();
     expect(recordCells(addon)).toEqual(closed);
     const note = addon.spreadsheet.getSheetByName('绩效')?.getRange(1, 1, 1, 1).getNotes()[0]?.[0] ?? '';
     expect(note).toContain('=1+1 绩效工资 pay: 800 → 1800 (+1000)');
@@ -341,5 +342,59 @@ describe('申诉 Appeals (menu), read by 绩效’s formulas', () => {
     addon.global.closePayPeriod();
     expect(addon.alerts.at(-1)?.prompt).toContain('申诉 rows 2, 3: =1+1 平均响应时间(秒) 2024-03');
     expect(record(addon)).toBeNull();
+  });
+});
+
+describe('按设置重新计算: the pay what-if before it applies', () => {
+  it('opens the sidebar on the what-if; pay now is what 绩效 shows, after is what the edited 设置 gives; nothing written until applied', () => {
+    const addon = loadCode({ spreadsheet: { evaluateFormulas: true } });
+    importTabs(addon, replies(MARCH));
+    // A second scheme, 售后·日常 (30秒应答率 at 0.3/0.5/1 → 6/8/10, weight 10; pay 1500), and "=1+1" on it.
+    const settings = addon.spreadsheet.getSheetByName('设置');
+    settings
+      ?.getRange(6, 1, 1, 13)
+      .setValues([
+        ['售后·日常', 'fast_reply_rate', '30秒应答率', 'higher', 1, 0.3, 0.5, 1, 6, 8, 10, 10, 10],
+      ]);
+    settings?.getRange(3, 15, 1, 2).setValues([['售后·日常', 1500]]);
+    const assigned = settings?.dump().map((row) => row[17]) ?? [];
+    settings?.getRange(assigned.indexOf('=1+1') + 1, 19, 1, 1).setValues([['售后·日常']]);
+    const before = addon.spreadsheet.getSheets().map((s) => [s.peekName(), s.dump()]);
+
+    addon.global.recomputeFromSettings();
+    expect(addon.sidebars).toHaveLength(1);
+    expect((addon.callServer('getSidebarContext') as { whatIf: boolean }).whatIf).toBe(true);
+    // Read once: the next opening of the sidebar is an ordinary one.
+    expect((addon.callServer('getSidebarContext') as { whatIf: boolean }).whatIf).toBe(false);
+    // Now: 600 and 2000 as 绩效 shows them. After: "=1+1" on 售后·日常 scores 30秒应答率 0 → 0 points
+    // of 10 × 10: pay 0; 小美 unchanged.
+    expect(addon.callServer('payWhatIf')).toEqual({
+      rows: [
+        { agent: '=1+1', schemeNow: '售前·日常', payNow: 600, schemeAfter: '售后·日常', payAfter: 0 },
+        { agent: '小美', schemeNow: '售前·日常', payNow: 2000, schemeAfter: '售前·日常', payAfter: 2000 },
+      ],
+    });
+    expect(addon.spreadsheet.getSheets().map((s) => [s.peekName(), s.dump()])).toEqual(before);
+
+    expect(addon.callServer('applyRecompute')).toMatchObject({ applied: true });
+    const card = addon.spreadsheet.getSheetByName('绩效')?.getDataRange().getValues() ?? [];
+    const pay = (card[0] ?? []).indexOf('绩效工资');
+    expect(card.slice(1).map((row) => [row[0], row[1], row[pay]])).toEqual([
+      ['=1+1', '售后·日常', 0],
+      ['小美', '售前·日常', 2000],
+    ]);
+    // After applying, now and after agree.
+    const again = addon.callServer('payWhatIf') as { rows: { payNow: number; payAfter: number }[] };
+    expect(again.rows.map((row) => row.payNow)).toEqual(again.rows.map((row) => row.payAfter));
+  });
+
+  it('says what is wrong in 设置 instead of a what-if', () => {
+    const addon = loadCode({ spreadsheet: { evaluateFormulas: true } });
+    importTabs(addon, replies(MARCH));
+    addon.editCell('设置', 3, 7, '七成');
+    expect(addon.callServer('payWhatIf')).toEqual({
+      rows: [],
+      problem: expect.stringContaining('设置 G3（门槛2）："七成" is not a number'),
+    });
   });
 });

@@ -240,7 +240,7 @@ describe('recomputeFromSettings (menu: 按设置重新计算)', () => {
     send(addon, { tabs: tabsFor(messages(4)) });
     addAfterSalesScheme(addon);
     const settingsBefore = addon.spreadsheet.getSheetByName('设置')?.dump();
-    addon.global.recomputeFromSettings();
+    addon.global.applyRecompute();
     expect(addon.alerts.at(-1)?.prompt).toContain('2 agents, 2 schemes');
     const card = addon.spreadsheet.getSheetByName('绩效')?.dump() ?? [];
     const header = card[0] ?? [];
@@ -273,7 +273,7 @@ describe('recomputeFromSettings (menu: 按设置重新计算)', () => {
     send(addon, { tabs: tabsFor(messages(4), { fastReplySeconds: 180 }) });
     const header = () => addon.spreadsheet.getSheetByName('绩效')?.dump()[0] ?? [];
     expect(header()).toContain('3分钟应答率 得分');
-    addon.global.recomputeFromSettings();
+    addon.global.applyRecompute();
     expect(header()).toContain('3分钟应答率');
     expect(header()).toContain('3分钟应答率 得分');
     expect(header()).not.toContain('30秒应答率');
@@ -302,7 +302,7 @@ describe('recomputeFromSettings (menu: 按设置重新计算)', () => {
       .getSheetByName('设置')
       ?.getRange(2, 17, 1, 1)
       .setValues([[true]]);
-    addon.global.recomputeFromSettings();
+    addon.global.applyRecompute();
     const card = addon.spreadsheet.getSheetByName('绩效');
     const header = card?.dump()[0] ?? [];
     const wangRow = card?.dump().find((row) => row[0] === '小王') ?? [];
@@ -393,7 +393,7 @@ describe('recomputeFromSettings (menu: 按设置重新计算)', () => {
         .map((row) => row[17]) ?? [];
     expect(assigned.slice(1, 5).sort()).toEqual([...agents].sort());
     settings?.getRange(assigned.indexOf('0012') + 1, 19, 1, 1).setValues([['售后·日常']]);
-    addon.global.recomputeFromSettings();
+    addon.global.applyRecompute();
     const card = addon.spreadsheet.getSheetByName('绩效')?.getDataRange().getValues() ?? [];
     expect(Object.fromEntries(card.slice(1).map((row) => row.slice(0, 2)))).toEqual({
       '0012': '售后·日常',
@@ -408,7 +408,7 @@ describe('recomputeFromSettings (menu: 按设置重新计算)', () => {
     send(addon, { tabs: tabsFor(messages(4)) });
     addon.editCell('设置', 3, 7, '七成');
     const before = addon.spreadsheet.getSheets().map((s) => [s.peekName(), s.dump()]);
-    addon.global.recomputeFromSettings();
+    addon.global.applyRecompute();
     expect(addon.alerts.at(-1)?.prompt).toContain('设置 G3（门槛2）："七成" is not a number');
     expect(addon.spreadsheet.getSheets().map((s) => [s.peekName(), s.dump()])).toEqual(before);
   });
@@ -417,11 +417,11 @@ describe('recomputeFromSettings (menu: 按设置重新计算)', () => {
     const addon = loadCode({ alertAnswer: 'NO' });
     send(addon, { tabs: tabsFor(messages(4)) });
     addon.editCell('绩效', 2, 1, '手改');
-    addon.global.recomputeFromSettings();
+    addon.global.applyRecompute();
     expect(addon.alerts.at(-1)?.buttons).toBe('YES_NO');
     expect(addon.spreadsheet.getSheetByName('绩效')?.dump()[1]?.[0]).toBe('手改');
     const empty = loadCode();
-    empty.global.recomputeFromSettings();
+    empty.global.applyRecompute();
     expect(empty.alerts.at(-1)?.prompt).toContain('There is no 设置 tab yet');
     expect(empty.spreadsheet.getSheets().map((s) => s.peekName())).toEqual(['Sheet1']);
   });

@@ -1,3 +1,4 @@
+import { FormulaError, formulaValues } from '../../scripts/preview/formulas';
 import type { CallLog } from './callLog';
 import { DATE_TIME_FORMAT, dateToSerial, isDateFormat, PLAIN_TEXT, serialToDate, typeString } from './typing';
 
@@ -115,6 +116,11 @@ export interface FakeDataValidation {
 export interface SheetContext {
   timeZone: string;
   locale: string;
+  /**
+   * With SpreadsheetOptions.evaluateFormulas: a formula cell's value, as getValues gives it (a fresh
+   * evaluator per read, so values follow edits).
+   */
+  formulaValues?: () => (sheet: FakeSheet, row: number, column: number) => CellValue;
 }
 
 const emptyCell = (): Cell => ({ value: '', formula: '', format: '' });
@@ -828,7 +834,12 @@ export class FakeRange {
    */
   getValues(): CellValue[][] {
     this.record('getValues', []);
-    return this.each((r, c) => readValue(this.sheet.peek(r, c), this.sheet.context.timeZone));
+    const evaluate = this.sheet.context.formulaValues?.();
+    return this.each((r, c) => {
+      const cell = this.sheet.peek(r, c);
+      if (evaluate && cell.formula !== '') return evaluate(this.sheet, r, c);
+      return readValue(cell, this.sheet.context.timeZone);
+    });
   }
 
   getFormulas(): string[][] {
@@ -1065,6 +1076,14 @@ export interface SpreadsheetOptions {
   timeZone?: string;
   locale?: string;
   tabs?: string[];
+  /**
+   * getValues gives a formula cell's calculated value, as Sheets does (Range.getValues "returns the
+   * rectangular grid of values for this range", a formula cell's result, not its text:
+   * https://developers.google.com/apps-script/reference/spreadsheet/range#getValues()), by the preview's
+   * evaluator (scripts/preview/formulas.ts, held to LibreOffice); a formula outside its subset throws
+   * rather than reading as empty. Off: formula cells read as '' (tests that do not look at results).
+   */
+  evaluateFormulas?: boolean;
 }
 
 export class FakeSpreadsheet {
@@ -1075,11 +1094,25 @@ export class FakeSpreadsheet {
   private readonly name: string;
   private readonly timeZone: string;
   private readonly locale: string;
+  private readonly evaluator: SheetContext['formulaValues'];
 
   constructor(
     private readonly log: CallLog,
     options: SpreadsheetOptions = {},
   ) {
+    if (options.evaluateFormulas) {
+      this.evaluator = () => {
+        const values = formulaValues(this);
+        return (sheet, row, column) => {
+          const value = values.formulaValue(sheet, row, column);
+          if (value === null)
+            throw new Error(
+              `fake: cannot evaluate ${sheet.peek(row, column).formula} (outside the preview's subset)`,
+            );
+          return value instanceof FormulaError ? value.code : value;
+        };
+      };
+    }
     this.name = options.name ?? 'Untitled spreadsheet';
     this.timeZone = options.timeZone ?? 'Asia/Shanghai';
     this.locale = options.locale ?? 'zh_CN';
@@ -1098,7 +1131,7 @@ export class FakeSpreadsheet {
       (activated) => {
         this.active = activated;
       },
-      { timeZone: this.timeZone, locale: this.locale },
+      { timeZone: this.timeZone, locale: this.locale, formulaValues: this.evaluator },
       (extra) => this.cellCount() + extra <= SPREADSHEET_CELL_LIMIT,
     );
     sheet.position = () => this.sheets.indexOf(sheet) + 1;

@@ -226,8 +226,19 @@ describe('the sidebar flow in the preview', () => {
     const edited = settings?.dump();
 
     const { page, dialogs } = await openPreview();
+    // The menu opens the sidebar on the pay what-if; 应用 applies it.
     await page.getByRole('button', { name: '按设置重新计算 Recompute from the settings' }).click();
-    await expect.poll(() => dialogs.join('\n')).toContain('Recomputed 绩效 from 设置');
+    const whatIf = page.frameLocator('#sidebar');
+    await expect
+      .poll(() => whatIf.locator('#what-if-rows tr').count(), { timeout: 20_000 })
+      .toBeGreaterThan(0);
+    expect(await whatIf.locator('#what-if-rows').textContent()).toContain(
+      'AppleSupport (售前·日常 → 售后·日常)',
+    );
+    await whatIf.locator('#what-if-apply').click();
+    await expect
+      .poll(() => whatIf.locator('#what-if-done').textContent())
+      .toContain('Recomputed 绩效 from 设置');
     const card = fake.spreadsheet.getSheetByName('绩效')?.dump() ?? [];
     expect(card.find((row) => row[0] === 'AppleSupport')?.[1]).toBe('售后·日常');
     expect(card[0]).toContain('回复率 得分');
