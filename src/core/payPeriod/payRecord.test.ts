@@ -6,6 +6,7 @@ import {
   PAY_STATUS,
   PayRecordError,
   periodLabel,
+  previousClosedFigures,
   readPayRecord,
 } from './payRecord';
 
@@ -64,5 +65,27 @@ describe('发放记录 read back', () => {
       '小美 绩效工资 pay: 1500 → 1200 (-300)',
       '小王: 结算时没有 not in the closed pay run',
     ]);
+  });
+});
+
+describe('the previous closed period, for the change since last period', () => {
+  it('takes the closed period whose data ends last before today’s begins, never a superseded one', () => {
+    const record = readPayRecord([
+      HEADER,
+      row('2024-01', PAY_STATUS.closed, '小美', 900, '2024-02-02 10:00:00', '2024-01-01~2024-01-31'),
+      row('2024-02', PAY_STATUS.superseded, '小美', 1000, '2024-03-02 10:00:00', '2024-02-01~2024-02-29'),
+      row('2024-02', PAY_STATUS.closed, '小美', 1100, '2024-03-05 09:00:00', '2024-02-01~2024-02-29'),
+      row('2024-02', PAY_STATUS.closed, '小王', 1200, '2024-03-05 09:00:00', '2024-02-01~2024-02-29'),
+    ]);
+    expect(previousClosedFigures(record, { from: '2024-03-01', to: '2024-03-31' })).toEqual({
+      period: '2024-02',
+      closedAt: '2024-03-05T09:00:00',
+      rows: [
+        { agent: '小美', figures: { fast_reply_rate: 0.9 } },
+        { agent: '小王', figures: { fast_reply_rate: 0.9 } },
+      ],
+    });
+    expect(previousClosedFigures(record, { from: '2024-02-01', to: '2024-02-29' })?.period).toBe('2024-01');
+    expect(previousClosedFigures(record, { from: '2024-01-01', to: '2024-01-31' })).toBeNull();
   });
 });

@@ -323,3 +323,37 @@ export function closedPeriodNote(
     diffs.length > limit ? `\n… 另有 ${diffs.length - limit} 处 and ${diffs.length - limit} more` : '';
   return `${head}\n今日数字与结算时不同（${diffs.length} 处），结算后的变化 today's figures differ from the closed ones (${diffs.length}):\n${shownDiffs.join('\n')}${more}`;
 }
+
+/** The figures of a closed period as the change since the previous period reads them. */
+export interface ClosedFigures {
+  period: string;
+  /** When it was closed: local time in ISO 8601 (2024-04-02T10:00:00). */
+  closedAt: string;
+  rows: { agent: string; figures: Record<string, number | null> }[];
+}
+
+/**
+ * The previous period of data covering `today`: the closed (not superseded) period whose data ends
+ * last before today's begins, with each agent's closed figures; null when there is none.
+ */
+export function previousClosedFigures(record: PayRecord, today: DataSpan | null): ClosedFigures | null {
+  if (!today) return null;
+  const before = closedPeriods(record)
+    .map((p) => ({ ...p, days: spanOf(p.span) }))
+    .filter((p) => p.days !== null && (p.days as DataSpan).to < today.from)
+    .sort(
+      (a, b) =>
+        (a.days as DataSpan).to.localeCompare((b.days as DataSpan).to) ||
+        a.closedAt.localeCompare(b.closedAt),
+    );
+  const previous = before.at(-1);
+  if (!previous) return null;
+  return {
+    period: previous.period,
+    closedAt: previous.closedAt.replace(' ', 'T'),
+    rows: closedRowsOf(record, previous.period).map((row) => ({
+      agent: row.agent,
+      figures: { ...row.figures },
+    })),
+  };
+}
