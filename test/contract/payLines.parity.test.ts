@@ -1,52 +1,13 @@
-import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT } from '../../scripts/build.mjs';
 import { formulaValues } from '../../scripts/preview/formulas';
 import type { Row } from '../../src/core/engine/report';
 import { DEFAULT_SCHEME } from '../../src/core/engine/scheme';
 import { payLines } from '../../src/core/payPeriod/payLines';
-import { toSheetValue } from '../../src/core/sheets/cells';
 import { scorecardTab } from '../../src/core/sheets/scorecard';
 import { readSettingsBook, settingsRows } from '../../src/core/sheets/settingsTab';
-import type { Tab } from '../../src/core/sheets/tabs';
-import { createGasFake } from '../fakes/services';
 import type { FakeSheet } from '../fakes/spreadsheet';
 import { AFTER_SALES_SCHEME } from '../helpers/engineRecords';
-
-const EXAMPLES = ['qianniu-chats.csv', 'taobao-orders.csv', 'service-ratings.csv'].map((f) =>
-  join(ROOT, 'examples', f),
-);
-
-function exampleAgents(): Row[] {
-  const args = ['report', '--chats', EXAMPLES[0], '--orders', EXAMPLES[1], '--ratings', EXAMPLES[2]];
-  const result = spawnSync(
-    process.execPath,
-    [join(ROOT, 'bin/cs-kpi.js'), ...(args as string[]), '--format', 'json'],
-    {
-      encoding: 'utf8',
-    },
-  );
-  if (result.status !== 0) throw new Error(result.stderr);
-  return (JSON.parse(result.stdout) as { agents: Row[] }).agents;
-}
-
-/** Tabs written into a fake spreadsheet, as setValues writes them. */
-function spreadsheetOf(tabs: Tab[]) {
-  const fake = createGasFake();
-  for (const tab of tabs) {
-    const sheet = fake.spreadsheet.insertSheet(tab.name);
-    const width = Math.max(...tab.rows.map((row) => row.length));
-    if (width > sheet.getMaxColumns())
-      sheet.insertColumnsAfter(sheet.getMaxColumns(), width - sheet.getMaxColumns());
-    sheet
-      .getRange(1, 1, tab.rows.length, width)
-      .setValues(
-        tab.rows.map((row) => Array.from({ length: width }, (_, c) => toSheetValue(row[c] ?? null))),
-      );
-  }
-  return fake.spreadsheet;
-}
+import { exampleAgents, spreadsheetOfTabs } from '../helpers/exampleMonth';
 
 describe('payLines (what a close freezes) against 绩效’s native formulas', () => {
   it('gives every agent of the examples the score, total, full marks and pay 绩效 shows, on two schemes', () => {
@@ -61,7 +22,7 @@ describe('payLines (what a close freezes) against 绩效’s native formulas', (
     const flagOf = (row: Row, id: string) => (row.low_sample?.includes(id) ? '样本不足' : null);
     const card = scorecardTab(agents, book, 'native', 'zh-CN', undefined, flagOf);
     const settings = { name: '设置', rows, formats: [], frozenRows: 1, frozenColumns: 0, conditional: [] };
-    const spreadsheet = spreadsheetOf([card, settings]);
+    const spreadsheet = spreadsheetOfTabs([card, settings]);
     const sheet = spreadsheet.getSheetByName('绩效') as FakeSheet;
     const values = formulaValues(spreadsheet);
     const header = card.rows[0] as string[];

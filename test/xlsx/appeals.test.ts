@@ -1,37 +1,19 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT } from '../../scripts/build.mjs';
 import { formulaValues } from '../../scripts/preview/formulas';
-import type { Row } from '../../src/core/engine/report';
 import { DEFAULT_SCHEME } from '../../src/core/engine/scheme';
 import { APPEALS_HEADER, readAppeals, withAcceptedAppeals } from '../../src/core/payPeriod/appeals';
 import { payLines } from '../../src/core/payPeriod/payLines';
-import { toSheetValue } from '../../src/core/sheets/cells';
 import { scorecardTab } from '../../src/core/sheets/scorecard';
 import { readSettingsBook, settingsRows } from '../../src/core/sheets/settingsTab';
 import type { Tab, TabCell } from '../../src/core/sheets/tabs';
-import { createGasFake } from '../fakes/services';
 import type { FakeSheet } from '../fakes/spreadsheet';
+import { exampleAgents, spreadsheetOfTabs } from '../helpers/exampleMonth';
 import { cellNumber, ensureLibreOffice, recalculatedSheets } from './libreoffice';
 
 const LIBREOFFICE_MS = 180_000;
-const EXAMPLES = ['qianniu-chats.csv', 'taobao-orders.csv', 'service-ratings.csv'].map((f) =>
-  join(ROOT, 'examples', f),
-);
-
-function exampleAgents(): Row[] {
-  const args = ['report', '--chats', EXAMPLES[0], '--orders', EXAMPLES[1], '--ratings', EXAMPLES[2]];
-  const result = spawnSync(
-    process.execPath,
-    [join(ROOT, 'bin/cs-kpi.js'), ...(args as string[]), '--format', 'json'],
-    { encoding: 'utf8' },
-  );
-  if (result.status !== 0) throw new Error(result.stderr);
-  return (JSON.parse(result.stdout) as { agents: Row[] }).agents;
-}
 
 describe('绩效 reading 申诉, recalculated by LibreOffice', () => {
   it(
@@ -100,27 +82,9 @@ describe('绩效 reading 申诉, recalculated by LibreOffice', () => {
       expect(appealed[1]?.fast_reply_rate).toBe(agents[1]?.fast_reply_rate);
 
       // The preview's evaluator on the same cells.
-      const fake = createGasFake();
-      for (const tab of tabs) {
-        const sheet = fake.spreadsheet.insertSheet(tab.name);
-        const width = Math.max(...tab.rows.map((row) => row.length));
-        if (width > sheet.getMaxColumns())
-          sheet.insertColumnsAfter(sheet.getMaxColumns(), width - sheet.getMaxColumns());
-        sheet
-          .getRange(1, 1, tab.rows.length, width)
-          .setNumberFormats(
-            tab.rows.map(() => Array.from({ length: width }, (_, c) => tab.formats[c] ?? 'General')),
-          );
-        sheet
-          .getRange(1, 1, tab.rows.length, width)
-          .setValues(
-            tab.rows.map((row) =>
-              Array.from({ length: width }, (_, c) => toSheetValue(row[c] ?? null, tab.formats[c] === '@')),
-            ),
-          );
-      }
-      const sheet = fake.spreadsheet.getSheetByName('绩效') as FakeSheet;
-      const values = formulaValues(fake.spreadsheet);
+      const spreadsheet = spreadsheetOfTabs(tabs);
+      const sheet = spreadsheet.getSheetByName('绩效') as FakeSheet;
+      const values = formulaValues(spreadsheet);
       const n = ids.length;
       expect(lines).toHaveLength(agents.length);
       lines.forEach((line, a) => {
