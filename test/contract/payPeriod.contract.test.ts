@@ -35,7 +35,10 @@ function replies(delays: Record<string, number[]>): Message[] {
 
 /** An import as the sidebar makes it (native formulas in 绩效). */
 function importTabs(addon: Addon, msgs: Message[]) {
-  const request = { tabs: tabsFor(msgs, { minSample: 1 }, () => ({ formulas: 'native' })), replaceEdited: true };
+  const request = {
+    tabs: tabsFor(msgs, { minSample: 1 }, () => ({ formulas: 'native' })),
+    replaceEdited: true,
+  };
   addon.callServer('writeTabs', request);
 }
 

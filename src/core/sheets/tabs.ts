@@ -9,13 +9,13 @@ import {
 import type { Report, Row } from '../engine/report';
 import { ROW_LABELS } from '../engine/rowLabels';
 import { DEFAULT_SCHEME } from '../engine/scheme';
+import { periodLabel } from '../payPeriod/payRecord';
 import {
   changeHeader,
   compareWithPrevious,
   type PeriodChange,
   type PreviousFigures,
 } from '../payPeriod/previous';
-import { periodLabel } from '../payPeriod/payRecord';
 import { localMs } from '../time/zone';
 import { columnLetter } from './a1';
 import { columnWidths } from './columnWidths';
