@@ -28,6 +28,7 @@ function readPart(request: PartRequest) {
     overrides: request.overrides,
     delimiter: request.delimiter,
     ...(request.pseudonymKey ? { pseudonymKey: request.pseudonymKey } : {}),
+    ...(request.marketZones ? { marketZones: true } : {}),
     onMessage: (message) => {
       messages?.add(message);
       count++;

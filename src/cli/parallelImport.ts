@@ -28,6 +28,8 @@ export interface PartRequest {
   rules: AutoReplyRules;
   /** Only count the messages (inspect): the part comes back without columns. */
   countOnly?: boolean;
+  /** Read in the zone of the dialect's market, as the first part is (RowsRequest.marketZones). */
+  marketZones?: boolean;
 }
 
 export interface PartResult {

@@ -46,6 +46,8 @@ export interface ExportOptions<K extends Kind> {
   /** Only count the second part's messages: `report` wants their columns, `inspect` only how many. */
   countOnly?: boolean;
   onMessage?: (message: Message) => void;
+  /** A file given no zone: read in its dialect's market's, where it names one (RowsRequest.marketZones). */
+  marketZones?: boolean;
 }
 
 /** A file read on this thread: the whole of it, or the first part while a worker reads the rest. */
@@ -86,6 +88,7 @@ export function readExport<K extends Kind>(
               ...(options.pseudonymKey ? { pseudonymKey: options.pseudonymKey } : {}),
               rules: options.rules,
               ...(options.countOnly ? { countOnly: true } : {}),
+              ...(options.marketZones ? { marketZones: true } : {}),
             },
             options.share,
             options.kind === 'chats' ? 'chats' : undefined,
@@ -110,6 +113,7 @@ export function readExport<K extends Kind>(
         ...(options.pseudonymKey ? { pseudonymKey: options.pseudonymKey } : {}),
         ...(options.onMessage ? { onMessage: options.onMessage } : {}),
         ...(parts ? { continues: true } : {}),
+        ...(options.marketZones ? { marketZones: true } : {}),
       }),
     ) as TableImport<K>;
     return { result, encoding, parts, stop };

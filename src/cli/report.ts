@@ -1,4 +1,3 @@
-import { basename } from 'node:path';
 import { fastReplyName } from '../core/engine/catalog';
 import { type MessageColumns, MessageColumnsBuilder } from '../core/engine/messageColumns';
 import type { Message } from '../core/engine/model';
@@ -98,8 +97,10 @@ export async function runReport(
   /** The second part of the last chat export, still being read by a worker. */
   let pending: (() => Promise<void>) | null = null;
   const workers: { stop(): void }[] = [];
-  const importOptions = (kind: Kind, timeZone: string) => ({
-    timeZone,
+  // A file given no zone is read in its dialect's market's, where it has one; else in --tz.
+  const importOptions = (kind: Kind, given: string | undefined) => ({
+    timeZone: given ?? zone,
+    ...(given === undefined ? { marketZones: true } : {}),
     overrides: mappingFor(kind, options),
     ...(options.pseudonymKey ? { pseudonymKey: options.pseudonymKey } : {}),
   });
@@ -135,13 +136,12 @@ export async function runReport(
         pending = null;
       }
       const messagesBefore = messageCount;
-      const fileZone = options.zones[kind]?.[path] ?? zone;
-      if (kind === 'chats') chatFiles.push({ file: basename(path), zone: fileZone, from: messagesBefore });
+      const given = options.zones[kind]?.[path];
       const { result, encoding, parts, stop } = readExport(
         path,
         {
           kind,
-          ...importOptions(kind, fileZone),
+          ...importOptions(kind, given),
           rules: options.settings,
           share: FIRST_PART_SHARE,
           ...(kind === 'chats' ? { onMessage } : {}),
@@ -149,6 +149,8 @@ export async function runReport(
         timings,
       );
       workers.push({ stop });
+      const fileZone = given ?? result.timeZone ?? zone;
+      if (kind === 'chats') chatFiles.push({ file: result.file, zone: fileZone, from: messagesBefore });
       tables.push({ file: result.file, header: result.header, fields: result.fields });
       for (const f of result.fields)
         if (f.source === 'user' && f.column !== null) taken.add(`${f.field}=${normalizeHeader(f.column)}`);

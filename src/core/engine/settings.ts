@@ -438,19 +438,19 @@ export const PLATFORM_PRESETS: readonly PlatformPreset[] = [
       'taobao-refunds',
     ],
     values: { fastReplySeconds: 180, platform: 'taobao' },
-    source: 'SPEC §3 fast_reply_rate: PDD/Douyin/Taobao use 180 s (3分钟回复率)',
+    source: 'SPEC §3 fast_reply_rate and §6b: PDD/Douyin/Taobao use 180 s (3分钟回复率)',
   },
   {
     platform: { zh: '拼多多', en: 'Pinduoduo' },
     dialects: ['pdd-orders'],
     values: { fastReplySeconds: 180, platform: 'pdd' },
-    source: 'SPEC §3 fast_reply_rate: PDD/Douyin/Taobao use 180 s (3分钟回复率)',
+    source: 'SPEC §3 fast_reply_rate and §6b: PDD/Douyin/Taobao use 180 s (3分钟回复率)',
   },
   {
     platform: { zh: '抖店', en: 'Douyin shop' },
     dialects: ['doudian-orders'],
     values: { fastReplySeconds: 180, platform: 'douyin' },
-    source: 'SPEC §3 fast_reply_rate: PDD/Douyin/Taobao use 180 s (3分钟回复率)',
+    source: 'SPEC §3 fast_reply_rate and §6b: PDD/Douyin/Taobao use 180 s (3分钟回复率)',
   },
   {
     platform: { zh: '快手', en: 'Kuaishou' },

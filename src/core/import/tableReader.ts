@@ -1,7 +1,8 @@
 import type { Message } from '../engine/model';
 import { utf8Bytes } from '../lib/utf8';
+import { marketZone } from '../time/markets';
 import { parseTime } from '../time/parseTime';
-import { type DialectMatch, recognizeDialect } from './dialects';
+import { type Dialect, type DialectMatch, recognizeDialect } from './dialects';
 import { fieldsOf, headerNames, KINDS, type Kind, type NamedField, ONE_OF } from './fields';
 import { isPrivateHeader, normalizeHeader } from './headers';
 import { MoneyColumns } from './moneyColumns';
@@ -43,6 +44,11 @@ export interface RowsRequest {
   continues?: boolean;
   /** The run's clock (epoch ms), to refuse times more than a day after it; the computer's by default. */
   now?: number;
+  /**
+   * A file given no zone of its own: when its dialect names a market with one zone (time/markets.ts),
+   * its times are read there rather than in `timeZone` (the command line's FILE without @ZONE).
+   */
+  marketZones?: boolean;
 }
 
 export interface FieldMatch {
@@ -77,6 +83,8 @@ export interface TableImport<K extends Kind = Kind> {
   notes: string[];
   /** The first data rows as the file has them, mapped fields only (never private columns): for a preview. */
   firstRows: PreviewRow[];
+  /** The zone its times were read in, where its dialect's market gave it (see RowsRequest.marketZones). */
+  timeZone?: string;
 }
 
 export interface PreviewRow {
@@ -103,6 +111,8 @@ interface ImportState {
   slack: number;
   fields: FieldMatch[];
   dialect: DialectMatch | null;
+  /** The zone the times are read in. */
+  zone: string;
   records: unknown[];
   /** Orders only: the orders so far, one per order ID (records stays empty). */
   orders: OrderCollapser | null;
@@ -393,7 +403,8 @@ export function readRows(request: RowsRequest, feed: RowFeed): TableImport {
     for (const m of fields) if (m.column !== null) indexes.set(m.field, header.indexOf(m.column));
     if (headerIndex > 0)
       notes.push(`rows 1–${headerIndex} above the header were skipped (a title or date range)`);
-    const reader = new RowReader(file, header, indexes, warnings, timeZone, key, request.now);
+    const zone = (request.marketZones && marketZoneOf(dialect?.dialect)) || timeZone;
+    const reader = new RowReader(file, header, indexes, warnings, zone, key, request.now);
     const moneyFields = fieldsOf(kind)
       .filter((field) => field.cell === 'money' && indexes.has(field.name))
       .map((field) => ({ field: field.name, at: indexes.get(field.name) as number }));
@@ -412,6 +423,7 @@ export function readRows(request: RowsRequest, feed: RowFeed): TableImport {
       slack,
       fields,
       dialect,
+      zone,
       records: [],
       orders:
         kind === 'orders'
@@ -549,5 +561,13 @@ export function readRows(request: RowsRequest, feed: RowFeed): TableImport {
     mapped: new Set(s.fields.filter((f) => f.column !== null).map((f) => f.field)),
     notes,
     firstRows,
+    ...(s.zone !== timeZone ? { timeZone: s.zone } : {}),
   };
+}
+
+/** The zone of the market a dialect names, when it has one (time/markets.ts). */
+export function marketZoneOf(dialect: Dialect | undefined): string | null {
+  // The market of an export (dialects.ts), where the dialect names one.
+  const market = (dialect as (Dialect & { market?: { country: string } }) | undefined)?.market;
+  return market ? marketZone(market.country) : null;
 }
