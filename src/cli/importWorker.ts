@@ -7,22 +7,23 @@ import {
   renumberColumns,
   transferables,
 } from '../core/engine/messageColumns';
-import { decodeBytes } from '../core/import/decode';
 import { importTable } from '../core/import/importer';
 import type { PartRequest, PartResult } from './parallelImport';
+import { decodeOwnPart } from './pieces';
 
 const fail = (error: unknown) =>
   parentPort?.postMessage({ error: (error as Error).message ?? String(error) });
 
 /** Reads the part, then waits for the names to renumber it into (see parallelImport.ts). */
 function readPart(request: PartRequest) {
-  const { text } = decodeBytes(request.bytes, request.file);
+  const { text, more } = decodeOwnPart(request.bytes, request.file, request);
   // Inspecting only counts the messages: no columns, as on the other thread.
   const messages = request.countOnly ? null : new MessageColumnsBuilder(request.rules);
   let count = 0;
   const result = importTable({
     file: request.file,
     text,
+    ...(more ? { more } : {}),
     kind: 'chats',
     timeZone: request.timeZone,
     overrides: request.overrides,

@@ -5,6 +5,7 @@ import type { AutoReplyRules, NameLists, RenumberedColumns } from '../core/engin
 import { parseCsvRows } from '../core/import/csv';
 import { type ColumnMapping, importTable } from '../core/import/importer';
 import { isQianniuPaste } from '../core/import/qianniuPaste';
+import type { Kind } from '../core/import/records';
 import { findRecordCut } from '../core/import/split';
 import { isTwitterRaw } from '../core/import/twitterThreads';
 import { ImportError, type ImportWarning } from '../core/import/warnings';
@@ -24,6 +25,8 @@ export interface PartRequest {
   timeZone: string;
   overrides: ColumnMapping;
   delimiter: string;
+  /** Rows through the header row (title rows above it included), the same in the part as in the file. */
+  headerRow: number;
   pseudonymKey?: string;
   rules: AutoReplyRules;
   /** Only count the messages (inspect): the part comes back without columns. */
@@ -43,6 +46,9 @@ export interface PartResult {
 export interface ChatParts {
   /** The first part is the file's bytes before this one, to read on this thread. */
   cut: number;
+  /** Rows through the header row, and the delimiter: what cutting the first part into pieces needs. */
+  headerRow: number;
+  delimiter: string;
   /**
    * The second part's result, its rows numbered as in the whole file and its names as in `names`:
    * called once the first part is read, with the names numbered by then.
@@ -82,6 +88,47 @@ export function startWorkerFor(path: string): Worker | null {
 
 const stoppedEarly = new WeakSet<Worker>();
 
+export interface TableProbe {
+  kind: Kind;
+  /** Rows through the header row (title rows above it included). */
+  headerRow: number;
+  delimiter: string;
+  /** Twitter's raw tweets, threaded by reply links across the whole file. */
+  twitterRaw: boolean;
+}
+
+/**
+ * What a UTF-8 export's first 64 KB say about it (its kind, header row and delimiter), read as the
+ * import will read it; null when the file is not UTF-8, is a 千牛 paste (turned into rows as a whole)
+ * or its start cannot be read (reading the whole file then says why).
+ */
+export function probeTable(
+  bytes: Uint8Array,
+  request: Pick<PartRequest, 'file' | 'timeZone' | 'overrides'>,
+  kind: Kind | undefined,
+): TableProbe | null {
+  if (!isUtf8(bytes)) return null;
+  const head = new TextDecoder().decode(bytes.subarray(0, PROBE_BYTES), { stream: true });
+  if (isQianniuPaste(head)) return null;
+  try {
+    const probe = importTable({
+      file: request.file,
+      text: head,
+      ...(kind ? { kind } : {}),
+      timeZone: request.timeZone,
+      overrides: request.overrides,
+    });
+    return {
+      kind: probe.kind,
+      headerRow: probe.headerRow,
+      delimiter: probe.delimiter,
+      twitterRaw: isTwitterRaw(parseCsvRows(head)[probe.headerRow - 1] ?? []),
+    };
+  } catch {
+    return null;
+  }
+}
+
 /**
  * Starts reading the second part of a chat export in the worker started for it (startWorkerFor), or
  * returns null when the file cannot be cut safely (not UTF-8, a 千牛 paste, a raw Twitter file that
@@ -90,7 +137,7 @@ const stoppedEarly = new WeakSet<Worker>();
  */
 export function startSecondPart(
   bytes: Uint8Array,
-  request: Omit<PartRequest, 'bytes' | 'delimiter'>,
+  request: Omit<PartRequest, 'bytes' | 'delimiter' | 'headerRow'>,
   share: number,
   /**
    * undefined: whatever the header says, read in parts only if it is a chat export. (No default: a
@@ -101,34 +148,19 @@ export function startSecondPart(
   worker: Worker,
 ): ChatParts | null {
   // The worker's script and the file's size were checked when the worker was started.
-  if (stoppedEarly.has(worker) || !isUtf8(bytes)) return null;
-  const head = new TextDecoder().decode(bytes.subarray(0, PROBE_BYTES), { stream: true });
-  if (isQianniuPaste(head)) return null;
-  let headerRow: number;
-  let delimiter: string;
-  try {
-    const probe = importTable({
-      file: request.file,
-      text: head,
-      ...(kind ? { kind } : {}),
-      timeZone: request.timeZone,
-      overrides: request.overrides,
-    });
-    if (probe.kind !== 'chats') return null;
-    // Raw tweets are threaded by reply links across the whole file: never in parts.
-    if (isTwitterRaw(parseCsvRows(head)[probe.headerRow - 1] ?? [])) return null;
-    headerRow = probe.headerRow;
-    delimiter = probe.delimiter;
-  } catch {
-    return null; // reading the file in one piece reports the problem
-  }
+  if (stoppedEarly.has(worker)) return null;
+  const probe = probeTable(bytes, request, kind);
+  if (probe?.kind !== 'chats') return null;
+  const { headerRow, delimiter } = probe;
+  // Raw tweets are threaded by reply links across the whole file: never in parts.
+  if (probe.twitterRaw) return null;
   const cut = findRecordCut(bytes, delimiter, headerRow, share);
   if (!cut) return null;
   const part = new Uint8Array(cut.headerEnd + bytes.length - cut.cut);
   part.set(bytes.subarray(0, cut.headerEnd));
   part.set(bytes.subarray(cut.cut), cut.headerEnd);
   const shift = cut.rowsBeforeCut - headerRow;
-  worker.postMessage({ ...request, bytes: part, delimiter } satisfies PartRequest, [
+  worker.postMessage({ ...request, bytes: part, delimiter, headerRow } satisfies PartRequest, [
     part.buffer as ArrayBuffer,
   ]);
   const second = new Promise<PartResult>((resolve, reject) => {
@@ -151,6 +183,8 @@ export function startSecondPart(
   second.catch(() => {});
   return {
     cut: cut.cut,
+    headerRow,
+    delimiter,
     second: (names) => {
       worker.postMessage(names);
       return second;

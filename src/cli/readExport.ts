@@ -7,7 +7,8 @@ import { decodeBytes } from '../core/import/decode';
 import { type ColumnMapping, importTable, type TableImport } from '../core/import/importer';
 import type { Kind } from '../core/import/records';
 import { ImportError } from '../core/import/warnings';
-import { type ChatParts, startSecondPart, startWorkerFor } from './parallelImport';
+import { type ChatParts, probeTable, startSecondPart, startWorkerFor } from './parallelImport';
+import { PIECE_BYTES, pieceRanges, textInPieces } from './pieces';
 import { stepTimer, type Timing } from './render';
 
 /** The file's bytes; a file that cannot be read is said in words, never as the system's code (ENOENT). */
@@ -97,16 +98,31 @@ export function readExport<K extends Kind>(
         )
       : null;
     if (!parts) stop();
+    // A part too large for one text is decoded a piece at a time, its bytes kept meanwhile (pieces.ts).
+    const ownBytes = parts ? parts.cut : (bytes as Uint8Array).length;
+    const ranges =
+      ownBytes > PIECE_BYTES
+        ? timed(`cut ${file} into pieces`, () =>
+            piecesOf((bytes as Uint8Array).subarray(0, ownBytes), file, parts, options),
+          )
+        : null;
     // Taken out of `bytes` as they are decoded: the text is read from now on, and the bytes go meanwhile.
-    const { text, encoding } = timed(`decode ${file}`, () => {
-      const all = bytes as Uint8Array;
-      bytes = null;
-      return decodeBytes(parts ? all.subarray(0, parts.cut) : all, file);
-    });
+    const decoded: { text: string; encoding: string; more?: Iterable<string> } = timed(
+      ranges
+        ? `decode ${file} (the first of ${ranges.length} pieces, the others as they are read)`
+        : `decode ${file}`,
+      () => {
+        const own = (bytes as Uint8Array).subarray(0, ownBytes);
+        bytes = null;
+        return ranges ? { ...textInPieces(own, ranges), encoding: 'utf-8' } : decodeBytes(own, file);
+      },
+    );
+    const { text, encoding, more } = decoded;
     const result = timed(parts ? `import ${file} (first part)` : `import ${file}`, () =>
       importTable({
         file,
         text,
+        ...(more ? { more } : {}),
         ...(options.kind ? { kind: options.kind } : {}),
         timeZone: options.timeZone,
         overrides: options.overrides,
@@ -121,6 +137,22 @@ export function readExport<K extends Kind>(
     stop();
     throw error;
   }
+}
+
+/**
+ * Where a part too large for one text is cut into pieces, from what its start says (the header row and
+ * delimiter, known already when the file was cut between the cores); null when it cannot be cut.
+ */
+function piecesOf(
+  bytes: Uint8Array,
+  file: string,
+  known: { headerRow: number; delimiter: string } | null,
+  options: ExportOptions<Kind>,
+) {
+  const cutting =
+    known ??
+    probeTable(bytes, { file, timeZone: options.timeZone, overrides: options.overrides }, options.kind);
+  return cutting && pieceRanges(bytes, cutting.delimiter, cutting.headerRow);
 }
 
 /** A worker's stop, made apart from the scope that read the file (which holds its bytes and text). */

@@ -85,10 +85,11 @@ describe('cs-kpi report', () => {
     expect(cli([...twitter, '--format', 'json']).stderr).not.toContain('timings');
   });
 
-  it('reads a large chat export on two cores with the figures and warnings of reading it in one piece', () => {
-    // The sample month's chats, with a title row above the header, a row cut short and unreadable
-    // times early and late, and a message over two lines in quotes: cut in two (any size is "large"
-    // here), then read whole.
+  /**
+   * The sample month's chats, with a title row above the header, a row cut short and unreadable times
+   * early and late, and a message over two lines in quotes; and the arguments of a report on it.
+   */
+  function brokenChats() {
     const [header, ...rows] = readFileSync(join(ROOT, 'examples/qianniu-chats.csv'), 'utf8')
       .trim()
       .split('\n');
@@ -112,6 +113,12 @@ describe('cs-kpi report', () => {
       '--format',
       'json',
     ];
+    return { file, rows, args };
+  }
+
+  it('reads a large chat export on two cores with the figures and warnings of reading it in one piece', () => {
+    // Cut in two (any size is "large" here), then read whole.
+    const { file, rows, args } = brokenChats();
     const whole = cli(args);
     const parts = cli([...args, '--timings'], { CS_KPI_PARALLEL_MIN_BYTES: '1' });
     expect(parts.stderr).toContain('(second part)');
@@ -132,6 +139,22 @@ describe('cs-kpi report', () => {
     const inspection = JSON.parse(inspectWhole.stdout);
     expect(inspection.records).toBe(rows.length - 4);
     expect(inspection.warnings.map((w: { row: number }) => w.row)).toEqual([53, 102, 2603, 3502]);
+  });
+
+  it('reads an export too large for one text in pieces of whole records, with the figures of one text', () => {
+    // Any size is "too large" here: the chats in pieces on two cores and on one, the orders in pieces.
+    const { args } = brokenChats();
+    const whole = cli(args);
+    const runs: Record<string, string>[] = [
+      { CS_KPI_PARALLEL_MIN_BYTES: '1', CS_KPI_PIECE_BYTES: '65536' },
+      { CS_KPI_PIECE_BYTES: '32768' },
+    ];
+    for (const env of runs) {
+      const pieces = cli([...args, '--timings'], env);
+      expect(pieces.stderr).toMatch(/decode chats\.csv \(the first of \d+ pieces/);
+      expect(pieces.stderr).toMatch(/decode taobao-orders\.csv \(the first of \d+ pieces/);
+      expect(pieces.stdout).toBe(whole.stdout);
+    }
   });
 
   it('finds messages repeated across the cut of a file read on two cores, by ID or by the whole row', () => {

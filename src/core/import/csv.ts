@@ -3,6 +3,8 @@ import Papa from 'papaparse';
 export interface CsvOptions {
   /** The delimiter, when detected beforehand; Papa Parse guesses otherwise. */
   delimiter?: string;
+  /** The line ending, when known beforehand (a later piece of one text); Papa Parse guesses otherwise. */
+  newline?: '\r' | '\n' | '\r\n';
   /** Called for a quoted field that never ends (a file cut off), with its 0-based row. */
   onUnterminatedQuote?: (row: number) => void;
 }
@@ -24,6 +26,7 @@ export function forEachCsvRow(
     header: false,
     skipEmptyLines: false,
     ...(options.delimiter ? { delimiter: options.delimiter } : {}),
+    ...(options.newline ? { newline: options.newline } : {}),
     step: (results) => {
       // The error's own row number counts within the step: the row is this one.
       for (const error of results.errors) {
@@ -32,6 +35,16 @@ export function forEachCsvRow(
       onRow(results.data, index++);
     },
   });
+}
+
+/**
+ * The line ending Papa Parse takes for a text, as it decides it (from the first million characters,
+ * quoted text left out): a text read in pieces gives it to every piece, so that each is split as the
+ * whole would be.
+ */
+export function guessNewline(text: string, delimiter: string): '\r' | '\n' | '\r\n' {
+  const { linebreak } = Papa.parse<string[]>(text.slice(0, 2 ** 20), { delimiter, preview: 1 }).meta;
+  return linebreak === '\r\n' || linebreak === '\r' ? linebreak : '\n';
 }
 
 export function parseCsvRows(text: string): string[][] {

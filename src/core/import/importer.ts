@@ -1,5 +1,5 @@
 import Papa from 'papaparse';
-import { forEachCsvRow } from './csv';
+import { forEachCsvRow, guessNewline } from './csv';
 import { refuseGarbledText } from './decode';
 import { isQianniuPaste, QIANNIU_HEADER, qianniuRows } from './qianniuPaste';
 import type { Kind } from './records';
@@ -14,6 +14,12 @@ export type ImportRequest = Omit<RowsRequest, 'delimiter'> & {
   text: string;
   /** Forces a delimiter; by default it is detected. */
   delimiter?: string;
+  /**
+   * The rest of a text too long for one JavaScript string (the command line's largest exports): the
+   * table's text is `text` and these pieces joined by its line ending, each piece starting a record.
+   * Taken one at a time, so only one piece is held as text.
+   */
+  more?: Iterable<string>;
 };
 
 /** The delimiter that splits the first lines into the most consistent number of columns. */
@@ -88,18 +94,38 @@ export function importTable(request: ImportRequest): TableImport {
     return result;
   }
   const delimiter = request.delimiter ?? detectDelimiter(body);
-  const { text: _text, ...rest } = request;
-  return readRows({ ...rest, delimiter }, (push, warn) =>
-    forEachCsvRow(body, push, {
-      delimiter,
-      onUnterminatedQuote: (row) =>
-        warn({
-          file,
-          row: row + 1,
-          column: '',
-          message:
-            'a quoted field never ends: the file may be cut off; the row is skipped. Check the last rows of the export, or export it again',
-        }),
-    }),
-  );
+  const { text: _text, more, ...rest } = request;
+  return readRows({ ...rest, delimiter }, (push, warn) => {
+    const onUnterminatedQuote = (row: number) =>
+      warn({
+        file,
+        row: row + 1,
+        column: '',
+        message:
+          'a quoted field never ends: the file may be cut off; the row is skipped. Check the last rows of the export, or export it again',
+      });
+    if (!more) {
+      forEachCsvRow(body, push, { delimiter, onUnterminatedQuote });
+      return;
+    }
+    // Each piece numbered on from the last, split with the line ending the first piece has; the
+    // pieces are taken one by one (never spread), so that only one is held as text at a time.
+    const newline = guessNewline(body, delimiter);
+    let before = 0;
+    const readPiece = (piece: string) => {
+      let rows = 0;
+      const offset = before;
+      forEachCsvRow(
+        piece,
+        (row, index) => {
+          rows = index + 1;
+          push(row);
+        },
+        { delimiter, newline, onUnterminatedQuote: (row) => onUnterminatedQuote(offset + row) },
+      );
+      before += rows;
+    };
+    readPiece(body);
+    for (const piece of more) readPiece(piece);
+  });
 }
