@@ -52,6 +52,20 @@ process.stdout.write('\\n' + JSON.stringify({ code: 1, ms: 40 }) + '\\n'); proce
     expect(run.failure).toMatch(/^exit code 134/);
     expect(run.peakMB).toBeGreaterThan(300);
   });
+
+  it('stops a run whose memory passes the limit given, and says so with the peak it reached', async () => {
+    const run = await measureProcess(
+      script(holding('await new Promise((resolve) => setTimeout(resolve, 5000));')),
+      [],
+      {
+        memoryLimitMB: 150,
+      },
+    );
+    expect(run.ok).toBe(false);
+    expect(run.ms).toBeNull();
+    expect(run.failure).toMatch(/^stopped when its memory passed 150 MB, after \d+ s$/);
+    expect(run.peakMB).toBeGreaterThan(150);
+  });
 });
 
 describe('median', () => {

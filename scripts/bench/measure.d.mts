@@ -9,6 +9,6 @@ export interface Measured {
 export function measureProcess(
   script: string,
   args: string[],
-  options?: { nodeArgs?: string[] },
+  options?: { nodeArgs?: string[]; memoryLimitMB?: number | null },
 ): Promise<Measured>;
 export function median(values: number[]): number;
