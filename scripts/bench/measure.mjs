@@ -70,7 +70,9 @@ export function measureProcess(script, args, { nodeArgs = [], memoryLimitMB = nu
         result,
         failure: ok
           ? null
-          : `${signal ? `killed by ${signal}` : `exit code ${result?.code ?? code}`}: ${lastWords}`,
+          : stoppedAfterMs !== null
+            ? `stopped when its memory passed ${memoryLimitMB} MB, after ${(stoppedAfterMs / 1000).toFixed(0)} s`
+            : `${signal ? `killed by ${signal}` : `exit code ${result?.code ?? code}`}: ${lastWords}`,
       });
     });
   });
