@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { customFunctions } from '../core/customFunctions';
 import { renderIndicatorsMarkdown, renderIndicatorsText } from '../core/engine/catalogText';
+import { RatesError } from '../core/engine/currencies';
 import { proposals, resolveSettings, SETTING_BY_ID, SettingsError } from '../core/engine/settings';
 import { renderFunctionsMarkdown } from '../core/functions/functionsText';
 import { renderDialectsMarkdown, renderFieldLines } from '../core/import/dialectsText';
@@ -55,6 +56,8 @@ Usage:
 ${wrap(settingsUsage(), '                ')}
                 [--format json|table|csv|xlsx] [--out FILE] [--xlsx FILE] [--timings]
                 [--previous REPORT.json]
+                [--rates FILE]  orders in several currencies converted into one (a CSV with
+                                currency,period,rate,to; without it, money figures per currency)
   cs-kpi inspect FILE [--json] [--kind chats|orders|ratings|…] [--tz ZONE] [--timings]
                        what the importer makes of an export: dialect, encoding, delimiter,
                        the mapping with confidences, sample records and every warning
@@ -67,7 +70,8 @@ ${wrap(settingsUsage(), '                ')}
                        list the spreadsheet functions the add-on provides
   cs-kpi --help        this text
 
-Exports of Taobao/Tmall, JD, 抖店, 拼多多, 快手, Shopify, Zendesk, eBay and Olist are recognized by their
+Exports of Taobao/Tmall, JD, 抖店, 拼多多, 快手, Shopee, Lazada, TikTok Shop, Amazon, AliExpress,
+Shopify, Zendesk, eBay and Olist are recognized by their
 headers (see cs-kpi inspect). Otherwise, canonical columns (cs-kpi dialects lists the header names
 each goes by):
 ${renderFieldLines()}
@@ -206,9 +210,14 @@ export async function run(
     }
     throw new UsageError(`unknown command "${command}"`);
   } catch (error) {
-    const known = [UsageError, ImportError, SettingsError, TimeZoneError, PreviousPeriodError].some(
-      (kind) => error instanceof kind,
-    );
+    const known = [
+      UsageError,
+      ImportError,
+      SettingsError,
+      TimeZoneError,
+      PreviousPeriodError,
+      RatesError,
+    ].some((kind) => error instanceof kind);
     const isArgs =
       error instanceof TypeError && (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
     if (known || isArgs) {

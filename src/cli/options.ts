@@ -24,6 +24,8 @@ export interface ReportOptions {
   timings: boolean;
   /** The JSON report of the previous period: every format then shows the change since. */
   previous?: string;
+  /** A rate table (currency,period,rate,to) converting orders of several currencies into one. */
+  rates?: string;
 }
 
 /** Every setting's flag, from the settings' description: a list's flag is given once per item. */
@@ -68,6 +70,7 @@ export function parseReportOptions(argv: readonly string[]): ReportOptions {
       pseudonymize: { type: 'string' },
       timings: { type: 'boolean' },
       previous: { type: 'string' },
+      rates: { type: 'string' },
     },
   });
   const kinds = ['chats', 'orders', 'ratings', 'refunds', 'complaints', 'online', 'issues'] as const;
@@ -122,6 +125,7 @@ export function parseReportOptions(argv: readonly string[]): ReportOptions {
     pseudonymKey: values.pseudonymize ?? process.env.CS_KPI_PSEUDONYM_KEY,
     timings: values.timings ?? false,
     ...(values.previous === undefined ? {} : { previous: values.previous }),
+    ...(values.rates ? { rates: values.rates } : {}),
   };
 }
 

@@ -7,6 +7,7 @@ import {
   reportColumns,
   type Unit,
 } from '../core/engine/catalog';
+import { UNKNOWN_CURRENCY } from '../core/engine/currencies';
 import type { Report, Row, RowValue } from '../core/engine/report';
 import { proposals, SETTING_BY_ID } from '../core/engine/settings';
 import type { ImportWarning } from '../core/import/warnings';
@@ -288,6 +289,35 @@ export function toTable({ report, change }: CliReport, width = TABLE_WIDTH): str
       `* 样本不足 low sample: fewer than ${report.settings.minSample} cases (--min-sample); shown, not hidden`,
     );
   if (change) blocks.push(previousLines(change).join('\n'));
+  // Several currencies: each one's money figures, never added together (the blocks above show —).
+  for (const own of report.byCurrency ?? []) {
+    const name = own.currency === UNKNOWN_CURRENCY ? '币种未注明 currency not stated' : own.currency;
+    const ids = columnIds().filter((id) => id in own.team);
+    const rows: [string, Row][] = [
+      ...own.agents.map((r): [string, Row] => [`${r.agent}${r.period ? ` ${r.period}` : ''}`, r]),
+      ['团队', own.team],
+      ['店铺', own.shop],
+    ];
+    blocks.push(
+      [
+        `${name}（${own.orders} 笔订单 orders）`,
+        ...rows.map(
+          ([who, r]) =>
+            `${who}: ${ids.map((id) => `${label(id, report.settings)} ${formatValue(r[id] ?? null, unitOf(id))}`).join('  ')}`,
+        ),
+      ].join('\n'),
+    );
+  }
+  if (report.byCurrency)
+    blocks.push(
+      `订单有 ${report.byCurrency.length} 种币种：金额类指标按币种分列，从不相加；给 --rates FILE 可折算为一种币种。\nOrders in ${report.byCurrency.length} currencies: money figures per currency, never added; --rates FILE converts them into one.`,
+    );
+  if (report.conversion)
+    blocks.push(
+      `金额已折算为 ${report.conversion.to} amounts in ${report.conversion.to}, at: ${report.conversion.rates
+        .map((r) => `${r.currency} ${r.period} × ${r.rate} (${r.orders} orders)`)
+        .join('; ')}`,
+    );
   return `${blocks.join('\n\n')}\n`;
 }
 

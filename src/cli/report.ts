@@ -1,6 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { fastReplyName } from '../core/engine/catalog';
 import { type MessageColumns, MessageColumnsBuilder } from '../core/engine/messageColumns';
 import type { Message } from '../core/engine/model';
+import { readRateTable } from '../core/engine/rateTable';
+import { parseCsvRows } from '../core/import/csv';
 import { fieldNames } from '../core/import/fields';
 import { normalizeHeader } from '../core/import/headers';
 import type { ColumnMapping } from '../core/import/importer';
@@ -208,6 +211,9 @@ export async function runReport(
   const { chats, ...others } = loaded;
   const columns = messages.build();
   const agentZones = zonesOfAgents(columns, chatFiles, zone);
+  const rates = options.rates
+    ? readRateTable(parseCsvRows(readText(options.rates)), options.rates)
+    : undefined;
   const { report, notes } = timed('compute', () =>
     runPipeline(
       {
@@ -216,6 +222,8 @@ export async function runReport(
         ...(agentZones.size > 0 ? { agentZones } : {}),
       },
       options.settings,
+      Date.now(),
+      rates,
     ),
   );
   return {
@@ -253,6 +261,15 @@ function zonesOfAgents(
   for (const [agent, { zone }] of zoneOf)
     if (zone !== reportZone) zones.set(columns.agents.names[agent] as string, zone);
   return zones;
+}
+
+/** A small text file (the rate table), without a byte-order mark. */
+function readText(path: string): string {
+  try {
+    return readFileSync(path, 'utf8').replace(/^\ufeff/, '');
+  } catch (error) {
+    throw new UsageError(`--rates ${path}: ${(error as Error).message}`);
+  }
 }
 
 /** A warning as the command lists it: file, row, column and reason. */

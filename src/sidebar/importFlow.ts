@@ -1,5 +1,6 @@
 import Papa from 'papaparse';
 import { fastReplyName, type Language, type Naming } from '../core/engine/catalog';
+import { RATES_TAB, readRateTable } from '../core/engine/rateTable';
 import { proposals, type Settings } from '../core/engine/settings';
 import { decodeBytes } from '../core/import/decode';
 import { fieldLabel } from '../core/import/fields';
@@ -581,9 +582,15 @@ export class ImportFlow {
         const imported = this.imports[kind] as TableImport<K> | undefined;
         return imported && singleExport(imported);
       };
+      // A 汇率 tab converts orders of several currencies into one (docs/decisions.md).
+      const rates = this.context.tabs.includes(RATES_TAB)
+        ? readRateTable((await callServer('readTab', RATES_TAB)).rows, RATES_TAB)
+        : undefined;
       const { report, notes } = runPipeline(
         { chats: read('chats'), orders: read('orders'), ratings: read('ratings') },
         settings,
+        Date.now(),
+        rates,
       );
       // The team's 设置 decides the scheme; it is read, never overwritten by an import.
       const { rows: settingsRows, appeals } = await callServer('readSettingsTab');

@@ -51,6 +51,13 @@ export interface Order {
   refundAmount: number;
   /** The zone its export was read in, where not the report's (a shop in another market): its days follow it. */
   zone?: string;
+  /** The export's status says the order was refunded (counted as refunded whatever its refund amount). */
+  refunded?: boolean;
+  /**
+   * The amounts' currency (ISO 4217), from a currency column, the amount's sign or the export's market;
+   * absent when nothing says. Amounts of different currencies are never added (docs/decisions.md).
+   */
+  currency?: string;
   row?: number;
 }
 

@@ -16,6 +16,16 @@ import {
   effectiveSplit,
   type SplitRule,
 } from './consultations';
+import {
+  type Conversion,
+  type CurrencyRows,
+  convertOrders,
+  currenciesOf,
+  currencyRows,
+  type RateTable,
+  UNKNOWN_CURRENCY,
+  withoutMoney,
+} from './currencies';
 import type { Available } from './facts';
 import type { MessageColumns } from './messageColumns';
 import { dedupeOrders, dedupeRatings, prepareMessages } from './messages';
@@ -42,6 +52,8 @@ export interface ReportInput {
   hasSessions: boolean;
   /** Agents whose chats were read in another zone than the report's, with it (their shop's market). */
   agentZones?: AgentZones;
+  /** Rates into one report currency, for orders in several currencies (currencies.ts). */
+  rates?: RateTable;
 }
 
 export interface Report extends ReportRows {
@@ -75,6 +87,15 @@ export interface Report extends ReportRows {
    * message's day to the last's, so a report can say when its data are shorter than the window.
    */
   platformWindow?: { platform: PlatformId; windowDays: number | null; dataDays: number };
+  /** The one currency of every order, where the exports say it (pipeline/currencies.ts). */
+  currency?: string;
+  /**
+   * Orders in several currencies and no rate table: the money figures of each currency, the main
+   * rows' left empty (they would add currencies together).
+   */
+  byCurrency?: CurrencyRows[];
+  /** Orders in several currencies converted by a rate table: into what, at which rates. */
+  conversion?: Conversion;
 }
 
 function count<T>(items: readonly T[], test: (item: T) => boolean): number {
@@ -89,6 +110,31 @@ function count<T>(items: readonly T[], test: (item: T) => boolean): number {
  * team totals and rolling windows once every record is in, and the rows (reportRows).
  */
 export function computeReport(input: ReportInput, settings: Settings): Report {
+  const { rates } = input;
+  const currencies = currenciesOf(input.orders);
+  if (rates && (currencies.length > 1 || (currencies[0] ?? rates.to) !== rates.to)) {
+    const converted = convertOrders(input.orders, rates, settings.timeZone);
+    const report = computeOneCurrency({ ...input, orders: converted.orders }, settings);
+    report.currency = converted.conversion.to;
+    report.conversion = converted.conversion;
+    return report;
+  }
+  const report = computeOneCurrency(input, settings);
+  if (currencies.length === 1 && currencies[0] !== UNKNOWN_CURRENCY)
+    report.currency = currencies[0] as string;
+  else if (currencies.length > 1) {
+    // Never added together: each currency's money figures from its own orders, the main rows' empty.
+    report.byCurrency = currencies.map((currency) => {
+      const own = input.orders.filter((o) => (o.currency ?? UNKNOWN_CURRENCY) === currency);
+      return currencyRows(currency, own.length, computeOneCurrency({ ...input, orders: own }, settings));
+    });
+    withoutMoney(report);
+  }
+  return report;
+}
+
+/** The report of orders in one currency (or whose currency nothing says). */
+function computeOneCurrency(input: ReportInput, settings: Settings): Report {
   const prepared = prepareMessages(input.messages, settings);
   const { orders, duplicates: duplicateOrders } = dedupeOrders(input.orders);
   const { ratings, duplicates: duplicateRatings } = dedupeRatings(input.ratings);

@@ -89,7 +89,9 @@ export function addSales(
 ): DailySums {
   const { orders, attributions, placed, buyers } = credited;
   const refundedOf = (order: Order) =>
-    order.refundAmount > 0 || (recordedRefunds?.has(order.orderId) ?? false) ? 1 : 0;
+    order.refundAmount > 0 || order.refunded === true || (recordedRefunds?.has(order.orderId) ?? false)
+      ? 1
+      : 0;
   for (let i = 0; i < attributions.length; i++) {
     const a = attributions[i] as Attribution;
     const day = saleDay(a.order, zone);

@@ -25,6 +25,7 @@ const VALUES: Record<string, string> = {
   session: 's1',
   text: '在吗',
   status: '交易成功',
+  currency: 'USD',
   dispute: '否',
   auto: '否',
 };

@@ -1,4 +1,5 @@
 import { normalizeHeader } from './headers';
+import type { OrderStatus } from './orderStatus';
 import type { Kind } from './records';
 import { SUPPORT_LOG_COLUMNS } from './twitterThreads';
 
@@ -27,6 +28,13 @@ export interface Dialect {
    * are never negative, so on an order such a cell is refused either way, as a negative amount.)
    */
   parenthesesNegative?: true;
+  /**
+   * The market the export comes from, where it has one: its country (ISO 3166) and the currency of its
+   * amounts, for orders whose export names none (no currency column, no sign that names one).
+   */
+  market?: { country: string; currency: string };
+  /** The export's own status words, where one means something else than elsewhere (orderStatus.ts). */
+  statuses?: Readonly<Record<string, OrderStatus>>;
 }
 
 export const DIALECTS: readonly Dialect[] = [
@@ -265,6 +273,256 @@ export const DIALECTS: readonly Dialect[] = [
       amount: 'Total',
       items: 'Lineitem quantity',
       refund_amount: 'Refunded Amount',
+      currency: 'Currency',
+    },
+  },
+  {
+    id: 'shopee-orders',
+    name: { zh: 'Shopee 虾皮 订单导出（英文）', en: 'Shopee order export (English)' },
+    kind: 'orders',
+    // One row per SKU; the amounts are the order's, repeated on each row. Grand Total is what the order
+    // came to for the buyer (Total Amount is before the buyer's shipping fee).
+    basis: 'public code',
+    signature: [
+      'Order ID',
+      'Order Status',
+      'Tracking Number*',
+      'Shipping Option',
+      'Estimated Ship Out Date',
+      'Order Creation Date',
+      'Order Paid Time',
+      'Parent SKU Reference No.',
+      'Product Name',
+      'SKU Reference No.',
+      'Variation Name',
+      'Original Price',
+      'Deal Price',
+      'Quantity',
+      'Product Subtotal',
+      'Total Amount',
+      'Grand Total',
+      'Username (Buyer)',
+    ],
+    columns: {
+      order_id: 'Order ID',
+      customer: 'Username (Buyer)',
+      created_at: 'Order Creation Date',
+      paid_at: 'Order Paid Time',
+      amount: 'Grand Total',
+      items: 'Quantity',
+      status: 'Order Status',
+    },
+  },
+  {
+    id: 'shopee-tw-orders',
+    name: { zh: '蝦皮 訂單報表（台灣）', en: 'Shopee Taiwan order report' },
+    kind: 'orders',
+    // The current Taiwanese report: one row per product option, order-level amounts repeated. The
+    // public code read names no buyer or payment-time column: 買家帳號 and 買家付款時間 are read where
+    // the report has them (fields.ts), and an order whose status says paid counts as paid when placed.
+    basis: 'public code',
+    market: { country: 'TW', currency: 'TWD' },
+    signature: [
+      '訂單編號',
+      '訂單成立日期',
+      '訂單狀態',
+      '退貨 / 退款狀態',
+      '商品總價',
+      '買家總支付金額',
+      '蝦幣折抵',
+      '蝦皮補貼金額',
+      '成交手續費',
+      '金流與系統處理費',
+      '商品名稱',
+      '商品選項名稱',
+      '數量',
+      '商品活動價格',
+    ],
+    columns: {
+      order_id: '訂單編號',
+      created_at: '訂單成立日期',
+      amount: '買家總支付金額',
+      items: '數量',
+      status: '訂單狀態',
+    },
+  },
+  {
+    id: 'shopee-tw-orders-2020',
+    name: {
+      zh: '蝦皮 訂單報表（台灣，舊版「(單)」欄名）',
+      en: 'Shopee Taiwan order report (older, "(單)" columns)',
+    },
+    kind: 'orders',
+    basis: 'public code',
+    market: { country: 'TW', currency: 'TWD' },
+    signature: [
+      '訂單編號 (單)',
+      '訂單狀態 (單)',
+      '取消原因',
+      '買家帳號 (單)',
+      '訂單成立時間 (單)',
+      '訂單小計 (單)',
+      '買家支付的運費 (單)',
+      '訂單總金額 (單)',
+      '商品名稱 (品)',
+      '數量',
+      '付款方式 (單)',
+      '買家付款時間 (單)',
+    ],
+    columns: {
+      order_id: '訂單編號 (單)',
+      customer: '買家帳號 (單)',
+      created_at: '訂單成立時間 (單)',
+      paid_at: '買家付款時間 (單)',
+      amount: '訂單總金額 (單)',
+      items: '數量',
+      status: '訂單狀態 (單)',
+    },
+  },
+  {
+    id: 'lazada-orders',
+    name: { zh: 'Lazada 订单导出', en: 'Lazada order export' },
+    kind: 'orders',
+    // One row per item (orderItemId), its paid price and refund its own: summed over an order's items.
+    // No payment time: an order whose status says paid (pending, ready_to_ship, shipped, delivered)
+    // counts as paid when placed; a cash-on-delivery order the same.
+    basis: 'public code',
+    statuses: { pending: 'paid', confirmed: 'paid', 'package returned': 'refunded' },
+    signature: [
+      'orderItemId',
+      'orderType',
+      'deliveryType',
+      'lazadaId',
+      'sellerSku',
+      'createTime',
+      'updateTime',
+      'orderNumber',
+      'customerName',
+      'customerEmail',
+      'payMethod',
+      'paidPrice',
+      'unitPrice',
+      'sellerDiscountTotal',
+      'shippingFee',
+      'itemName',
+      'status',
+      'refundAmount',
+    ],
+    columns: {
+      order_id: 'orderNumber',
+      sub_order_id: 'orderItemId',
+      customer: 'customerName',
+      created_at: 'createTime',
+      amount: 'paidPrice',
+      refund_amount: 'refundAmount',
+      status: 'status',
+    },
+    perLine: ['amount', 'refund_amount'],
+  },
+  {
+    id: 'tiktok-shop-orders',
+    name: { zh: 'TikTok Shop 订单导出', en: 'TikTok Shop order export' },
+    kind: 'orders',
+    // One row per SKU; Order Amount and Order Refund Amount are the order's.
+    basis: 'public code',
+    signature: [
+      'Order ID',
+      'Order Status',
+      'Order Substatus',
+      'Cancelation/Return Type',
+      'SKU ID',
+      'Seller SKU',
+      'Product Name',
+      'Quantity',
+      'SKU Subtotal After Discount',
+      'Order Amount',
+      'Order Refund Amount',
+      'Created Time',
+      'Paid Time',
+      'Cancelled Time',
+      'Buyer Username',
+      'Payment Method',
+    ],
+    columns: {
+      order_id: 'Order ID',
+      sub_order_id: 'SKU ID',
+      customer: 'Buyer Username',
+      created_at: 'Created Time',
+      paid_at: 'Paid Time',
+      amount: 'Order Amount',
+      items: 'Quantity',
+      refund_amount: 'Order Refund Amount',
+      status: 'Order Status',
+    },
+  },
+  {
+    id: 'amazon-order-report',
+    name: { zh: 'Amazon 订单报告', en: 'Amazon order report' },
+    kind: 'orders',
+    // Seller Central's order report (tab-separated flat file), one row per order item: item-price is
+    // the item line's price (quantity × unit price), summed over an order's items. buyer-email is
+    // Amazon's per-buyer relay address, the buyer's ID here. No status column: every order in the
+    // report has a payment date or is waiting for one.
+    basis: 'public code',
+    signature: [
+      'order-id',
+      'order-item-id',
+      'purchase-date',
+      'payments-date',
+      'buyer-email',
+      'buyer-name',
+      'sku',
+      'product-name',
+      'quantity-purchased',
+      'currency',
+      'item-price',
+      'item-tax',
+      'shipping-price',
+      'shipping-tax',
+      'ship-service-level',
+    ],
+    columns: {
+      order_id: 'order-id',
+      sub_order_id: 'order-item-id',
+      customer: 'buyer-email',
+      created_at: 'purchase-date',
+      paid_at: 'payments-date',
+      amount: 'item-price',
+      items: 'quantity-purchased',
+      currency: 'currency',
+    },
+    perLine: ['amount'],
+  },
+  {
+    id: 'aliexpress-orders',
+    name: { zh: '速卖通 订单导出', en: 'AliExpress order export' },
+    kind: 'orders',
+    basis: 'public code',
+    signature: [
+      '订单号',
+      '店铺',
+      '订单状态',
+      '负责人（业务员）',
+      '买家名称',
+      '下单时间',
+      '付款时间',
+      '支付方式',
+      '产品总金额',
+      '物流费用',
+      '订单金额',
+      '买家实付金额',
+      '商品信息',
+      '收货国家',
+      '发货时间',
+      '确认收货时间',
+    ],
+    columns: {
+      order_id: '订单号',
+      customer: '买家名称',
+      created_at: '下单时间',
+      paid_at: '付款时间',
+      amount: '买家实付金额',
+      status: '订单状态',
     },
   },
   {

@@ -1,7 +1,9 @@
 import { markdownCell } from '../lib/markdown';
+import { DIALECT_EVIDENCE } from './dialectEvidence';
 import { DIALECTS } from './dialects';
 import { type Cell, fieldsOf, headerNames, KINDS, ONE_OF } from './fields';
 import { PRIVATE_HEADERS } from './headers';
+import { statusWords } from './orderStatus';
 
 /** How each kind of cell is read, in the docs' words. */
 const CELLS: Record<Cell, string> = {
@@ -13,6 +15,7 @@ const CELLS: Record<Cell, string> = {
   count: 'whole number',
   flag: 'yes/no (true/false, 是/否)',
   word: 'one of known words',
+  currency: 'currency code or sign (TWD, USD, NT$, RM)',
 };
 
 /** docs/dialects.md: the exports the importer recognizes and the header names each field goes by. */
@@ -40,12 +43,31 @@ export function renderDialectsMarkdown(): string {
           `${field} ← ${column}${d.perLine?.includes(field as 'amount') ? ' (per line, summed over an order’s lines)' : ''}`,
       )
       .join('; ')
-      .concat(d.parenthesesNegative ? '; an amount in parentheses, (12.00), is negative' : '');
+      .concat(d.parenthesesNegative ? '; an amount in parentheses, (12.00), is negative' : '')
+      .concat(
+        d.market
+          ? `; market ${d.market.country}, amounts in ${d.market.currency} unless a currency says otherwise`
+          : '',
+      )
+      .concat(
+        d.statuses
+          ? `; its own status words: ${Object.entries(d.statuses)
+              .map(([word, status]) => `${word} = ${status}`)
+              .join(', ')}`
+          : '',
+      );
     lines.push(
       `| \`${d.id}\` | ${d.name.zh} / ${d.name.en} | ${d.kind} | ${d.basis} | ${markdownCell(columns)} |`,
     );
   }
   lines.push(
+    '',
+    '### Evidence',
+    '',
+    'Where the header names of the exports added for cross-border shops were found (public code that reads',
+    'the real files; the repository is named where the search that found it named one):',
+    '',
+    ...Object.entries(DIALECT_EVIDENCE).map(([id, evidence]) => `- \`${id}\`: ${evidence}.`),
     '',
     'An export with one row per line (SKU) gives one order per order ID: items are summed over its distinct',
     'lines; amounts are taken once, from the first row that has them, unless marked per line above.',
@@ -64,6 +86,29 @@ export function renderDialectsMarkdown(): string {
     'the dialect says its parentheses mean negative (none of the above does). An order that counts as a sale',
     '(paid, or cash on delivery) with its amount left empty on every row is refused; an empty refund amount',
     'is no refund (0). 无退款申请, 无, - and n/a in an amount cell are 0.',
+    '',
+    'Signs of the cross-border markets are read too: `NT$`, `US$`, `S$`, `HK$`, `RM`, `฿`, `Rp`, `₱`, `₫` and',
+    'ISO codes (`TWD`, `MYR`, `THB`, `IDR`…). A sign that names one currency alone also says how its market',
+    'writes numbers, which settles a separator before three digits: `NT$1,234`, `RM 1,234` and `฿1,234` are',
+    '1234 (a point market), `Rp 1.234` is 1234 (a comma market); `Rp 1.234.567` is 1234567 by the column',
+    'rule itself. A bare `$`, `¥` or `元` names no currency (several markets write them) and settles nothing.',
+    '',
+    '## Currencies',
+    '',
+    "An order's currency is its currency column (an ISO code or a sign such as `NT$`), else the sign on its",
+    'amounts, else the market of the recognized export (Shopee Taiwan: TWD); otherwise it is unknown. A sign',
+    "that disagrees with the row's currency column, or two amounts of one row in different currencies, refuse",
+    'the row. Amounts of different currencies are never added: see docs/decisions.md, "Several currencies".',
+    '',
+    '## Order status words',
+    '',
+    'Read from the status column a recognized export names (or one mapped with `--map status=COLUMN`; a',
+    'column is never taken for it from its name alone, except one called exactly `status`). *paid*: a sale;',
+    '*unpaid*: not yet one; *cancelled*: never one, even with a payment time (the money went back); *refunded*:',
+    'a sale, counted as refunded by the refund rate. An export without a payment time (Lazada) counts an',
+    'order whose status says paid as paid when it was placed. A word not listed here refuses its row.',
+    '',
+    ...Object.entries(statusWords()).map(([status, words]) => `- ${status}: ${words.join(', ')}`),
     '',
     'An order ID that a spreadsheet rounded is refused with every row of its order: one in scientific',
     'notation (`3.00000000000000E+18`), and one of 16 or more digits whose digits after the 15th are all 0',

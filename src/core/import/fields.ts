@@ -26,7 +26,9 @@ export type Cell =
   /** Yes or no: true/false, 是/否, 1/0, Y/N. */
   | 'flag'
   /** One of the words the converter knows (买家/客服/系统, 转出/转入, 满意…). */
-  | 'word';
+  | 'word'
+  /** A currency: an ISO 4217 code (TWD, USD) or a sign that names one alone (NT$, RM, ฿, Rp). */
+  | 'currency';
 
 export interface FieldDescription {
   /** An export without a column for it cannot be read. */
@@ -51,6 +53,12 @@ export interface FieldDescription {
   readonly values?: string;
   /** What a cell left empty (or a column missing) counts as, where it is not "nothing". */
   readonly empty?: number;
+  /**
+   * Read only from a column a recognized export names or the user maps, never guessed from a header's
+   * name: its words differ per platform, and exports read before (Olist's order_status, Shopify's
+   * Financial Status) would otherwise change figures.
+   */
+  readonly mappedOnly?: true;
   /** The field's name for people (the sidebar's mapping, the docs). */
   readonly label: { readonly 'zh-CN': string; readonly 'zh-TW': string; readonly en: string };
 }
@@ -206,7 +214,7 @@ export const IMPORT_FIELDS = {
           '用户昵称',
           '买家',
         ],
-        'zh-TW': ['買家會員名'],
+        'zh-TW': ['買家會員名', '買家帳號'],
         en: ['customer_id', 'customer id', 'buyer', 'buyer_id'],
       },
       /**
@@ -220,7 +228,7 @@ export const IMPORT_FIELDS = {
       cell: 'time',
       headers: {
         'zh-CN': ['订单创建时间', '下单时间', '创建时间', '订单提交时间', '提交时间', '成交时间'],
-        'zh-TW': ['訂單建立時間', '下單時間'],
+        'zh-TW': ['訂單建立時間', '下單時間', '訂單成立日期', '訂單成立時間'],
         en: ['created at', 'order date', 'order_purchase_timestamp'],
       },
       /**
@@ -234,7 +242,7 @@ export const IMPORT_FIELDS = {
       cell: 'time',
       headers: {
         'zh-CN': ['订单付款时间', '付款时间', '支付时间', '支付完成时间', '付款确认时间', '订单支付时间'],
-        'zh-TW': ['付款時間'],
+        'zh-TW': ['付款時間', '買家付款時間'],
         en: ['paid at', 'order_approved_at', 'payment date'],
       },
       /**
@@ -258,7 +266,7 @@ export const IMPORT_FIELDS = {
           '应付金额',
           '订单金额',
         ],
-        'zh-TW': ['買家實際支付金額', '實付金額'],
+        'zh-TW': ['買家實際支付金額', '實付金額', '買家總支付金額'],
         en: ['total', 'paid amount'],
       },
       gives: 'amounts',
@@ -287,6 +295,28 @@ export const IMPORT_FIELDS = {
       cell: 'flag',
       headers: { 'zh-CN': ['货到付款', '是否货到付款'], 'zh-TW': ['貨到付款'], en: [] },
       label: { 'zh-CN': '是否货到付款', 'zh-TW': '是否貨到付款', en: 'Cash on delivery' },
+    },
+    currency: {
+      cell: 'currency',
+      headers: {
+        'zh-CN': ['币种', '币别', '货币', '结算币种'],
+        'zh-TW': ['幣別', '幣種', '貨幣'],
+        en: ['currency', 'currency code'],
+      },
+      label: { 'zh-CN': '币种', 'zh-TW': '幣別', en: 'Currency' },
+    },
+    status: {
+      cell: 'word',
+      values:
+        'paid, unpaid, cancelled, refunded, or a recognized export’s own words (see Order status words)',
+      headers: { 'zh-CN': [], 'zh-TW': [], en: [] },
+      mappedOnly: true,
+      /**
+       * Which orders are paid, in an export without payment times (Lazada, Shopee TW): an order whose
+       * status says paid counts as paid when it was placed (records.ts).
+       */
+      gives: 'paymentTimes',
+      label: { 'zh-CN': '订单状态', 'zh-TW': '訂單狀態', en: 'Order status' },
     },
   },
   ratings: {

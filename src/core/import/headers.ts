@@ -63,6 +63,25 @@ export const PRIVATE_HEADERS: readonly string[] = [
   'billing street',
   'billing phone',
   'phone number',
+  // The cross-border exports (dialects.ts): Shopee, TikTok Shop, Lazada, Amazon, AliExpress.
+  'delivery address',
+  'recipient',
+  'phone #',
+  'detail address',
+  'shippingAddress',
+  'shippingPhone',
+  'buyer-phone-number',
+  'recipient-name',
+  'ship-address-1',
+  'ship-address-2',
+  'ship-address-3',
+  '收件者姓名',
+  '收件者電話',
+  '收件人名称',
+  '完整收货地址',
+  '收件者姓名 (單)',
+  '收件者電話 (單)',
+  '收件地址 (單)',
 ].map(normalizeHeader);
 
 const PRIVATE = new Set(PRIVATE_HEADERS);

@@ -101,6 +101,8 @@ export class OrderCollapser {
     order.customer ??= row.customer;
     order.createdAt ??= row.createdAt;
     order.paidAt ??= row.paidAt;
+    if (row.refunded) order.refunded = true;
+    order.currency ??= row.currency;
     // NaN is an amount left empty (records.ts): unknown, taken from another row where one gives it.
     if (this.perLine.amount) order.amount += row.amount;
     else if (

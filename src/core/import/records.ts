@@ -4,8 +4,10 @@ import type { Complaint, Issue, Message, OnlineSpan, Order, Rating, Refund, Send
 import { lazy } from '../lib/lazy';
 import { utf8Bytes } from '../lib/utf8';
 import { parseTime } from '../time/parseTime';
+import { currencyOfAmount, readCurrency } from './currency';
 import { type FieldOf, type FieldReadAs, IMPORT_FIELDS, type Kind } from './fields';
 import type { MoneyColumns } from './moneyColumns';
+import { type OrderStatus, orderStatusOf } from './orderStatus';
 import {
   isRoundedId,
   parseCount,
@@ -45,6 +47,10 @@ export class RowReader<K extends Kind = Kind> {
   moneyColumns: MoneyColumns | null = null;
   /** The dialect writes a negative amount in parentheses, "(12.00)". */
   parenthesesNegative = false;
+  /** The dialect's own order status words (orderStatus.ts), where a word means something else there. */
+  statusWords: Readonly<Record<string, OrderStatus>> | undefined = undefined;
+  /** The currency of the dialect's market, for orders whose export says none (Shopee TW: TWD). */
+  marketCurrency: string | null = null;
   /** Whether a field of this row failed: the row is then counted nowhere, whatever was read besides. */
   refused = false;
 
@@ -188,6 +194,49 @@ export class RowReader<K extends Kind = Kind> {
       );
     }
     return n;
+  }
+
+  /**
+   * An order's currency: its currency column, else the sign its amounts carry (NT$, RM), else the
+   * market's. A sign that disagrees with the column, or two amounts of one row with different signs,
+   * refuse the row. '' when nothing says; null when refused.
+   */
+  currency(field: FieldReadAs<K, 'currency'>, amounts: readonly FieldReadAs<K, 'money'>[]): string | null {
+    const text = this.text(field);
+    const column = text === '' ? null : readCurrency(text);
+    if (text !== '' && column === null)
+      return this.fail(
+        field,
+        `"${text}" is not a currency: write its ISO code (TWD, USD, MYR, THB, IDR, CNY…) or a sign that names one alone (NT$, US$, RM, ฿, Rp)`,
+      );
+    let signed: string | null = null;
+    for (const amount of amounts) {
+      const cell = this.text(amount);
+      const sign = cell === '' ? null : currencyOfAmount(cell);
+      if (sign === null) continue;
+      const said: string | null = column ?? signed;
+      if (said !== null && said !== sign)
+        return this.fail(
+          amount,
+          `"${cell}" is in ${sign}, but the row's ${column !== null ? 'currency column says' : 'other amount is in'} ${said}; the row is refused. Export one currency per order, or correct the currency column`,
+        );
+      signed = sign;
+    }
+    return column ?? signed ?? this.marketCurrency ?? '';
+  }
+
+  /** An order's status word as paid/unpaid/cancelled/refunded; '' when empty; null when refused. */
+  status(field: FieldReadAs<K, 'word'>): OrderStatus | '' | null {
+    const text = this.text(field);
+    if (text === '') return '';
+    const status = orderStatusOf(text, this.statusWords);
+    return (
+      status ??
+      this.fail(
+        field,
+        `"${text}" is an order status this does not know, so whether the order is a sale is unknown; the row is refused. Known: paid, unpaid, cancelled, refunded and the platforms' words in docs/dialects.md; map another column with --map status=COLUMN`,
+      )
+    );
   }
 
   count(field: FieldReadAs<K, 'count'>, empty: number): number | null | undefined {
@@ -338,14 +387,26 @@ export const CONVERTERS: { [K in Kind]: (r: RowReader<K>) => RecordOf[K] | null 
   orders(r) {
     const orderId = r.id('order_id');
     const createdAt = r.time('created_at', true);
-    const paidAt = r.time('paid_at', true);
+    let paidAt = r.time('paid_at', true);
     // An order's amount left empty is unknown, not 0: orderCollapse.ts refuses a sale without one.
     const amount = r.has('amount') ? r.money('amount', Number.NaN) : 0;
     const items = r.count('items', IMPORT_FIELDS.orders.items.empty);
     const refundAmount = r.money('refund_amount', IMPORT_FIELDS.orders.refund_amount.empty);
-    const cod = r.has('cod') ? r.flag('cod') : false;
+    let cod = r.has('cod') ? r.flag('cod') : false;
     const customer = r.person('customer', false);
     const subOrderId = r.optionalId('sub_order_id');
+    const currency = r.currency('currency', ['amount', 'refund_amount']);
+    const status = r.has('status') ? r.status('status') : '';
+    if (currency === null || status === null) return null;
+    if (status === 'cancelled' || status === 'unpaid') {
+      // Never a sale, whatever payment time the row has: a cancelled order's money went back.
+      paidAt = null;
+      cod = false;
+    } else if ((status === 'paid' || status === 'refunded') && paidAt === null && !r.has('paid_at')) {
+      // An export with no payment time (Lazada) says by its status that the order was paid: it counts
+      // as paid when it was placed.
+      paidAt = createdAt;
+    }
     if (
       orderId === null ||
       createdAt === undefined ||
@@ -366,6 +427,8 @@ export const CONVERTERS: { [K in Kind]: (r: RowReader<K>) => RecordOf[K] | null 
       items,
       cod,
       refundAmount,
+      ...(status === 'refunded' ? { refunded: true } : {}),
+      ...(currency !== '' ? { currency } : {}),
       row: r.row,
     };
   },

@@ -272,6 +272,7 @@ function mapFields(
   const free = (i: number) => !used.has(i) && !isPrivateHeader(header[i] ?? '');
   for (const field of all) {
     if (chosen.has(field.name)) continue;
+    if (field.mappedOnly) continue;
     const synonyms = synonymsOf(field);
     const at = names.findIndex((name, i) => free(i) && synonyms.includes(name));
     if (at >= 0) take(field, at, 0.9, 'synonym');
@@ -280,7 +281,7 @@ function mapFields(
   // a word: "cod" is not in "Discount Code".
   const wordsOf = header.map(latinWords);
   for (const field of all) {
-    if (chosen.has(field.name)) continue;
+    if (chosen.has(field.name) || field.mappedOnly) continue;
     const synonyms = headerNames(field).filter((s) => normalizeHeader(s).length >= 3);
     const latin = synonyms.filter(isLatin).map(latinWords);
     const other = synonyms.filter((s) => !isLatin(s)).map(normalizeHeader);
@@ -411,6 +412,8 @@ export function readRows(request: RowsRequest, feed: RowFeed): TableImport {
     const money = moneyFields.length > 0 ? new MoneyColumns(moneyFields) : null;
     reader.moneyColumns = money;
     reader.parenthesesNegative = dialect?.dialect.parenthesesNegative === true;
+    reader.statusWords = dialect?.dialect.statuses;
+    reader.marketCurrency = dialect?.dialect.market?.currency ?? null;
     const width = Math.max(...indexes.values()) + 1;
     const slack = trailingSlack(pending.slice(headerIndex + 1), header.length);
     state = {

@@ -1,4 +1,5 @@
 import { digits } from '../lib/digits';
+import { CURRENCY_MARKS, currencyOfAmount, markOfCurrency } from './currency';
 
 /**
  * Cell values as exports write them. Each parser returns null for what it cannot read, so the caller
@@ -107,7 +108,7 @@ interface AmountShape {
   negative: boolean;
 }
 
-const CURRENCY = /[¥￥$€£]|元|RMB|CNY|USD/gi;
+const CURRENCY = CURRENCY_MARKS;
 /** Separators an amount may hold: the two marks, and spaces or an apostrophe between thousands. */
 const SEPARATOR = /[.,'\s]/;
 const AMOUNT_BODY = /^\d*(?:[.,'\s]\d+)*$/;
@@ -160,9 +161,14 @@ function amountShape(text: string): AmountShape | null {
   const fraction = runs[runs.length - 1] as string;
   if (before === '') {
     const head = runs[0] as string;
-    // "1,234" or "1.234": a decimal mark before three decimals, or a thousands separator.
-    if (fraction.length === 3 && head.length >= 1 && head.length <= 3 && head[0] !== '0')
+    // "1,234" or "1.234": a decimal mark before three decimals, or a thousands separator, unless the
+    // cell's currency says which its market writes (NT$1,234 is 1234, Rp 1.234 is 1234).
+    if (fraction.length === 3 && head.length >= 1 && head.length <= 3 && head[0] !== '0') {
+      const market = markOfCurrency(currencyOfAmount(text));
+      if (market !== null)
+        return shape(market, market === last ? Number(`${head}.${fraction}`) : Number(head + fraction));
       return shape('either', Number(`${head}.${fraction}`), Number(head + fraction));
+    }
     return shape(last, Number(`${head || '0'}.${fraction}`));
   }
   const group = before[0] as string;

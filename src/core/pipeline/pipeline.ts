@@ -1,9 +1,11 @@
 import type { AgentZones } from '../engine/consultations';
+import type { RateTable } from '../engine/currencies';
 import { type Available, availableFrom, type MappedFields } from '../engine/facts';
 import type { MessageColumns } from '../engine/messageColumns';
 import type { Complaint, Issue, Message, OnlineSpan, Order, Rating, Refund } from '../engine/model';
 import { computeReport, type Report } from '../engine/report';
 import type { Settings } from '../engine/settings';
+import { fieldsOf } from '../import/fields';
 import type { Kind, RecordOf } from '../import/records';
 import type { TableImport } from '../import/tableReader';
 import type { ImportWarning } from '../import/warnings';
@@ -55,11 +57,20 @@ export interface PipelineResult {
 const KINDS = ['chats', 'orders', 'ratings', 'refunds', 'complaints', 'online', 'issues'] as const;
 
 /** A field counts as mapped only if every export of the kind has it: a figure never rests on part of the data. */
-function mappedByAll(read: KindRead<unknown> | undefined): ReadonlySet<string> | null {
+function mappedByAll(kind: Kind, read: KindRead<unknown> | undefined): ReadonlySet<string> | null {
   if (!read) return null;
   const [first, ...others] = read.exports;
   if (!first) return new Set();
-  return new Set([...first.mapped].filter((field) => others.every((e) => e.mapped.has(field))));
+  const common = new Set([...first.mapped].filter((field) => others.every((e) => e.mapped.has(field))));
+  // What a figure rests on may come from different fields in different exports (payment times, or a
+  // status that says paid): given when every export gives it, through whichever field it has.
+  const fields = fieldsOf(kind);
+  for (const field of fields) {
+    if (field.gives === undefined || common.has(field.name)) continue;
+    const givers = fields.filter((f) => f.gives === field.gives).map((f) => f.name);
+    if (read.exports.every((e) => givers.some((name) => e.mapped.has(name)))) common.add(field.name);
+  }
+  return common;
 }
 
 /**
@@ -71,9 +82,11 @@ export function runPipeline(
   settings: Settings,
   /** The run's clock (epoch ms), which the notes of times after it name. */
   now: number = Date.now(),
+  /** Rates into one report currency, for orders in several currencies (currencies.ts). */
+  rates?: RateTable,
 ): PipelineResult {
   const mapped: MappedFields = {};
-  for (const kind of KINDS) mapped[kind] = mappedByAll(imports[kind]);
+  for (const kind of KINDS) mapped[kind] = mappedByAll(kind, imports[kind]);
   const available = availableFrom(mapped);
   const report = computeReport(
     {
@@ -87,6 +100,7 @@ export function runPipeline(
       available,
       hasSessions: mapped.chats?.has('session') ?? false,
       ...(imports.agentZones ? { agentZones: imports.agentZones } : {}),
+      ...(rates ? { rates } : {}),
     },
     settings,
   );

@@ -52,6 +52,9 @@ export const TAB_NAMES = {
   settings: SETTINGS_TAB,
 } as const;
 
+/** The tab of the rates a converted report used (written only for such a report). */
+export const RATES_USED_TAB = '所用汇率';
+
 /**
  * Agents colored against their scheme's targets in 设置: green where they meet them, red where they
  * miss. `columnIds` are the tab's indicator ids from column B on; agents fill rows 2 onwards.
@@ -191,6 +194,47 @@ function indicatorTab(
   };
 }
 
+/**
+ * Orders in several currencies: a tab per currency with its money figures (销售指标 TWD), never added
+ * across currencies; orders converted by a rate table: the rates used (所用汇率). docs/decisions.md.
+ */
+function currencyTabs(report: Report, language: Language): Tab[] {
+  const labels = ROW_LABELS[language];
+  const tabs: Tab[] = (report.byCurrency ?? []).map((own) => {
+    const columns = reportColumns(language, report.settings).filter((c) => c.id in own.team);
+    const line = (label: string, row: Row): TabCell[] => [label, ...columns.map((c) => row[c.id] ?? null)];
+    return {
+      name: `${TAB_NAMES.sales} ${own.currency}`,
+      rows: [
+        [labels.agent, ...columns.map((c) => c.header)],
+        ...own.agents.map((row) =>
+          line(report.settings.period === 'all' ? String(row.agent) : `${row.agent} ${row.period}`, row),
+        ),
+        line(labels.team, own.team),
+        line(labels.shop, own.shop),
+      ],
+      formats: [TEXT_FORMAT, ...columns.map((c) => NUMBER_FORMATS[c.unit])],
+      frozenRows: 1,
+      frozenColumns: 1,
+      conditional: [],
+    };
+  });
+  const conversion = report.conversion;
+  if (conversion)
+    tabs.push({
+      name: RATES_USED_TAB,
+      rows: [
+        ['币种 currency', '期间 period', '汇率 rate', '折算为 into', '订单数 orders'],
+        ...conversion.rates.map((r) => [r.currency, r.period, r.rate, conversion.to, r.orders]),
+      ],
+      formats: [TEXT_FORMAT, TEXT_FORMAT, null, TEXT_FORMAT, '0'],
+      frozenRows: 1,
+      frozenColumns: 0,
+      conditional: [],
+    });
+  return tabs;
+}
+
 /** One row per consultation, so any figure can be audited with a filter or a COUNTIFS. */
 function detailTab(report: Report): Tab {
   // Each on its shop's clock: the zone its export was read in (the report's unless given FILE@ZONE).
@@ -305,6 +349,7 @@ export function buildTabs(report: Report, options: TabOptions): Tab[] {
   const tabs = [
     indicatorTab(report, 'service', book, options.language, extras),
     indicatorTab(report, 'sales', book, options.language, extras),
+    ...currencyTabs(report, options.language),
     indicatorTab(report, 'after_sales', book, options.language, extras),
     detailTab(report),
     scorecardTab(

@@ -1,0 +1,103 @@
+// The cross-border example month (examples/crossborder/): what npm run examples writes, read with no
+// mapping, its money figures per currency from npm run start:crossborder's command, and converted
+// with its rates.csv — each checked against sums taken straight from the files.
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Papa from 'papaparse';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from '../scripts/build.mjs';
+import { crossBorderMonth } from '../scripts/crossborder.mjs';
+
+const DIR = join(ROOT, 'examples/crossborder');
+const file = (name: string) => join(DIR, name);
+
+/** The command of `npm run start:crossborder`, after its build, with the arguments given. */
+function report(...extra: string[]) {
+  const script = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).scripts['start:crossborder'];
+  const args = (script as string)
+    .split(' && ')[1]
+    ?.split(' ')
+    .slice(2) // node bin/cs-kpi.js
+    .filter((arg, i, all) => arg !== '--xlsx' && all[i - 1] !== '--xlsx') as string[];
+  const result = spawnSync(process.execPath, [join(ROOT, 'bin/cs-kpi.js'), ...args, ...extra], {
+    encoding: 'utf8',
+    cwd: ROOT,
+  });
+  expect(result.stderr).not.toMatch(/could not be read/);
+  expect(result.status).toBe(0);
+  return result.stdout;
+}
+
+const rows = (name: string, delimiter = ',') =>
+  Papa.parse<Record<string, string>>(readFileSync(file(name), 'utf8'), {
+    header: true,
+    skipEmptyLines: true,
+    delimiter,
+  }).data;
+
+/** Shopee TW's sales, straight from the file: each order once, unless its status says it was no sale. */
+function shopeeSales() {
+  const orders = new Map<string, number>();
+  for (const row of rows('shopee-tw-orders.csv'))
+    if (row['訂單狀態'] !== '不成立') orders.set(row['訂單編號'] as string, Number(row['買家總支付金額']));
+  return [...orders.values()];
+}
+
+/** Amazon's sales: the paid orders' item prices, summed over each order's items. */
+function amazonSales() {
+  const orders = new Map<string, number>();
+  for (const row of rows('amazon-us-orders.txt', '\t'))
+    if (row['payments-date'] !== '')
+      orders.set(
+        row['order-id'] as string,
+        (orders.get(row['order-id'] as string) ?? 0) + Number(row['item-price']),
+      );
+  return [...orders.values()];
+}
+
+const sum = (values: readonly number[]) => values.reduce((s, v) => s + v, 0);
+
+describe('the cross-border example month', () => {
+  it('is exactly what npm run examples makes', () => {
+    for (const [name, text] of Object.entries(crossBorderMonth()))
+      expect(readFileSync(file(name), 'utf8'), name).toBe(text);
+  });
+
+  it('is read with no mapping, every row, and never adds TWD to USD', () => {
+    const json = JSON.parse(report('--format', 'json'));
+    expect(json.imports.map((i: { dialect: string }) => i.dialect)).toEqual([
+      'zendesk-messages',
+      'shopee-tw-orders',
+      'amazon-order-report',
+    ]);
+    expect(json.warnings).toEqual([]);
+    expect(json.shop.sales).toBeNull();
+    expect(json.shop.aov).toBeNull();
+    const [twd, usd] = json.byCurrency;
+    expect([twd.currency, usd.currency]).toEqual(['TWD', 'USD']);
+    expect(twd.shop.sales).toBe(sum(shopeeSales()));
+    // The shop's sales are the agents' and the silent sales, in the one currency.
+    expect(twd.shop.sales).toBe(
+      twd.shop.silent_sales + sum(twd.agents.map((a: { sales: number }) => a.sales)),
+    );
+    expect(usd.shop.sales).toBeCloseTo(sum(amazonSales()), 6);
+  });
+
+  it('prints a block per currency, and converts with rates.csv at 0.031 USD a TWD', () => {
+    const table = report();
+    expect(table).toMatch(/^TWD（120 笔订单 orders）/m);
+    expect(table).toMatch(/^USD（80 笔订单 orders）/m);
+    const json = JSON.parse(report('--format', 'json', '--rates', file('rates.csv')));
+    expect(json.byCurrency).toBeUndefined();
+    expect(json.conversion).toEqual({
+      to: 'USD',
+      rates: [{ currency: 'TWD', period: '2026-11', rate: 0.031, orders: 120 }],
+    });
+    const cents = (v: number) => Math.round(v * 100) / 100;
+    expect(json.shop.sales).toBeCloseTo(
+      sum(shopeeSales().map((v) => cents(v * 0.031))) + sum(amazonSales()),
+      6,
+    );
+  });
+});
