@@ -128,8 +128,8 @@ export async function buildCli(entry, outfile) {
     target: 'node20',
     // Bundled rather than imported at run time: an ES module importing Papa Parse's CommonJS file has
     // Node scan its source for exports first, in each thread. exceljs is large and loaded only to
-    // write a workbook, so it stays apart.
-    external: ['exceljs'],
+    // write a workbook, so it stays apart; so does DuckDB (a native module), loaded only for --engine duckdb.
+    external: ['exceljs', '@duckdb/node-api'],
     charset: 'utf8',
     logLevel: 'silent',
   });

@@ -32,6 +32,7 @@ import {
 } from './render';
 import { runReport } from './report';
 import { renderSettingsText, settingsListing, settingsUsage } from './settingsCommand';
+import { EngineRefusal } from './sql/choice';
 import { writeWorkbook } from './workbook';
 
 /** Items on lines of at most 104 characters, each line indented. */
@@ -58,6 +59,7 @@ ${wrap(settingsUsage(), '                ')}
                 [--previous REPORT.json]
                 [--rates FILE]  orders in several currencies converted into one (a CSV with
                                 currency,period,rate,to; without it, money figures per currency)
+                [--engine js|duckdb|auto]
   cs-kpi inspect FILE [--json] [--kind chats|orders|ratings|…] [--tz ZONE] [--timings]
                        what the importer makes of an export: dialect, encoding, delimiter,
                        the mapping with confidences, sample records and every warning
@@ -79,6 +81,7 @@ ${renderFieldLines()}
 --timings prints how long reading and importing each file, computing and writing took.
 --previous REPORT.json shows each figure's change since the period of that JSON report (this period −
 that one; rates in percentage points), in every format, and the agents and settings that differ.
+--engine duckdb computes in DuckDB (chat exports so far; docs/scale.md); auto, the default, picks js for now.
 Times without an offset are read in --tz (default Asia/Shanghai); a file given as FILE@ZONE
 (--orders us.csv@America/Los_Angeles), a shop in another market, is read in ZONE and its days counted there.
 `;
@@ -217,6 +220,7 @@ export async function run(
       TimeZoneError,
       PreviousPeriodError,
       RatesError,
+      EngineRefusal,
     ].some((kind) => error instanceof kind);
     const isArgs =
       error instanceof TypeError && (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');

@@ -26,6 +26,8 @@ export interface ReportOptions {
   previous?: string;
   /** A rate table (currency,period,rate,to) converting orders of several currencies into one. */
   rates?: string;
+  /** Which engine computes the figures: the JS engine, DuckDB (src/cli/sql), or the one that suits the input. */
+  engine: 'js' | 'duckdb' | 'auto';
 }
 
 /** Every setting's flag, from the settings' description: a list's flag is given once per item. */
@@ -71,6 +73,7 @@ export function parseReportOptions(argv: readonly string[]): ReportOptions {
       timings: { type: 'boolean' },
       previous: { type: 'string' },
       rates: { type: 'string' },
+      engine: { type: 'string' },
     },
   });
   const kinds = ['chats', 'orders', 'ratings', 'refunds', 'complaints', 'online', 'issues'] as const;
@@ -94,6 +97,10 @@ export function parseReportOptions(argv: readonly string[]): ReportOptions {
   const format = values.format ?? 'table';
   if (format !== 'json' && format !== 'table' && format !== 'csv' && format !== 'xlsx') {
     throw new UsageError(`--format is json, table, csv or xlsx; got "${format}".`);
+  }
+  const engine = values.engine ?? 'auto';
+  if (engine !== 'js' && engine !== 'duckdb' && engine !== 'auto') {
+    throw new UsageError(`--engine is js, duckdb or auto; got "${engine}".`);
   }
   if (format === 'xlsx' && !values.out) {
     throw new UsageError('--format xlsx writes a workbook: give --out FILE.xlsx.');
@@ -126,6 +133,7 @@ export function parseReportOptions(argv: readonly string[]): ReportOptions {
     timings: values.timings ?? false,
     ...(values.previous === undefined ? {} : { previous: values.previous }),
     ...(values.rates ? { rates: values.rates } : {}),
+    engine,
   };
 }
 

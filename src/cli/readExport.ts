@@ -49,6 +49,8 @@ export interface ExportOptions<K extends Kind> {
   onMessage?: (message: Message) => void;
   /** A file given no zone: read in its dialect's market's, where it names one (RowsRequest.marketZones). */
   marketZones?: boolean;
+  /** Read on this thread only, every message through onMessage (the DuckDB engine's stream). */
+  inOnePiece?: boolean;
 }
 
 /** A file read on this thread: the whole of it, or the first part while a worker reads the rest. */
@@ -74,7 +76,10 @@ export function readExport<K extends Kind>(
   const timed = stepTimer(timings);
   const file = basename(path);
   // Only a chat export is read in parts; without a kind, the header says whether this is one.
-  const worker = options.kind === undefined || options.kind === 'chats' ? startWorkerFor(path) : null;
+  const worker =
+    !options.inOnePiece && (options.kind === undefined || options.kind === 'chats')
+      ? startWorkerFor(path)
+      : null;
   const stop = stopper(worker);
   try {
     let bytes: Uint8Array | null = timed(`read ${file}`, () => readBytes(path));

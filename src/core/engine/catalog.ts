@@ -1,8 +1,15 @@
 import { lazy } from '../lib/lazy';
-import { ratio } from '../lib/ratio';
-import { receptionShare } from '../lib/scoreArithmetic';
 import type { Facts, Source } from './facts';
 import type { SettingId } from './settings';
+import {
+  type Expr,
+  type ExprReader,
+  evaluate,
+  type FactName,
+  factOf,
+  type SampleName,
+  samplesOf,
+} from './formula';
 import { mean } from './stats';
 
 export type Language = 'zh-CN' | 'zh-TW' | 'en';
@@ -45,6 +52,13 @@ export interface Indicator {
    */
   shapedBy?: readonly SettingId[];
   compute(facts: Facts): number | null;
+  /**
+   * compute as an expression over named facts (formula.ts), which the SQL compiler translates; absent
+   * where compute is a function only, and then the SQL engine refuses a report that would show it.
+   */
+  expr?: Expr;
+  /** denominator as an expression, for the SQL engine's low_sample flags. */
+  cases?: Expr;
   /** For durations: the values whose median and 90th percentile are shown beside the mean. */
   samples?(facts: Facts): readonly number[];
   /**
@@ -55,14 +69,41 @@ export interface Indicator {
   denominator?(facts: Facts): number;
 }
 
-/** A rate over the row's cases: compute and the denominator it is flagged on, from one description. */
-function rate(numerator: (f: Facts) => number, denominator: (f: Facts) => number) {
-  return { compute: (f: Facts) => ratio(numerator(f), denominator(f)), denominator };
+const reader = (f: Facts): ExprReader => ({
+  fact: (name) => factOf(f, name),
+  mean: (name) => mean(samplesOf(f, name)),
+  count: (name) => samplesOf(f, name).length,
+});
+
+/** A figure computed from an expression over named facts: compute evaluates it on the row's Facts. */
+function computed(expr: Expr) {
+  return { expr, compute: (f: Facts) => evaluate(expr, reader(f)) };
 }
 
-/** A mean of the row's cases, with its median and p90 (samples), its cases counted as its denominator. */
-function meanOf(samples: (f: Facts) => readonly number[]) {
-  return { compute: (f: Facts) => mean(samples(f)), samples, denominator: (f: Facts) => samples(f).length };
+const fact = (name: FactName): Expr => ({ fact: name });
+
+/** A rate over the row's cases: compute and the denominator it is flagged on, from one description. */
+function rate(numerator: FactName, denominator: FactName) {
+  return {
+    ...computed({ ratio: [fact(numerator), fact(denominator)] }),
+    cases: fact(denominator),
+    denominator: (f: Facts) => factOf(f, denominator) as number,
+  };
+}
+
+/**
+ * A mean of the row's cases, with its median and p90 (samples), its cases counted as its denominator:
+ * of a named sample list (which the SQL engine computes too), or of a list only a function reads.
+ */
+function meanOf(samples: SampleName | ((f: Facts) => readonly number[])) {
+  const of = typeof samples === 'string' ? (f: Facts) => samplesOf(f, samples) : samples;
+  const named = typeof samples === 'string' ? { expr: { mean: samples }, cases: { count: samples } } : {};
+  return {
+    ...(named as { expr?: Expr; cases?: Expr }),
+    compute: (f: Facts) => mean(of(f)),
+    samples: of,
+    denominator: (f: Facts) => of(f).length,
+  };
 }
 
 const ALL: readonly Level[] = ['agent', 'team', 'shop'];
@@ -114,7 +155,7 @@ export const INDICATORS: readonly Indicator[] = [
     },
     needs: CHATS,
     levels: ALL,
-    compute: (f) => f.chats.consultations,
+    ...computed(fact('consultations')),
   },
   {
     id: 'receptions',
@@ -129,7 +170,7 @@ export const INDICATORS: readonly Indicator[] = [
     needs: CHATS,
     levels: ALL,
     shapedBy: MANUAL,
-    compute: (f) => f.chats.receptions,
+    ...computed(fact('receptions')),
   },
   {
     id: 'unreplied',
@@ -141,7 +182,7 @@ export const INDICATORS: readonly Indicator[] = [
     needs: CHATS,
     levels: ALL,
     shapedBy: MANUAL,
-    compute: (f) => f.chats.consultations - f.chats.receptions,
+    ...computed({ minus: [fact('consultations'), fact('receptions')] }),
   },
   {
     id: 'rated_consultations',
@@ -156,7 +197,7 @@ export const INDICATORS: readonly Indicator[] = [
     needs: CHATS,
     levels: ALL,
     shapedBy: RATED,
-    compute: (f) => f.chats.rated,
+    ...computed(fact('rated')),
   },
   {
     id: 'reply_rate',
@@ -171,10 +212,7 @@ export const INDICATORS: readonly Indicator[] = [
     needs: CHATS,
     levels: ALL,
     shapedBy: [...MANUAL, ...RATED],
-    ...rate(
-      (f) => f.chats.ratedReplied,
-      (f) => f.chats.rated,
-    ),
+    ...rate('ratedReplied', 'rated'),
   },
   {
     id: 'fast_reply_rate',
@@ -198,10 +236,7 @@ export const INDICATORS: readonly Indicator[] = [
     needs: CHATS,
     levels: ALL,
     shapedBy: [...TIMED, 'fastReplySeconds'],
-    ...rate(
-      (f) => f.chats.fast,
-      (f) => f.chats.timed,
-    ),
+    ...rate('fast', 'timed'),
   },
   {
     id: 'first_response_s',
@@ -216,7 +251,7 @@ export const INDICATORS: readonly Indicator[] = [
     needs: CHATS,
     levels: ALL,
     shapedBy: TIMED,
-    ...meanOf((f) => f.chats.firstResponses),
+    ...meanOf('firstResponses'),
   },
   {
     id: 'avg_response_s',
@@ -231,7 +266,7 @@ export const INDICATORS: readonly Indicator[] = [
     needs: CHATS,
     levels: ALL,
     shapedBy: [...TIMED, 'autoRepliesCloseGaps'],
-    ...meanOf((f) => f.chats.responseGaps),
+    ...meanOf('responseGaps'),
   },
   {
     id: 'unanswered_rounds',
@@ -246,7 +281,7 @@ export const INDICATORS: readonly Indicator[] = [
     needs: CHATS,
     levels: ALL,
     shapedBy: [...TIMED, 'autoRepliesCloseGaps'],
-    compute: (f) => f.chats.unansweredRounds,
+    ...computed(fact('unansweredRounds')),
   },
   {
     id: 'qa_ratio',
@@ -261,10 +296,7 @@ export const INDICATORS: readonly Indicator[] = [
     needs: CHATS,
     levels: ALL,
     shapedBy: MANUAL,
-    ...rate(
-      (f) => f.chats.agentMessages,
-      (f) => f.chats.customerMessages,
-    ),
+    ...rate('agentMessages', 'customerMessages'),
   },
   {
     id: 'invite_rate',
@@ -276,10 +308,7 @@ export const INDICATORS: readonly Indicator[] = [
     needs: ['chats', 'invites'],
     levels: ALL,
     shapedBy: MANUAL,
-    ...rate(
-      (f) => f.chats.invited,
-      (f) => f.chats.receptions,
-    ),
+    ...rate('invited', 'receptions'),
   },
   {
     id: 'rating_rate',
@@ -291,10 +320,7 @@ export const INDICATORS: readonly Indicator[] = [
     needs: ['chats', 'ratings'],
     levels: ALL,
     shapedBy: MANUAL,
-    ...rate(
-      (f) => f.ratings,
-      (f) => f.chats.receptions,
-    ),
+    ...rate('ratings', 'receptions'),
   },
   {
     id: 'satisfaction_rate',
@@ -306,10 +332,7 @@ export const INDICATORS: readonly Indicator[] = [
     needs: RATINGS,
     levels: ALL,
     shapedBy: ['satisfiedLevels'],
-    ...rate(
-      (f) => f.satisfied,
-      (f) => f.ratings,
-    ),
+    ...rate('satisfied', 'ratings'),
   },
   {
     id: 'reception_share',
@@ -324,7 +347,8 @@ export const INDICATORS: readonly Indicator[] = [
     needs: CHATS,
     levels: ['agent'],
     shapedBy: MANUAL,
-    compute: (f) => receptionShare(f.chats.receptions, f.teamReceptions, f.headcount),
+    // receptionShare: empty without a headcount, as ratio(team, headcount) is.
+    ...computed({ ratio: [fact('receptions'), { ratio: [fact('teamReceptions'), fact('headcount')] }] }),
   },
   {
     id: 'online_hours',
@@ -335,7 +359,7 @@ export const INDICATORS: readonly Indicator[] = [
     formula: { 'zh-CN': '总在线时长 / 账号数', en: 'total online hours / number of accounts' },
     needs: ['online'],
     levels: ALL,
-    compute: (f) => ratio(f.onlineHours, f.onlineAccounts.size),
+    ...computed({ ratio: [fact('onlineHours'), fact('onlineAccounts')] }),
   },
   {
     id: 'resolution_rate',
@@ -346,10 +370,7 @@ export const INDICATORS: readonly Indicator[] = [
     formula: { 'zh-CN': '已解决问题 / 问题数', en: 'resolved issues / issues' },
     needs: ['issues'],
     levels: ALL,
-    ...rate(
-      (f) => f.issuesResolved,
-      (f) => f.issues,
-    ),
+    ...rate('issuesResolved', 'issues'),
   },
   {
     id: 'platform_response_rate',
@@ -396,7 +417,7 @@ export const INDICATORS: readonly Indicator[] = [
     needs: CHATS,
     levels: ALL,
     shapedBy: ['afterSalesChatDays'],
-    compute: (f) => f.chats.inquirers.size,
+    ...computed(fact('inquirers')),
   },
   {
     id: 'after_sales_consultations',
@@ -411,7 +432,7 @@ export const INDICATORS: readonly Indicator[] = [
     },
     needs: [...ATTRIBUTED_PAID, 'afterSalesChatDays'],
     levels: ALL,
-    compute: (f) => f.chats.afterSales,
+    ...computed(fact('afterSales')),
   },
   {
     id: 'conversion_rate',
@@ -426,10 +447,7 @@ export const INDICATORS: readonly Indicator[] = [
     needs: ATTRIBUTED,
     levels: ALL,
     shapedBy: ['afterSalesChatDays'],
-    ...rate(
-      (f) => f.chats.converted.size,
-      (f) => f.chats.inquirers.size,
-    ),
+    ...rate('converted', 'inquirers'),
   },
   {
     id: 'order_rate',
@@ -444,10 +462,7 @@ export const INDICATORS: readonly Indicator[] = [
     needs: ['chats', 'orders', 'orderBuyers', 'orderTimes'],
     levels: ALL,
     shapedBy: [...PLACED_WINDOW, 'afterSalesChatDays'],
-    ...rate(
-      (f) => f.chats.orderedCustomers.size,
-      (f) => f.chats.inquirers.size,
-    ),
+    ...rate('orderedCustomers', 'inquirers'),
   },
   {
     id: 'payment_rate',
@@ -463,10 +478,7 @@ export const INDICATORS: readonly Indicator[] = [
     shopNeeds: ['orders', 'orderTimes', 'paymentTimes'],
     levels: ALL,
     shapedBy: PLACED_WINDOW,
-    ...rate(
-      (f) => f.paidPlacedOrders,
-      (f) => f.placedOrders,
-    ),
+    ...rate('paidPlacedOrders', 'placedOrders'),
   },
   {
     id: 'sales',
@@ -481,7 +493,7 @@ export const INDICATORS: readonly Indicator[] = [
     needs: [...ATTRIBUTED_PAID, 'amounts'],
     shopNeeds: [...PAID, 'amounts'],
     levels: ALL,
-    compute: (f) => f.sales,
+    ...computed(fact('sales')),
   },
   {
     id: 'buyers',
@@ -496,7 +508,7 @@ export const INDICATORS: readonly Indicator[] = [
     needs: [...ATTRIBUTED_PAID, 'amounts'],
     shopNeeds: [...PAID, 'amounts'],
     levels: ALL,
-    compute: (f) => f.buyers.size,
+    ...computed(fact('buyers')),
   },
   {
     id: 'orders',
@@ -508,7 +520,7 @@ export const INDICATORS: readonly Indicator[] = [
     needs: ATTRIBUTED_PAID,
     shopNeeds: PAID,
     levels: ALL,
-    compute: (f) => f.orders,
+    ...computed(fact('orders')),
   },
   {
     id: 'items',
@@ -520,7 +532,7 @@ export const INDICATORS: readonly Indicator[] = [
     needs: [...ATTRIBUTED_PAID, 'itemCounts'],
     shopNeeds: [...PAID, 'itemCounts'],
     levels: ALL,
-    compute: (f) => f.items,
+    ...computed(fact('items')),
   },
   {
     id: 'aov',
@@ -532,10 +544,7 @@ export const INDICATORS: readonly Indicator[] = [
     needs: [...ATTRIBUTED_PAID, 'amounts'],
     shopNeeds: [...PAID, 'amounts'],
     levels: ALL,
-    ...rate(
-      (f) => f.sales,
-      (f) => f.buyers.size,
-    ),
+    ...rate('sales', 'buyers'),
   },
   {
     id: 'items_per_buyer',
@@ -547,10 +556,7 @@ export const INDICATORS: readonly Indicator[] = [
     needs: [...ATTRIBUTED_PAID, 'amounts', 'itemCounts'],
     shopNeeds: [...PAID, 'amounts', 'itemCounts'],
     levels: ALL,
-    ...rate(
-      (f) => f.items,
-      (f) => f.buyers.size,
-    ),
+    ...rate('items', 'buyers'),
   },
   {
     id: 'sales_share',
@@ -561,7 +567,7 @@ export const INDICATORS: readonly Indicator[] = [
     formula: { 'zh-CN': '个人销售额 / 团队归属销售额', en: "agent's sales / team's attributed sales" },
     needs: [...ATTRIBUTED_PAID, 'amounts'],
     levels: ['agent', 'team'],
-    compute: (f) => (f.teamSales === null ? null : ratio(f.sales, f.teamSales)),
+    ...computed({ ratio: [fact('sales'), fact('teamSales')] }),
   },
   {
     id: 'assist_orders',
@@ -575,7 +581,7 @@ export const INDICATORS: readonly Indicator[] = [
     },
     needs: ATTRIBUTED_PAID,
     levels: ['agent'],
-    compute: (f) => f.assistOrders,
+    ...computed(fact('assistOrders')),
   },
   {
     id: 'assist_sales',
@@ -586,7 +592,7 @@ export const INDICATORS: readonly Indicator[] = [
     formula: { 'zh-CN': '协助订单的实付金额', en: 'amount of assisted orders' },
     needs: [...ATTRIBUTED_PAID, 'amounts'],
     levels: ['agent'],
-    compute: (f) => f.assistSales,
+    ...computed(fact('assistSales')),
   },
   {
     id: 'silent_sales',
@@ -597,7 +603,7 @@ export const INDICATORS: readonly Indicator[] = [
     formula: { 'zh-CN': '店铺付款金额 − 归属销售额', en: 'shop paid amount − attributed sales' },
     needs: [...ATTRIBUTED_PAID, 'amounts'],
     levels: ['shop'],
-    compute: (f) => (f.shopSales === null || f.teamSales === null ? null : f.shopSales - f.teamSales),
+    ...computed({ minus: [fact('shopSales'), fact('teamSales')] }),
   },
   {
     id: 'refund_rate',
@@ -613,10 +619,7 @@ export const INDICATORS: readonly Indicator[] = [
     shopNeeds: [...PAID, 'refundAmounts'],
     levels: ALL,
     shapedBy: AFTER_SALES_WINDOW,
-    ...rate(
-      (f) => f.refundedPaid,
-      (f) => f.paidForRefund,
-    ),
+    ...rate('refundedPaid', 'paidForRefund'),
   },
   {
     id: 'dispute_rate',
@@ -629,10 +632,7 @@ export const INDICATORS: readonly Indicator[] = [
     shopNeeds: [...PAID, 'refunds', 'disputeFlags'],
     levels: ALL,
     shapedBy: AFTER_SALES_WINDOW,
-    ...rate(
-      (f) => f.disputes,
-      (f) => f.paidForRefund,
-    ),
+    ...rate('disputes', 'paidForRefund'),
   },
   {
     id: 'self_refund_rate',
@@ -647,10 +647,7 @@ export const INDICATORS: readonly Indicator[] = [
     needs: ['refunds', 'refundCompleters'],
     levels: ALL,
     shapedBy: AFTER_SALES_WINDOW,
-    ...rate(
-      (f) => f.refundsCompletedByShop,
-      (f) => f.refundsCompleted,
-    ),
+    ...rate('refundsCompletedByShop', 'refundsCompleted'),
   },
   {
     id: 'refund_hours',
@@ -662,7 +659,7 @@ export const INDICATORS: readonly Indicator[] = [
     needs: REFUNDS,
     levels: ALL,
     shapedBy: AFTER_SALES_WINDOW,
-    ...meanOf((f) => f.refundHours),
+    ...meanOf('refundHours'),
   },
   {
     id: 'complaint_rate',
@@ -675,10 +672,7 @@ export const INDICATORS: readonly Indicator[] = [
     shopNeeds: [...PAID, 'complaints'],
     levels: ALL,
     shapedBy: AFTER_SALES_WINDOW,
-    ...rate(
-      (f) => f.complaints,
-      (f) => f.paidForRefund,
-    ),
+    ...rate('complaints', 'paidForRefund'),
   },
   {
     id: 'dsr_service',
@@ -693,10 +687,7 @@ export const INDICATORS: readonly Indicator[] = [
     needs: RATINGS,
     levels: ALL,
     shapedBy: ['dsrDays'],
-    ...rate(
-      (f) => f.dsrSum,
-      (f) => f.dsrCount,
-    ),
+    ...rate('dsrSum', 'dsrCount'),
   },
 ];
 

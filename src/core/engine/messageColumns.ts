@@ -157,6 +157,15 @@ export interface AutoReplyRules {
   autoKeywords: readonly string[];
 }
 
+/** Whether the settings' prefixes or keywords make an agent message an auto reply. */
+export function marksAutoReply(message: Message, rules: AutoReplyRules): boolean {
+  return (
+    message.from === 'agent' &&
+    (rules.autoPrefixes.some((p) => message.text.startsWith(p)) ||
+      rules.autoKeywords.some((k) => message.text.includes(k)))
+  );
+}
+
 /** FNV-1a and a multiply-rotate hash of the same text: equal texts, equal pairs. */
 export function hashText(text: string, into: Int32Array, at: number) {
   let a = 0x811c9dc5;
@@ -231,12 +240,7 @@ export class MessageColumnsBuilder {
     this.customer[i] = last.customerId;
     this.session[i] = session;
     this.from[i] = SENDER_CODES[message.from];
-    const auto =
-      message.auto ||
-      (this.marksAuto &&
-        message.from === 'agent' &&
-        (this.rules.autoPrefixes.some((p) => message.text.startsWith(p)) ||
-          this.rules.autoKeywords.some((k) => message.text.includes(k))));
+    const auto = message.auto || (this.marksAuto && marksAutoReply(message, this.rules));
     this.flags[i] =
       (auto ? AUTO : 0) |
       (message.invite ? INVITE : 0) |

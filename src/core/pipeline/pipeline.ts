@@ -85,9 +85,7 @@ export function runPipeline(
   /** Rates into one report currency, for orders in several currencies (currencies.ts). */
   rates?: RateTable,
 ): PipelineResult {
-  const mapped: MappedFields = {};
-  for (const kind of KINDS) mapped[kind] = mappedByAll(kind, imports[kind]);
-  const available = availableFrom(mapped);
+  const { available, hasSessions } = pipelineInputs(imports);
   const report = computeReport(
     {
       messages: imports.chats?.records ?? [],
@@ -98,21 +96,29 @@ export function runPipeline(
       online: imports.online?.records ?? [],
       issues: imports.issues?.records ?? [],
       available,
-      hasSessions: mapped.chats?.has('session') ?? false,
+      hasSessions,
       ...(imports.agentZones ? { agentZones: imports.agentZones } : {}),
       ...(rates ? { rates } : {}),
     },
     settings,
   );
+  return { report, notes: pipelineNotes(imports, report, available, now), available };
+}
+
+/** What the exports give: which inputs each figure may rest on, and whether sessions were mapped. */
+export function pipelineInputs(imports: Imports): { available: Available; hasSessions: boolean } {
+  const mapped: MappedFields = {};
+  for (const kind of KINDS) mapped[kind] = mappedByAll(kind, imports[kind]);
+  return { available: availableFrom(mapped), hasSessions: mapped.chats?.has('session') ?? false };
+}
+
+/** The notes of a report however it was computed (the JS engine here, or the command line's DuckDB). */
+export function pipelineNotes(imports: Imports, report: Report, available: Available, now: number): Note[] {
   const exports = KINDS.flatMap((kind) => imports[kind]?.exports ?? []);
   const warnings = exports.flatMap((e) => e.warnings);
   const ordersWithoutBuyer = (imports.orders?.exports ?? [])
     .filter((e) => !e.mapped.has('customer'))
     .map((e) => e.file);
   const empty = exports.filter((e) => e.rows === 0).map((e) => e.file);
-  return {
-    report,
-    notes: notesOf(report, available, warnings, ordersWithoutBuyer, empty, now),
-    available,
-  };
+  return notesOf(report, available, warnings, ordersWithoutBuyer, empty, now);
 }

@@ -1,0 +1,125 @@
+import { type AutoReplyRules, hashText, marksAutoReply } from '../../core/engine/messageColumns';
+import type { Message } from '../../core/engine/model';
+
+/**
+ * The canonical tables the SQL views read: what the importer made of the exports (recognized,
+ * mapped, converted, bad rows refused), one row per record, in file order (`seq`). Texts are not
+ * carried (buyers' phones and addresses stay behind): a message's text is two 32-bit hashes, which is
+ * all the engine reads of it (duplicates, suspected auto replies), and the auto-reply prefixes and
+ * keywords of the settings are applied on the way in, as the JS engine applies them on import.
+ */
+export interface CanonicalColumn {
+  name: string;
+  duckdb: 'BIGINT' | 'INTEGER' | 'VARCHAR' | 'BOOLEAN';
+  /** What it holds, for docs/scale.md and `cs-kpi sql`. */
+  means: string;
+}
+
+const BIGQUERY_TYPE: Record<CanonicalColumn['duckdb'], string> = {
+  BIGINT: 'INT64',
+  INTEGER: 'INT64',
+  VARCHAR: 'STRING',
+  BOOLEAN: 'BOOL',
+};
+
+export const MESSAGE_COLUMNS: readonly CanonicalColumn[] = [
+  {
+    name: 'seq',
+    duckdb: 'BIGINT',
+    means: 'place in the exports, in the order read (file order decides repeats)',
+  },
+  { name: 'time_ms', duckdb: 'BIGINT', means: 'epoch milliseconds' },
+  { name: 'agent', duckdb: 'VARCHAR', means: 'agent account' },
+  { name: 'customer', duckdb: 'VARCHAR', means: 'customer (buyer) as the chat export names them' },
+  { name: 'session', duckdb: 'VARCHAR', means: "the export's conversation ID, or NULL" },
+  { name: 'sender', duckdb: 'VARCHAR', means: 'customer, agent or system' },
+  {
+    name: 'auto',
+    duckdb: 'BOOLEAN',
+    means: 'an auto reply (flagged, or by the auto-reply prefixes and keywords)',
+  },
+  { name: 'invite', duckdb: 'BOOLEAN', means: 'a rating invitation' },
+  { name: 'offline', duckdb: 'BOOLEAN', means: 'left while no agent was online (留言)' },
+  { name: 'transfer_out', duckdb: 'BOOLEAN', means: 'moved the customer to another account' },
+  { name: 'transfer_in', duckdb: 'BOOLEAN', means: 'moved the customer from another account' },
+  { name: 'id_a', duckdb: 'INTEGER', means: "hash of the export's message ID (NULL: none)" },
+  { name: 'id_b', duckdb: 'INTEGER', means: "second hash of the export's message ID" },
+  { name: 'text_a', duckdb: 'INTEGER', means: 'hash of the text' },
+  { name: 'text_b', duckdb: 'INTEGER', means: 'second hash of the text' },
+  {
+    name: 'row_print',
+    duckdb: 'INTEGER',
+    means: 'hash of the cells no field reads; NULL: a row nothing tells from another (never a repeat)',
+  },
+];
+
+export const CANONICAL_TABLES: Readonly<Record<string, readonly CanonicalColumn[]>> = {
+  messages: MESSAGE_COLUMNS,
+};
+
+export function createTableSql(table: string, dialect: 'duckdb' | 'bigquery', qualified = table): string {
+  const columns = CANONICAL_TABLES[table] ?? [];
+  const type = (c: CanonicalColumn) => (dialect === 'duckdb' ? c.duckdb : BIGQUERY_TYPE[c.duckdb]);
+  return `CREATE TABLE ${qualified} (${columns.map((c) => `${c.name} ${type(c)}`).join(', ')})`;
+}
+
+/** Where canonical rows go: DuckDB's appender (engine.ts); the columns in MESSAGE_COLUMNS' order. */
+export interface RowSink {
+  bigint(value: number): void;
+  integer(value: number): void;
+  text(value: string): void;
+  bool(value: boolean): void;
+  nothing(): void;
+  endRow(): void;
+}
+
+/** Messages into canonical rows, as MessageColumnsBuilder takes them into columns. */
+export class MessageRows {
+  private seq = 0;
+  private readonly hashes = new Int32Array(2);
+  private readonly marksAuto: boolean;
+
+  constructor(
+    private readonly sink: RowSink,
+    private readonly rules: AutoReplyRules,
+  ) {
+    this.marksAuto = rules.autoPrefixes.length > 0 || rules.autoKeywords.length > 0;
+  }
+
+  get count(): number {
+    return this.seq;
+  }
+
+  add(message: Message): void {
+    const s = this.sink;
+    if (!Number.isInteger(message.time))
+      throw new Error(`a message time of ${message.time} ms is not whole milliseconds: use --engine js`);
+    s.bigint(this.seq++);
+    s.bigint(message.time);
+    s.text(message.agent);
+    s.text(message.customer);
+    if (message.session === null) s.nothing();
+    else s.text(message.session);
+    s.text(message.from);
+    s.bool(message.auto || (this.marksAuto && marksAutoReply(message, this.rules)));
+    s.bool(message.invite);
+    s.bool(message.offline);
+    s.bool(message.transfer === 'out');
+    s.bool(message.transfer === 'in');
+    if (message.messageId === undefined) {
+      s.nothing();
+      s.nothing();
+    } else {
+      hashText(message.messageId, this.hashes, 0);
+      s.integer(this.hashes[0] as number);
+      s.integer(this.hashes[1] as number);
+    }
+    hashText(message.text, this.hashes, 0);
+    s.integer(this.hashes[0] as number);
+    s.integer(this.hashes[1] as number);
+    if (message.messageId === undefined && message.rowPrint === null) s.nothing();
+    // As the JS engine keeps it (an Int32Array), so that two prints it takes for equal are equal here.
+    else s.integer((message.rowPrint ?? 0) | 0);
+    s.endRow();
+  }
+}

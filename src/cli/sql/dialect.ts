@@ -1,0 +1,50 @@
+/**
+ * What differs between DuckDB's SQL and BigQuery's in the views (views.ts): time zones, day labels,
+ * literals and type names. Everything else is written once, in the SQL both accept.
+ */
+export type DialectName = 'duckdb' | 'bigquery';
+
+export interface Dialect {
+  name: DialectName;
+  /** A table or view of the canonical data, in the dataset when one is given. */
+  table(name: string): string;
+  text(value: string): string;
+  double: string;
+  /** The local day number (days since 1970-01-01 on the shop's wall clock) of an epoch-ms expression. */
+  dayOf(ms: string): string;
+  /** Minutes since local midnight of an epoch-ms expression. */
+  minuteOf(ms: string): string;
+  /** A day number as the report labels it (strftime pattern: %Y-%m-%d, %G-W%V, %Y-%m). */
+  dayLabel(day: string, pattern: string): string;
+}
+
+function escapedText(value: string, backslash: boolean): string {
+  if (!backslash) return `'${value.replaceAll("'", "''")}'`;
+  return `'${value.replaceAll('\\', '\\\\').replaceAll("'", "\\'").replaceAll('\n', '\\n').replaceAll('\u0000', '\\x00')}'`;
+}
+
+export function dialect(name: DialectName, zone: string, dataset?: string): Dialect {
+  const prefix = dataset ? `${dataset}.` : '';
+  if (name === 'duckdb') {
+    const local = (ms: string) => `(to_timestamp(${ms} / 1000.0) AT TIME ZONE ${escapedText(zone, false)})`;
+    return {
+      name,
+      table: (t) => `${prefix}${t}`,
+      text: (v) => escapedText(v, false),
+      double: 'DOUBLE',
+      dayOf: (ms) => `CAST(CAST(${local(ms)} AS DATE) - DATE '1970-01-01' AS BIGINT)`,
+      minuteOf: (ms) => `(hour(${local(ms)}) * 60 + minute(${local(ms)}))`,
+      dayLabel: (day, pattern) => `strftime(DATE '1970-01-01' + CAST(${day} AS INTEGER), '${pattern}')`,
+    };
+  }
+  const local = (ms: string) => `DATETIME(TIMESTAMP_MILLIS(${ms}), ${escapedText(zone, true)})`;
+  return {
+    name,
+    table: (t) => (dataset ? `\`${dataset}.${t}\`` : t),
+    text: (v) => escapedText(v, true),
+    double: 'FLOAT64',
+    dayOf: (ms) => `UNIX_DATE(DATE(TIMESTAMP_MILLIS(${ms}), ${escapedText(zone, true)}))`,
+    minuteOf: (ms) => `(EXTRACT(HOUR FROM ${local(ms)}) * 60 + EXTRACT(MINUTE FROM ${local(ms)}))`,
+    dayLabel: (day, pattern) => `FORMAT_DATE('${pattern}', DATE_FROM_UNIX_DATE(${day}))`,
+  };
+}

@@ -1,0 +1,233 @@
+import type { DuckDBAppender, DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
+import { SAME_TEXT_CONSULTATIONS } from '../../core/engine/autoReplies';
+import { INDICATORS, type Level } from '../../core/engine/catalog';
+import { effectiveSplit } from '../../core/engine/consultations';
+import type { Available, Source } from '../../core/engine/facts';
+import { evaluate } from '../../core/engine/formula';
+import { hashText } from '../../core/engine/messageColumns';
+import type { Message } from '../../core/engine/model';
+import { platformRule } from '../../core/engine/platform';
+import type { Report, Row } from '../../core/engine/report';
+import type { Settings } from '../../core/engine/settings';
+import { nameComparer } from '../../core/lib/nameOrder';
+import { dayLabel } from '../../core/time/zone';
+import { createTableSql, MessageRows, type RowSink } from './canonical';
+import { EngineRefusal } from './choice';
+import { sqlRefusals } from './coverage';
+import { dialect } from './dialect';
+import { column, reportViews } from './views';
+
+function appenderSink(appender: DuckDBAppender): RowSink {
+  return {
+    bigint: (v) => appender.appendBigInt(BigInt(v)),
+    integer: (v) => appender.appendInteger(v),
+    text: (v) => appender.appendVarchar(v),
+    bool: (v) => appender.appendBoolean(v),
+    nothing: () => appender.appendNull(),
+    endRow: () => appender.endRow(),
+  };
+}
+
+type Value = string | number | boolean | null;
+const plain = (v: unknown): Value =>
+  typeof v === 'bigint' ? Number(v) : v === null || v === undefined ? null : (v as Value);
+
+async function rows(connection: DuckDBConnection, sql: string): Promise<Record<string, Value>[]> {
+  const reader = await connection.runAndReadAll(sql);
+  return reader
+    .getRowObjectsJS()
+    .map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, plain(v)])));
+}
+
+/**
+ * The report computed by DuckDB: messages stream into its canonical table through the appender as
+ * the importer reads them (JS keeps none of them), the views of views.ts compute the facts and the
+ * indicators, and the few rows of the result become the Report the JS engine would give.
+ */
+export class DuckdbEngine {
+  private constructor(
+    private readonly instance: DuckDBInstance,
+    private readonly connection: DuckDBConnection,
+    private readonly appender: DuckDBAppender,
+    readonly messages: MessageRows,
+    private readonly settings: Settings,
+  ) {}
+
+  /** `threads`: DuckDB's worker threads (its default: one per core); small inputs run fastest on one. */
+  static async open(settings: Settings, options: { threads?: number } = {}): Promise<DuckdbEngine> {
+    const t0 = performance.now();
+    // Imported here: the native module loads only when DuckDB computes (the JS engine never waits for it).
+    const { DuckDBInstance } = await import('@duckdb/node-api');
+    const instance = await DuckDBInstance.create(
+      ':memory:',
+      options.threads ? { threads: String(options.threads) } : {},
+    );
+    if (process.env.CS_KPI_SQL_TIMES) console.error('open', Math.round(performance.now() - t0));
+    const connection = await instance.connect();
+    await connection.run("SET TimeZone = 'UTC'");
+    await connection.run(createTableSql('messages', 'duckdb'));
+    const appender = await connection.createAppender('messages');
+    return new DuckdbEngine(
+      instance,
+      connection,
+      appender,
+      new MessageRows(appenderSink(appender), settings),
+      settings,
+    );
+  }
+
+  addMessage(message: Message): void {
+    this.messages.add(message);
+  }
+
+  close(): void {
+    this.connection.closeSync();
+    this.instance.closeSync();
+  }
+
+  /** Runs any SQL on the engine's data (the parquet export, tests). */
+  async run(sql: string): Promise<Record<string, Value>[]> {
+    return rows(this.connection, sql);
+  }
+
+  async report(available: Available, hasSessions: boolean): Promise<Report> {
+    this.appender.closeSync();
+    const settings = this.settings;
+    const split = effectiveSplit(settings, hasSessions);
+    const sources: Record<Source, boolean> = {
+      ...available,
+      // No orders are computed in SQL yet (coverage.ts refuses them): no basis times, no after-sales days.
+      attributionTimes: false,
+      afterSalesChatDays: settings.afterSalesChatDays > 0,
+      platform: platformRule(settings.platform) !== null,
+    };
+    const refusals = sqlRefusals(settings, sources);
+    if (refusals.length > 0)
+      throw new EngineRefusal(
+        `--engine duckdb does not compute this report yet: ${refusals.join('; ')}. Use --engine js.`,
+      );
+    const d = dialect('duckdb', settings.timeZone);
+    for (const view of reportViews({ settings, split, sources, dialect: d })) {
+      const t0 = performance.now();
+      await this.connection.run(`CREATE OR REPLACE TEMP TABLE ${view.name} AS ${view.sql}`);
+      if (process.env.CS_KPI_SQL_TIMES) console.error(view.name, Math.round(performance.now() - t0));
+    }
+    const results = await rows(this.connection, 'SELECT * FROM cs_indicators');
+    const [counts] = await rows(this.connection, countsSql());
+    const [days] = await rows(
+      this.connection,
+      'SELECT MIN(day) AS first, MAX(day) AS last FROM cs_consultations',
+    );
+    return assembleReport(results, counts ?? {}, days ?? {}, { ...settings, split });
+  }
+}
+
+function countsSql(): string {
+  const empty = new Int32Array(2);
+  hashText('', empty, 0);
+  const emptyKey = (empty[0] as number) * 2 ** 21 + ((empty[1] as number) & 0x1f_ffff);
+  return `WITH inst AS (
+  SELECT DISTINCT agent, customer, k1, k2, close_text FROM cs_rounds WHERE instant AND close_text <> ${emptyKey}
+), common AS (SELECT close_text FROM inst GROUP BY close_text HAVING COUNT(*) >= ${SAME_TEXT_CONSULTATIONS})
+SELECT
+  (SELECT COUNT(*) FROM messages) AS read,
+  (SELECT COUNT(*) FROM cs_kept) AS kept,
+  (SELECT COUNT(*) FROM messages) - (SELECT COUNT(*) FROM cs_read) AS internal,
+  (SELECT COUNT(*) FROM cs_consultations WHERE fc IS NOT NULL) AS consultations,
+  (SELECT COUNT(*) FROM (SELECT DISTINCT agent, customer, k1, k2 FROM inst WHERE close_text IN (SELECT close_text FROM common)) AS s) AS suspected`;
+}
+
+/** The report's rows from cs_indicators' rows, as reportRows makes them from facts. */
+function assembleReport(
+  results: readonly Record<string, Value>[],
+  counts: Record<string, Value>,
+  days: Record<string, Value>,
+  settings: Report['settings'],
+): Report {
+  const sampleSizes = new Map<Row, Record<string, number>>();
+  const rowOf = (r: Record<string, Value>, level: Level, withPeriod: boolean): Row => {
+    const row: Row = {};
+    if (level === 'agent') row.agent = String(r.who);
+    if (withPeriod) row.period = String(r.period);
+    const lowSample: string[] = [];
+    const read = {
+      fact: (name: string) => Number(r[`${column(name)}_fact`]),
+      mean: () => null,
+      count: (name: string) => Number(r[`${column(name)}_n`]),
+    };
+    for (const indicator of INDICATORS) {
+      const raw = r[indicator.id];
+      const value = typeof raw === 'number' && Number.isFinite(raw) ? raw : null;
+      row[indicator.id] = value;
+      if (value !== null && indicator.cases) {
+        const cases = evaluate(indicator.cases, read) as number;
+        if (cases < settings.minSample) {
+          lowSample.push(indicator.id);
+          const sizes = sampleSizes.get(row) ?? {};
+          sizes[indicator.id] = cases;
+          sampleSizes.set(row, sizes);
+        }
+      }
+      if (indicator.samples) {
+        row[`${indicator.id}_median`] = r[`${indicator.id}_median`] as number | null;
+        row[`${indicator.id}_p90`] = r[`${indicator.id}_p90`] as number | null;
+      }
+    }
+    row.low_sample = lowSample;
+    return row;
+  };
+  const find = (level: string, who: string, period: string) =>
+    results.find((r) => r.level === level && r.who === who && r.period === period);
+  const periods = [
+    ...new Set(results.filter((r) => r.level === 'team' && r.period !== 'all').map((r) => String(r.period))),
+  ].sort();
+  const byName = nameComparer();
+  const agentRows: Row[] = [];
+  for (const period of settings.period === 'all' ? ['all'] : periods) {
+    const agents = results
+      .filter((r) => r.level === 'agent' && r.period === period)
+      .map((r) => String(r.who));
+    for (const agent of agents.sort(byName))
+      agentRows.push(
+        rowOf(find('agent', agent, period) as Record<string, Value>, 'agent', settings.period !== 'all'),
+      );
+  }
+  const n = (v: Value | undefined) => Number(v ?? 0);
+  const report: Report = {
+    settings,
+    period: {
+      unit: settings.period,
+      from: days.first === null || days.first === undefined ? null : dayLabel(n(days.first)),
+      to: days.last === null || days.last === undefined ? null : dayLabel(n(days.last)),
+    },
+    agents: agentRows,
+    team: rowOf(find('team', '', 'all') as Record<string, Value>, 'team', false),
+    shop: rowOf(find('shop', '', 'all') as Record<string, Value>, 'shop', false),
+    sampleSizes,
+    counts: {
+      messages: n(counts.kept),
+      duplicateMessages: n(counts.read) - n(counts.internal) - n(counts.kept),
+      internalMessages: n(counts.internal),
+      consultations: n(counts.consultations),
+      orders: 0,
+      duplicateOrders: 0,
+      attributedOrders: 0,
+      silentOrders: 0,
+      ratings: 0,
+      duplicateRatings: 0,
+      suspectedAutoReplies: n(counts.suspected),
+      afterSalesConsultations: 0,
+      afterSalesNotSeparated: 0,
+    },
+    consultations: [],
+  };
+  if (settings.period !== 'all') {
+    report.teamByPeriod = periods.map((p) =>
+      rowOf(find('team', '', p) as Record<string, Value>, 'team', true),
+    );
+    report.shopByPeriod = periods.map((p) =>
+      rowOf(find('shop', '', p) as Record<string, Value>, 'shop', true),
+    );
+  }
+  return report;
+}

@@ -1,0 +1,352 @@
+import { INDICATORS, type Indicator, type Level } from '../../core/engine/catalog';
+import type { SplitRule } from '../../core/engine/consultations';
+import type { Source } from '../../core/engine/facts';
+import { type Expr, type FactName, namesIn, type SampleName } from '../../core/engine/formula';
+import type { Settings } from '../../core/engine/settings';
+import type { Dialect } from './dialect';
+
+/**
+ * The report as SQL views over the canonical tables (canonical.ts), generated from the settings and
+ * from the catalog's expressions (formula.ts): the consultations as the JS engine splits them
+ * (consultations.ts), their facts per agent, team and shop and period (consultationFacts.ts), and
+ * every indicator the catalog describes over those facts. One text for DuckDB and BigQuery; what
+ * differs is in dialect.ts.
+ */
+export interface View {
+  name: string;
+  sql: string;
+}
+
+/** The facts the views compute; an indicator reading another is refused (coverage.ts). */
+export const SQL_FACTS: ReadonlySet<FactName> = new Set<FactName>([
+  'consultations',
+  'receptions',
+  'rated',
+  'ratedReplied',
+  'timed',
+  'fast',
+  'unansweredRounds',
+  'agentMessages',
+  'customerMessages',
+  'invited',
+  'inquirers',
+  'teamReceptions',
+  'headcount',
+]);
+export const SQL_SAMPLES: ReadonlySet<SampleName> = new Set<SampleName>(['firstResponses', 'responseGaps']);
+
+/** A fact's column: ratedReplied → rated_replied. */
+export const column = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
+/** Which sources each indicator's value rests on at a level (catalog's needs/shopNeeds). */
+export function needsAt(indicator: Indicator, level: Level): readonly Source[] {
+  return level === 'shop' ? (indicator.shopNeeds ?? indicator.needs) : indicator.needs;
+}
+
+export function availableAt(
+  indicator: Indicator,
+  level: Level,
+  sources: Readonly<Record<Source, boolean>>,
+): boolean {
+  return indicator.levels.includes(level) && needsAt(indicator, level).every((s) => sources[s]);
+}
+
+const PERIOD_PATTERN: Record<Exclude<Settings['period'], 'all'>, string> = {
+  day: '%Y-%m-%d',
+  week: '%G-W%V',
+  month: '%Y-%m',
+};
+
+const bool = (test: string) => `CASE WHEN ${test} THEN 1 ELSE 0 END`;
+
+export interface ViewOptions {
+  settings: Settings;
+  split: SplitRule;
+  sources: Readonly<Record<Source, boolean>>;
+  dialect: Dialect;
+}
+
+/** The views in the order they depend on one another; the last, cs_indicators, is the report's rows. */
+export function reportViews({ settings, split, sources, dialect: d }: ViewOptions): View[] {
+  const t = (name: string) => d.table(name);
+  const internal = settings.internalAccounts.map(d.text).join(', ');
+  const notInternal =
+    settings.internalAccounts.length === 0
+      ? ''
+      : `WHERE agent NOT IN (${internal}) AND customer NOT IN (${internal})`;
+  const thread = 'agent, customer';
+  const consultation = 'agent, customer, k1, k2';
+  const closesGap = settings.autoRepliesCloseGaps ? "sender = 'agent'" : "sender = 'agent' AND NOT auto";
+  const hours = settings.assessmentHours;
+  const inHours = (fc: string) =>
+    hours === null ? 'TRUE' : `(${d.minuteOf(fc)} >= ${hours.start} AND ${d.minuteOf(fc)} < ${hours.end})`;
+  const rated = [
+    ...(settings.excludeTransfersOut ? ['t_out = 0'] : []),
+    ...(settings.excludeOffline ? ['off = 0'] : []),
+  ];
+  const ratedTest = rated.length === 0 ? 'TRUE' : rated.join(' AND ');
+  const periodOf = (day: string) =>
+    settings.period === 'all' ? "'all'" : d.dayLabel(day, PERIOD_PATTERN[settings.period]);
+  /** Each consultation or round once per period it counts in (of its `day`): its own and the whole report's. */
+  const inPeriods = (select: string) =>
+    settings.period === 'all'
+      ? `SELECT *, 'all' AS period FROM (${select}) AS x`
+      : `SELECT *, ${periodOf('day')} AS period FROM (${select}) AS x UNION ALL SELECT *, 'all' AS period FROM (${select}) AS y`;
+  /** …and once for its agent and once for the team (the shop's consultations are the team's). */
+  const asWho = (from: string) =>
+    `SELECT 'agent' AS level, agent AS who, x.* FROM ${from} AS x UNION ALL SELECT 'team' AS level, '' AS who, y.* FROM ${from} AS y`;
+
+  const startsConsultation =
+    split === 'day'
+      ? "pos = 1 OR (sender = 'customer' AND prev_customer_day IS NOT NULL AND prev_customer_day <> day)"
+      : `pos = 1 OR (sender = 'customer' AND time_ms - prev_time >= ${settings.gapMinutes * 60_000})`;
+  const walkKeys =
+    split === 'id'
+      ? 'session AS k1, CASE WHEN session IS NULL THEN day END AS k2'
+      : `CAST(NULL AS STRING) AS k1, SUM(${bool(startsConsultation)}) OVER (PARTITION BY ${thread} ORDER BY pos ROWS UNBOUNDED PRECEDING) AS k2`;
+
+  const views: View[] = [
+    { name: 'cs_read', sql: `SELECT * FROM ${t('messages')} ${notInternal}` },
+    {
+      // Internal accounts out; a message ID seen before (in file order) is a repeat; without an ID, a
+      // row alike in every field and in the cells no field reads, at the same second, is one.
+      name: 'cs_kept',
+      sql: `SELECT * FROM (
+  SELECT *,
+    CASE WHEN id_a IS NULL THEN 1 ELSE ROW_NUMBER() OVER (PARTITION BY id_a, id_b ORDER BY seq) END AS id_rank,
+    CASE WHEN id_a IS NOT NULL OR row_print IS NULL THEN 1 ELSE ROW_NUMBER() OVER (
+      PARTITION BY agent, customer, time_ms, sender, auto, invite, offline, transfer_out, transfer_in, text_a, text_b, row_print, session
+      ORDER BY seq) END AS row_rank
+  FROM ${t('cs_read')}
+) AS m WHERE id_rank = 1 AND row_rank = 1`,
+    },
+    {
+      // Each thread (agent × customer) in time order, the customer first at one second, then the file's.
+      name: 'cs_walk',
+      sql: `SELECT *, ${walkKeys} FROM (
+  SELECT *,
+    LAST_VALUE(CASE WHEN sender = 'customer' THEN day END IGNORE NULLS) OVER (
+      PARTITION BY ${thread} ORDER BY pos ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS prev_customer_day,
+    LAG(time_ms) OVER (PARTITION BY ${thread} ORDER BY pos) AS prev_time
+  FROM (
+    SELECT *, ${d.dayOf('time_ms')} AS day,
+      ROW_NUMBER() OVER (PARTITION BY ${thread} ORDER BY time_ms, CASE WHEN sender = 'customer' THEN 0 ELSE 1 END, seq) AS pos
+    FROM ${t('cs_kept')}
+  ) AS a
+) AS b`,
+    },
+    {
+      // Rounds: a gap opens at the first customer message after a reply and closes at the next reply.
+      name: 'cs_steps',
+      sql: `SELECT *,
+  MIN(CASE WHEN sender = 'customer' THEN time_ms END) OVER (PARTITION BY ${consultation}) AS fc,
+  MIN(time_ms) OVER (PARTITION BY ${consultation}) AS first_at,
+  MAX(${bool('transfer_out')}) OVER (PARTITION BY ${consultation}) AS t_out,
+  MAX(${bool('offline')}) OVER (PARTITION BY ${consultation}) AS off,
+  COALESCE(SUM(${bool('closer')}) OVER (
+    PARTITION BY ${consultation} ORDER BY pos ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS grp
+FROM (SELECT *, (${closesGap}) AS closer FROM ${t('cs_walk')}) AS w`,
+    },
+    {
+      name: 'cs_consultations',
+      sql: `SELECT *, ${d.dayOf('COALESCE(fc, first_at)')} AS day,
+  fc IS NOT NULL AND ${ratedTest} AND ${inHours('fc')} AS timed, ${ratedTest} AS rated
+FROM (
+  SELECT ${consultation}, fc, first_at, t_out, off,
+    MIN(CASE WHEN sender = 'agent' AND NOT auto AND time_ms >= fc THEN time_ms END) AS first_reply,
+    SUM(${bool("sender = 'customer'")}) AS customer_messages,
+    SUM(${bool("sender = 'agent' AND NOT auto")}) AS agent_messages,
+    MAX(${bool('invite')}) AS invited
+  FROM ${t('cs_steps')} GROUP BY ${consultation}, fc, first_at, t_out, off
+) AS c`,
+    },
+    {
+      name: 'cs_rounds',
+      sql: `SELECT *, ${d.dayOf('COALESCE(fc, first_at)')} AS day,
+  fc IS NOT NULL AND ${ratedTest} AND ${inHours('fc')} AS timed,
+  open_at IS NOT NULL AND manual_close AND close_at - open_at <= 1000 AS instant
+FROM (
+  SELECT ${consultation}, fc, first_at, t_out, off, grp,
+    MIN(CASE WHEN sender = 'customer' THEN time_ms END) AS open_at,
+    MIN(CASE WHEN closer THEN time_ms END) AS close_at,
+    MAX(${bool('closer AND NOT auto')}) = 1 AS manual_close,
+    MIN(CASE WHEN closer AND NOT auto THEN CAST(text_a AS BIGINT) * 2097152 + (text_b & 2097151) END) AS close_text
+  FROM ${t('cs_steps')} GROUP BY ${consultation}, fc, first_at, t_out, off, grp
+) AS r`,
+    },
+    {
+      name: 'cs_consultation_rows',
+      sql: asWho(`(${inPeriods(`SELECT * FROM ${t('cs_consultations')}`)})`),
+    },
+    {
+      name: 'cs_unanswered_rows',
+      sql: asWho(`(${inPeriods(`SELECT * FROM ${t('cs_rounds')} WHERE timed`)})`),
+    },
+    {
+      name: 'cs_samples',
+      sql: asWho(
+        `(${inPeriods(
+          `SELECT 'firstResponses' AS sample, agent, day, CAST(first_reply - fc AS ${d.double}) / 1000 AS x FROM ${t('cs_consultations')} WHERE timed AND first_reply IS NOT NULL
+UNION ALL SELECT 'responseGaps' AS sample, agent, day, CAST(close_at - open_at AS ${d.double}) / 1000 AS x FROM ${t('cs_rounds')} WHERE timed AND open_at IS NOT NULL AND close_at IS NOT NULL`,
+        )})`,
+      ),
+    },
+    {
+      name: 'cs_unanswered',
+      sql: `SELECT level, who, period, SUM(${bool('close_at IS NULL AND open_at IS NOT NULL')}) AS unanswered_rounds
+FROM ${t('cs_unanswered_rows')} GROUP BY level, who, period`,
+    },
+  ];
+  return [...views, ...factViews(settings, sources, d)];
+}
+
+/**
+ * The stats of each sample list per row: mean, count, and the median and 90th percentile found as
+ * stats.ts finds them (the k-th and next smallest, interpolated with the same arithmetic), so they
+ * are the JS engine's to the last bit; DuckDB's quantile_cont rounds differently in the last place.
+ */
+function sampleStats(d: Dialect): string {
+  const key = 'level, who, period, sample';
+  const percentile = (p: number) => {
+    const rank = `(CAST(n_all - 1 AS ${d.double}) * CAST(${p} AS ${d.double}))`;
+    const k = `FLOOR(${rank})`;
+    const low = `MAX(CASE WHEN r = ${k} THEN x END)`;
+    const high = `MAX(CASE WHEN r = ${k} + 1 THEN x END)`;
+    return `CASE WHEN MAX(${rank}) = MAX(${k}) THEN ${low} ELSE ${low} + (${high} - ${low}) * (MAX(${rank}) - MAX(${k})) END`;
+  };
+  return `SELECT ${key}, AVG(x) AS mean, ${percentile(0.5)} AS median, ${percentile(0.9)} AS p90, COUNT(*) AS n FROM (
+  SELECT *, ROW_NUMBER() OVER (PARTITION BY ${key} ORDER BY x) - 1 AS r, COUNT(*) OVER (PARTITION BY ${key}) AS n_all
+  FROM ${d.table('cs_samples')}
+) AS s GROUP BY ${key}`;
+}
+
+function factViews(settings: Settings, sources: Readonly<Record<Source, boolean>>, d: Dialect): View[] {
+  const t = (name: string) => d.table(name);
+  const has = 'fc IS NOT NULL';
+  const sampleColumns = [...SQL_SAMPLES].flatMap((s) => {
+    const join = `st_${column(s)}`;
+    return [
+      `${join}.mean AS ${column(s)}_mean`,
+      `${join}.median AS ${column(s)}_median`,
+      `${join}.p90 AS ${column(s)}_p90`,
+      `COALESCE(${join}.n, 0) AS ${column(s)}_n`,
+    ];
+  });
+  const sampleJoins = [...SQL_SAMPLES].map((s) => {
+    const join = `st_${column(s)}`;
+    const level = "CASE WHEN s.level = 'shop' THEN 'team' ELSE s.level END";
+    return `LEFT JOIN ${t('cs_sample_stats')} AS ${join} ON ${join}.level = ${level} AND ${join}.who = s.who AND ${join}.period = s.period AND ${join}.sample = '${s}'`;
+  });
+  const factColumns = [
+    'consultations',
+    'receptions',
+    'rated',
+    'rated_replied',
+    'timed',
+    'fast',
+    'agent_messages',
+    'customer_messages',
+    'invited',
+    'inquirers',
+  ];
+  const indicatorColumns = INDICATORS.flatMap((indicator) => {
+    const value = indicatorSql(indicator, sources, d);
+    const own = `${value} AS ${indicator.id}`;
+    if (!indicator.samples) return [own];
+    const sample = indicator.expr && 'mean' in indicator.expr ? indicator.expr.mean : null;
+    const summary = (stat: string) =>
+      sample && SQL_SAMPLES.has(sample)
+        ? `CASE WHEN (${value}) IS NULL THEN NULL ELSE ${column(sample)}_${stat} END`
+        : 'NULL';
+    return [
+      own,
+      `${summary('median')} AS ${indicator.id}_median`,
+      `${summary('p90')} AS ${indicator.id}_p90`,
+    ];
+  });
+  return [
+    {
+      name: 'cs_chat_facts',
+      sql: `SELECT level, who, period,
+  SUM(${bool(has)}) AS consultations,
+  SUM(${bool(`${has} AND first_reply IS NOT NULL`)}) AS receptions,
+  SUM(${bool(`${has} AND rated`)}) AS rated,
+  SUM(${bool(`${has} AND rated AND first_reply IS NOT NULL`)}) AS rated_replied,
+  SUM(${bool('timed')}) AS timed,
+  SUM(${bool(`timed AND first_reply IS NOT NULL AND CAST(first_reply - fc AS ${d.double}) / 1000 <= ${settings.fastReplySeconds}`)}) AS fast,
+  SUM(agent_messages) AS agent_messages,
+  SUM(customer_messages) AS customer_messages,
+  SUM(${bool(`${has} AND first_reply IS NOT NULL AND invited = 1`)}) AS invited,
+  COUNT(DISTINCT CASE WHEN ${has} THEN customer END) AS inquirers
+FROM ${t('cs_consultation_rows')} GROUP BY level, who, period`,
+    },
+    { name: 'cs_sample_stats', sql: sampleStats(d) },
+    {
+      // Every row the report has: each agent per period with consultations, the team and the shop per
+      // period and for the whole report (always, even with no data).
+      name: 'cs_spine',
+      sql: `SELECT DISTINCT level, who, period FROM ${t('cs_chat_facts')}
+UNION DISTINCT SELECT DISTINCT 'shop' AS level, '' AS who, period FROM ${t('cs_chat_facts')} WHERE level = 'team'
+UNION DISTINCT SELECT 'team' AS level, '' AS who, 'all' AS period
+UNION DISTINCT SELECT 'shop' AS level, '' AS who, 'all' AS period`,
+    },
+    {
+      name: 'cs_facts',
+      sql: `SELECT s.level, s.who, s.period,
+  ${factColumns.map((c) => `COALESCE(f.${c}, 0) AS ${c}`).join(',\n  ')},
+  COALESCE(u.unanswered_rounds, 0) AS unanswered_rounds_timed,
+  COALESCE(team.receptions, 0) AS team_receptions,
+  COALESCE(hc.headcount, 0) AS headcount,
+  ${sampleColumns.join(',\n  ')}
+FROM ${t('cs_spine')} AS s
+LEFT JOIN ${t('cs_chat_facts')} AS f ON f.level = CASE WHEN s.level = 'shop' THEN 'team' ELSE s.level END AND f.who = s.who AND f.period = s.period
+LEFT JOIN ${t('cs_unanswered')} AS u ON u.level = CASE WHEN s.level = 'shop' THEN 'team' ELSE s.level END AND u.who = s.who AND u.period = s.period
+LEFT JOIN ${t('cs_chat_facts')} AS team ON team.level = 'team' AND team.period = s.period
+LEFT JOIN (SELECT period, COUNT(*) AS headcount FROM ${t('cs_chat_facts')} WHERE level = 'agent' AND consultations > 0 GROUP BY period) AS hc ON hc.period = s.period
+${sampleJoins.join('\n')}`,
+    },
+    {
+      name: 'cs_indicators',
+      sql: `SELECT level, who, period, ${[...SQL_FACTS].map((f) => `${factSql(f)} AS ${column(f)}_fact`).join(', ')},
+  ${[...SQL_SAMPLES].map((s) => `${column(s)}_n`).join(', ')},
+  ${indicatorColumns.join(',\n  ')}
+FROM ${t('cs_facts')}`,
+    },
+  ];
+}
+
+/** A fact's column in cs_facts (unansweredRounds counts the rounds of timed consultations). */
+function factSql(name: FactName): string {
+  if (name === 'unansweredRounds') return 'unanswered_rounds_timed';
+  return column(name);
+}
+
+/** An expression of the catalog (formula.ts) in SQL over cs_facts' columns. */
+export function exprSql(expr: Expr, d: Dialect): string {
+  if ('fact' in expr) return factSql(expr.fact);
+  if ('mean' in expr) return `${column(expr.mean)}_mean`;
+  if ('count' in expr) return `${column(expr.count)}_n`;
+  if ('ratio' in expr) {
+    const [a, b] = expr.ratio.map((e) => exprSql(e, d));
+    return `(CASE WHEN (${b}) = 0 THEN NULL ELSE CAST(${a} AS ${d.double}) / (${b}) END)`;
+  }
+  const [a, b] = expr.minus.map((e) => exprSql(e, d));
+  return `((${a}) - (${b}))`;
+}
+
+/** Whether the views compute an expression: every fact and sample it reads. */
+export function exprCovered(expr: Expr): boolean {
+  const { facts, samples } = namesIn(expr);
+  return facts.every((f) => SQL_FACTS.has(f)) && samples.every((s) => SQL_SAMPLES.has(s));
+}
+
+const LEVELS: readonly Level[] = ['agent', 'team', 'shop'];
+
+/** An indicator's value on a row: NULL where its inputs were not given or it does not apply (indicatorValue). */
+function indicatorSql(indicator: Indicator, sources: Readonly<Record<Source, boolean>>, d: Dialect): string {
+  const at = LEVELS.filter((level) => availableAt(indicator, level, sources));
+  if (at.length === 0 || !indicator.expr || !exprCovered(indicator.expr)) return 'NULL';
+  const value = exprSql(indicator.expr, d);
+  if (at.length === LEVELS.length) return value;
+  return `CASE WHEN level IN (${at.map((l) => `'${l}'`).join(', ')}) THEN ${value} END`;
+}

@@ -1,0 +1,99 @@
+// Both engines on the same records: the JS engine (computeReport) and DuckDB (src/cli/sql), and a
+// comparison of every figure: rates and means within 1e-9 relative, counts, medians and p90 exactly.
+import { expect } from 'vitest';
+import { DuckdbEngine } from '../../src/cli/sql/engine';
+import { type Available, NOTHING_AVAILABLE } from '../../src/core/engine/facts';
+import type { Message } from '../../src/core/engine/model';
+import { computeReport, type Report, type Row } from '../../src/core/engine/report';
+import type { Settings } from '../../src/core/engine/settings';
+
+export const CHATS_ONLY: Available = { ...NOTHING_AVAILABLE, chats: true, invites: true };
+
+export async function duckdbReport(
+  messages: readonly Message[],
+  settings: Settings,
+  available: Available,
+  hasSessions: boolean,
+): Promise<Report> {
+  const engine = await DuckdbEngine.open(settings, { threads: 1 });
+  try {
+    for (const m of messages) engine.addMessage(m);
+    return await engine.report(available, hasSessions);
+  } finally {
+    engine.close();
+  }
+}
+
+export function jsReport(
+  messages: readonly Message[],
+  settings: Settings,
+  available: Available,
+  hasSessions: boolean,
+): Report {
+  return computeReport({ messages, orders: [], ratings: [], available, hasSessions }, settings);
+}
+
+/** Counts, medians and p90 exactly; other figures within 1e-9 relative. */
+const EXACT = /(_median|_p90)$/;
+
+function sameFigure(a: unknown, b: unknown, key: string): boolean {
+  if (typeof a !== 'number' || typeof b !== 'number' || EXACT.test(key) || Number.isInteger(a))
+    return a === b;
+  return Math.abs(a - b) <= 1e-9 * Math.max(Math.abs(a), Math.abs(b));
+}
+
+/** Every difference between two rows: the keys, and each figure that is not the same. */
+function rowDifferences(where: string, js: Row, sql: Row): string[] {
+  const out: string[] = [];
+  const keys = Object.keys(js);
+  if (keys.join() !== Object.keys(sql).join())
+    out.push(`${where}: keys ${keys.join()} ≠ ${Object.keys(sql).join()}`);
+  for (const key of keys) {
+    const a = js[key];
+    const b = sql[key];
+    if (Array.isArray(a) || Array.isArray(b)) {
+      if (JSON.stringify(a) !== JSON.stringify(b))
+        out.push(`${where}.${key}: ${JSON.stringify(a)} ≠ ${JSON.stringify(b)}`);
+    } else if (!sameFigure(a, b, key)) out.push(`${where}.${key}: js ${a} ≠ duckdb ${b}`);
+  }
+  return out;
+}
+
+/** Every difference between the JS engine's report and DuckDB's (the audit tab's consultation list aside). */
+export function reportDifferences(js: Report, sql: Report): string[] {
+  const out: string[] = [];
+  const same = (what: string, a: unknown, b: unknown) => {
+    if (JSON.stringify(a) !== JSON.stringify(b))
+      out.push(`${what}: ${JSON.stringify(a)} ≠ ${JSON.stringify(b)}`);
+  };
+  same('settings', js.settings, sql.settings);
+  same('period', js.period, sql.period);
+  same('counts', js.counts, sql.counts);
+  same(
+    'agents',
+    js.agents.map((r) => [r.agent, r.period]),
+    sql.agents.map((r) => [r.agent, r.period]),
+  );
+  js.agents.forEach((row, i) => {
+    const other = sql.agents[i];
+    if (other) out.push(...rowDifferences(`agents[${row.agent} ${row.period ?? ''}]`, row, other));
+  });
+  out.push(...rowDifferences('team', js.team, sql.team));
+  out.push(...rowDifferences('shop', js.shop, sql.shop));
+  same(
+    'teamByPeriod periods',
+    js.teamByPeriod?.map((r) => r.period),
+    sql.teamByPeriod?.map((r) => r.period),
+  );
+  for (const key of ['teamByPeriod', 'shopByPeriod'] as const)
+    (js[key] ?? []).forEach((row, i) => {
+      const other = sql[key]?.[i];
+      if (other) out.push(...rowDifferences(`${key}[${row.period}]`, row, other));
+    });
+  same('sample sizes', [...js.sampleSizes.values()], [...sql.sampleSizes.values()]);
+  return out;
+}
+
+export function expectSameReports(js: Report, sql: Report): void {
+  expect(reportDifferences(js, sql)).toEqual([]);
+}

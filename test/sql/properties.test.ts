@@ -1,0 +1,84 @@
+// Property-generated months through both engines: every figure the same (differential.ts).
+import fc from 'fast-check';
+import { describe, it } from 'vitest';
+import type { Message } from '../../src/core/engine/model';
+import { resolveSettings, type Settings } from '../../src/core/engine/settings';
+import { CHATS_ONLY, duckdbReport, expectSameReports, jsReport } from './differential';
+
+const START = Date.parse('2024-03-01T00:00:00Z');
+const agents = ['小美', '小王', 'Ann', 'internal'];
+const customers = ['c1', 'c2', 'c3', 'qa'];
+// Times to the second, crowded round a few moments (one just before midnight in Shanghai and UTC) so
+// that ties, fast replies, gaps and day edges happen.
+const time = fc
+  .tuple(
+    fc.integer({ min: 0, max: 2 }),
+    fc.constantFrom(0, 10 * 3600, 16 * 3600 - 120, 24 * 3600 - 120),
+    fc.oneof(
+      { arbitrary: fc.constantFrom(0, 1, 10, 11, 30, 31, 60, 61), weight: 4 },
+      fc.integer({ min: 0, max: 240 }),
+    ),
+  )
+  .map(([day, moment, s]) => START + (day * 86_400 + moment + s) * 1000);
+
+const message: fc.Arbitrary<Message> = fc
+  .record({
+    time,
+    agent: fc.constantFrom(...agents),
+    customer: fc.constantFrom(...customers),
+    from: fc.constantFrom('customer', 'customer', 'agent', 'agent', 'system'),
+    text: fc.constantFrom('在吗', '亲，在的', '好的', '', '欢迎光临'),
+    session: fc.constantFrom(null, 's1', 's2', 's3'),
+    auto: fc.boolean(),
+    transfer: fc.oneof({ arbitrary: fc.constant(null), weight: 12 }, fc.constantFrom('out', 'in')),
+    invite: fc.boolean(),
+    offline: fc.oneof({ arbitrary: fc.constant(false), weight: 12 }, fc.constant(true)),
+    messageId: fc.option(
+      fc.integer({ min: 1, max: 30 }).map((n) => `m${n}`),
+      { nil: undefined, freq: 4 },
+    ),
+    rowPrint: fc.constantFrom(0, 0, 7, null),
+  })
+  .map(({ messageId, ...m }) => (messageId === undefined ? m : { ...m, messageId })) as fc.Arbitrary<Message>;
+
+const settings: fc.Arbitrary<Settings> = fc
+  .record({
+    split: fc.constantFrom('day', 'gap', 'id'),
+    gapMinutes: fc.constantFrom(1, 2, 10),
+    fastReplySeconds: fc.constantFrom(1, 10, 30, 60),
+    autoRepliesCloseGaps: fc.boolean(),
+    excludeTransfersOut: fc.boolean(),
+    excludeOffline: fc.boolean(),
+    assessmentHours: fc.option(
+      fc.tuple(fc.integer({ min: 0, max: 1439 }), fc.integer({ min: 1, max: 1440 })).map(([a, b]) => ({
+        start: Math.min(a, b - 1),
+        end: b,
+      })),
+      { nil: null, freq: 1 },
+    ),
+    internalAccounts: fc.constantFrom([], ['internal'], ['qa', 'internal']),
+    autoPrefixes: fc.constantFrom([], ['欢迎']),
+    autoKeywords: fc.constantFrom([], ['在的']),
+    period: fc.constantFrom('all', 'day', 'week', 'month'),
+    timeZone: fc.constantFrom('Asia/Shanghai', 'UTC', 'America/New_York', 'Asia/Kolkata'),
+    minSample: fc.integer({ min: 0, max: 8 }),
+  })
+  .map((s) => resolveSettings(s as unknown as Partial<Settings>));
+
+describe('DuckDB and the JS engine on property-generated chats', () => {
+  it('give the same report for any messages and settings', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(message, { minLength: 10, maxLength: 150, size: 'max' }),
+        settings,
+        fc.boolean(),
+        async (messages, s, sessions) => {
+          const js = jsReport(messages, s, CHATS_ONLY, sessions);
+          const sql = await duckdbReport(messages, s, CHATS_ONLY, sessions);
+          expectSameReports(js, sql);
+        },
+      ),
+      { numRuns: 60, endOnFailure: true },
+    );
+  }, 300_000);
+});
