@@ -1,6 +1,5 @@
 import { lazy } from '../lib/lazy';
 import type { Facts, Source } from './facts';
-import type { SettingId } from './settings';
 import {
   type Expr,
   type ExprReader,
@@ -10,6 +9,7 @@ import {
   type SampleName,
   samplesOf,
 } from './formula';
+import type { SettingId } from './settings';
 import { mean } from './stats';
 
 export type Language = 'zh-CN' | 'zh-TW' | 'en';
