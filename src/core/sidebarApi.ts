@@ -1,3 +1,5 @@
+import type { DataSpan } from './payPeriod/payRecord';
+import type { PreviousFigures } from './payPeriod/previous';
 import type { PayWhatIfRow } from './payPeriod/whatIf';
 import type { Grid, TabLayout } from './sheets/chunks';
 import type { Tab } from './sheets/tabs';
@@ -119,6 +121,11 @@ export interface ServerApi {
    * the spreadsheet has a 申诉 tab, which 绩效's figures then read.
    */
   readSettingsTab(): { rows: string[][] | null; appeals?: boolean };
+  /**
+   * The closed (not superseded) pay period of 发放记录 whose data end last before `span` begins, as
+   * the indicator tabs' change columns read it; null with no such period (or no 发放记录).
+   */
+  previousClosedPeriod(span: DataSpan | null): PreviousFigures | null;
   /** Brings a tab to the front (the summary's links). */
   showTab(name: string): { shown: boolean };
   /** Each agent's pay now (as 绩效 shows it) and after 按设置重新计算; nothing is written. */

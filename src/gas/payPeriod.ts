@@ -20,9 +20,11 @@ import {
   PERIOD_NOTE_MARK,
   payRecordFormats,
   periodLabel,
+  previousClosedFigures,
   readPayRecord,
   reopenRow,
 } from '../core/payPeriod/payRecord';
+import type { PreviousFigures } from '../core/payPeriod/previous';
 import { toSheetValue } from '../core/sheets/cells';
 import { cellText } from '../core/sheets/cellText';
 import { rowsPerBlock } from '../core/sheets/chunks';
@@ -285,6 +287,20 @@ export function reopenPayPeriod() {
     ui,
     `已重新打开「${name}」：原有 ${rows.length} 行标为作废并保留。可以再导入或处理申诉，然后再结算。Reopened "${name}": its ${rows.length} rows are marked superseded and kept. Import or settle appeals, then close it again.`,
   );
+}
+
+/**
+ * The previous closed period before the data an import covers, for the indicator tabs' change
+ * columns. A 发放记录 that cannot be read gives none here: the note notePeriodStatus writes after the
+ * import says what is wrong with it.
+ */
+export function previousClosedPeriod(span: DataSpan | null): PreviousFigures | null {
+  try {
+    return previousClosedFigures(readRecord(SpreadsheetApp.getActiveSpreadsheet()).record, span);
+  } catch (error) {
+    if (error instanceof PayRecordError) return null;
+    throw error;
+  }
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { ServerApi } from '../core/sidebarApi';
-import { notePeriodStatus } from './payPeriod';
+import { notePeriodStatus, previousClosedPeriod } from './payPeriod';
 import { loadPreferences, savePreferences } from './preferences';
 import { applyRecompute, takeWhatIfFlag } from './recompute';
 import { readSettingsTab, readTab, showTab } from './tabAccess';
@@ -36,6 +36,7 @@ export const server: ServerApi = {
   abortTabs,
   readTab,
   readSettingsTab,
+  previousClosedPeriod,
   showTab,
   payWhatIf,
   applyRecompute,

@@ -8,6 +8,7 @@ import { importTable, type TableImport } from '../core/import/importer';
 import type { Kind } from '../core/import/records';
 import { ImportError, type ImportWarning, isRefusal } from '../core/import/warnings';
 import { languageOf } from '../core/lib/language';
+import { consultationSpan } from '../core/payPeriod/payRecord';
 import { lowSampleFigures, lowSampleList } from '../core/pipeline/lowSampleText';
 import { LISTED_ROWS, type Note } from '../core/pipeline/notes';
 import { runPipeline, singleExport } from '../core/pipeline/pipeline';
@@ -594,6 +595,8 @@ export class ImportFlow {
       );
       // The team's 设置 decides the scheme; it is read, never overwritten by an import.
       const { rows: settingsRows, appeals } = await callServer('readSettingsTab');
+      // The last pay period closed before these data: each indicator gets its change since then.
+      const previous = await callServer('previousClosedPeriod', consultationSpan(report.consultations));
       // Headers (and their notes) in the spreadsheet's language, whoever is importing.
       const language = languageOf(this.context.spreadsheetLocale);
       const tabs = buildTabs(report, {
@@ -606,6 +609,7 @@ export class ImportFlow {
         noteWords: noteWords(language, report.settings),
         // With a 申诉 tab, 绩效's figures read the appeals accepted for the report's period.
         appeals: appeals === true,
+        ...(previous ? { previous } : {}),
       });
       let written: WriteTabsResult;
       try {

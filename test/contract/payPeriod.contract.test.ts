@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { formulaValues } from '../../scripts/preview/formulas';
 import type { Message } from '../../src/core/engine/model';
+import { consultationSpan } from '../../src/core/payPeriod/payRecord';
+import type { PreviousFigures } from '../../src/core/payPeriod/previous';
 import { loadCode } from '../fakes/loadCode';
 import type { PromptAnswer } from '../fakes/services';
 import type { FakeSheet } from '../fakes/spreadsheet';
@@ -9,15 +11,15 @@ import { tabsFor } from '../helpers/importTabs';
 type Addon = ReturnType<typeof loadCode>;
 
 /**
- * One consultation per delay: a customer's message on 2024-03-01 (Shanghai) and the agent's reply
- * `delay` seconds later.
+ * One consultation per delay: a customer's message on 2024-03-01 (Shanghai; or from `start`) and the
+ * agent's reply `delay` seconds later.
  */
-function replies(delays: Record<string, number[]>): Message[] {
+function replies(delays: Record<string, number[]>, start = Date.UTC(2024, 2, 1, 2)): Message[] {
   const out: Message[] = [];
   let i = 0;
   for (const [agent, list] of Object.entries(delays))
     for (const delay of list) {
-      const base = Date.UTC(2024, 2, 1, 2) + i * 600_000;
+      const base = start + i * 600_000;
       const common = { session: null, auto: false, transfer: null, invite: false, offline: false } as const;
       out.push({ ...common, time: base, agent, customer: `c${i}`, from: 'customer', text: '在吗' });
       out.push({
@@ -167,6 +169,50 @@ describe('结算本期 Close pay period (menu)', () => {
     expect(note()).toContain('=1+1 30秒应答率: 0 → 1 (+1)');
     expect(note()).toContain('=1+1 平均响应时间(秒): 40 → 25 (-15)');
     expect(note()).toContain('=1+1 绩效工资 pay: 600 → 1800 (+1200)');
+  });
+});
+
+describe('the change since the previous closed period', () => {
+  it('gives the next month’s import the closed figures: each indicator’s change column against them', () => {
+    const addon = loadCode({ temporaryUserKey: 'k-manager' });
+    importTabs(addon, replies(MARCH));
+    answer(addon, { text: '' });
+    addon.global.closePayPeriod();
+    // April: "=1+1" now replies in 25 s (March: 40 s), 小美 in 10 s (March: 20 s).
+    const april = replies({ 小美: [10, 10], '=1+1': [25, 25] }, Date.UTC(2024, 3, 1, 2));
+    const previous = addon.callServer('previousClosedPeriod', {
+      from: '2024-04-01',
+      to: '2024-04-01',
+    }) as PreviousFigures | null;
+    expect(previous).toMatchObject({ period: '2024-03' });
+    expect(previous?.rows.find((r) => r.agent === '=1+1')?.figures).toMatchObject({
+      fast_reply_rate: 0,
+      avg_response_s: 40,
+    });
+    // The span the sidebar asks with is the consultations' days on their shop's clock.
+    const tabs = tabsFor(april, { minSample: 1 }, (report) => {
+      expect(consultationSpan(report.consultations)).toEqual({ from: '2024-04-01', to: '2024-04-01' });
+      return { formulas: 'native', ...(previous ? { previous } : {}) };
+    });
+    addon.callServer('writeTabs', { tabs, replaceEdited: true });
+    const [head = [], ...rows] =
+      addon.spreadsheet.getSheetByName('服务指标')?.getDataRange().getValues() ?? [];
+    const at = (agent: string, column: string) =>
+      rows.find((row) => row[0] === agent)?.[head.indexOf(column)];
+    // Hand-computed: 25 − 40 = −15 s; 10 − 20 = −10 s; 30秒应答率 1 against 0: +100 points, against 1: 0.
+    expect(at('=1+1', '平均响应时间(秒) 较上期')).toBe(-15);
+    expect(at('小美', '平均响应时间(秒) 较上期')).toBe(-10);
+    expect(at('=1+1', '30秒应答率 较上期(百分点)')).toBe(100);
+    expect(at('小美', '30秒应答率 较上期(百分点)')).toBe(0);
+  });
+
+  it('has none before the first closed period, nor for data that the closed period itself covers', () => {
+    const addon = loadCode({ temporaryUserKey: 'k-manager' });
+    importTabs(addon, replies(MARCH));
+    expect(addon.callServer('previousClosedPeriod', { from: '2024-04-01', to: '2024-04-30' })).toBeNull();
+    answer(addon, { text: '' });
+    addon.global.closePayPeriod();
+    expect(addon.callServer('previousClosedPeriod', { from: '2024-03-01', to: '2024-03-31' })).toBeNull();
   });
 });
 

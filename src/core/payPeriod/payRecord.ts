@@ -1,6 +1,7 @@
 import { INDICATOR_BY_ID, indicatorName, type Language, type Naming } from '../engine/catalog';
 import { idOfHeader, SCORECARD_WORDS } from '../sheets/scorecard';
 import type { TabCell } from '../sheets/tabModel';
+import { dayLabel, localDay } from '../time/zone';
 import type { PayLine } from './payLines';
 
 /**
@@ -140,6 +141,24 @@ export function closedPeriods(record: PayRecord): { period: string; closedAt: st
 export interface DataSpan {
   from: string;
   to: string;
+}
+
+/**
+ * The first and last day of a report's consultations, each on its shop's clock (the days 咨询明细
+ * shows and dataSpan reads back): the span an import covers, for the previous closed period.
+ */
+export function consultationSpan(
+  consultations: readonly { firstCustomerAt: number | null; zone: string }[],
+): DataSpan | null {
+  let from = '';
+  let to = '';
+  for (const c of consultations) {
+    if (c.firstCustomerAt === null) continue;
+    const day = dayLabel(localDay(c.zone, c.firstCustomerAt));
+    if (from === '' || day < from) from = day;
+    if (to === '' || day > to) to = day;
+  }
+  return from === '' ? null : { from, to };
 }
 
 export const spanText = (span: DataSpan | null) => (span ? `${span.from}~${span.to}` : '');
