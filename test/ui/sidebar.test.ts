@@ -133,6 +133,7 @@ describe('the sidebar', () => {
       getSidebarContext: [{ ok: context }],
       loadPreferences: [{ ok: { settings: {}, mappings: {} } }],
       readSettingsTab: [{ ok: { rows: null } }, { ok: { rows: null } }],
+      previousClosedPeriod: [{ ok: null }, { ok: null }],
       writeTabs: [{ error: edited }, { ok: written }, { error: edited }],
       savePreferences: [{ ok: { bytes: 10 } }],
     });
@@ -160,6 +161,10 @@ describe('the sidebar', () => {
       .filter((c) => c.name === 'writeTabs')
       .map((c) => c.args[0] as { replaceEdited: boolean });
     expect(writes.map((w) => w.replaceEdited)).toEqual([false, true]);
+    // It asked for the pay period closed before the import's days, for the change columns.
+    expect(calls.find((c) => c.name === 'previousClosedPeriod')?.args).toEqual([
+      { from: '2024-03-01', to: '2024-03-01' },
+    ]);
     // 保留 keeps the tabs: the refusal is shown and nothing more is written.
     await page.click('#compute');
     await expect.poll(() => page.isVisible('#confirm-replace')).toBe(true);
