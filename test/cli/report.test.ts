@@ -6,7 +6,7 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../../scripts/build.mjs';
 import { EXAMPLE_CHATS, exampleChatsWithoutAutoFlag } from '../examples';
-import { publicDataFile } from '../publicData';
+import { publicDataFile, TWITTER_CONVERSATION_ARGS } from '../publicData';
 
 const CLI = join(ROOT, 'bin/cs-kpi.js');
 
@@ -19,19 +19,7 @@ function cli(args: string[], env: Record<string, string> = {}) {
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-const twitter = [
-  'report',
-  '--chats',
-  publicDataFile('twcs_sample_conversations.csv'),
-  '--map',
-  'agent=account',
-  '--map',
-  'session=conversation_id',
-  '--map',
-  'time=created_at_utc',
-  '--map',
-  'from=role',
-];
+const twitter = ['report', ...TWITTER_CONVERSATION_ARGS];
 
 function tempDir() {
   return mkdtempSync(join(tmpdir(), 'cs-kpi-cli-'));

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { ROOT } from '../../scripts/build.mjs';
 import { writeSyntheticMonth } from '../../scripts/synthetic.mjs';
 import { EXAMPLE_CHATS } from '../examples';
-import { publicDataFile } from '../publicData';
+import { TWITTER_CONVERSATION_ARGS } from '../publicData';
 
 const CLI = join(ROOT, 'bin/cs-kpi.js');
 
@@ -32,18 +32,7 @@ function expectSameOutput(args: readonly string[]) {
   return js.stdout;
 }
 
-const twitter = [
-  '--chats',
-  publicDataFile('twcs_sample_conversations.csv'),
-  '--map',
-  'agent=account',
-  '--map',
-  'session=conversation_id',
-  '--map',
-  'time=created_at_utc',
-  '--map',
-  'from=role',
-];
+const twitter = TWITTER_CONVERSATION_ARGS;
 
 describe('cs-kpi report --engine duckdb', () => {
   it('gives the JSON of --engine js on the example chats, under several settings', () => {
