@@ -1,7 +1,16 @@
 import { INDICATOR_BY_ID, indicatorName, type Language, type Naming } from '../core/engine/catalog';
 import type { Row } from '../core/engine/report';
 import { languageOf } from '../core/lib/language';
-import { AppealsError, withAcceptedAppeals } from '../core/payPeriod/appeals';
+import {
+  APPEAL_COLUMNS,
+  APPEALS_HEADER,
+  APPEALS_ROWS,
+  APPEALS_TAB,
+  AppealsError,
+  knownPeriods,
+  strayAppeals,
+  withAcceptedAppeals,
+} from '../core/payPeriod/appeals';
 import { payLines, schemeSummary } from '../core/payPeriod/payLines';
 import {
   closedPeriodCovering,
@@ -21,6 +30,7 @@ import {
   payRecordFormats,
   periodLabel,
   previousClosedFigures,
+  RECORD_PROTECTION,
   readPayRecord,
   reopenRow,
 } from '../core/payPeriod/payRecord';
@@ -125,6 +135,17 @@ function whoAsks(): string {
   return `key:${Session.getTemporaryActiveUserKey()}`;
 }
 
+/**
+ * Protects 发放记录 against hand edits, warning only: a person typing into it is asked to confirm
+ * first, while the add-on (and every editor who confirms) still writes. No editors are removed, so no
+ * one is locked out and no scope beyond spreadsheets.currentonly is needed. A protection already on
+ * the sheet (an owner's stricter one) is left as it is.
+ */
+function protectRecord(sheet: Sheet) {
+  if (sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET).length > 0) return;
+  sheet.protect().setWarningOnly(true).setDescription(RECORD_PROTECTION);
+}
+
 /** Appends rows to 发放记录 (made if missing), header widened for new indicators; values only. */
 function appendRecordRows(spreadsheet: Spreadsheet, header: string[], rows: TabCell[][]) {
   let sheet = spreadsheet.getSheetByName(PAY_RECORD_TAB);
@@ -132,6 +153,7 @@ function appendRecordRows(spreadsheet: Spreadsheet, header: string[], rows: TabC
     sheet = spreadsheet.insertSheet(PAY_RECORD_TAB, spreadsheet.getSheets().length);
     sheet.setFrozenRows(1);
   }
+  protectRecord(sheet);
   const width = header.length;
   if (sheet.getMaxColumns() < width)
     sheet.insertColumnsAfter(sheet.getMaxColumns(), width - sheet.getMaxColumns());
@@ -199,6 +221,14 @@ export function closePayPeriod() {
   const ids = scorecardIndicators(book);
   let agents: Row[];
   try {
+    // An accepted appeal of a period neither closed now nor before would never be paid: refused, as
+    // is one of the data's period when the close is named otherwise (绩效 applies it, the close not).
+    const known = knownPeriods(
+      name,
+      record.rows.map((row) => row.period),
+    );
+    const strays = strayAppeals(readAppealsTab(spreadsheet), known);
+    if (strays.length > 0) throw new AppealsError(strays.join('\n'));
     agents = appealedAgents(spreadsheet, figures.agents, name, ids, language, figures.naming);
   } catch (error) {
     if (!(error instanceof AppealsError)) throw error;
@@ -304,22 +334,72 @@ export function previousClosedPeriod(span: DataSpan | null): PreviousFigures | n
 }
 
 /**
+ * 申诉's period column offers the known periods (the data's, and 发放记录's) and refuses any other
+ * input, so a period typed another way ("2024年3月") cannot silently match nothing. Rows already
+ * holding a period no longer known stay as they are (Sheets marks them invalid).
+ */
+function guardAppealPeriods(spreadsheet: Spreadsheet, known: string[]) {
+  const sheet = spreadsheet.getSheetByName(APPEALS_TAB);
+  if (!sheet || known.length === 0 || !isAppealsHeader(sheet)) return;
+  const rule = SpreadsheetApp.newDataValidation()
+    .requireValueInList(known, true)
+    .setAllowInvalid(false)
+    .build();
+  const column = APPEAL_COLUMNS.period.charCodeAt(0) - 64;
+  sheet.getRange(2, column, APPEALS_ROWS - 1, 1).setDataValidation(rule);
+}
+
+/** Whether 申诉 still has the add-on's header (a tab of that name made otherwise is left alone). */
+function isAppealsHeader(sheet: Sheet): boolean {
+  const header = sheet.getRange(1, 1, 1, APPEALS_HEADER.length).getValues()[0] ?? [];
+  return APPEALS_HEADER.every((name, c) => String(header[c] ?? '').trim() === name);
+}
+
+/**
  * Says on 绩效 and the indicator tabs (a note on A1) whether the data they hold covers a closed
  * period and where today's figures differ from the closed ones; removes a note of its own that no
- * longer holds. Runs after every import, recompute, close and reopen.
+ * longer holds. On 绩效 the note also names the accepted appeals of no known period, and 申诉's
+ * period dropdown is brought up to date. Runs after every import, recompute, close and reopen.
  */
 export function notePeriodStatus(spreadsheet: Spreadsheet) {
   const sheets = [...INDICATOR_TABS, SCORECARD_TAB]
     .map((name) => spreadsheet.getSheetByName(name))
     .filter((sheet): sheet is Sheet => sheet !== null && isOwned(sheet));
-  if (sheets.length === 0 || !spreadsheet.getSheetByName(PAY_RECORD_TAB)) {
+  let note = '';
+  let strays: string[] = [];
+  if (!spreadsheet.getSheetByName(PAY_RECORD_TAB) && !spreadsheet.getSheetByName(APPEALS_TAB)) {
     setNotes(sheets, '');
     return;
   }
-  let note: string;
   try {
     const { record } = readRecord(spreadsheet);
     const span = dataSpan(spreadsheet);
+    const known = knownPeriods(
+      periodLabel(span),
+      record.rows.map((row) => row.period),
+    );
+    guardAppealPeriods(spreadsheet, known);
+    strays = strayAppeals(readAppealsTab(spreadsheet), known);
+    note = sheets.length === 0 ? '' : periodNote(spreadsheet, record, span);
+  } catch (error) {
+    if (!(error instanceof PayRecordError)) throw error;
+    note = `${PERIOD_NOTE_MARK}${error.message}`;
+  }
+  const card = sheets.filter((sheet) => sheet.getName() === SCORECARD_TAB);
+  setNotes(
+    sheets.filter((sheet) => sheet.getName() !== SCORECARD_TAB),
+    note,
+  );
+  const appealsNote =
+    strays.length === 0 ? '' : `「${APPEALS_TAB}」有误 ${APPEALS_TAB} has mistakes:\n${strays.join('\n')}`;
+  const cardNote = [note, appealsNote].filter((text) => text !== '').join('\n\n');
+  setNotes(card, note === '' && cardNote !== '' ? `${PERIOD_NOTE_MARK}${cardNote}` : cardNote);
+}
+
+/** The note while the data covers a closed period: the differences from its closed figures. */
+function periodNote(spreadsheet: Spreadsheet, record: PayRecord, span: DataSpan | null): string {
+  let note: string;
+  try {
     const covering = closedPeriodCovering(record, span);
     if (!covering) note = '';
     else {
@@ -341,13 +421,10 @@ export function notePeriodStatus(spreadsheet: Spreadsheet) {
       note = closedPeriodNote(covering, diffs);
     }
   } catch (error) {
-    if (
-      !(error instanceof PayRecordError || error instanceof SettingsTabError || error instanceof AppealsError)
-    )
-      throw error;
+    if (!(error instanceof SettingsTabError || error instanceof AppealsError)) throw error;
     note = `${PERIOD_NOTE_MARK}${error.message}`;
   }
-  setNotes(sheets, note);
+  return note;
 }
 
 function setNotes(sheets: Sheet[], note: string) {

@@ -308,6 +308,36 @@ describe('the fake spreadsheet keeps Sheets’ sizes and limits', () => {
     expect(own?.getRange(1, 1, 1, 1).getValues()).toEqual([['ok']]);
   });
 
+  it('lets scripts write under warning-only protection and asks a person to confirm; protect() twice is one protection', () => {
+    const { spreadsheet, globals } = createGasFake({ spreadsheet: { tabs: ['Record'] } });
+    const sheet = spreadsheet.getSheetByName('Record');
+    if (!sheet) throw new Error('tab missing');
+    const protection = sheet.protect().setWarningOnly(true).setDescription('kept');
+    // "If the sheet is already protected, this method returns … its existing protection settings".
+    expect(sheet.protect()).toBe(protection);
+    const { SHEET } = globals.SpreadsheetApp.ProtectionType;
+    expect(
+      sheet.getProtections(SHEET as 'SHEET').map((p) => [p.isWarningOnly(), p.getDescription()]),
+    ).toEqual([[true, 'kept']]);
+    // A script writes without a prompt…
+    sheet.getRange(1, 1, 1, 1).setValues([['paid']]);
+    // …a person is warned, and a cancelled warning leaves the cell as it was.
+    expect(sheet.getRange(1, 1, 1, 1).editByHand([['edited']], false)).toEqual({
+      warned: true,
+      rejected: false,
+    });
+    expect(sheet.getRange(1, 1, 1, 1).getValues()).toEqual([['paid']]);
+    expect(sheet.getRange(1, 1, 1, 1).editByHand([['edited']], true)).toEqual({
+      warned: true,
+      rejected: false,
+    });
+    expect(sheet.getRange(1, 1, 1, 1).getValues()).toEqual([['edited']]);
+    // Not warning-only, a user the owner left out is refused, and cannot change the protection either.
+    protection.setWarningOnly(false).excludeUser();
+    expect(() => sheet.getRange(1, 1, 1, 1).editByHand([['x']], true)).toThrow('protected cell');
+    expect(() => protection.setWarningOnly(true)).toThrow('protected cell');
+  });
+
   it('copies a range with its formulas and formats, and a sheet as "Copy of …"', () => {
     const { spreadsheet } = createGasFake({ spreadsheet: { tabs: ['A', 'B'] } });
     const a = spreadsheet.getSheetByName('A');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formulaValues } from '../../scripts/preview/formulas';
 import type { Message } from '../../src/core/engine/model';
-import { consultationSpan } from '../../src/core/payPeriod/payRecord';
+import { consultationSpan, PAY_RECORD_HEADER } from '../../src/core/payPeriod/payRecord';
 import type { PreviousFigures } from '../../src/core/payPeriod/previous';
 import { loadCode } from '../fakes/loadCode';
 import type { PromptAnswer } from '../fakes/services';
@@ -141,6 +141,47 @@ describe('结算本期 Close pay period (menu)', () => {
     answer(addon, { button: 'CANCEL' });
     addon.global.closePayPeriod();
     expect(recordCells(addon)).toEqual(before);
+  });
+
+  it('protects 发放记录 warning-only: the add-on still writes (close, reopen), a hand edit asks first', () => {
+    const addon = loadCode();
+    importTabs(addon, replies(MARCH));
+    answer(addon, { text: '' });
+    addon.global.closePayPeriod();
+    const sheet = record(addon) as FakeSheet;
+    const protections = () => sheet.getProtections('SHEET');
+    expect(protections().map((p) => [p.isWarningOnly(), p.canEdit()])).toEqual([[true, true]]);
+    expect(protections()[0]?.getDescription()).toContain('do not edit by hand');
+    // A person typing over a paid figure is warned; cancelling leaves it as paid.
+    const pay = sheet.getRange(2, 7, 1, 1);
+    expect(pay.editByHand([[9999]], false)).toEqual({ warned: true, rejected: false });
+    expect(pay.getValues()).toEqual([[600]]);
+    // The add-on writes on without a prompt: reopen marks the rows, a new close appends.
+    answer(addon, { text: '' }, { text: 'recount' }, { text: '' });
+    addon.global.reopenPayPeriod();
+    addon.global.closePayPeriod();
+    expect(rowsOf(addon).map((row) => row['状态 status'])).toEqual([
+      '已作废 superseded',
+      '已作废 superseded',
+      '重新打开 reopened',
+      '已结算 closed',
+      '已结算 closed',
+    ]);
+    expect(protections()).toHaveLength(1);
+  });
+
+  it('leaves a protection someone already put on 发放记录 as it is', () => {
+    const addon = loadCode();
+    importTabs(addon, replies(MARCH));
+    const sheet = addon.spreadsheet.insertSheet('发放记录');
+    sheet.getRange(1, 1, 1, PAY_RECORD_HEADER.length).setValues([[...PAY_RECORD_HEADER]]);
+    sheet.protect().setDescription('owner’s own');
+    answer(addon, { text: '' });
+    addon.global.closePayPeriod();
+    expect(sheet.getProtections('SHEET').map((p) => [p.isWarningOnly(), p.getDescription()])).toEqual([
+      [false, 'owner’s own'],
+    ]);
+    expect(rowsOf(addon)).toHaveLength(2);
   });
 
   it('keeps the closed rows byte for byte through a re-import of different data, and says by how much today differs', () => {
@@ -356,7 +397,9 @@ describe('申诉 Appeals (menu), read by 绩效’s formulas', () => {
     // 小美 is untouched (an agent named like a formula is matched exactly, not as a criterion).
     expect(shown(addon, '小美', '绩效工资')).toBe(2000);
 
-    // A close pays what 绩效 shows: the accepted appeal applied.
+    // A close pays what 绩效 shows: the accepted appeal applied (the one of no known period, which
+    // would stop it, cleared first: see the next test).
+    appeal(addon, 3, ['', '', '', '', '', '']);
     answer(addon, { text: '' });
     addon.global.closePayPeriod();
     expect(
@@ -378,6 +421,53 @@ describe('申诉 Appeals (menu), read by 绩效’s formulas', () => {
     addon.global.reopenPayPeriod();
     addon.global.closePayPeriod();
     expect(rowsOf(addon).at(-2)).toMatchObject({ '客服 agent': '=1+1', '绩效工资 pay': 1800 });
+  });
+
+  it('guards the period: a dropdown of the known periods, and an accepted appeal of another period named and refused at close', () => {
+    const addon = loadCode();
+    importTabs(addon, replies(MARCH));
+    addon.global.openAppeals();
+    const tab = addon.spreadsheet.getSheetByName('申诉') as FakeSheet;
+    const periods = () => tab.getRange(1000, 2, 1, 1).getDataValidation();
+    expect(periods()).toEqual({
+      criteria: 'VALUE_IN_LIST',
+      values: ['2024-03'],
+      showDropdown: true,
+      allowInvalid: false,
+    });
+    // Typed by hand another way, the period is rejected by Sheets; from the list it is taken.
+    expect(tab.getRange(2, 2, 1, 1).editByHand([['2024年3月']], true)).toMatchObject({ rejected: true });
+    expect(tab.getRange(2, 2, 1, 1).editByHand([['2024-03']], true)).toMatchObject({ rejected: false });
+
+    // Pasted past the dropdown (or left from before it), an accepted appeal of no known period…
+    appeal(addon, 3, ['小美', '2024年3月', '平均响应时间(秒)', 'slow', '接受 accepted', 10]);
+    addon.global.applyRecompute();
+    const cardNote = () =>
+      addon.spreadsheet.getSheetByName('绩效')?.getRange(1, 1, 1, 1).getNotes()[0]?.[0] ?? '';
+    // …is named on 绩效, with its row and the periods it may name…
+    expect(cardNote()).toContain('申诉 B3: 周期「2024年3月」不是已知周期（2024-03）');
+    expect(cardNote()).toContain('Period "2024年3月" is no known period (2024-03)');
+    // …and a close is refused, nothing written.
+    answer(addon, { text: '' });
+    addon.global.closePayPeriod();
+    expect(addon.alerts.at(-1)?.prompt).toContain('nothing was closed');
+    expect(addon.alerts.at(-1)?.prompt).toContain('申诉 B3');
+    expect(record(addon)).toBeNull();
+
+    // Corrected, March closes; an accepted appeal of the data's period under another close name is
+    // refused too (绩效 would apply it, the close would not).
+    appeal(addon, 3, ['小美', '2024-03', '平均响应时间(秒)', 'slow', '接受 accepted', 10]);
+    answer(addon, { text: 'March' });
+    addon.global.closePayPeriod();
+    expect(addon.alerts.at(-1)?.prompt).toContain('Period "2024-03" is no known period (March)');
+    answer(addon, { text: '' });
+    addon.global.closePayPeriod();
+    expect(addon.alerts.at(-1)?.prompt).toContain('Closed "2024-03"');
+    expect(cardNote()).not.toContain('申诉 B3');
+
+    // April's import: the dropdown offers April, then the closed March.
+    importTabs(addon, replies({ 小美: [10, 10], '=1+1': [25, 25] }, Date.UTC(2024, 3, 1, 2)));
+    expect(periods()?.values).toEqual(['2024-04', '2024-03']);
   });
 
   it('refuses to close while two accepted appeals claim the same figure; 绩效 shows #N/A there', () => {

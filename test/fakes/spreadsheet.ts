@@ -46,9 +46,20 @@ const PROTECTED_MESSAGE =
 
 export type ProtectionKind = 'SHEET' | 'RANGE';
 
+/**
+ * Warning-only protection: "Warning-based protection means that every user can edit data in the area,
+ * except editing prompts a warning asking the user to confirm the edit. By default, protected ranges
+ * or sheets are not warning-based" (Protection.setWarningOnly and isWarningOnly,
+ * https://developers.google.com/apps-script/reference/spreadsheet/protection#setWarningOnly(Boolean)).
+ * A script writes without a prompt (there is no one to confirm it); a person typing into the area is
+ * asked first, which `FakeRange.editByHand` models. The Sheets API says the same of its warningOnly
+ * field, and that editors are then ignored
+ * (https://developers.google.com/sheets/api/reference/rest/v4/spreadsheets/sheets#ProtectedRange).
+ */
 export class FakeProtection {
   private editable = true;
   private description = '';
+  private warningOnly = false;
   constructor(
     readonly kind: ProtectionKind,
     readonly sheet: FakeSheet,
@@ -58,8 +69,17 @@ export class FakeProtection {
   getProtectionType() {
     return this.kind;
   }
+  /** A warning-only area is editable by every user (after the warning, for a person). */
   canEdit() {
-    return this.editable;
+    return this.warningOnly || this.editable;
+  }
+  setWarningOnly(warningOnly: boolean) {
+    if (!this.editable) throw new Error(PROTECTED_MESSAGE);
+    this.warningOnly = Boolean(warningOnly);
+    return this;
+  }
+  isWarningOnly() {
+    return this.warningOnly;
   }
   setDescription(description: string) {
     this.description = description;
@@ -414,9 +434,15 @@ export class FakeSheet {
     this.filter?.columnsDeleted(columnPosition, howMany);
   }
 
-  /** Sheet.protect: a protection of the whole sheet, which the user running the script can edit. */
+  /**
+   * Sheet.protect: a protection of the whole sheet, which the user running the script can edit. "If
+   * the sheet is already protected, this method returns an object representing its existing
+   * protection settings" (https://developers.google.com/apps-script/reference/spreadsheet/sheet#protect()).
+   */
   protect() {
     this.record('protect', []);
+    const existing = this.protections.find((p) => p.kind === 'SHEET');
+    if (existing) return existing;
     const protection = new FakeProtection('SHEET', this, null);
     this.protections.push(protection);
     return protection;
@@ -879,6 +905,32 @@ export class FakeRange {
       writeValue(this.sheet.cell(r, c), values[r - this.row]?.[c - this.column] ?? '', this.sheet.context);
     });
     return this;
+  }
+
+  /**
+   * Test helper, not Apps Script: a person typing `values` into the range in Sheets. Under a
+   * warning-only protection Sheets first asks them to confirm (setWarningOnly, above FakeProtection):
+   * `confirm` is their answer, and without it nothing changes. Under a protection they cannot edit the
+   * edit is refused. A cell's list validation built with setAllowInvalid(false) rejects input not in
+   * its list ("Sets whether to show a warning when input fails data validation or whether to reject
+   * the input entirely",
+   * https://developers.google.com/apps-script/reference/spreadsheet/data-validation-builder#setAllowInvalid(Boolean));
+   * scripts' setValues is not checked by it. Returns whether they were warned or the input rejected.
+   */
+  editByHand(values: CellValue[][], confirm: boolean): { warned: boolean; rejected: boolean } {
+    this.checkDimensions(values);
+    const covering = this.sheet.protections.filter((p) =>
+      p.covers(this.row, this.column, this.numRows, this.numColumns),
+    );
+    const warned = covering.some((p) => p.isWarningOnly());
+    const rejected = this.each((r, c) => {
+      const rule = this.sheet.peek(r, c).validation;
+      const typed = String(values[r - this.row]?.[c - this.column] ?? '');
+      return rule !== undefined && !rule.allowInvalid && typed !== '' && !rule.values.includes(typed);
+    }).some((line) => line.some(Boolean));
+    if (rejected || (warned && !confirm)) return { warned, rejected };
+    this.setValues(values);
+    return { warned, rejected };
   }
 
   setValue(value: CellValue) {

@@ -104,3 +104,28 @@ export function withAcceptedAppeals(
   if (problems.length > 0) throw new AppealsError(problems.join('\n'));
   return rows;
 }
+
+/**
+ * The periods an appeal may name: the one the data in the tabs covers (as 绩效 matches it), then
+ * every period of 发放记录, latest first. What 申诉's period dropdown offers.
+ */
+export function knownPeriods(dataPeriod: string, recordPeriods: readonly string[]): string[] {
+  const known = dataPeriod === '' ? [] : [dataPeriod];
+  for (const period of [...recordPeriods].reverse())
+    if (period !== '' && !known.includes(period)) known.push(period);
+  return known;
+}
+
+/**
+ * The accepted appeals that name no known period (typed by hand, "2024年3月" for 2024-03, or left
+ * empty): 绩效 and a close would pass them by without a word, so each is said with its row.
+ */
+export function strayAppeals(appeals: readonly Appeal[], known: readonly string[]): string[] {
+  const list = known.length === 0 ? '—' : known.join(', ');
+  return appeals
+    .filter((a) => a.decision === DECISIONS.accepted && !known.includes(a.period))
+    .map(
+      (a) =>
+        `申诉 ${APPEAL_COLUMNS.period}${a.row}: 周期「${a.period}」不是已知周期（${list}），这条已接受的申诉不会生效。Period "${a.period}" is no known period (${list}): this accepted appeal applies nowhere; pick its period from the list, or clear the decision.`,
+    );
+}

@@ -11,6 +11,10 @@ import type { PayLine } from './payLines';
  */
 export const PAY_RECORD_TAB = '发放记录';
 
+/** The description of 发放记录's warning-only protection (Data › Protect sheets and ranges lists it). */
+export const RECORD_PROTECTION =
+  '发放记录由「结算本期」「重新打开」写入，请勿手改；更正请用「申诉」并重新打开。Written by 结算本期 / 重新打开: do not edit by hand; correct through 申诉 and reopen.';
+
 export const PAY_STATUS = {
   closed: '已结算 closed',
   superseded: '已作废 superseded',
