@@ -3,8 +3,9 @@ import { sha256 } from '@noble/hashes/sha2';
 import type { Complaint, Issue, Message, OnlineSpan, Order, Rating, Refund, Sender } from '../engine/model';
 import { lazy } from '../lib/lazy';
 import { utf8Bytes } from '../lib/utf8';
-import { parseTime } from '../time/parseTime';
+import { numericDateOrder, parseTime } from '../time/parseTime';
 import { currencyOfAmount, readCurrency } from './currency';
+import type { DateColumns } from './dateColumns';
 import { type FieldOf, type FieldReadAs, IMPORT_FIELDS, type Kind } from './fields';
 import type { MoneyColumns } from './moneyColumns';
 import { type OrderStatus, orderStatusOf } from './orderStatus';
@@ -45,6 +46,8 @@ export class RowReader<K extends Kind = Kind> {
   cells: readonly string[] = [];
   /** Each money column's decimal mark, decided from the column (null: every amount read with a point). */
   moneyColumns: MoneyColumns | null = null;
+  /** Each time column's day/month order, decided from the column (null: none writes the year last). */
+  dateColumns: DateColumns | null = null;
   /** The dialect writes a negative amount in parentheses, "(12.00)". */
   parenthesesNegative = false;
   /** The dialect's own order status words (orderStatus.ts), where a word means something else there. */
@@ -157,12 +160,8 @@ export class RowReader<K extends Kind = Kind> {
   time(field: FieldReadAs<K, 'time'>, optional = false): number | null | undefined {
     const value = this.text(field);
     if (value === '') return optional ? null : this.fail(field, `${field} is empty; the row is skipped`);
-    const time = parseTime(value, this.zone);
-    if (time === null)
-      return this.fail(
-        field,
-        `"${value}" is not a date and time (write 2020-02-20 23:59:54, 2020/2/20 23:59 or ISO 8601)`,
-      );
+    const time = parseTime(value, this.zone, this.dateColumns?.order ?? null);
+    if (time === null) return this.fail(field, unreadTime(value, this.dateColumns));
     if (time > this.now + FUTURE_SLACK_MS)
       return this.fail(
         field,
@@ -252,6 +251,16 @@ export class RowReader<K extends Kind = Kind> {
       ? this.fail(field, `"${this.text(field)}" is not yes or no (true/false, 是/否)`)
       : value;
   }
+}
+
+/** Why a time cell was not read: a date of two readings or against the file's order, else no time. */
+function unreadTime(value: string, dates: DateColumns | null): string {
+  const said = numericDateOrder(value);
+  if (said === 'either' && !dates?.order)
+    return `"${value}" reads two ways (day/month or month/day) and no date in the file settles which comes first (one after the 12th of a month would); the row is refused. Export the file with the whole month in it, or with dates written year first (2024-06-03)`;
+  if (dates?.order && (said === 'dmy' || said === 'mdy') && said !== dates.order)
+    return `"${value}" puts the ${said === 'dmy' ? 'day' : 'month'} first, but "${dates.example}" (${dates.exampleColumn}) in the same file puts the ${dates.order === 'dmy' ? 'day' : 'month'} first; the row is refused. Correct the date, or export the file again`;
+  return `"${value}" is not a date and time (write 2020-02-20 23:59:54, 2020/2/20 23:59 or ISO 8601)`;
 }
 
 /**

@@ -2,6 +2,7 @@ import type { Message } from '../engine/model';
 import { utf8Bytes } from '../lib/utf8';
 import { marketZone } from '../time/markets';
 import { parseTime } from '../time/parseTime';
+import { DateColumns } from './dateColumns';
 import { type Dialect, type DialectMatch, recognizeDialect } from './dialects';
 import { fieldsOf, headerNames, KINDS, type Kind, type NamedField, ONE_OF } from './fields';
 import { isPrivateHeader, normalizeHeader } from './headers';
@@ -118,7 +119,9 @@ interface ImportState {
   orders: OrderCollapser | null;
   /** The money columns' decimal marks, where the kind has money fields. */
   money: MoneyColumns | null;
-  /** Rows waiting for a money column's decimal mark to be decided, in order (moneyColumns.ts). */
+  /** The time columns' day/month order, where the kind has time fields. */
+  dates: DateColumns | null;
+  /** Rows waiting for a money column's decimal mark or a time column's day/month order, in order. */
   held: { cells: string[]; index: number }[];
 }
 
@@ -411,6 +414,12 @@ export function readRows(request: RowsRequest, feed: RowFeed): TableImport {
       .map((field) => ({ field: field.name, at: indexes.get(field.name) as number }));
     const money = moneyFields.length > 0 ? new MoneyColumns(moneyFields) : null;
     reader.moneyColumns = money;
+    const timeFields = fieldsOf(kind)
+      .filter((field) => field.cell === 'time' && indexes.has(field.name))
+      .map((field) => indexes.get(field.name) as number)
+      .map((at) => ({ header: header[at] as string, at }));
+    const dates = timeFields.length > 0 ? new DateColumns(timeFields) : null;
+    reader.dateColumns = dates;
     reader.parenthesesNegative = dialect?.dialect.parenthesesNegative === true;
     reader.statusWords = dialect?.dialect.statuses;
     reader.marketCurrency = dialect?.dialect.market?.currency ?? null;
@@ -435,6 +444,7 @@ export function readRows(request: RowsRequest, feed: RowFeed): TableImport {
             )
           : null,
       money,
+      dates,
       held: [],
     };
     for (let i = headerIndex + 1; i < pending.length; i++) consume(pending[i] as string[], i);
@@ -479,11 +489,13 @@ export function readRows(request: RowsRequest, feed: RowFeed): TableImport {
       });
       return;
     }
-    if (s.money !== null) {
-      const waits = s.money.read(cells);
-      if (waits || s.held.length > 0) {
+    if (s.money !== null || s.dates !== null) {
+      // Both read every row: a row that waits for one may settle the other.
+      const waitsForMark = s.money?.read(cells) === true;
+      const waitsForOrder = s.dates?.read(cells) === true;
+      if (waitsForMark || waitsForOrder || s.held.length > 0) {
         s.held.push({ cells, index });
-        if (s.money.ready()) release(s);
+        if ((s.money === null || s.money.ready()) && (s.dates === null || s.dates.ready())) release(s);
         return;
       }
     }
@@ -519,10 +531,8 @@ export function readRows(request: RowsRequest, feed: RowFeed): TableImport {
   if (state === null) start();
   if (state === null && threading) start();
   const s = state as unknown as ImportState;
-  if (s.money !== null) {
-    s.money.finish();
-    release(s);
-  }
+  if (s.money !== null) s.money.finish();
+  if (s.held.length > 0) release(s);
   for (const short of shortRows) {
     const last = short.index === lastRowIndex && !request.continues;
     warnings.push({

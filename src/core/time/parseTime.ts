@@ -75,6 +75,71 @@ const MONTHS: Record<string, number> = {
   nov: 11,
   dec: 12,
 };
+/**
+ * Which number comes first in a date written day and month with the year last ("31/05/2024",
+ * "11/01/2025"): `dmy` day first, `mdy` month first. The platforms' seller centres write both (TikTok
+ * Shop: 31/05/2024 09:56:09 in Vietnam, 12/15/2025 9:30:33 AM elsewhere), so the order is decided from
+ * a date that reads one way only (dateColumns.ts), never assumed.
+ */
+export type DateOrder = 'dmy' | 'mdy';
+
+/** "31/05/2024 09:56:09", "11/01/2025 10:00:00 AM", "1/11/2025 9:05": day and month in either order. */
+const NUMERIC_DATE =
+  /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:[\sT]+(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*([AaPp])\.?[Mm]\.?)?)?$/;
+/** Lazada's "01 Nov 2025 10:00" (and "1 November 2025"): the month by its English name. */
+const NAMED_MONTH_DATE =
+  /^(\d{1,2})[\s-]([A-Za-z]{3,9})\.?,?[\s-](\d{4})(?:[\s,T]+(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*([AaPp])\.?[Mm]\.?)?)?$/;
+const MONTH_NAMES: Record<string, number> = {
+  january: 1,
+  february: 2,
+  march: 3,
+  april: 4,
+  june: 6,
+  july: 7,
+  august: 8,
+  september: 9,
+  sept: 9,
+  october: 10,
+  november: 11,
+  december: 12,
+};
+
+/**
+ * What a date written day and month with the year last says of their order: `dmy` or `mdy` when only
+ * one reading is a date (31/05/2024, 12/15/2025), `either` when both are (03/06/2024: 3 June or
+ * 6 March), `same` when day and month are equal (05/05/2024), null when it is no such date.
+ */
+export function numericDateOrder(text: string): DateOrder | 'either' | 'same' | null {
+  const match = NUMERIC_DATE.exec(text.trim());
+  if (!match) return null;
+  const [first, second, year] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const dayFirst = validDate(year, second, first);
+  const monthFirst = validDate(year, first, second);
+  if (dayFirst && monthFirst) return first === second ? 'same' : 'either';
+  return dayFirst ? 'dmy' : monthFirst ? 'mdy' : null;
+}
+
+/** An hour of a 12-hour clock with its AM/PM ("12:05 AM" is 00:05, "12:05 PM" 12:05); -1 if not one. */
+function hourOf(hour: number, half: string | undefined): number {
+  if (half === undefined) return hour <= 23 ? hour : -1;
+  if (hour < 1 || hour > 12) return -1;
+  return (hour % 12) + (half.toLowerCase() === 'p' ? 12 : 0);
+}
+
+/** A wall-clock date and time read in the shop's zone, or null when it does not exist. */
+function localTime(
+  zone: string,
+  year: number,
+  month: number,
+  day: number,
+  time: readonly (string | undefined)[],
+): number | null {
+  const [h = '0', mi = '0', s = '0', half] = time;
+  const hour = hourOf(Number(h), half);
+  if (!validDate(year, month, day) || hour < 0 || Number(mi) > 59 || Number(s) > 59) return null;
+  return fromLocal(zone, Date.UTC(year, month - 1, day, hour, Number(mi), Number(s)));
+}
+
 /** Twitter's created_at: "Tue Oct 31 22:10:47 +0000 2017". */
 const TWITTER = /^[A-Za-z]{3} ([A-Za-z]{3}) (\d{1,2}) (\d{2}):(\d{2}):(\d{2}) ([+-]\d{4}) (\d{4})$/;
 /** Days from 1899-12-30 (day 0 of Excel and Sheets serial dates) to 1970-01-01. */
@@ -90,10 +155,29 @@ export function fromSerial(serial: number, zone: string): number | null {
   return fromLocal(zone, Math.round((serial - SERIAL_EPOCH_DAYS) * 86_400_000));
 }
 
-export function parseTime(text: string, zone: string): number | null {
+/**
+ * `order` is the day/month order of the column the text comes from, where it is known (dateColumns.ts);
+ * without it a date such as 03/06/2024, which reads two ways, is no time (null).
+ */
+export function parseTime(text: string, zone: string, order: DateOrder | null = null): number | null {
   const fast = fastWallClock(text);
   if (fast !== null) return fromLocal(zone, fast);
   const trimmed = text.trim();
+  const numeric = NUMERIC_DATE.exec(trimmed);
+  if (numeric) {
+    const [, a, b, y, ...time] = numeric;
+    const said = order ?? numericDateOrder(trimmed);
+    if (said !== 'dmy' && said !== 'mdy' && said !== 'same') return null;
+    const [day, month] = said === 'mdy' ? [Number(b), Number(a)] : [Number(a), Number(b)];
+    return localTime(zone, Number(y), month, day, time);
+  }
+  const named = NAMED_MONTH_DATE.exec(trimmed);
+  if (named) {
+    const [, d, name = '', y, ...time] = named;
+    const lower = name.toLowerCase();
+    const month = MONTHS[lower] ?? MONTH_NAMES[lower];
+    return month === undefined ? null : localTime(zone, Number(y), month, Number(d), time);
+  }
   const cjk = CJK_DATE.exec(trimmed);
   if (cjk) {
     const [, y, mo, d, h = '0', mi = '0', s = '0'] = cjk.map((part) => part ?? '0');
