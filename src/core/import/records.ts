@@ -46,7 +46,7 @@ export class RowReader<K extends Kind = Kind> {
   cells: readonly string[] = [];
   /** Each money column's decimal mark, decided from the column (null: every amount read with a point). */
   moneyColumns: MoneyColumns | null = null;
-  /** Each time column's day/month order, decided from the column (null: none writes the year last). */
+  /** The file's day/month order for dates written with the year last, decided from its dates (dateColumns.ts). */
   dateColumns: DateColumns | null = null;
   /** The dialect writes a negative amount in parentheses, "(12.00)". */
   parenthesesNegative = false;

@@ -119,9 +119,9 @@ interface ImportState {
   orders: OrderCollapser | null;
   /** The money columns' decimal marks, where the kind has money fields. */
   money: MoneyColumns | null;
-  /** The time columns' day/month order, where the kind has time fields. */
+  /** The file's day/month order for dates written with the year last, where the kind has time fields. */
   dates: DateColumns | null;
-  /** Rows waiting for a money column's decimal mark or a time column's day/month order, in order. */
+  /** Rows waiting for a money column's decimal mark or the file's day/month order, in order. */
   held: { cells: string[]; index: number }[];
 }
 

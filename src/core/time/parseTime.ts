@@ -180,10 +180,8 @@ export function parseTime(text: string, zone: string, order: DateOrder | null = 
   }
   const cjk = CJK_DATE.exec(trimmed);
   if (cjk) {
-    const [, y, mo, d, h = '0', mi = '0', s = '0'] = cjk.map((part) => part ?? '0');
-    const [year, month, day] = [Number(y), Number(mo), Number(d)];
-    if (!validDate(year, month, day) || Number(h) > 23 || Number(mi) > 59 || Number(s) > 59) return null;
-    return fromLocal(zone, Date.UTC(year, month - 1, day, Number(h), Number(mi), Number(s)));
+    const [, y, mo, d, ...time] = cjk;
+    return localTime(zone, Number(y), Number(mo), Number(d), time);
   }
   const twitter = TWITTER.exec(trimmed);
   if (twitter) {
