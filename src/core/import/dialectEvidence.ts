@@ -38,7 +38,7 @@ export const DIALECT_EVIDENCE: Readonly<Record<string, Evidence>> = {
   },
   'tiktok-shop-orders': {
     headers:
-      "jeffpham2906/JP-Manager, server/types/order.d.ts: a type naming the export's 54 columns, Order ID, Order Status, Order Substatus, Cancelation/Return Type … SKU ID … Quantity … Order Amount, Order Refund Amount, Created Time, Paid Time … Cancelled Time … Buyer Username … Checked Marked by",
+      "jeffpham2906/JP-Manager, server/types/order.d.ts: a type naming the export's 54 columns, Order ID, Order Status, Order Substatus, Cancelation/Return Type … SKU ID … Quantity … Order Amount, Order Refund Amount, Created Time, Paid Time … Cancelled Time … Buyer Username … Checked Marked by. Under the header, the export writes a row describing each column in words: public importers skip it by its Order ID, `Platform unique order ID.`, and one notes that Thailand's export writes it in Thai (the search named none of their repositories)",
     dates:
       "day and month as numbers with the year last, each cell ending in a tab. Day first in Vietnam: `31/05/2024 09:56:09` in jeffpham2906/JP-Manager, utils/ordermock.ts, and motcapbovit/Abbott-Cleanning-Data, views/DataCleaning.py reads Created Time with `%d/%m/%Y %H:%M:%S`. Month first with a 12-hour clock elsewhere: a public cleaner of Philippine shops' exports reads it with `%m/%d/%Y %I:%M:%S %p`, another importer documents `12/15/2025 9:30:33 AM` (the search named neither repository). The export does not fix the order: each file settles it (Dates and times, below)",
   },

@@ -35,6 +35,13 @@ export interface Dialect {
   market?: { country: string; currency: string };
   /** The export's own status words, where one means something else than elsewhere (orderStatus.ts). */
   statuses?: Readonly<Record<string, OrderStatus>>;
+  /**
+   * The export writes, under its header, a row describing each column in words (TikTok Shop: "Platform
+   * unique order ID." under Order ID, in the seller centre's language). Names the ID column that tells
+   * it: the first row under the header is that description when this column's cell has no digit, as no
+   * ID of the export lacks one.
+   */
+  descriptionRow?: string;
 }
 
 export const DIALECTS: readonly Dialect[] = [
@@ -425,6 +432,7 @@ export const DIALECTS: readonly Dialect[] = [
     kind: 'orders',
     // One row per SKU; Order Amount and Order Refund Amount are the order's.
     basis: 'public code',
+    descriptionRow: 'Order ID',
     signature: [
       'Order ID',
       'Order Status',

@@ -50,6 +50,11 @@ export function renderDialectsMarkdown(): string {
           : '',
       )
       .concat(
+        d.descriptionRow
+          ? `; the row under its header that describes each column in words (${d.descriptionRow} with no digit) is skipped`
+          : '',
+      )
+      .concat(
         d.statuses
           ? `; its own status words: ${Object.entries(d.statuses)
               .map(([word, status]) => `${word} = ${status}`)

@@ -139,3 +139,46 @@ describe("Lazada's month names", () => {
     ]);
   });
 });
+
+describe("TikTok Shop's row describing each column", () => {
+  // Public importers skip the export's second row: "Platform unique order ID." under Order ID in
+  // English, the same words in Thai in Thailand's export.
+  const description = (orderId: string, created: string) => [
+    orderId,
+    'Current order status.',
+    'SKU ID.',
+    'SKU sold quantity',
+    'Order amount',
+    created,
+    'Order paid time.',
+    'Buyer username.',
+  ];
+
+  it.each([
+    ['English', description('Platform unique order ID.', 'Order created time.')],
+    ['Thai', description('รหัสคำสั่งซื้อ', 'เวลาที่สร้าง')],
+  ])('is skipped with a note, in %s', (_, row) => {
+    const result = read(file(TIKTOK, [row, tiktok('1', '13/11/2025 10:00:00', '13/11/2025 10:01:00')]));
+    expect(result.warnings).toEqual([]);
+    expect(result.rows).toBe(1);
+    expect(times(result)).toEqual([['1', '2025-11-13T10:00:00', '2025-11-13T10:01:00']]);
+    expect(
+      result.notes.some((note) =>
+        note.startsWith(`row 2 describes the columns in words ("${row[0]}" under Order ID)`),
+      ),
+    ).toBe(true);
+  });
+
+  it('is only the first row, and only one whose Order ID has no digit', () => {
+    const result = read(
+      file(TIKTOK, [
+        tiktok('1', '13/11/2025 10:00:00', ''),
+        description('Platform unique order ID.', 'Order created time.'),
+      ]),
+    );
+    expect(times(result)).toEqual([['1', '2025-11-13T10:00:00', null]]);
+    // Anywhere else it is a row of words: refused with what each cell is not, never skipped unsaid.
+    expect(new Set(result.warnings.map((w) => w.row))).toEqual(new Set([3]));
+    expect(result.warnings.map((w) => w.column)).toContain('Created Time');
+  });
+});

@@ -123,6 +123,8 @@ interface ImportState {
   dates: DateColumns | null;
   /** Rows waiting for a money column's decimal mark or the file's day/month order, in order. */
   held: { cells: string[]; index: number }[];
+  /** Where the dialect's description row would show itself (dialects.ts descriptionRow), until the first row is read. */
+  descriptionAt: number;
 }
 
 export const DELIMITERS = [',', '\t', ';', '|'];
@@ -446,6 +448,11 @@ export function readRows(request: RowsRequest, feed: RowFeed): TableImport {
       money,
       dates,
       held: [],
+      descriptionAt: dialect?.dialect.descriptionRow
+        ? header.findIndex(
+            (h) => normalizeHeader(h) === normalizeHeader(dialect.dialect.descriptionRow ?? ''),
+          )
+        : -1,
     };
     for (let i = headerIndex + 1; i < pending.length; i++) consume(pending[i] as string[], i);
     pending.length = 0;
@@ -456,6 +463,16 @@ export function readRows(request: RowsRequest, feed: RowFeed): TableImport {
     const lead = cells[0] ?? '';
     if (lead === '' || lead.charCodeAt(0) <= 32) {
       if (isBlankRow(cells)) return;
+    }
+    if (s.descriptionAt >= 0) {
+      const id = cells[s.descriptionAt] ?? '';
+      s.descriptionAt = -1;
+      if (!/\d/.test(id)) {
+        notes.push(
+          `row ${index + 1} describes the columns in words ("${id.trim()}" under ${s.dialect?.dialect.descriptionRow}), as ${s.dialect?.dialect.name.en} writes under its header; skipped`,
+        );
+        return;
+      }
     }
     rows++;
     lastRowIndex = index;
