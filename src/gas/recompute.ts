@@ -1,11 +1,12 @@
 import { languageOf } from '../core/lib/language';
 import { APPEALS_TAB } from '../core/payPeriod/appeals';
-import { periodLabel } from '../core/payPeriod/payRecord';
+import { PAY_RECORD_TAB, periodLabel } from '../core/payPeriod/payRecord';
+import { scorecardPrevious } from '../core/payPeriod/previousPay';
 import { SCORECARD_TAB, scorecardTab } from '../core/sheets/scorecard';
 import { readSettingsBook, SETTINGS_TAB, SettingsTabError } from '../core/sheets/settingsTab';
 import { targetRules } from '../core/sheets/tabs';
 import { readTabFigures } from './indicatorTabs';
-import { dataSpan, notePeriodStatus } from './payPeriod';
+import { dataSpan, notePeriodStatus, previousClosedPeriod } from './payPeriod';
 import { ADDON_TITLE } from './title';
 import { applyConditionalRules, isOwned, withDocumentLock, writeTabsAsking } from './writeTabs';
 
@@ -58,11 +59,22 @@ export function applyRecompute(): { applied: boolean; message: string } {
   // The names the indicator tabs were written with (3分钟应答率 under 180 s) head 绩效 too.
   const { tabs, agents, naming, flagOf } = readTabFigures(spreadsheet);
   const language = languageOf(spreadsheet.getSpreadsheetLocale());
-  // With a 申诉 tab, 绩效's figures read the appeals accepted for the period the data covers.
-  const appealsPeriod = spreadsheet.getSheetByName(APPEALS_TAB)
-    ? periodLabel(dataSpan(spreadsheet))
-    : undefined;
-  const card = scorecardTab(agents, book, 'native', language, naming, flagOf, appealsPeriod);
+  // With a 申诉 tab, 绩效's figures read the appeals accepted for the period the data covers; with a
+  // closed period before the data, its change columns compare with that period's pay.
+  const hasAppeals = spreadsheet.getSheetByName(APPEALS_TAB) !== null;
+  const span = hasAppeals || spreadsheet.getSheetByName(PAY_RECORD_TAB) ? dataSpan(spreadsheet) : null;
+  const appealsPeriod = hasAppeals ? periodLabel(span) : undefined;
+  const previous = span ? previousClosedPeriod(span) : null;
+  const card = scorecardTab(
+    agents,
+    book,
+    'native',
+    language,
+    naming,
+    flagOf,
+    appealsPeriod,
+    previous ? scorecardPrevious(previous, book) : undefined,
+  );
   if (!writeTabsAsking([card], '替换？Replace it?'))
     return { applied: false, message: `「${SCORECARD_TAB}」未改动。${SCORECARD_TAB} was left as it was.` };
   withDocumentLock(() => {

@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../../scripts/build.mjs';
 import { INDICATORS } from '../../src/core/engine/catalog';
 import { EXAMPLE_REPORT_ARGS } from '../examples';
+import { cellNumber, ensureLibreOffice, recalculatedSheets } from '../xlsx/libreoffice';
 
 const CLI = join(ROOT, 'bin/cs-kpi.js');
 const EXAMPLES = EXAMPLE_REPORT_ARGS;
@@ -128,6 +129,45 @@ describe('cs-kpi report --previous REPORT.json (issue 20 item 4)', () => {
     expect(sheet.getCell(1, column).numFmt ?? sheet.getColumn(column).numFmt).toBe('+0.0;-0.0;0.0');
     expect(noteText(sheet.getCell(1, column).note)).toContain('两期设置不同：询单有效时长(天) 3 → 2');
     expect(noteText(sheet.getCell(rowOf(LIU), 1).note)).toBe('上期没有此客服（2026-09-01 – 2026-09-30）。');
+  });
+
+  it('xlsx: 绩效 compares each score, the total and the pay with the earlier figures scored by its 设置', async () => {
+    ensureLibreOffice();
+    // An earlier period in which 阿杰 answered in 25 s on average (October 47.5 s) and 86 % were
+    // satisfied (October 72.4 %); his other figures as October's.
+    const earlier = structuredClone(current);
+    const jie = earlier.agents.find((a) => a.agent === JIE) as Record<string, unknown>;
+    Object.assign(jie, { avg_response_s: 25, satisfaction_rate: 0.86 });
+    earlier.agents = earlier.agents.filter((a) => a.agent !== LIU);
+    earlier.period = { unit: 'all', from: '2026-09-01', to: '2026-09-30' };
+    const file = join(dir, 'september-scored.json');
+    writeFileSync(file, JSON.stringify(earlier));
+    const path = join(dir, 'october-card.xlsx');
+    report('--format', 'xlsx', '--out', path, '--previous', file);
+    const [header = [], ...rows] = recalculatedSheets(path).get('绩效') as string[][];
+    const at = (agent: string, column: string) => {
+      const c = header.indexOf(column);
+      if (c < 0) throw new Error(`绩效 has no column ${column}`);
+      return cellNumber(rows.find((row) => row[0] === agent)?.[c]);
+    };
+    // The default scheme, by hand. October: 47.5 s → 0 points, 72.4 % → 0, 询单转化率 22.0 % → 4,
+    // 30秒应答率 32.6 % → 0: total 4×8 = 32 of 289, pay 2000 × 32 / 289. September: 25 s → 8, 86 % → 4:
+    // total 8×10 + 4×8 + 4×5 = 132, pay 2000 × 132 / 289.
+    expect(at(JIE, '平均响应时间(秒) 得分 较上期')).toBe(-8);
+    expect(at(JIE, '满意率 得分 较上期')).toBe(-4);
+    expect(at(JIE, '询单转化率 得分 较上期')).toBe(0);
+    expect(at(JIE, '加权得分 较上期')).toBe(-100);
+    expect(at(JIE, '绩效工资 较上期')).toBeCloseTo((2000 * (32 - 132)) / 289, 6);
+    // 大刘 was not in September: no change.
+    expect(at(LIU, '绩效工资 较上期')).toBeNull();
+    expect(at(LIU, '绩效工资')).not.toBeNull();
+    // The header's comment says what the earlier figures are.
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(path);
+    const card = book.getWorksheet('绩效') as ExcelJS.Worksheet;
+    expect(noteText(card.getCell(1, header.indexOf('绩效工资 较上期') + 1).note)).toBe(
+      '本期 − 上期 2026-09-01 – 2026-09-30：上期的数字按本表「设置」计分。This − previous 2026-09-01 – 2026-09-30: its figures scored by this 设置.',
+    );
   });
 
   it('refuses a file that is not a JSON report, before reading any export', () => {

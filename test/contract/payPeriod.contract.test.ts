@@ -66,6 +66,17 @@ const MARCH = { 小美: [20, 20], '=1+1': [40, 40] };
 /** Corrected exports: "=1+1" replied in 25 s: 1 → 10 points, 25 s → 8 points; 180 of 200, pay 1800. */
 const MARCH_CORRECTED = { 小美: [20, 20], '=1+1': [25, 25] };
 
+/** What 绩效 shows for an agent, its formulas evaluated as Sheets would (scripts/preview/formulas.ts). */
+function shown(addon: Addon, agent: string, column: string) {
+  const sheet = addon.spreadsheet.getSheetByName('绩效') as FakeSheet;
+  const cells = sheet.dump();
+  const r = cells.findIndex((row) => row[0] === agent) + 1;
+  const c = (cells[0] ?? []).indexOf(column) + 1;
+  if (r < 1 || c < 1) throw new Error(`绩效 has no ${agent} × ${column}`);
+  const cell = sheet.peek(r, c);
+  return cell.formula === '' ? cell.value : formulaValues(addon.spreadsheet).formulaValue(sheet, r, c);
+}
+
 describe('结算本期 Close pay period (menu)', () => {
   it('appends a row per agent to 发放记录 as values: figures, scores, total, full marks, pay, scheme, when', () => {
     const addon = loadCode({ temporaryUserKey: 'k-manager' });
@@ -247,6 +258,80 @@ describe('the change since the previous closed period', () => {
     expect(at('小美', '30秒应答率 较上期(百分点)')).toBe(0);
   });
 
+  it('gives 绩效 a change column right of each score, the total and the pay, against the closed pay', () => {
+    const addon = loadCode({ temporaryUserKey: 'k-manager' });
+    importTabs(addon, replies(MARCH));
+    answer(addon, { text: '' });
+    addon.global.closePayPeriod();
+    // April: "=1+1" replies in 25 s (March 40 s), 小美 in 10 s (March 20 s), a new agent 小王 in 20 s.
+    const april = replies({ 小美: [10, 10], '=1+1': [25, 25], 小王: [20, 20] }, Date.UTC(2024, 3, 1, 2));
+    const previous = addon.callServer('previousClosedPeriod', {
+      from: '2024-04-01',
+      to: '2024-04-01',
+    }) as PreviousFigures;
+    const tabs = tabsFor(april, { minSample: 1 }, () => ({ formulas: 'native', previous }));
+    addon.callServer('writeTabs', { tabs, replaceEdited: true });
+    const card = () => addon.spreadsheet.getSheetByName('绩效') as FakeSheet;
+    expect(
+      card()
+        .dump()[0]
+        ?.filter((name) => name !== ''),
+    ).toEqual([
+      '客服',
+      '方案',
+      '30秒应答率',
+      '30秒应答率 得分',
+      '30秒应答率 得分 较上期',
+      '平均响应时间(秒)',
+      '平均响应时间(秒) 得分',
+      '平均响应时间(秒) 得分 较上期',
+      '询单转化率',
+      '询单转化率 得分',
+      '询单转化率 得分 较上期',
+      '满意率',
+      '满意率 得分',
+      '满意率 得分 较上期',
+      '加权得分',
+      '加权得分 较上期',
+      '满分',
+      '绩效工资',
+      '绩效工资 较上期',
+    ]);
+    // Hand-computed from March's closed rows ("=1+1": scores 0 and 6, total 60, pay 600; 小美: 10 and
+    // 10, 200, 2000). "=1+1" in April: 30秒应答率 1 → 10 (+10), 25 s → 8 (+2), total 180 (+120), pay
+    // 1800 (+1200). 小美: 10 s → 10, unchanged (0). 小王, new: no change, empty.
+    const changes = (agent: string) =>
+      [
+        '30秒应答率 得分 较上期',
+        '平均响应时间(秒) 得分 较上期',
+        '询单转化率 得分 较上期',
+        '加权得分 较上期',
+        '绩效工资 较上期',
+      ].map((column) => shown(addon, agent, column));
+    expect(changes('=1+1')).toEqual([10, 2, '', 120, 1200]);
+    expect(changes('小美')).toEqual([0, 0, '', 0, 0]);
+    expect(changes('小王')).toEqual(['', '', '', '', '']);
+    expect(shown(addon, '=1+1', '绩效工资')).toBe(1800);
+    // Signed, printed as they read; the header's note says against what.
+    const at = (column: string) => (card().dump()[0] ?? []).indexOf(column) + 1;
+    expect(card().getRange(2, at('绩效工资 较上期'), 1, 1).getNumberFormats()).toEqual([
+      ['+#,##0.00;-#,##0.00;0.00'],
+    ]);
+    const note = card().getRange(1, at('绩效工资 较上期'), 1, 1).getNotes()[0]?.[0];
+    expect(note).toMatch(/^本期 − 上期 2024-03（结算于 \d{4}-\d\d-\d\dT\d\d:\d\d:\d\d）/);
+    expect(note).toContain("that agent's closed row in 发放记录");
+
+    // 按设置重新计算 keeps them; a full pay edited in 设置 moves today's pay and its change, not March's.
+    const settings = addon.spreadsheet.getSheetByName('设置') as FakeSheet;
+    const payRow = settings.dump().findIndex((row) => row.includes(2000)) + 1;
+    const payCol = (settings.dump()[payRow - 1] ?? []).indexOf(2000) + 1;
+    settings.getRange(payRow, payCol, 1, 1).setValues([[3000]]);
+    addon.global.applyRecompute();
+    expect(shown(addon, '=1+1', '绩效工资')).toBe(2700);
+    expect(shown(addon, '=1+1', '绩效工资 较上期')).toBe(2100);
+    expect(shown(addon, '小美', '绩效工资 较上期')).toBe(1000);
+  });
+
   it('has none before the first closed period, nor for data that the closed period itself covers', () => {
     const addon = loadCode({ temporaryUserKey: 'k-manager' });
     importTabs(addon, replies(MARCH));
@@ -319,15 +404,6 @@ describe('重新打开 Reopen pay period (menu)', () => {
 });
 
 describe('申诉 Appeals (menu), read by 绩效’s formulas', () => {
-  /** What 绩效 shows for an agent, its formulas evaluated as Sheets would (scripts/preview/formulas.ts). */
-  function shown(addon: Addon, agent: string, column: string) {
-    const sheet = addon.spreadsheet.getSheetByName('绩效') as FakeSheet;
-    const cells = sheet.dump();
-    const r = cells.findIndex((row) => row[0] === agent) + 1;
-    const c = (cells[0] ?? []).indexOf(column) + 1;
-    const cell = sheet.peek(r, c);
-    return cell.formula === '' ? cell.value : formulaValues(addon.spreadsheet).formulaValue(sheet, r, c);
-  }
   const appeal = (addon: Addon, row: number, cells: (string | number)[]) =>
     addon.spreadsheet.getSheetByName('申诉')?.getRange(row, 1, 1, cells.length).setValues([cells]);
 

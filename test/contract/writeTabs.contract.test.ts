@@ -346,12 +346,13 @@ describe('recomputeFromSettings (menu: 按设置重新计算)', () => {
     expect(notes[wang]?.[0]).toBe('上期没有此客服（2024-02）。');
     // The low-sample notes are still theirs (回复率 of 2 consultations), greyed.
     expect(notes[mei]?.[header.indexOf('回复率')]).toBe('样本不足：2 < 5');
-    // 按设置重新计算 reads the indicators, not the change columns: 绩效 the same as without them.
-    addon.global.recomputeFromSettings();
+    // 按设置重新计算 reads the indicators, not the change columns: 绩效 the same as without them (no
+    // closed period in this spreadsheet, so it has no change columns of its own either).
+    addon.global.applyRecompute();
     const card = addon.spreadsheet.getSheetByName('绩效')?.dump() ?? [];
     const plain = loadCode();
     send(plain, { tabs: tabsFor(messages(4)) });
-    plain.global.recomputeFromSettings();
+    plain.global.applyRecompute();
     expect(card).toEqual(plain.spreadsheet.getSheetByName('绩效')?.dump());
     expect(card[0]).toContain('30秒应答率');
   });

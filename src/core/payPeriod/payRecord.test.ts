@@ -80,9 +80,18 @@ describe('the previous closed period, for the change since last period', () => {
     expect(previousClosedFigures(record, { from: '2024-03-01', to: '2024-03-31' })).toEqual({
       period: '2024-02',
       closedAt: '2024-03-05T09:00:00',
+      // With the scores and pay closed for each agent, for 绩效's change columns.
       rows: [
-        { agent: '小美', figures: { fast_reply_rate: 0.9 } },
-        { agent: '小王', figures: { fast_reply_rate: 0.9 } },
+        {
+          agent: '小美',
+          figures: { fast_reply_rate: 0.9 },
+          pay: { scheme: '', scores: { fast_reply_rate: 10 }, total: null, pay: 1100 },
+        },
+        {
+          agent: '小王',
+          figures: { fast_reply_rate: 0.9 },
+          pay: { scheme: '', scores: { fast_reply_rate: 10 }, total: null, pay: 1200 },
+        },
       ],
     });
     expect(previousClosedFigures(record, { from: '2024-02-01', to: '2024-02-29' })?.period).toBe('2024-01');

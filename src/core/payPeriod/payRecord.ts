@@ -3,6 +3,7 @@ import { idOfHeader, SCORECARD_WORDS } from '../sheets/scorecard';
 import type { TabCell } from '../sheets/tabModel';
 import { dayLabel, localDay } from '../time/zone';
 import type { PayLine } from './payLines';
+import type { PreviousPay } from './previous';
 
 /**
  * 发放记录, the pay record: one row per agent and closed period, written once as values and never
@@ -76,6 +77,8 @@ export interface PayRecordRow {
   reason: string;
   /** The figures by indicator id (null where the cell is blank). */
   figures: Record<string, number | null>;
+  /** The scores by indicator id, from the column right of each figure (null where blank). */
+  scores: Record<string, number | null>;
 }
 
 export interface PayRecord {
@@ -106,7 +109,11 @@ export function readPayRecord(cells: readonly (readonly unknown[])[]): PayRecord
   const rows = rest.flatMap((line, i): PayRecordRow[] => {
     if (line.every((cell) => text(cell) === '')) return [];
     const figures: Record<string, number | null> = {};
-    for (const [c, id] of figureColumns) figures[id] = numberOrNull(line[c]);
+    const scores: Record<string, number | null> = {};
+    for (const [c, id] of figureColumns) {
+      figures[id] = numberOrNull(line[c]);
+      scores[id] = numberOrNull(line[c + 1]);
+    }
     return [
       {
         row: i + 2,
@@ -122,6 +129,7 @@ export function readPayRecord(cells: readonly (readonly unknown[])[]): PayRecord
         by: text(line[PAY_COLUMNS.by]),
         reason: text(line[PAY_COLUMNS.reason]),
         figures,
+        scores,
       },
     ];
   });
@@ -352,7 +360,7 @@ export interface ClosedFigures {
   period: string;
   /** When it was closed: local time in ISO 8601 (2024-04-02T10:00:00). */
   closedAt: string;
-  rows: { agent: string; figures: Record<string, number | null> }[];
+  rows: { agent: string; figures: Record<string, number | null>; pay: PreviousPay }[];
 }
 
 /**
@@ -377,6 +385,7 @@ export function previousClosedFigures(record: PayRecord, today: DataSpan | null)
     rows: closedRowsOf(record, previous.period).map((row) => ({
       agent: row.agent,
       figures: { ...row.figures },
+      pay: { scheme: row.scheme, scores: { ...row.scores }, total: row.total, pay: row.pay },
     })),
   };
 }

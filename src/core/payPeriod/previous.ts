@@ -22,13 +22,25 @@ export interface PreviousFigures {
   period: string;
   /** When the period was closed (ISO 8601), for a closed pay period. */
   closedAt?: string;
-  /** Each agent's figures, by the agent's name as the report writes it (旗舰店:阿杰). */
-  rows: { agent: string; figures: Figures }[];
+  /**
+   * Each agent's figures, by the agent's name as the report writes it (旗舰店:阿杰); from 发放记录 also
+   * the pay closed for the agent, which 绩效's change columns compare with.
+   */
+  rows: { agent: string; figures: Figures; pay?: PreviousPay }[];
   /** The team's and the shop's figures, where the source has them (a JSON report does). */
   team?: Figures;
   shop?: Figures;
   /** The settings the figures were computed under, where known: differences are stated. */
   settings?: Partial<Settings>;
+}
+
+/** An agent's scores, total and pay of the earlier period, as 发放记录 keeps them. */
+export interface PreviousPay {
+  scheme: string;
+  /** Each indicator's score by id (null: not scored). */
+  scores: Figures;
+  total: number | null;
+  pay: number | null;
 }
 
 /** What a change is counted in: a rate's in percentage points, every other in the figure's own unit. */

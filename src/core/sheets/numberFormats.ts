@@ -22,5 +22,17 @@ export const NUMBER_FORMATS: Record<Unit, string> = {
   score: '0.00',
 };
 
+/** A change column's number format: signed, a rate's in percentage points with one decimal. */
+export const CHANGE_FORMATS: Record<Unit, string> = {
+  count: '+0;-0;0',
+  ratio: '+0.0;-0.0;0.0',
+  seconds: '+0.0;-0.0;0.0',
+  money: '+#,##0.00;-#,##0.00;0.00',
+  hours: '+0.0;-0.0;0.0',
+  items: '+0;-0;0',
+  items_per_buyer: '+0.00;-0.00;0.00',
+  score: '+0.00;-0.00;0.00',
+};
+
 /** A shop-local date and time: 19 characters wide, so its column must be too (else ###). */
 export const DATE_TIME_FORMAT = 'yyyy-mm-dd hh:mm:ss';

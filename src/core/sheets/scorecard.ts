@@ -9,9 +9,10 @@ import {
 import type { Row } from '../engine/report';
 import { lazy } from '../lib/lazy';
 import { APPEAL_COLUMNS, APPEALS_ROWS, APPEALS_TAB, DECISIONS } from '../payPeriod/appeals';
+import { changeHeader, type PreviousPay } from '../payPeriod/previous';
 import { columnLetter } from './a1';
 import { type FlagOf, isLowSampleNote } from './lowSample';
-import { NUMBER_FORMATS, TEXT_FORMAT } from './numberFormats';
+import { CHANGE_FORMATS, NUMBER_FORMATS, TEXT_FORMAT } from './numberFormats';
 import {
   ITEM_COLUMNS,
   PAY_OPTION_COLUMN,
@@ -22,7 +23,7 @@ import {
   schemeOf,
   settingsRef,
 } from './settingsTab';
-import type { FlaggedCell, Tab, TabCell } from './tabModel';
+import type { CellNote, FlaggedCell, Tab, TabCell } from './tabModel';
 
 export const SCORECARD_TAB = '绩效';
 
@@ -90,6 +91,39 @@ export const SCORECARD_WORDS: Record<
   },
 };
 
+/**
+ * 绩效's change columns: each agent's scores, total and pay of the previous closed period, which a
+ * column right of each score, of the total and of the pay compares with (本期 − 上期).
+ */
+export interface ScorecardPrevious {
+  period: string;
+  closedAt?: string;
+  /** 'paid': the rows 发放记录 holds; 'scored': an earlier report's figures scored by this 设置. */
+  basis: 'paid' | 'scored';
+  /** By agent, as the report names them. */
+  pay: ReadonlyMap<string, PreviousPay>;
+}
+
+/** The note on 绩效's change headers: against what, readable without the docs. */
+function previousNote(previous: ScorecardPrevious): string {
+  const closed = previous.closedAt ? `（结算于 ${previous.closedAt}）` : '';
+  const closedEn = previous.closedAt ? ` (closed ${previous.closedAt})` : '';
+  return previous.basis === 'paid'
+    ? `本期 − 上期 ${previous.period}${closed}：${PAY_RECORD_WORDS.zh}。This − previous ${previous.period}${closedEn}: ${PAY_RECORD_WORDS.en}.`
+    : `本期 − 上期 ${previous.period}：上期的数字按本表「设置」计分。This − previous ${previous.period}: its figures scored by this 设置.`;
+}
+
+const PAY_RECORD_WORDS = {
+  zh: '发放记录中该客服已结算的得分、加权得分与绩效工资；上期没有该客服或该项没有得分则空',
+  en: "that agent's closed row in 发放记录; empty where it has none",
+};
+
+/** `cell` minus a number, empty while the cell is: a change that follows 设置 and 申诉 as the cell does. */
+function minus(cell: string, before: number | null | undefined): TabCell {
+  if (typeof before !== 'number') return null;
+  return { formula: `IF(${cell}="","",${cell}-${before < 0 ? `(${before})` : before})` };
+}
+
 export function scorecardTab(
   agents: readonly Row[],
   book: SettingsBook,
@@ -104,25 +138,51 @@ export function scorecardTab(
    * takes the corrected figure of an accepted appeal of that agent, period and indicator (appealed).
    */
   appealsPeriod?: string,
+  /** The previous period's pay: a change column right of each score, the total and the pay. */
+  previous?: ScorecardPrevious,
 ): Tab {
   const ids = scorecardIndicators(book);
-  const valueColumn = (k: number) => columnLetter(3 + k * 2);
-  const scoreColumn = (k: number) => columnLetter(4 + k * 2);
-  const totalColumn = columnLetter(3 + ids.length * 2);
-  const fullColumn = columnLetter(4 + ids.length * 2);
+  // Columns from C: per indicator its figure and score (and the score's change); then the total (and
+  // its change), the full marks, the pay (and its change).
+  const step = previous ? 3 : 2;
+  const valueIndex = (k: number) => 2 + k * step;
+  const valueColumn = (k: number) => columnLetter(valueIndex(k) + 1);
+  const scoreColumn = (k: number) => columnLetter(valueIndex(k) + 2);
+  const totalIndex = valueIndex(ids.length);
+  const totalColumn = columnLetter(totalIndex + 1);
+  const fullIndex = totalIndex + (previous ? 2 : 1);
+  const fullColumn = columnLetter(fullIndex + 1);
+  const payColumn = columnLetter(fullIndex + 2);
   const words = SCORECARD_WORDS[language];
   const header: TabCell[] = [words.agent, words.scheme];
+  const formats: (string | null)[] = [TEXT_FORMAT, TEXT_FORMAT];
+  const changeOf = (name: string) => changeHeader(name, 'count', language);
+  const changeColumns: number[] = [];
+  const pushChange = (name: string, format: string) => {
+    changeColumns.push(header.length);
+    header.push(changeOf(name));
+    formats.push(format);
+  };
   for (const id of ids) {
     const indicator = INDICATOR_BY_ID.get(id);
     const name = indicator ? indicatorName(indicator, language, naming) : id;
     header.push(name, `${name} ${words.score}`);
+    formats.push(NUMBER_FORMATS[indicator?.unit ?? 'count'], '0');
+    if (previous) pushChange(`${name} ${words.score}`, CHANGE_FORMATS.count);
   }
-  header.push(...words.totals);
+  const [totalName, fullName, payName] = words.totals as [string, string, string];
+  header.push(totalName);
+  formats.push('0');
+  if (previous) pushChange(totalName, CHANGE_FORMATS.count);
+  header.push(fullName, payName);
+  formats.push('0', '#,##0.00');
+  if (previous) pushChange(payName, CHANGE_FORMATS.money);
   const rows: TabCell[][] = [header];
   const flagged: FlaggedCell[] = [];
   agents.forEach((agent, a) => {
     const r = a + 2;
     const layout: SchemeLayout = schemeOf(book, String(agent.agent));
+    const before = previous?.pay.get(String(agent.agent));
     const cells: TabCell[] = [String(agent.agent), layout.scheme.name];
     const scores: string[] = [];
     const weights: string[] = [];
@@ -132,13 +192,14 @@ export function scorecardTab(
       const item = layout.scheme.items[i];
       if (!item) {
         cells.push(null, null);
+        if (previous) cells.push(null);
         return;
       }
       const row = layout.itemRows[i] as number;
       const value = `${valueColumn(k)}${r}`;
       const tier = (formulas === 'native' ? nativeTier : addonTier)(value, row, item.better);
       const note = agent[id] === null || agent[id] === undefined ? null : flagOf(agent, id);
-      if (note !== null) flagged.push({ row: r - 1, column: 2 + k * 2, note });
+      if (note !== null) flagged.push({ row: r - 1, column: valueIndex(k), note });
       // A low-sample figure scores unless its scheme's 样本不足不计分 is TRUE (a boolean, or the text a
       // plain-text cell holds): then its score is blank, which leaves it out of both the total and the
       // full marks, as any blank score is.
@@ -153,6 +214,7 @@ export function scorecardTab(
           formula: note === null ? tier : `IF(${leaveOut},"",${tier})`,
         },
       );
+      if (previous) cells.push(minus(`${scoreColumn(k)}${r}`, before?.scores[id]));
       scores.push(`${scoreColumn(k)}${r}`);
       weights.push(settingsRef(ITEM_COLUMNS.weight, row));
       maxima.push(settingsRef(ITEM_COLUMNS.maxPoints, row));
@@ -164,26 +226,30 @@ export function scorecardTab(
         ? '0'
         : scores.map((score, j) => `IF(${score}="",0,${factor(j)}*${weights[j]})`).join('+');
     const full = sum((j) => maxima[j] as string);
-    if (formulas === 'native') {
-      cells.push(
-        { formula: sum((j) => scores[j] as string) },
-        { formula: full },
-        { formula: `IF(${fullColumn}${r}=0,"",${fullPay}*${totalColumn}${r}/${fullColumn}${r})` },
-      );
-    } else {
-      // Array literals of single cells: a scheme's rows in 设置 need not be next to each other.
-      const list = (cellsOf: string[]) => `{${cellsOf.join(',')}}`;
-      cells.push(
-        { formula: `WEIGHTED_SCORE(${list(scores)},${list(weights)})` },
-        { formula: full },
-        { formula: `PERFORMANCE_PAY(${fullPay},${list(scores)},${list(weights)},${list(maxima)})` },
-      );
-    }
+    // Array literals of single cells: a scheme's rows in 设置 need not be next to each other.
+    const list = (cellsOf: string[]) => `{${cellsOf.join(',')}}`;
+    cells.push({
+      formula:
+        formulas === 'native'
+          ? sum((j) => scores[j] as string)
+          : `WEIGHTED_SCORE(${list(scores)},${list(weights)})`,
+    });
+    if (previous) cells.push(minus(`${totalColumn}${r}`, before?.total));
+    cells.push(
+      { formula: full },
+      {
+        formula:
+          formulas === 'native'
+            ? `IF(${fullColumn}${r}=0,"",${fullPay}*${totalColumn}${r}/${fullColumn}${r})`
+            : `PERFORMANCE_PAY(${fullPay},${list(scores)},${list(weights)},${list(maxima)})`,
+      },
+    );
+    if (previous) cells.push(minus(`${payColumn}${r}`, before?.pay));
     rows.push(cells);
   });
-  const formats: (string | null)[] = [TEXT_FORMAT, TEXT_FORMAT];
-  for (const id of ids) formats.push(NUMBER_FORMATS[INDICATOR_BY_ID.get(id)?.unit ?? 'count'], '0');
-  formats.push('0', '0', '#,##0.00');
+  const notes: CellNote[] = previous
+    ? changeColumns.map((column) => ({ row: 0, column, note: previousNote(previous) }))
+    : [];
   const last = agents.length + 1;
   const chart = {
     title: '各指标得分 Scores per agent',
@@ -195,6 +261,7 @@ export function scorecardTab(
     rows,
     formats,
     flagged,
+    ...(notes.length > 0 ? { notes } : {}),
     frozenRows: 1,
     frozenColumns: 1,
     conditional: [],

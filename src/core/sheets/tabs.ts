@@ -1,11 +1,4 @@
-import {
-  type Group,
-  INDICATOR_BY_ID,
-  type Language,
-  type Level,
-  reportColumns,
-  type Unit,
-} from '../engine/catalog';
+import { type Group, INDICATOR_BY_ID, type Language, type Level, reportColumns } from '../engine/catalog';
 import type { Report, Row } from '../engine/report';
 import { ROW_LABELS } from '../engine/rowLabels';
 import { DEFAULT_SCHEME } from '../engine/scheme';
@@ -16,11 +9,12 @@ import {
   type PeriodChange,
   type PreviousFigures,
 } from '../payPeriod/previous';
+import { scorecardPrevious } from '../payPeriod/previousPay';
 import { localMs } from '../time/zone';
 import { columnLetter } from './a1';
 import { columnWidths } from './columnWidths';
 import { type FlagOf, flaggedCells, indicatorOfColumn, lowSampleNote } from './lowSample';
-import { DATE_TIME_FORMAT, NUMBER_FORMATS, TEXT_FORMAT } from './numberFormats';
+import { CHANGE_FORMATS, DATE_TIME_FORMAT, NUMBER_FORMATS, TEXT_FORMAT } from './numberFormats';
 import { scorecardTab } from './scorecard';
 import {
   ITEM_COLUMNS,
@@ -92,18 +86,6 @@ export function reportFlags(report: Report, language: Language): FlagOf {
     return cases === undefined ? null : lowSampleNote(cases, report.settings.minSample, language);
   };
 }
-
-/** A change column's number format: signed, a rate's in percentage points with one decimal. */
-const CHANGE_FORMATS: Record<Unit, string> = {
-  count: '+0;-0;0',
-  ratio: '+0.0;-0.0;0.0',
-  seconds: '+0.0;-0.0;0.0',
-  money: '+#,##0.00;-#,##0.00;0.00',
-  hours: '+0.0;-0.0;0.0',
-  items: '+0;-0;0',
-  items_per_buyer: '+0.00;-0.00;0.00',
-  score: '+0.00;-0.00;0.00',
-};
 
 /** A tab's column from B on: a report column, or the change of the indicator left of it. */
 interface TabColumn {
@@ -293,9 +275,9 @@ export interface TabOptions {
   language: Language;
   /**
    * An earlier period's figures: each indicator column of the indicator tabs is then followed by its
-   * change (本期 − 上期, a rate's in percentage points), its header's note saying against what. The
-   * add-on builds it from the 发放记录 rows of the last closed period, the command line from
-   * --previous; without it the tabs are as before.
+   * change (本期 − 上期, a rate's in percentage points), its header's note saying against what, and
+   * 绩效's scores, total and pay by theirs (scorecardPrevious). The add-on builds it from the 发放记录
+   * rows of the last closed period, the command line from --previous; without it the tabs are as before.
    */
   previous?: PreviousFigures;
   /**
@@ -360,6 +342,7 @@ export function buildTabs(report: Report, options: TabOptions): Tab[] {
       report.settings,
       reportFlags(report, options.language),
       options.appeals ? periodLabel(spanOfReport(report)) : undefined,
+      options.previous ? scorecardPrevious(options.previous, book) : undefined,
     ),
   ];
   return (settings ? [...tabs, settings] : tabs).map((tab) => ({ ...tab, widths: columnWidths(tab) }));
