@@ -22,6 +22,8 @@ export interface SheetView {
    * formula cell its value (the formula's text for a formula the preview does not evaluate).
    */
   shown: string[][];
+  /** Each shown cell's note ('' where none): Sheets shows it when the pointer rests on the cell. */
+  notes: string[][];
   /** Column widths in pixels (Sheet.setColumnWidth; 100 where none was set). */
   widths: number[];
   charts: ChartView[];
@@ -48,6 +50,7 @@ export function sheetView(
       return value === null ? cell.formula : displayText(value, cell.format);
     }),
   );
+  const notes = cells.map((row, r) => row.map((_, c) => sheet.peek(r + 1, c + 1).note ?? ''));
   let width = 0;
   for (const row of cells) if (row.length > width) width = row.length;
   const widths = Array.from({ length: width }, (_, c) => sheet.getColumnWidth(c + 1));
@@ -71,5 +74,5 @@ export function sheetView(
       })),
     };
   });
-  return { name: sheet.peekName(), cells, rows: all.length, shown, widths, charts };
+  return { name: sheet.peekName(), cells, rows: all.length, shown, notes, widths, charts };
 }
