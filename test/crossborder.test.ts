@@ -84,6 +84,32 @@ describe('the cross-border example month', () => {
     expect(usd.shop.sales).toBeCloseTo(sum(amazonSales()), 6);
   });
 
+  it('writes CSV rows per currency: the main rows without money figures, each currency its own', () => {
+    const csv = Papa.parse<Record<string, string>>(report('--format', 'csv'), {
+      header: true,
+      skipEmptyLines: true,
+    }).data;
+    const main = csv.filter((r) => r.currency === '');
+    const agents = main.filter((r) => r.level === 'agent');
+    expect(agents.length).toBeGreaterThan(0);
+    expect(main.map((r) => r.sales)).toEqual(main.map(() => ''));
+    expect(main.map((r) => r.aov)).toEqual(main.map(() => ''));
+    // Counts are the report's own: the main shop row has them, the currency rows have none.
+    const shop = (currency: string) => csv.find((r) => r.level === 'shop' && r.currency === currency);
+    expect(Number(shop('')?.consultations)).toBeGreaterThan(0);
+    expect(shop('TWD')?.consultations).toBe('');
+    expect(Number(shop('TWD')?.sales)).toBe(sum(shopeeSales()));
+    expect(Number(shop('USD')?.sales)).toBeCloseTo(sum(amazonSales()), 6);
+    // Each currency has a row per agent of the report, as the JSON's byCurrency has.
+    const json = JSON.parse(report('--format', 'json'));
+    for (const own of json.byCurrency as { currency: string; agents: { agent: string; sales: number }[] }[])
+      expect(
+        csv
+          .filter((r) => r.level === 'agent' && r.currency === own.currency)
+          .map((r) => [r.agent, r.sales === '' ? null : Number(r.sales)]),
+      ).toEqual(own.agents.map((a) => [a.agent, a.sales]));
+  });
+
   it('prints a block per currency, and converts with rates.csv at 0.031 USD a TWD', () => {
     const table = report();
     expect(table).toMatch(/^TWD（120 笔订单 orders）/m);

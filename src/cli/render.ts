@@ -326,34 +326,54 @@ function safeCell(value: RowValue): RowValue {
   return typeof value === 'string' ? sheetSafeText(value) : value;
 }
 
+/**
+ * One row per agent (and period), then the team and the shop. Orders in several currencies add a
+ * `currency` column: the main rows leave it and their money figures empty, and each currency's rows
+ * follow, its code in that column and only its money figures, so a CSV reader never gets a sum of two
+ * currencies and still gets every currency's figures.
+ */
 export function toCsv({ report, change }: CliReport): string {
   // With --previous, each indicator's change in a column <id>_change right of it.
   const figures = columnIds().flatMap((id) =>
     change && INDICATOR_BY_ID.has(id) ? [id, `${id}_change`] : [id],
   );
-  const columns = ['level', 'agent', ...(report.settings.period === 'all' ? [] : ['period']), ...figures];
-  const overall = report.settings.period === 'all' ? undefined : 'all';
-  const rows: [string, Row, string?][] = [
-    ...report.agents.map((r): [string, Row] => ['agent', r]),
-    ...(report.teamByPeriod ?? []).map((r): [string, Row] => ['team', r]),
-    ...(report.shopByPeriod ?? []).map((r): [string, Row] => ['shop', r]),
-    ['team', report.team, overall],
-    ['shop', report.shop, overall],
+  const byPeriod = report.settings.period !== 'all';
+  const currencies = report.byCurrency ?? [];
+  const columns = [
+    'level',
+    'agent',
+    ...(byPeriod ? ['period'] : []),
+    ...(currencies.length > 0 ? ['currency'] : []),
+    ...figures,
   ];
+  const overall = byPeriod ? 'all' : undefined;
+  type Line = { level: string; row: Row; period?: string; currency?: string };
+  const linesOf = (
+    own: Pick<Report, 'agents' | 'team' | 'shop' | 'teamByPeriod' | 'shopByPeriod'>,
+    currency?: string,
+  ): Line[] =>
+    [
+      ...own.agents.map((row): Line => ({ level: 'agent', row })),
+      ...(own.teamByPeriod ?? []).map((row): Line => ({ level: 'team', row })),
+      ...(own.shopByPeriod ?? []).map((row): Line => ({ level: 'shop', row })),
+      { level: 'team', row: own.team, ...(overall ? { period: overall } : {}) },
+      { level: 'shop', row: own.shop, ...(overall ? { period: overall } : {}) },
+    ].map((line) => (currency === undefined ? line : { ...line, currency }));
+  const lines = [...linesOf(report), ...currencies.flatMap((own) => linesOf(own, own.currency))];
   const changeOf = (c: string, level: string, r: Row) =>
     change?.of(r, level as 'agent')?.[c.slice(0, -'_change'.length)] ?? null;
-  const cell = (c: string, level: string, r: Row, period?: string) =>
-    c === 'level'
-      ? level
-      : c === 'period' && period
-        ? period
-        : c.endsWith('_change')
-          ? changeOf(c, level, r)
-          : safeCell(r[c] ?? null);
+  const cell = (c: string, { level, row, period, currency }: Line) => {
+    if (c === 'level') return level;
+    if (c === 'period' && period) return period;
+    if (c === 'currency') return currency ?? null;
+    // A currency's own rows carry only its money figures (the others are the main rows').
+    if (currency !== undefined && !(c in row)) return null;
+    return c.endsWith('_change') ? changeOf(c, level, row) : safeCell(row[c] ?? null);
+  };
   // The flagged ids last, space separated: one cell, as the JSON's list is one key.
-  const data = rows.map(([level, r, period]) => [
-    ...columns.map((c) => cell(c, level, r, period)),
-    (r.low_sample ?? []).join(' '),
+  const data = lines.map((line) => [
+    ...columns.map((c) => cell(c, line)),
+    (line.row.low_sample ?? []).join(' '),
   ]);
   return `${Papa.unparse({ fields: [...columns, 'low_sample'], data })}\n`;
 }

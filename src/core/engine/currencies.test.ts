@@ -122,6 +122,35 @@ describe('orders in two currencies', () => {
     );
   });
 
+  it('names the tab, the row as the tab numbers it, the column and what to write', () => {
+    // Rows as the sidebar reads the 汇率 tab: a blank row left between, a month Sheets made a date.
+    const tab =
+      (...data: string[][]) =>
+      () =>
+        readRateTable(
+          [
+            ['币种', '期间', '汇率', '报告币种'],
+            ['TWD', '2026-11-01 00:00:00', '0.0310', 'USD'],
+            ['', '', '', ''],
+            ...data,
+          ],
+          '汇率',
+        );
+    expect(tab()().rates).toEqual([{ currency: 'TWD', period: '2026-11', rate: 0.031 }]);
+    expect(tab(['MYR', '2026-11', '1,25', 'USD'])).toThrow(
+      '汇率 row 4, column 汇率: "1,25" is not a rate; write how many USD one MYR is, such as 0.031',
+    );
+    expect(tab(['MYR', 'Nov 2026', '0.22', 'USD'])).toThrow(
+      '汇率 row 4, column 期间: "Nov 2026" is not a month; write it as 2026-11 (or all for every month).',
+    );
+    expect(tab(['马币', '2026-11', '0.22', 'USD'])).toThrow(
+      '汇率 row 4, column 币种: "马币" is not a currency; write its ISO code, such as TWD.',
+    );
+    expect(tab(['MYR', '2026-11', '0.22', 'CNY'])).toThrow(
+      '汇率 row 4, column 报告币种: the report currency is CNY here and USD above; write one report currency on every row.',
+    );
+  });
+
   it('a single currency is named, and nothing else changes', () => {
     const r = report(ORDERS.filter((o) => o.currency === 'USD'));
     expect(r.currency).toBe('USD');

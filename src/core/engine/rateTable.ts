@@ -27,10 +27,14 @@ const HEADER: Record<string, keyof Rate | 'to'> = {
 /**
  * A rate table from its rows (a CSV file, or the 汇率 tab): a header naming currency, period, rate and
  * to (the report currency), then one row per currency and period. A period is a month (2026-11) or
- * empty/all for every period. Anything that cannot be read one way is refused with its row.
+ * empty/all for every period. Anything that cannot be read one way is refused naming the source, its
+ * row (as the file or tab numbers it, blank rows counted), the column and what to write.
  */
 export function readRateTable(rows: readonly (readonly string[])[], source: string): RateTable {
-  const [header = [], ...data] = rows.filter((row) => row.some((cell) => cell.trim() !== ''));
+  const filled = rows
+    .map((row, i) => ({ row, number: i + 1 }))
+    .filter(({ row }) => row.some((cell) => cell.trim() !== ''));
+  const [{ row: header } = { row: [] as readonly string[] }, ...data] = filled;
   const at: Partial<Record<keyof Rate | 'to', number>> = {};
   header.forEach((name, i) => {
     const field = HEADER[name.trim().toLowerCase()];
@@ -44,15 +48,24 @@ export function readRateTable(rows: readonly (readonly string[])[], source: stri
   const cell = (row: readonly string[], field: keyof Rate | 'to') => (row[at[field] as number] ?? '').trim();
   let to: string | null = null;
   const rates: Rate[] = [];
-  data.forEach((row, i) => {
-    const line = `${source} row ${i + 2}`;
+  for (const { row, number } of data) {
+    /** Where a cell is: the source, its row and its column's header. */
+    const where = (field: keyof Rate | 'to') =>
+      `${source} row ${number}, column ${(header[at[field] as number] ?? '').trim()}`;
     const currency = readCurrency(cell(row, 'currency'));
     const target = readCurrency(cell(row, 'to'));
     if (currency === null)
-      throw new RatesError(`${line}: "${cell(row, 'currency')}" is not a currency code.`);
-    if (target === null) throw new RatesError(`${line}: "${cell(row, 'to')}" is not a currency code.`);
+      throw new RatesError(
+        `${where('currency')}: "${cell(row, 'currency')}" is not a currency; write its ISO code, such as TWD.`,
+      );
+    if (target === null)
+      throw new RatesError(
+        `${where('to')}: "${cell(row, 'to')}" is not a currency; write the report currency's ISO code, such as USD.`,
+      );
     if (to !== null && target !== to)
-      throw new RatesError(`${line}: the report currency is ${target} here and ${to} above; give one.`);
+      throw new RatesError(
+        `${where('to')}: the report currency is ${target} here and ${to} above; write one report currency on every row.`,
+      );
     to = target;
     const periodText = cell(row, 'period');
     // A month typed into a spreadsheet becomes its first day (2026-11-01): read as the month.
@@ -60,17 +73,24 @@ export function readRateTable(rows: readonly (readonly string[])[], source: stri
     const period =
       periodText === '' || periodText.toLowerCase() === 'all' ? 'all' : (firstDay?.[1] ?? periodText);
     if (period !== 'all' && !/^\d{4}-(0[1-9]|1[0-2])$/.test(period))
-      throw new RatesError(`${line}: "${periodText}" is not a month; write it as 2026-11 (or all).`);
+      throw new RatesError(
+        `${where('period')}: "${periodText}" is not a month; write it as 2026-11 (or all for every month).`,
+      );
     const rateText = cell(row, 'rate');
     const rate = /^\d+(\.\d+)?$/.test(rateText) ? Number(rateText) : Number.NaN;
     if (!(rate > 0))
       throw new RatesError(
-        `${line}: "${rateText}" is not a rate; write how many ${target} one ${currency} is, such as 0.031.`,
+        `${where('rate')}: "${rateText}" is not a rate; write how many ${target} one ${currency} is, such as 0.031 (digits and a decimal point, no thousands separator).`,
       );
     if (rates.some((r) => r.currency === currency && r.period === period))
-      throw new RatesError(`${line}: a second rate for ${currency} in ${period}; give one.`);
+      throw new RatesError(
+        `${where('period')}: a second rate for ${currency} in ${period}; keep one row for each currency and month.`,
+      );
     rates.push({ currency, period, rate });
-  });
-  if (to === null) throw new RatesError(`${source}: the rate table has no rates.`);
+  }
+  if (to === null)
+    throw new RatesError(
+      `${source}: the rate table has no rates; add one row per currency and month under its header.`,
+    );
   return { to, rates };
 }

@@ -240,4 +240,60 @@ describe('CS_INDICATORS and the settings description', () => {
     expect(none).toBe('');
     expect(others).toEqual(before);
   });
+
+  it('never adds orders of two currencies: money figures in rows per currency, a last row saying why', () => {
+    const chats = [
+      ['time', 'agent', 'customer', 'from'],
+      ['2024-03-01 10:00:00', '小美', 'A', 'customer'],
+      ['2024-03-01 10:00:20', '小美', 'A', 'agent'],
+      ['2024-03-01 11:00:00', '小美', 'B', 'customer'],
+      ['2024-03-01 11:00:20', '小美', 'B', 'agent'],
+      ['2024-03-01 12:00:00', '阿明', 'C', 'customer'],
+      ['2024-03-01 12:00:30', '阿明', 'C', 'agent'],
+    ];
+    const orders = [
+      ['order_id', 'customer', 'created_at', 'paid_at', 'amount', 'currency'],
+      ['1', 'A', '2024-03-01 12:00:00', '2024-03-01 12:01:00', '1000', 'TWD'],
+      ['2', 'B', '2024-03-01 13:00:00', '2024-03-01 13:01:00', '30', 'USD'],
+      ['3', 'C', '2024-03-01 14:00:00', '2024-03-01 14:01:00', '500', 'TWD'],
+    ];
+    const t = table(
+      CS_INDICATORS(chats, orders, [
+        ['tz', 'UTC'],
+        ['min_sample', 0],
+        ['language', 'en'],
+      ]),
+    );
+    // The rows of the report: counts kept, money figures empty (1000 + 30 would mean nothing).
+    expect(t.byLabel('小美')['Inquiry conversion rate']).toBe(1);
+    expect([
+      t.byLabel('小美').Sales,
+      t.byLabel('Team').Sales,
+      t.byLabel('Shop')['Average order value'],
+    ]).toEqual(['', '', '']);
+    // Each currency's rows, from its own orders alone.
+    expect(t.byLabel('小美 (TWD)').Sales).toBe(1000);
+    expect(t.byLabel('小美 (USD)').Sales).toBe(30);
+    expect(t.byLabel('阿明 (TWD)').Sales).toBe(500);
+    expect(t.byLabel('Team (TWD)').Sales).toBe(1500);
+    expect(t.byLabel('Shop (USD)').Sales).toBe(30);
+    expect(t.byLabel('Shop (TWD)')['Average order value']).toBe(750);
+    expect(t.byLabel('Team (TWD)').Consultations).toBe('');
+    const last = t.body.at(-1)?.[0];
+    expect(last).toMatch(/^orders in 2 currencies: .*never added together/);
+    // One currency: no such rows, the figures on the report's own rows.
+    const one = table(
+      CS_INDICATORS(
+        chats,
+        orders.filter((row) => row[5] !== 'USD'),
+        [
+          ['tz', 'UTC'],
+          ['min_sample', 0],
+          ['language', 'en'],
+        ],
+      ),
+    );
+    expect(one.byLabel('Team').Sales).toBe(1500);
+    expect(one.body.some((row) => String(row[0]).includes('(TWD)'))).toBe(false);
+  });
 });

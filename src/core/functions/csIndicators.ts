@@ -1,4 +1,5 @@
 import { fastReplyName, type Language, type Naming, reportColumns } from '../engine/catalog';
+import { UNKNOWN_CURRENCY } from '../engine/currencies';
 import type { Row } from '../engine/report';
 import { ROW_LABELS } from '../engine/rowLabels';
 import {
@@ -172,17 +173,34 @@ function csIndicators(
   const line = (label: string, row: Row): SheetCell[] => [
     label,
     ...(byPeriod ? [String(row.period ?? words.wholePeriod)] : []),
+    // A currency's rows (byCurrency) carry only its money figures: the rest stay empty.
     ...columns.map((c) => (row[c.id] ?? '') as SheetCell),
   ];
+  const noteWords = NOTES[parsed.language];
+  const currencyName = (code: string) => (code === UNKNOWN_CURRENCY ? noteWords.noCurrency : code);
   const table: SheetCell[][] = [
     [words.agent, ...(byPeriod ? [words.period] : []), ...columns.map((c) => c.header)],
     ...report.agents.map((row) => line(String(row.agent), row)),
     line(words.team, report.team),
     line(words.shop, report.shop),
+    // Orders in several currencies: the rows above leave the money figures empty, and each
+    // currency's rows give them (小美 (TWD)), never added across currencies.
+    ...(report.byCurrency ?? []).flatMap((own) => {
+      const tag = (label: string) => `${label} (${currencyName(own.currency)})`;
+      return [
+        ...own.agents.map((row) => line(tag(String(row.agent)), row)),
+        line(tag(words.team), own.team),
+        line(tag(words.shop), own.shop),
+      ];
+    }),
   ];
   // Last rows saying what the figures cannot say themselves, in the table's language.
-  const noteWords = NOTES[parsed.language];
   const blanks = () => table[0]?.slice(1).map(() => '') ?? [];
+  if (report.byCurrency)
+    table.push([
+      noteWords.currencies(report.byCurrency.map((own) => currencyName(own.currency))),
+      ...blanks(),
+    ]);
   // A platform's usual value is proposed, never applied: only for settings the range leaves out.
   for (const p of proposals(
     imports.map((i) => i?.dialect?.id),
@@ -267,9 +285,16 @@ const NOTES: Record<
     afterSales: (note: NoteOf<'after-sales-as-inquiries'>) => string;
     platformWindow: (note: NoteOf<'platform-window-short'>) => string;
     proposed: (proposal: Proposal, key: string) => string;
+    /** Orders in several currencies: the money figures are in each currency's rows. */
+    currencies: (codes: readonly string[]) => string;
+    /** The label of orders whose range says no currency. */
+    noCurrency: string;
   }
 > = {
   'zh-CN': {
+    currencies: (codes) =>
+      `订单有 ${codes.length} 种币种：销售额、客单价等金额类指标在各币种的行中（如「团队 (${codes[0]})」），从不相加；上方各行的金额为空`,
+    noCurrency: '币种未注明',
     lowSample: (n, list) => `样本不足（分母少于 ${n.minSample}，min_sample；数字照常显示）：${list}`,
     proposed: (p, key) =>
       `识别为${p.platform.zh}的导出：该平台通常用 ${key} = ${p.text}（${p.source}）；仅为建议，未采用：在设置中加入 ${key} ${p.text} 即采用`,
@@ -294,6 +319,9 @@ const NOTES: Record<
       `平台回复率按 ${n.platform} 的 ${n.windowDays} 天计算，聊天记录只有 ${n.dataDays} 天：该数字只依据这些天，可能与平台显示的不同；请提供 ${n.windowDays} 天的聊天记录`,
   },
   'zh-TW': {
+    currencies: (codes) =>
+      `訂單有 ${codes.length} 種幣別：銷售額、客單價等金額類指標在各幣別的列中（如「團隊 (${codes[0]})」），從不相加；上方各列的金額為空`,
+    noCurrency: '幣別未註明',
     lowSample: (n, list) => `樣本不足（分母少於 ${n.minSample}，min_sample；數字照常顯示）：${list}`,
     proposed: (p, key) =>
       `識別為${p.platform.zh}的匯出：該平台通常用 ${key} = ${p.text}（${p.source}）；僅為建議，未採用：在設定中加入 ${key} ${p.text} 即採用`,
@@ -318,6 +346,9 @@ const NOTES: Record<
       `平台回覆率按 ${n.platform} 的 ${n.windowDays} 天計算，聊天記錄只有 ${n.dataDays} 天：該數字只依據這些天，可能與平台顯示的不同；請提供 ${n.windowDays} 天的聊天記錄`,
   },
   en: {
+    currencies: (codes) =>
+      `orders in ${codes.length} currencies: sales, AOV and the other money figures are in each currency's rows (such as "Team (${codes[0]})"), never added together; the rows above leave them empty`,
+    noCurrency: 'currency not stated',
     lowSample: (n, list) =>
       `low sample (fewer than ${n.minSample} cases, min_sample; the figures are shown all the same): ${list}`,
     proposed: (p, key) =>
@@ -397,8 +428,8 @@ export const CS_INDICATORS: CustomFunctionSpec = {
   returns: {
     type: 'Array<Array<string|number>>',
     description: {
-      en: 'A table with catalog headers; last rows, in its language, say why rows were skipped, why no order matched a chat, or that replies look like unmarked auto replies.',
-      zh: '带指标表头的表格；末尾几行（与表头同一语言）说明跳过的行、订单为何对应不到聊天，或回复疑似未标记的自动回复。',
+      en: 'A table with catalog headers; with orders in several currencies, each currency’s money figures in rows of their own (Team (TWD)), never added together; last rows, in its language, say why rows were skipped, why no order matched a chat, or that replies look like unmarked auto replies.',
+      zh: '带指标表头的表格；订单有多种币种时，各币种的金额类指标另列其行（如「团队 (TWD)」），从不相加；末尾几行（与表头同一语言）说明跳过的行、订单为何对应不到聊天，或回复疑似未标记的自动回复。',
     },
   },
   examples: [
