@@ -8,6 +8,8 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../scripts/build.mjs';
 import { crossBorderMonth } from '../scripts/crossborder.mjs';
+import { customFunction } from '../src/core/customFunctions';
+import { reportColumns } from '../src/core/engine/catalog';
 
 const DIR = join(ROOT, 'examples/crossborder');
 const file = (name: string) => join(DIR, name);
@@ -124,6 +126,101 @@ describe('the cross-border example month', () => {
     expect(json.shop.sales).toBeCloseTo(
       sum(shopeeSales().map((v) => cents(v * 0.031))) + sum(amazonSales()),
       6,
+    );
+  });
+});
+
+/** The command line on the Zendesk chats and the Shopee Taiwan orders, under --tz UTC, as JSON. */
+function cliFigures(orders: string) {
+  const result = spawnSync(
+    process.execPath,
+    [
+      join(ROOT, 'bin/cs-kpi.js'),
+      'report',
+      '--chats',
+      file('zendesk-tickets.csv'),
+      '--orders',
+      orders,
+      '--tz',
+      'UTC',
+      '--format',
+      'json',
+    ],
+    { encoding: 'utf8' },
+  );
+  expect(result.status, result.stderr).toBe(0);
+  return JSON.parse(result.stdout);
+}
+
+/** CS_INDICATORS's table (language en) as label → indicator id → figure, blanks as null. */
+function formulaFigures(settings: (string | number)[][]) {
+  const grid = (name: string) => Papa.parse<string[]>(readFileSync(file(name), 'utf8').trim()).data;
+  const rows = customFunction('CS_INDICATORS').run(
+    grid('zendesk-tickets.csv'),
+    grid('shopee-tw-orders.csv'),
+    [...settings, ['language', 'en']],
+  ) as (string | number)[][];
+  const ids = new Map(reportColumns('en').map((c) => [c.header, c.id]));
+  const [header = [], ...body] = rows;
+  const figures = new Map<string, Record<string, unknown>>();
+  for (const row of body)
+    figures.set(
+      String(row[0]),
+      Object.fromEntries(
+        header.flatMap((h, i) =>
+          ids.has(String(h)) ? [[ids.get(String(h)), row[i] === '' ? null : row[i]]] : [],
+        ),
+      ),
+    );
+  return { figures, notes: body.map((row) => String(row[0])) };
+}
+
+/** Every figure of every agent, the team and the shop of a CLI report, beside CS_INDICATORS'. */
+function expectSameFigures(
+  cli: { agents: Record<string, unknown>[]; team: object; shop: object },
+  formula: Map<string, Record<string, unknown>>,
+) {
+  const rows: [string, Record<string, unknown>][] = [
+    ...cli.agents.map((a): [string, Record<string, unknown>] => [String(a.agent), a]),
+    ['Team', cli.team as Record<string, unknown>],
+    ['Shop', cli.shop as Record<string, unknown>],
+  ];
+  let compared = 0;
+  for (const [label, row] of rows)
+    for (const [id, value] of Object.entries(formula.get(label) ?? {})) {
+      expect([label, id, value]).toEqual([label, id, row[id] ?? null]);
+      compared++;
+    }
+  return compared;
+}
+
+describe('CS_INDICATORS on a Shopee Taiwan range, beside the command line (issue 22, item 4)', () => {
+  it('reads it in Asia/Taipei, its market’s zone, as the command line reads the file, and says so', () => {
+    const market = cliFigures(file('shopee-tw-orders.csv'));
+    expect(market.imports[1].timeZone).toBe('Asia/Taipei');
+    const { figures, notes } = formulaFigures([['tz', 'UTC']]);
+    expect(expectSameFigures(market, figures)).toBeGreaterThan(100);
+    expect(notes).toContain(
+      'orders read in Asia/Taipei, its market’s zone (Shopee Taiwan order report), as the command line reads the file; add orders_tz and a zone to the settings to read it in another',
+    );
+    // Read in the report's zone instead, the figures would differ: the zone is what makes them agree.
+    const inUtc = cliFigures(`${file('shopee-tw-orders.csv')}@UTC`);
+    expect(inUtc.agents.map((a: { conversion_rate: number }) => a.conversion_rate)).not.toEqual(
+      market.agents.map((a: { conversion_rate: number }) => a.conversion_rate),
+    );
+  });
+
+  it('reads it in the zone orders_tz gives, as FILE@ZONE, with no note', () => {
+    const { figures, notes } = formulaFigures([
+      ['tz', 'UTC'],
+      ['orders_tz', 'UTC'],
+    ]);
+    expect(expectSameFigures(cliFigures(`${file('shopee-tw-orders.csv')}@UTC`), figures)).toBeGreaterThan(
+      100,
+    );
+    expect(notes.some((n) => n.startsWith('orders read in'))).toBe(false);
+    expect(() => formulaFigures([['orders_tz', 'Asia/Taipie']])).toThrow(
+      'settings orders_tz: "Asia/Taipie" is not a time zone; write an IANA name such as Asia/Taipei.',
     );
   });
 });

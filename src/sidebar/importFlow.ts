@@ -1,5 +1,6 @@
 import Papa from 'papaparse';
 import { fastReplyName, type Language, type Naming } from '../core/engine/catalog';
+import { RatesError, type RateTable } from '../core/engine/currencies';
 import { RATES_TAB, readRateTable } from '../core/engine/rateTable';
 import { proposals, type Settings } from '../core/engine/settings';
 import { decodeBytes } from '../core/import/decode';
@@ -11,7 +12,8 @@ import { languageOf } from '../core/lib/language';
 import { consultationSpan } from '../core/payPeriod/payRecord';
 import { lowSampleFigures, lowSampleList } from '../core/pipeline/lowSampleText';
 import { LISTED_ROWS, type Note } from '../core/pipeline/notes';
-import { runPipeline, singleExport } from '../core/pipeline/pipeline';
+import { runPipeline } from '../core/pipeline/pipeline';
+import { agentZonesOf, zonedExport, zoneOfExport } from '../core/pipeline/zones';
 import {
   cellCount,
   gridCells,
@@ -33,6 +35,7 @@ import {
   type TabLink,
   type WriteTabsResult,
 } from '../core/sidebarApi';
+import { assertTimeZone } from '../core/time/zone';
 import type { MessageKey, Messages } from './messages';
 import { callServer, errorText, isPassing, retrying } from './serverCall';
 import { buildSettingsForm, formPreferences, formSettings, showProposals } from './settingsForm';
@@ -63,6 +66,18 @@ function element(tag: string, text?: string, className?: string): HTMLElement {
 /** Lets the browser paint (progress text) before a long synchronous step. */
 const yieldToPage = () => new Promise((resolve) => setTimeout(resolve, 30));
 
+/** A tab of this spreadsheet as rows of text, read a block of rows at a time. */
+async function wholeTab(name: string): Promise<string[][]> {
+  const rows: string[][] = [];
+  let next: number | null = 1;
+  while (next !== null) {
+    const block: Awaited<ReturnType<typeof callServer<'readTab'>>> = await callServer('readTab', name, next);
+    for (const row of block.rows) rows.push(row);
+    next = block.nextRow;
+  }
+  return rows;
+}
+
 /** A large import under way: what the sidebar keeps to resume it. */
 interface ImportJob {
   token: string;
@@ -76,6 +91,8 @@ export class ImportFlow {
   private readonly files: Partial<Record<SourceKind, { name: string; text: string }>> = {};
   private imports: Partial<Record<SourceKind, TableImport>> = {};
   private overrides: Record<SourceKind, Record<string, string>> = { chats: {}, orders: {}, ratings: {} };
+  /** The zone chosen in the mapping step for an export, as FILE@ZONE gives it; forgotten with its source. */
+  private zones: Partial<Record<SourceKind, string>> = {};
 
   constructor(
     private readonly messages: Messages,
@@ -101,6 +118,7 @@ export class ImportFlow {
     try {
       const { text } = decodeBytes(new Uint8Array(await file.arrayBuffer()), file.name);
       this.files[kind] = { name: file.name, text };
+      delete this.zones[kind];
       byId<HTMLTextAreaElement>(`text-${kind}`).value = '';
     } catch (error) {
       // What the sidebar can say in its own language, it says so; the rest as the importer words it.
@@ -118,7 +136,10 @@ export class ImportFlow {
     text.id = `text-${kind}`;
     text.rows = 3;
     text.placeholder = this.messages.pasteHere;
-    text.addEventListener('input', () => delete this.files[kind]);
+    text.addEventListener('input', () => {
+      delete this.files[kind];
+      delete this.zones[kind];
+    });
     // The browser's own file button speaks the browser's language, not the sidebar's: it stays
     // hidden behind a button of ours, with the chosen file's name beside it.
     const file = document.createElement('input');
@@ -164,23 +185,13 @@ export class ImportFlow {
 
   /** An export already pasted into a tab of this spreadsheet: read like a file, a block of rows at a time. */
   private async chooseTab(kind: SourceKind, name: string) {
+    delete this.zones[kind];
     if (!name) {
       delete this.files[kind];
       return;
     }
     try {
-      const rows: string[][] = [];
-      let next: number | null = 1;
-      while (next !== null) {
-        const block: Awaited<ReturnType<typeof callServer<'readTab'>>> = await callServer(
-          'readTab',
-          name,
-          next,
-        );
-        for (const row of block.rows) rows.push(row);
-        next = block.nextRow;
-      }
-      this.files[kind] = { name, text: Papa.unparse(rows) };
+      this.files[kind] = { name, text: Papa.unparse(await wholeTab(name)) };
       byId<HTMLTextAreaElement>(`text-${kind}`).value = '';
     } catch (error) {
       this.showError(error);
@@ -198,14 +209,21 @@ export class ImportFlow {
     return byId<HTMLInputElement>('set-tz').value.trim() || this.context.timeZone;
   }
 
+  /**
+   * An export's times are read in the zone chosen for it, else in its dialect's market's zone where the
+   * market keeps one (a Shopee Taiwan report: Asia/Taipei), else in the settings' zone: as the command
+   * line reads FILE@ZONE and FILE.
+   */
   private readKind(kind: SourceKind): TableImport | null {
     const source = this.source(kind);
     if (!source) return null;
+    const chosen = this.zones[kind];
     return importTable({
       file: source.name,
       text: source.text,
       kind: kind as Kind,
-      timeZone: this.zone(),
+      timeZone: chosen ?? this.zone(),
+      ...(chosen === undefined ? { marketZones: true } : {}),
       // Remembered choices: a column the next export lacks is mapped as usual, not refused.
       remembered: this.overrides[kind],
     });
@@ -254,6 +272,7 @@ export class ImportFlow {
         ? `${this.messages.dialect} ${result.dialect.name.zh}`
         : this.messages.notRecognized;
       section.append(element('div', dialect, 'dialect'));
+      section.append(this.zoneField(kind, result));
       section.append(element('div', `${result.records.length} / ${result.rows} ${this.messages.rows}`));
       section.append(...this.rowProblems(result));
       for (const field of result.fields) {
@@ -286,6 +305,43 @@ export class ImportFlow {
       section.append(this.previewTable(result));
       box.append(section);
     }
+  }
+
+  /**
+   * The zone an export's times and days are read in, changeable: proposed from its dialect's market or
+   * the settings, said which; another zone typed re-reads the export in it, an empty field goes back.
+   */
+  private zoneField(kind: SourceKind, result: TableImport): HTMLElement {
+    const words = this.messages;
+    const chosen = this.zones[kind];
+    const row = element('label', undefined, 'field zone');
+    const input = document.createElement('input');
+    input.id = `zone-${kind}`;
+    input.value = zoneOfExport(chosen, result, this.zone());
+    const source =
+      chosen !== undefined
+        ? words.zoneChosen
+        : result.timeZone !== undefined && result.dialect
+          ? words.zoneMarket.replace('{dialect}', result.dialect.name.zh)
+          : words.zoneSettings;
+    const said = element('span', source, 'zone-source');
+    said.id = `zone-source-${kind}`;
+    input.addEventListener('change', () => {
+      const zone = input.value.trim();
+      if (zone === '') delete this.zones[kind];
+      else {
+        try {
+          assertTimeZone(zone);
+        } catch {
+          this.showError(new Error(words.badZone.replace('{zone}', zone)));
+          return;
+        }
+        this.zones[kind] = zone;
+      }
+      this.readAll();
+    });
+    row.append(element('span', words.zone), input, said);
+    return row;
   }
 
   /**
@@ -564,6 +620,19 @@ export class ImportFlow {
     shortNote.hidden = short === undefined;
   }
 
+  /** Runs `work` with the 汇率 tab's rates (none without the tab); its mistakes said as the tab's. */
+  private async withRates<T>(work: (rates: RateTable | undefined) => Promise<T>): Promise<T> {
+    try {
+      const rates = this.context.tabs.includes(RATES_TAB)
+        ? readRateTable(await wholeTab(RATES_TAB), RATES_TAB)
+        : undefined;
+      return await work(rates);
+    } catch (error) {
+      if (!(error instanceof RatesError)) throw error;
+      throw new Error(`${this.messages.ratesInvalid}\n${error.message}`);
+    }
+  }
+
   async compute() {
     byId('step-compute').hidden = false;
     byId('summary').replaceChildren();
@@ -579,19 +648,32 @@ export class ImportFlow {
       const settings = this.settings();
       this.progress(2, this.messages.computing);
       await yieldToPage();
+      // Each export in its own zone: a shop in another market keeps its clock for days and times.
+      const reportZone = settings.timeZone;
+      const zoneOf = (kind: SourceKind, imported: TableImport) =>
+        zoneOfExport(this.zones[kind], imported, reportZone);
       const read = <K extends SourceKind>(kind: K) => {
         const imported = this.imports[kind] as TableImport<K> | undefined;
-        return imported && singleExport(imported);
+        return imported && zonedExport(imported, zoneOf(kind, imported), reportZone);
       };
-      // A 汇率 tab converts orders of several currencies into one (docs/decisions.md).
-      const rates = this.context.tabs.includes(RATES_TAB)
-        ? readRateTable((await callServer('readTab', RATES_TAB)).rows, RATES_TAB)
-        : undefined;
-      const { report, notes } = runPipeline(
-        { chats: read('chats'), orders: read('orders'), ratings: read('ratings') },
-        settings,
-        Date.now(),
-        rates,
+      const chats = this.imports.chats as TableImport<'chats'> | undefined;
+      const agentZones = chats
+        ? agentZonesOf(chats.records, zoneOf('chats', chats), reportZone)
+        : new Map<string, string>();
+      // A 汇率 tab converts orders of several currencies into one (docs/decisions.md); a rate it
+      // cannot read, or one it lacks, stops the import before anything is written.
+      const { report, notes } = await this.withRates(async (rates) =>
+        runPipeline(
+          {
+            chats: read('chats'),
+            orders: read('orders'),
+            ratings: read('ratings'),
+            ...(agentZones.size > 0 ? { agentZones } : {}),
+          },
+          settings,
+          Date.now(),
+          rates,
+        ),
       );
       // The team's 设置 decides the scheme; it is read, never overwritten by an import.
       const { rows: settingsRows, appeals } = await callServer('readSettingsTab');

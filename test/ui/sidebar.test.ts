@@ -210,12 +210,39 @@ const TWO_CHATS =
 
 describe('the sidebar in one language at a time', () => {
   it.each([
-    ['zh_CN', 'zh-CN', '选择文件…', '未选择文件', '最后接待的客服', '自动', '发送时间 *'],
-    ['zh_TW', 'zh-TW', '選擇檔案…', '未選擇檔案', '最後接待的客服', '自動', '發送時間 *'],
-    ['en_US', 'en', 'Choose a file…', 'No file chosen', 'Last agent', 'Automatic', 'Time *'],
+    [
+      'zh_CN',
+      'zh-CN',
+      '选择文件…',
+      '未选择文件',
+      '最后接待的客服',
+      '自动',
+      '发送时间 *',
+      '时区 设置中的时区',
+    ],
+    [
+      'zh_TW',
+      'zh-TW',
+      '選擇檔案…',
+      '未選擇檔案',
+      '最後接待的客服',
+      '自動',
+      '發送時間 *',
+      '時區 設定中的時區',
+    ],
+    [
+      'en_US',
+      'en',
+      'Choose a file…',
+      'No file chosen',
+      'Last agent',
+      'Automatic',
+      'Time *',
+      'Time zone the settings’ zone',
+    ],
   ])(
-    '%s: its own file button, choices and field names, nothing cut off at 300 px',
-    async (userLocale, lang, choose, none, last, auto, time) => {
+    '%s: its own file button, choices, field names and zone, nothing cut off at 300 px',
+    async (userLocale, lang, choose, none, last, auto, time, zone) => {
       const page = await openSidebar({
         getSidebarContext: [{ ok: { ...context, userLocale } }],
         loadPreferences: [{ ok: { settings: {}, mappings: {} } }],
@@ -231,7 +258,10 @@ describe('the sidebar in one language at a time', () => {
       await expect.poll(() => page.textContent('#file-name-chats')).toBe('三月聊天.csv');
       await page.click('#read');
       await page.waitForSelector('#step-settings:not([hidden])');
-      expect(await page.locator('label.field > span').first().textContent()).toBe(time);
+      expect(await page.locator('label.field:not(.zone) > span').first().textContent()).toBe(time);
+      // The export's zone, and where it comes from, in the same language.
+      expect((await page.locator('label.field.zone > span').allTextContents()).join(' ')).toBe(zone);
+      expect(await page.inputValue('#zone-chats')).toBe('Asia/Shanghai');
       expect(await page.locator('#set-attribution option[value="last"]').textContent()).toBe(last);
       expect(await page.locator('#set-split option[value="auto"]').textContent()).toBe(auto);
       expect(await page.inputValue('#set-attribution')).toBe('last');

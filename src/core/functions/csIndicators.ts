@@ -19,9 +19,10 @@ import { ImportError, type ImportWarning } from '../import/warnings';
 import { lazy } from '../lib/lazy';
 import { lowSampleList } from '../pipeline/lowSampleText';
 import type { Note } from '../pipeline/notes';
-import { runPipeline, singleExport } from '../pipeline/pipeline';
+import { runPipeline } from '../pipeline/pipeline';
+import { agentZonesOf, zonedExport, zoneOfExport } from '../pipeline/zones';
 import { cellText } from '../sheets/cellText';
-import { TimeZoneError } from '../time/zone';
+import { assertTimeZone, TimeZoneError } from '../time/zone';
 import type { CustomFunctionSpec } from './customFunctionSpec';
 import { currentSpreadsheetZone, SCRIPT_TIME_ZONE } from './environment';
 import {
@@ -62,15 +63,21 @@ function isEmptyRange(arg: SheetArg): boolean {
   return arg === undefined || toGrid(arg).every((row) => row.every((cell) => isBlank(cell)));
 }
 
+/**
+ * A range read as the command line reads a file: in the zone the settings give it (`orders_tz`, as
+ * FILE@ZONE), else in its dialect's market's zone where the market keeps one, else in the report's.
+ */
 function importRange<K extends Kind>(
   kind: K,
   argument: string,
   arg: SheetArg,
-  timeZone: string,
+  reportZone: string,
+  given: string | undefined,
 ): TableImport<K> {
   const grid = toGrid(arg);
+  const zone = given === undefined ? { timeZone: reportZone, marketZones: true } : { timeZone: given };
   try {
-    return readRows({ kind, file: argument, timeZone, delimiter: '' }, (push) => {
+    return readRows({ kind, file: argument, ...zone, delimiter: '' }, (push) => {
       for (const row of grid) push(row.map(cellAsText));
     });
   } catch (error) {
@@ -81,6 +88,26 @@ function importRange<K extends Kind>(
 
 /** The settings range's names: every setting's keys from its description, and the table's language. */
 const LANGUAGE_KEYS = ['language', '语言'];
+/** A range's own zone (`orders_tz Asia/Taipei`), as the command line's FILE@ZONE: by range. */
+const ZONE_KEYS = lazy(
+  () =>
+    new Map<string, Kind>(
+      (
+        [
+          ['chats', '聊天时区'],
+          ['orders', '订单时区'],
+          ['ratings', '评价时区'],
+          ['refunds', '退款时区'],
+          ['complaints', '投诉时区'],
+          ['online', '在线时区'],
+          ['issues', '问题时区'],
+        ] as const
+      ).flatMap(([kind, zh]) => [
+        [`${kind}_tz`, kind],
+        [zh, kind],
+      ]),
+    ),
+);
 const SETTING_KEYS = lazy(
   () =>
     new Map<string, SettingId | 'language'>([
@@ -94,21 +121,38 @@ export function readFormulaSettings(arg: SheetArg): {
   settings: Partial<Settings>;
   language: Language;
   given: Set<SettingId>;
+  /** The zones given to ranges (`orders_tz`), by kind. */
+  zones: Partial<Record<Kind, string>>;
 } {
   const overrides: Record<string, unknown> = {};
   let language: Language = 'zh-CN';
   const given = new Set<SettingId>();
-  if (isEmptyRange(arg)) return { settings: {}, language, given };
+  const zones: Partial<Record<Kind, string>> = {};
+  if (isEmptyRange(arg)) return { settings: {}, language, given, zones };
   for (const [rawKey, rawValue] of toGrid(arg)) {
     if (isBlank(rawKey)) continue;
-    const setting = SETTING_KEYS().get(String(rawKey).trim().toLowerCase());
+    const key = String(rawKey).trim().toLowerCase();
+    const value = cellAsText(rawValue ?? '').trim();
+    const zoned = ZONE_KEYS().get(key);
+    if (zoned) {
+      try {
+        assertTimeZone(value);
+      } catch {
+        throw new FormulaInputError(
+          NAME,
+          `settings ${rawKey}: "${value}" is not a time zone; write an IANA name such as Asia/Taipei.`,
+        );
+      }
+      zones[zoned] = value;
+      continue;
+    }
+    const setting = SETTING_KEYS().get(key);
     if (!setting) {
       throw new FormulaInputError(
         NAME,
-        `settings has an unknown name "${rawKey}"; use ${[...SETTING_KEYS().keys()].join(', ')}.`,
+        `settings has an unknown name "${rawKey}"; use ${[...SETTING_KEYS().keys(), ...ZONE_KEYS().keys()].join(', ')}.`,
       );
     }
-    const value = cellAsText(rawValue ?? '').trim();
     if (setting === 'language') {
       if (value !== 'zh-CN' && value !== 'zh-TW' && value !== 'en') {
         throw new FormulaInputError(NAME, `settings language is zh-CN, zh-TW or en; got "${value}".`);
@@ -119,7 +163,7 @@ export function readFormulaSettings(arg: SheetArg): {
       given.add(setting);
     }
   }
-  return { settings: overrides as Partial<Settings>, language, given };
+  return { settings: overrides as Partial<Settings>, language, given, zones };
 }
 
 /** The kinds of record CS_INDICATORS reads besides chats, in the order of its arguments after settings. */
@@ -148,20 +192,25 @@ function csIndicators(
   }
   if (isEmptyRange(chats))
     throw new FormulaInputError(NAME, 'chats is empty; select the chat export with its header row.');
-  const chatImport = importRange('chats', 'chats', chats, settings.timeZone);
-  const orderImport = isEmptyRange(orders)
-    ? null
-    : importRange('orders', 'orders', orders, settings.timeZone);
+  const reportZone = settings.timeZone;
+  const read = <K extends Kind>(kind: K, arg: SheetArg) =>
+    importRange(kind, kind, arg, reportZone, parsed.zones[kind]);
+  const chatImport = read('chats', chats);
+  const orderImport = isEmptyRange(orders) ? null : read('orders', orders);
   const others = Object.fromEntries(
-    MORE_KINDS.flatMap((kind, i) =>
-      isEmptyRange(more[i]) ? [] : [[kind, importRange(kind, kind, more[i], settings.timeZone)]],
-    ),
+    MORE_KINDS.flatMap((kind, i) => (isEmptyRange(more[i]) ? [] : [[kind, read(kind, more[i])]])),
   ) as { [K in (typeof MORE_KINDS)[number]]?: TableImport<K> };
+  // Each range's records on its shop's clock, as the command line keeps each file's.
+  const zoneOf = (imported: TableImport) => zoneOfExport(parsed.zones[imported.kind], imported, reportZone);
+  const zoned = <K extends Kind>(imported: TableImport<K>) =>
+    zonedExport(imported, zoneOf(imported), reportZone);
+  const agentZones = agentZonesOf(chatImport.records, zoneOf(chatImport), reportZone);
   const { report, notes } = runPipeline(
     {
-      chats: singleExport(chatImport),
-      ...(orderImport ? { orders: singleExport(orderImport) } : {}),
-      ...Object.fromEntries(Object.entries(others).map(([kind, imported]) => [kind, singleExport(imported)])),
+      chats: zoned(chatImport),
+      ...(orderImport ? { orders: zoned(orderImport) } : {}),
+      ...Object.fromEntries(Object.entries(others).map(([kind, imported]) => [kind, zoned(imported)])),
+      ...(agentZones.size > 0 ? { agentZones } : {}),
     },
     settings,
   );
@@ -209,6 +258,13 @@ function csIndicators(
     if (!p.used && !parsed.given.has(p.setting))
       table.push([
         noteWords.proposed(p, SETTING_BY_ID.get(p.setting)?.sheetKeys[0] ?? p.setting),
+        ...blanks(),
+      ]);
+  // A range read in its market's zone rather than the report's is said, never silent.
+  for (const imported of imports)
+    if (imported?.timeZone !== undefined)
+      table.push([
+        noteWords.marketZone(imported.file, imported.timeZone, imported.dialect?.name ?? null),
         ...blanks(),
       ]);
   for (const note of notes)
@@ -289,12 +345,16 @@ const NOTES: Record<
     currencies: (codes: readonly string[]) => string;
     /** The label of orders whose range says no currency. */
     noCurrency: string;
+    /** A range read in its dialect's market's zone, not the report's. */
+    marketZone: (range: string, zone: string, dialect: { zh: string; en: string } | null) => string;
   }
 > = {
   'zh-CN': {
     currencies: (codes) =>
       `订单有 ${codes.length} 种币种：销售额、客单价等金额类指标在各币种的行中（如「团队 (${codes[0]})」），从不相加；上方各行的金额为空`,
     noCurrency: '币种未注明',
+    marketZone: (range, zone, d) =>
+      `${range} 按 ${zone} 读取：该导出（${d?.zh ?? ''}）所在市场的时区，与命令行读取该文件时相同；要按其他时区读取，在设置中加入 ${range}_tz 与时区名`,
     lowSample: (n, list) => `样本不足（分母少于 ${n.minSample}，min_sample；数字照常显示）：${list}`,
     proposed: (p, key) =>
       `识别为${p.platform.zh}的导出：该平台通常用 ${key} = ${p.text}（${p.source}）；仅为建议，未采用：在设置中加入 ${key} ${p.text} 即采用`,
@@ -322,6 +382,8 @@ const NOTES: Record<
     currencies: (codes) =>
       `訂單有 ${codes.length} 種幣別：銷售額、客單價等金額類指標在各幣別的列中（如「團隊 (${codes[0]})」），從不相加；上方各列的金額為空`,
     noCurrency: '幣別未註明',
+    marketZone: (range, zone, d) =>
+      `${range} 按 ${zone} 讀取：該匯出（${d?.zh ?? ''}）所在市場的時區，與命令列讀取該檔案時相同；要按其他時區讀取，在設定中加入 ${range}_tz 與時區名`,
     lowSample: (n, list) => `樣本不足（分母少於 ${n.minSample}，min_sample；數字照常顯示）：${list}`,
     proposed: (p, key) =>
       `識別為${p.platform.zh}的匯出：該平台通常用 ${key} = ${p.text}（${p.source}）；僅為建議，未採用：在設定中加入 ${key} ${p.text} 即採用`,
@@ -349,6 +411,8 @@ const NOTES: Record<
     currencies: (codes) =>
       `orders in ${codes.length} currencies: sales, AOV and the other money figures are in each currency's rows (such as "Team (${codes[0]})"), never added together; the rows above leave them empty`,
     noCurrency: 'currency not stated',
+    marketZone: (range, zone, d) =>
+      `${range} read in ${zone}, its market’s zone (${d?.en ?? ''}), as the command line reads the file; add ${range}_tz and a zone to the settings to read it in another`,
     lowSample: (n, list) =>
       `low sample (fewer than ${n.minSample} cases, min_sample; the figures are shown all the same): ${list}`,
     proposed: (p, key) =>
@@ -378,8 +442,8 @@ const NOTES: Record<
 export const CS_INDICATORS: CustomFunctionSpec = {
   name: NAME,
   summary: {
-    en: 'Every indicator per agent, team and shop from a chat export (and an order export) in the sheet. Dates are read at the time their cells show, in the spreadsheet’s time zone (or the tz setting). Sheets gives a custom function 30 seconds: about 400,000 rows of chats and orders together fit (measured; docs/decisions.md); import larger exports with the sidebar.',
-    zh: '由表内的聊天记录（及订单）计算每位客服、团队和店铺的全部指标。日期按单元格显示的时间、以表格的时区（或 tz 设置）读取。Sheets 给自定义函数 30 秒：约可读 40 万行聊天与订单（实测，见 docs/decisions.md）；更大的导出请用侧边栏导入。',
+    en: 'Every indicator per agent, team and shop from a chat export (and an order export) in the sheet. Dates are read at the time their cells show, in the spreadsheet’s time zone (or the tz setting); a range whose export names its market (a Shopee Taiwan report) in that market’s zone, as the command line reads the file, and said in a last row. Sheets gives a custom function 30 seconds: about 400,000 rows of chats and orders together fit (measured; docs/decisions.md); import larger exports with the sidebar.',
+    zh: '由表内的聊天记录（及订单）计算每位客服、团队和店铺的全部指标。日期按单元格显示的时间、以表格的时区（或 tz 设置）读取；导出注明市场的区域（如蝦皮台灣订单）按该市场的时区读取，与命令行相同，并在末行说明。Sheets 给自定义函数 30 秒：约可读 40 万行聊天与订单（实测，见 docs/decisions.md）；更大的导出请用侧边栏导入。',
   },
   params: [
     {
@@ -398,8 +462,8 @@ export const CS_INDICATORS: CustomFunctionSpec = {
       type: 'Array<Array<string>>',
       optional: true,
       description: {
-        en: `Two columns: setting name and value. Names: ${SETTINGS.map((s) => s.sheetKeys[0]).join(', ')}, language (cs-kpi settings lists each).`,
-        zh: `两列：设置名与值（可选）。名称：${SETTINGS.map((s) => s.sheetKeys.at(-1)).join('、')}、语言。`,
+        en: `Two columns: setting name and value. Names: ${SETTINGS.map((s) => s.sheetKeys[0]).join(', ')}, language (cs-kpi settings lists each), and a range's own time zone: chats_tz, orders_tz, ratings_tz… (as the command line's FILE@ZONE).`,
+        zh: `两列：设置名与值（可选）。名称：${SETTINGS.map((s) => s.sheetKeys.at(-1)).join('、')}、语言，以及某个区域自己的时区：聊天时区、订单时区、评价时区…（如命令行的 FILE@ZONE）。`,
       },
     },
     ...(

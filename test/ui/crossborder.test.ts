@@ -1,0 +1,232 @@
+// Issue 22 in the add-on: each pasted export read in its own zone (its market's by default, changeable
+// in the mapping step), and orders of two currencies converted by a 汇率 tab, or shown per currency
+// without one: the real sidebar beside the real Code.js in the preview, figures against the command
+// line's and against sums by hand.
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Browser, FrameLocator } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT } from '../../scripts/build.mjs';
+import { startPreview } from '../../scripts/preview.mjs';
+import { reportColumns } from '../../src/core/engine/catalog';
+import type { GasFake } from '../fakes/services';
+import { ARTIFACTS, launchChromium } from './browser';
+
+const DIR = join(ROOT, 'examples/crossborder');
+const CHATS = join(DIR, 'zendesk-tickets.csv');
+const SHOPEE = join(DIR, 'shopee-tw-orders.csv');
+
+let browser: Browser;
+let preview: Awaited<ReturnType<typeof startPreview>>;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  preview = await startPreview({ port: 0, quiet: true });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((resolve) => preview?.server.close(resolve));
+});
+
+const fake = () => preview.fake as GasFake;
+
+/** A new preview page, its sidebar connected (the spreadsheet's tabs as they are now). */
+async function openSidebar() {
+  const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+  await page.goto(preview.url);
+  const sidebar = page.frameLocator('#sidebar');
+  await expect.poll(() => sidebar.locator('#status').textContent()).toBe('已连接');
+  return { page, sidebar };
+}
+
+/** Text pasted into a source's box in one go, as a paste arrives. */
+const paste = (sidebar: FrameLocator, kind: string, text: string) =>
+  sidebar.locator(`#text-${kind}`).evaluate((area: HTMLTextAreaElement, value: string) => {
+    area.value = value;
+    area.dispatchEvent(new Event('input'));
+  }, text);
+
+/** Clicks 计算并写入 and waits until the sidebar says it is done (or shows an error). */
+async function compute(sidebar: FrameLocator) {
+  await sidebar.locator('#compute').click();
+  await expect
+    .poll(
+      async () =>
+        (await sidebar.locator('#error').isVisible())
+          ? 'error'
+          : await sidebar.locator('#progress-text').textContent(),
+      { timeout: 60_000 },
+    )
+    .toMatch(/完成|error/);
+}
+
+const ID_OF = new Map(reportColumns('zh-CN').map((c) => [c.header, c.id]));
+
+/** A tab the preview's spreadsheet holds, as label → indicator id → value (blank as null). */
+function tabFigures(name: string): Map<string, Record<string, unknown>> {
+  const sheet = fake().spreadsheet.getSheetByName(name);
+  if (!sheet) throw new Error(`no tab ${name}`);
+  const [header = [], ...body] = sheet.getDataRange().getValues();
+  return new Map(
+    body.map((row) => [
+      String(row[0]),
+      Object.fromEntries(
+        header.flatMap((h, i) =>
+          ID_OF.has(String(h)) ? [[ID_OF.get(String(h)), row[i] === '' ? null : row[i]]] : [],
+        ),
+      ),
+    ]),
+  );
+}
+
+/** The command line's agents on the same chats and orders, under --tz UTC. */
+function cliAgents(orders: string) {
+  const result = spawnSync(
+    process.execPath,
+    [
+      join(ROOT, 'bin/cs-kpi.js'),
+      'report',
+      '--chats',
+      CHATS,
+      '--orders',
+      orders,
+      '--tz',
+      'UTC',
+      '--format',
+      'json',
+    ],
+    { encoding: 'utf8' },
+  );
+  expect(result.status, result.stderr).toBe(0);
+  return JSON.parse(result.stdout).agents as Record<string, unknown>[];
+}
+
+/** The sales figures of 销售指标's agents against the command line's, each id the tab has. */
+function expectSalesLikeCli(cli: Record<string, unknown>[]) {
+  const tab = tabFigures('销售指标');
+  let compared = 0;
+  for (const agent of cli) {
+    const row = tab.get(String(agent.agent));
+    expect(row, String(agent.agent)).toBeDefined();
+    for (const [id, value] of Object.entries(row ?? {})) {
+      expect([agent.agent, id, value]).toEqual([agent.agent, id, agent[id] ?? null]);
+      compared++;
+    }
+  }
+  expect(compared).toBeGreaterThan(10);
+}
+
+describe('a zone per pasted export', () => {
+  it('reads a Shopee Taiwan report in Asia/Taipei by default and in the zone chosen in the mapping step', async () => {
+    const { page, sidebar } = await openSidebar();
+    await paste(sidebar, 'chats', readFileSync(CHATS, 'utf8'));
+    await paste(sidebar, 'orders', readFileSync(SHOPEE, 'utf8'));
+    await sidebar.locator('#read').click();
+    // The settings show once the exports are read; the report's zone set, they are read again.
+    await sidebar.locator('#set-tz').fill('UTC');
+    await sidebar.locator('#read').click();
+    await expect.poll(() => sidebar.locator('#zone-chats').inputValue()).toBe('UTC');
+    expect(await sidebar.locator('#zone-orders').inputValue()).toBe('Asia/Taipei');
+    expect(await sidebar.locator('#zone-source-orders').textContent()).toBe(
+      '蝦皮 訂單報表（台灣）：该市场的时区',
+    );
+    // Zendesk names no market: its chats are read in the settings' zone.
+    expect(await sidebar.locator('#zone-source-chats').textContent()).toBe('设置中的时区');
+    await page
+      .locator('#sidebar')
+      .screenshot({ path: fileURLToPath(new URL('sidebar-zones.png', ARTIFACTS)) });
+    await compute(sidebar);
+    const market = cliAgents(SHOPEE);
+    expectSalesLikeCli(market);
+
+    // Another zone typed for the orders: read again in it, as the command line's FILE@ZONE.
+    await sidebar.locator('#zone-orders').fill('UTC');
+    await sidebar.locator('#zone-orders').dispatchEvent('change');
+    await expect.poll(() => sidebar.locator('#zone-source-orders').textContent()).toBe('已指定');
+    await compute(sidebar);
+    const utc = cliAgents(`${SHOPEE}@UTC`);
+    expectSalesLikeCli(utc);
+    // The two zones give different figures: the test would fail had either been ignored.
+    expect(utc.map((a) => a.conversion_rate)).not.toEqual(market.map((a) => a.conversion_rate));
+
+    // A zone that is none is refused in words, and the export stays as it was read.
+    await sidebar.locator('#zone-orders').fill('Asia/Taipie');
+    await sidebar.locator('#zone-orders').dispatchEvent('change');
+    await expect
+      .poll(() => sidebar.locator('#error-message').textContent())
+      .toBe('「Asia/Taipie」不是时区名称：请写 IANA 名称，如 Asia/Taipei、America/Los_Angeles。');
+    await page.close();
+  }, 180_000);
+});
+
+/** Orders of a generic export in two currencies: 1000 + 550 TWD, 30 + 12.50 USD. */
+const TWO_CURRENCIES = [
+  'order_id,customer,created_at,paid_at,amount,currency',
+  'o1,tw_buyer37,2026-11-01 09:00:00,2026-11-01 09:05:00,1000,TWD',
+  'o2,us_buyer1,2026-11-02 10:00:00,2026-11-02 10:05:00,30.00,USD',
+  'o3,tw_buyer64,2026-11-03 11:00:00,2026-11-03 11:05:00,550,TWD',
+  'o4,us_buyer2,2026-11-04 12:00:00,2026-11-04 12:05:00,12.50,USD',
+].join('\n');
+
+/** The values of a tab, or null when the spreadsheet has none. */
+const values = (name: string) => fake().spreadsheet.getSheetByName(name)?.getDataRange().getValues() ?? null;
+
+/** Imports the Zendesk chats and the two-currency orders from a new sidebar; its error text, if any. */
+async function importTwoCurrencies() {
+  const { page, sidebar } = await openSidebar();
+  await paste(sidebar, 'chats', readFileSync(CHATS, 'utf8'));
+  await paste(sidebar, 'orders', TWO_CURRENCIES);
+  await sidebar.locator('#read').click();
+  await sidebar.locator('#set-tz').fill('UTC');
+  await compute(sidebar);
+  const error = (await sidebar.locator('#error').isVisible())
+    ? await sidebar.locator('#error-message').textContent()
+    : null;
+  await page.close();
+  return error;
+}
+
+describe('orders in two currencies and the 汇率 tab', () => {
+  it('shows them per currency without a 汇率 tab, converts them with one, and refuses a bad rate changing nothing', async () => {
+    expect(await importTwoCurrencies()).toBeNull();
+    // Never summed: the main tab's money figures empty, each currency's tab its own sums.
+    expect(tabFigures('销售指标').get('店铺')?.sales).toBeNull();
+    expect(tabFigures('销售指标 TWD').get('店铺')?.sales).toBe(1550);
+    expect(tabFigures('销售指标 USD').get('店铺')?.sales).toBe(42.5);
+    expect(values('所用汇率')).toBeNull();
+
+    // A 汇率 tab as a team types it: the month becomes a date (midnight, the spreadsheet's zone).
+    const rates = fake().spreadsheet.insertSheet('汇率');
+    rates.getRange(1, 1, 2, 4).setValues([
+      ['币种', '期间', '汇率', '报告币种'],
+      ['TWD', new Date('2026-10-31T16:00:00Z'), 0.031, 'USD'],
+    ]);
+    expect(await importTwoCurrencies()).toBeNull();
+    // 1000 × 0.031 + 550 × 0.031 + 30 + 12.50, each order rounded to the cent.
+    expect(tabFigures('销售指标').get('店铺')?.sales).toBeCloseTo(31 + 17.05 + 42.5, 9);
+    expect(values('所用汇率')).toEqual([
+      ['币种 currency', '期间 period', '汇率 rate', '折算为 into', '订单数 orders'],
+      ['TWD', '2026-11', 0.031, 'USD', 2],
+    ]);
+
+    // A rate written with a decimal comma (0,03 stays text, as Sheets keeps it): the import stops,
+    // saying where, and writes nothing.
+    const before = values('销售指标');
+    rates.getRange(2, 3).setValue('0,03');
+    const error = await importTwoCurrencies();
+    expect(error).toBe(
+      '「汇率」工作表无法用来折算，未写入任何内容。请改正后再计算：\n汇率 row 2, column 汇率: "0,03" is not a rate; write how many USD one TWD is, such as 0.031 (digits and a decimal point, no thousands separator).',
+    );
+    expect(values('销售指标')).toEqual(before);
+
+    // A month the 汇率 tab has no rate for refuses the import the same way.
+    rates.getRange(2, 2, 1, 2).setValues([['2026-10', 0.031]]);
+    expect(await importTwoCurrencies()).toMatch(
+      /^「汇率」工作表无法用来折算，未写入任何内容。请改正后再计算：\nthe rate table has no rate to USD for TWD 2026-11 \(2 orders\)/,
+    );
+    expect(values('销售指标')).toEqual(before);
+  }, 240_000);
+});
