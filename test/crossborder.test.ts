@@ -10,6 +10,7 @@ import { ROOT } from '../scripts/build.mjs';
 import { crossBorderMonth } from '../scripts/crossborder.mjs';
 import { customFunction } from '../src/core/customFunctions';
 import { reportColumns } from '../src/core/engine/catalog';
+import { crossBorderJson } from './examples';
 
 const DIR = join(ROOT, 'examples/crossborder');
 const file = (name: string) => join(DIR, name);
@@ -130,28 +131,6 @@ describe('the cross-border example month', () => {
   });
 });
 
-/** The command line on the Zendesk chats and the Shopee Taiwan orders, under --tz UTC, as JSON. */
-function cliFigures(orders: string) {
-  const result = spawnSync(
-    process.execPath,
-    [
-      join(ROOT, 'bin/cs-kpi.js'),
-      'report',
-      '--chats',
-      file('zendesk-tickets.csv'),
-      '--orders',
-      orders,
-      '--tz',
-      'UTC',
-      '--format',
-      'json',
-    ],
-    { encoding: 'utf8' },
-  );
-  expect(result.status, result.stderr).toBe(0);
-  return JSON.parse(result.stdout);
-}
-
 /** CS_INDICATORS's table (language en) as label → indicator id → figure, blanks as null. */
 function formulaFigures(settings: (string | number)[][]) {
   const grid = (name: string) => Papa.parse<string[]>(readFileSync(file(name), 'utf8').trim()).data;
@@ -196,7 +175,7 @@ function expectSameFigures(
 
 describe('CS_INDICATORS on a Shopee Taiwan range, beside the command line (issue 22, item 4)', () => {
   it('reads it in Asia/Taipei, its market’s zone, as the command line reads the file, and says so', () => {
-    const market = cliFigures(file('shopee-tw-orders.csv'));
+    const market = crossBorderJson(file('shopee-tw-orders.csv'));
     expect(market.imports[1].timeZone).toBe('Asia/Taipei');
     const { figures, notes } = formulaFigures([['tz', 'UTC']]);
     expect(expectSameFigures(market, figures)).toBeGreaterThan(100);
@@ -204,7 +183,7 @@ describe('CS_INDICATORS on a Shopee Taiwan range, beside the command line (issue
       'orders read in Asia/Taipei, its market’s zone (Shopee Taiwan order report), as the command line reads the file; add orders_tz and a zone to the settings to read it in another',
     );
     // Read in the report's zone instead, the figures would differ: the zone is what makes them agree.
-    const inUtc = cliFigures(`${file('shopee-tw-orders.csv')}@UTC`);
+    const inUtc = crossBorderJson(`${file('shopee-tw-orders.csv')}@UTC`);
     expect(inUtc.agents.map((a: { conversion_rate: number }) => a.conversion_rate)).not.toEqual(
       market.agents.map((a: { conversion_rate: number }) => a.conversion_rate),
     );
@@ -215,9 +194,9 @@ describe('CS_INDICATORS on a Shopee Taiwan range, beside the command line (issue
       ['tz', 'UTC'],
       ['orders_tz', 'UTC'],
     ]);
-    expect(expectSameFigures(cliFigures(`${file('shopee-tw-orders.csv')}@UTC`), figures)).toBeGreaterThan(
-      100,
-    );
+    expect(
+      expectSameFigures(crossBorderJson(`${file('shopee-tw-orders.csv')}@UTC`), figures),
+    ).toBeGreaterThan(100);
     expect(notes.some((n) => n.startsWith('orders read in'))).toBe(false);
     expect(() => formulaFigures([['orders_tz', 'Asia/Taipie']])).toThrow(
       'settings orders_tz: "Asia/Taipie" is not a time zone; write an IANA name such as Asia/Taipei.',

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
@@ -30,3 +31,34 @@ export const EXAMPLE_REPORT_ARGS = [
   '--ratings',
   'examples/service-ratings.csv',
 ];
+
+/** The cross-border example month's files (examples/crossborder/). */
+export const CROSS_BORDER = {
+  chats: join(ROOT, 'examples/crossborder/zendesk-tickets.csv'),
+  shopeeOrders: join(ROOT, 'examples/crossborder/shopee-tw-orders.csv'),
+};
+
+/**
+ * The command line's JSON report of the cross-border Zendesk chats and an orders file (`FILE` or
+ * `FILE@ZONE`), under --tz UTC: what the sidebar and CS_INDICATORS are held to on the same files.
+ */
+export function crossBorderJson(orders: string) {
+  const result = spawnSync(
+    process.execPath,
+    [
+      join(ROOT, 'bin/cs-kpi.js'),
+      'report',
+      '--chats',
+      CROSS_BORDER.chats,
+      '--orders',
+      orders,
+      '--tz',
+      'UTC',
+      '--format',
+      'json',
+    ],
+    { encoding: 'utf8' },
+  );
+  if (result.status !== 0) throw new Error(result.stderr);
+  return JSON.parse(result.stdout);
+}

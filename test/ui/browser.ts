@@ -1,5 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { startPreview } from '../../scripts/preview.mjs';
 import { scriptRunCopy } from '../fakes/scriptRun';
 import { CHROMIUM } from '../systemPackages';
 
@@ -72,4 +74,21 @@ export async function stubGoogleScriptRun(page: Page, script: StubScript) {
   await page.addInitScript({
     content: `(${install.toString()})(${JSON.stringify(script)}, ${scriptRunCopy.toString()});`,
   });
+}
+
+/**
+ * Chromium and `npm run preview`'s server (the real sidebar and Code.js over a fake spreadsheet) for a
+ * test file: started before its tests, closed after them. Read the fields inside the tests.
+ */
+export function previewForFile(): { browser: Browser; preview: Awaited<ReturnType<typeof startPreview>> } {
+  const held = {} as ReturnType<typeof previewForFile>;
+  beforeAll(async () => {
+    held.browser = await launchChromium();
+    held.preview = await startPreview({ port: 0, quiet: true });
+  });
+  afterAll(async () => {
+    await held.browser?.close();
+    await new Promise((resolve) => held.preview?.server.close(resolve));
+  });
+  return held;
 }

@@ -2,41 +2,24 @@
 // in the mapping step), and orders of two currencies converted by a 汇率 tab, or shown per currency
 // without one: the real sidebar beside the real Code.js in the preview, figures against the command
 // line's and against sums by hand.
-import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser, FrameLocator } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT } from '../../scripts/build.mjs';
-import { startPreview } from '../../scripts/preview.mjs';
+import type { FrameLocator } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { reportColumns } from '../../src/core/engine/catalog';
+import { CROSS_BORDER, crossBorderJson } from '../examples';
 import type { GasFake } from '../fakes/services';
-import { ARTIFACTS, launchChromium } from './browser';
+import { ARTIFACTS, previewForFile } from './browser';
 
-const DIR = join(ROOT, 'examples/crossborder');
-const CHATS = join(DIR, 'zendesk-tickets.csv');
-const SHOPEE = join(DIR, 'shopee-tw-orders.csv');
+const { chats: CHATS, shopeeOrders: SHOPEE } = CROSS_BORDER;
 
-let browser: Browser;
-let preview: Awaited<ReturnType<typeof startPreview>>;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  preview = await startPreview({ port: 0, quiet: true });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await new Promise((resolve) => preview?.server.close(resolve));
-});
-
-const fake = () => preview.fake as GasFake;
+const held = previewForFile();
+const fake = () => held.preview.fake as GasFake;
 
 /** A new preview page, its sidebar connected (the spreadsheet's tabs as they are now). */
 async function openSidebar() {
-  const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
-  await page.goto(preview.url);
+  const page = await held.browser.newPage({ viewport: { width: 1100, height: 900 } });
+  await page.goto(held.preview.url);
   const sidebar = page.frameLocator('#sidebar');
   await expect.poll(() => sidebar.locator('#status').textContent()).toBe('已连接');
   return { page, sidebar };
@@ -83,26 +66,7 @@ function tabFigures(name: string): Map<string, Record<string, unknown>> {
 }
 
 /** The command line's agents on the same chats and orders, under --tz UTC. */
-function cliAgents(orders: string) {
-  const result = spawnSync(
-    process.execPath,
-    [
-      join(ROOT, 'bin/cs-kpi.js'),
-      'report',
-      '--chats',
-      CHATS,
-      '--orders',
-      orders,
-      '--tz',
-      'UTC',
-      '--format',
-      'json',
-    ],
-    { encoding: 'utf8' },
-  );
-  expect(result.status, result.stderr).toBe(0);
-  return JSON.parse(result.stdout).agents as Record<string, unknown>[];
-}
+const cliAgents = (orders: string) => crossBorderJson(orders).agents as Record<string, unknown>[];
 
 /** The sales figures of 销售指标's agents against the command line's, each id the tab has. */
 function expectSalesLikeCli(cli: Record<string, unknown>[]) {
