@@ -1,12 +1,20 @@
+import { MONEY_INDICATORS, RatesError } from '../core/engine/currencies';
+import { RATES_TAB, ratesNotFollowed } from '../core/engine/rateTable';
 import { languageOf } from '../core/lib/language';
 import { APPEALS_TAB } from '../core/payPeriod/appeals';
 import { PAY_RECORD_TAB, periodLabel } from '../core/payPeriod/payRecord';
 import { scorecardPrevious } from '../core/payPeriod/previousPay';
-import { SCORECARD_TAB, scorecardTab } from '../core/sheets/scorecard';
-import { readSettingsBook, SETTINGS_TAB, SettingsTabError } from '../core/sheets/settingsTab';
-import { targetRules } from '../core/sheets/tabs';
+import { SCORECARD_TAB, scorecardIndicators, scorecardTab } from '../core/sheets/scorecard';
+import {
+  readSettingsBook,
+  SETTINGS_TAB,
+  type SettingsBook,
+  SettingsTabError,
+} from '../core/sheets/settingsTab';
+import { currencyOfTab, RATES_USED_TAB, targetRules } from '../core/sheets/tabs';
 import { readTabFigures } from './indicatorTabs';
 import { dataSpan, notePeriodStatus, previousClosedPeriod } from './payPeriod';
+import { textRows } from './tabAccess';
 import { ADDON_TITLE } from './title';
 import { applyConditionalRules, isOwned, withDocumentLock, writeTabsAsking } from './writeTabs';
 
@@ -29,6 +37,24 @@ export function takeWhatIfFlag(): boolean {
   const flag = properties.getProperty(WHAT_IF_FLAG) !== null;
   if (flag) properties.deleteProperty(WHAT_IF_FLAG);
   return flag;
+}
+
+/**
+ * Why 绩效 cannot be rebuilt as the 汇率 tab now says (rateTable.ts ratesNotFollowed), when a scheme
+ * scores a money figure; null otherwise. A 汇率 tab that cannot be read is said with its row and column.
+ */
+export function ratesProblem(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, book: SettingsBook) {
+  if (!scorecardIndicators(book).some((id) => MONEY_INDICATORS.includes(id))) return null;
+  const rates = spreadsheet.getSheetByName(RATES_TAB);
+  if (!rates) return null;
+  const used = spreadsheet.getSheetByName(RATES_USED_TAB)?.getDataRange().getValues() ?? null;
+  const perCurrency = spreadsheet.getSheets().flatMap((sheet) => currencyOfTab(sheet.getName()) ?? []);
+  try {
+    return ratesNotFollowed(textRows(rates.getDataRange()), used, perCurrency);
+  } catch (error) {
+    if (!(error instanceof RatesError)) throw error;
+    return `「${RATES_TAB}」有误，未做改动。${RATES_TAB} has mistakes; nothing was changed.\n\n${error.message}`;
+  }
 }
 
 /**
@@ -55,6 +81,11 @@ export function applyRecompute(): { applied: boolean; message: string } {
     const message = `「设置」有误，未做改动。设置 has mistakes; nothing was changed.\n\n${error.message}`;
     ui.alert(ADDON_TITLE, message, ui.ButtonSet.OK);
     return { applied: false, message };
+  }
+  const ratesChanged = ratesProblem(spreadsheet, book);
+  if (ratesChanged) {
+    ui.alert(ADDON_TITLE, ratesChanged, ui.ButtonSet.OK);
+    return { applied: false, message: ratesChanged };
   }
   // The names the indicator tabs were written with (3分钟应答率 under 180 s) head 绩效 too.
   const { tabs, agents, naming, flagOf } = readTabFigures(spreadsheet);

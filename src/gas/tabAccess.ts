@@ -37,7 +37,7 @@ export function readSettingsTab(): { rows: string[][] | null; appeals: boolean }
  * rounded when they were pasted) in scientific notation, which the importer refuses as IDs.
  * google.script.run could not carry Date objects anyway.
  */
-function textRows(range: GoogleAppsScript.Spreadsheet.Range): string[][] {
+export function textRows(range: GoogleAppsScript.Spreadsheet.Range): string[][] {
   const zone = SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetTimeZone();
   const formats = range.getNumberFormats();
   return range.getValues().map((row, r) => row.map((cell, c) => cellText(cell, zone, formats[r]?.[c])));

@@ -9,6 +9,7 @@ import { readSettingsBook, SETTINGS_TAB, SettingsTabError } from '../core/sheets
 import type { PayWhatIf } from '../core/sidebarApi';
 import { readAppealsTab, readTabFigures } from './indicatorTabs';
 import { dataSpan } from './payPeriod';
+import { ratesProblem } from './recompute';
 
 /**
  * The sidebar's pay what-if before 按设置重新计算: each agent's pay as 绩效 shows it now (its values,
@@ -26,6 +27,9 @@ export function payWhatIf(): PayWhatIf {
     };
   try {
     const book = readSettingsBook(settings.getDataRange().getValues());
+    // 绩效 following another 汇率 than the import's: the what-if says so rather than pay figures.
+    const ratesChanged = ratesProblem(spreadsheet, book);
+    if (ratesChanged) return { rows: [], problem: ratesChanged };
     const figures = readTabFigures(spreadsheet);
     const language = languageOf(spreadsheet.getSpreadsheetLocale());
     const ids = scorecardIndicators(book);

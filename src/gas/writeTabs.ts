@@ -8,7 +8,7 @@ import {
   SPREADSHEET_CELL_LIMIT,
   type TabLayout,
 } from '../core/sheets/chunks';
-import { type Tab, TEXT_FORMAT } from '../core/sheets/tabs';
+import { formerCurrencyTabs, type Tab, TEXT_FORMAT } from '../core/sheets/tabs';
 import {
   type BeginTabsRequest,
   type CommitTabRequest,
@@ -457,6 +457,15 @@ function finishImport(spreadsheet: Spreadsheet, state: ImportState, layouts: Tab
   }
   for (const was of before) for (const chart of was?.charts ?? []) was?.sheet.removeChart(chart);
   dropCopies(spreadsheet, state.names);
+  // The last import's per-currency tabs and 所用汇率, which this one does not write, go with it.
+  const names = layouts.map((l) => l.name);
+  for (const name of formerCurrencyTabs(
+    spreadsheet.getSheets().map((s) => s.getName()),
+    names,
+  )) {
+    const sheet = spreadsheet.getSheetByName(name);
+    if (sheet && isOwned(sheet)) spreadsheet.deleteSheet(sheet);
+  }
   clearImport();
   const url = spreadsheet.getUrl();
   const links = layouts.map((layout) => ({

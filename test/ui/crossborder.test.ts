@@ -171,6 +171,8 @@ describe('orders in two currencies and the 汇率 tab', () => {
     expect(await importTwoCurrencies()).toBeNull();
     // 1000 × 0.031 + 550 × 0.031 + 30 + 12.50, each order rounded to the cent.
     expect(tabFigures('销售指标').get('店铺')?.sales).toBeCloseTo(31 + 17.05 + 42.5, 9);
+    // The last import's per-currency tabs go: they would show other orders' figures beside these.
+    expect([values('销售指标 TWD'), values('销售指标 USD')]).toEqual([null, null]);
     expect(values('所用汇率')).toEqual([
       ['币种 currency', '期间 period', '汇率 rate', '折算为 into', '订单数 orders'],
       ['TWD', '2026-11', 0.031, 'USD', 2],

@@ -5,7 +5,7 @@ import { RatesError, type RateTable } from './currencies';
 /** The spreadsheet tab the add-on reads a rate table from, when the spreadsheet has one. */
 export const RATES_TAB = '汇率';
 
-/** The rate table's columns by the names a header may give them. Apart from currencies.ts: Code.js needs none of it. */
+/** The rate table's columns by the names a header may give them. Apart from currencies.ts: Code.js reads it only for 按设置重新计算. */
 const HEADER: Record<string, keyof Rate | 'to'> = {
   currency: 'currency',
   币种: 'currency',
@@ -93,4 +93,41 @@ export function readRateTable(rows: readonly (readonly string[])[], source: stri
       `${source}: the rate table has no rates; add one row per currency and month under its header.`,
     );
   return { to, rates };
+}
+
+/**
+ * Whether 绩效's money figures follow the 汇率 tab as it is now. They are the last import's: converted
+ * at the rates its 所用汇率 tab lists (`used`, header first), or per currency in 销售指标 TWD… tabs
+ * (`perCurrency`, their currencies) and empty in 绩效. 按设置重新计算 reads no orders, so it cannot
+ * convert them again: a 汇率 tab that would convert otherwise is said, with what to do; null when 绩效
+ * follows it (or there is no 汇率 tab). A 汇率 tab that cannot be read throws as the import's does.
+ */
+export function ratesNotFollowed(
+  rates: readonly (readonly string[])[] | null,
+  used: readonly (readonly unknown[])[] | null,
+  perCurrency: readonly string[],
+): string | null {
+  if (rates === null) return null;
+  const table = readRateTable(rates, RATES_TAB);
+  const redo =
+    '「绩效」的金额类指标是导入时算的，重新计算不读订单、不能重新折算：请在侧边栏重新导入订单；未做改动。绩效’s money figures are the import’s, and a recompute reads no orders to convert again: import the orders again from the sidebar. Nothing was changed.';
+  if (used !== null) {
+    const differ = used.slice(1).flatMap(([currency, period, rate, to]) => {
+      const now = table.rates.find((r) => r.currency === String(currency) && r.period === String(period));
+      // A rate for every month that the 汇率 tab now overrides with a month's own may convert otherwise.
+      const monthly =
+        String(period) === 'all' &&
+        table.rates.some((r) => r.currency === String(currency) && r.period !== 'all');
+      if (now && now.rate === Number(rate) && table.to === String(to) && !monthly) return [];
+      return [
+        `${currency} ${period} ${rate} ${to} → ${monthly ? `${currency} 按月 by month` : now ? `${now.rate} ${table.to}` : '—'}`,
+      ];
+    });
+    return differ.length === 0
+      ? null
+      : `「${RATES_TAB}」与上次导入所用的汇率不同 ${RATES_TAB} differs from the rates the last import used (所用汇率): ${differ.join('; ')}.\n${redo}`;
+  }
+  if (perCurrency.length > 1)
+    return `上次导入的订单有 ${perCurrency.join('、')} 几种币种，金额类指标按币种分列，「绩效」中为空；「${RATES_TAB}」是之后加的。The last import's orders were in ${perCurrency.join(', ')}, their money figures per currency and empty in 绩效; ${RATES_TAB} came after it.\n${redo}`;
+  return null;
 }

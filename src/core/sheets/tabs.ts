@@ -49,6 +49,25 @@ export const TAB_NAMES = {
 /** The tab of the rates a converted report used (written only for such a report). */
 export const RATES_USED_TAB = '所用汇率';
 
+/** The currency of a tab of money figures per currency (销售指标 TWD), or null for any other tab. */
+export function currencyOfTab(name: string): string | null {
+  const prefix = `${TAB_NAMES.sales} `;
+  const code = name.startsWith(prefix) ? name.slice(prefix.length) : '';
+  return /^(?:[A-Z]{3}|\?)$/.test(code) ? code : null;
+}
+
+/**
+ * The tabs an import of the indicator tabs leaves from the one before: its per-currency tabs and its
+ * 所用汇率, when this import has none of them (its orders in one currency, or converted, or none). They
+ * would show figures of other orders beside this import's.
+ */
+export function formerCurrencyTabs(existing: readonly string[], written: readonly string[]): string[] {
+  if (!written.includes(TAB_NAMES.sales)) return [];
+  return existing.filter(
+    (name) => (name === RATES_USED_TAB || currencyOfTab(name) !== null) && !written.includes(name),
+  );
+}
+
 /**
  * Agents colored against their scheme's targets in 设置: green where they meet them, red where they
  * miss. `columnIds` are the tab's indicator ids from column B on; agents fill rows 2 onwards.
