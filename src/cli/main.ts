@@ -33,6 +33,7 @@ import {
 import { runReport } from './report';
 import { renderSettingsText, settingsListing, settingsUsage } from './settingsCommand';
 import { EngineRefusal } from './sql/choice';
+import { parseExportOptions, parseSqlOptions, sqlFlagsFor, sqlScript } from './sql/sqlCommand';
 import { writeWorkbook } from './workbook';
 
 /** Items on lines of at most 104 characters, each line indented. */
@@ -63,6 +64,14 @@ ${wrap(settingsUsage(), '                ')}
   cs-kpi inspect FILE [--json] [--kind chats|orders|ratings|…] [--tz ZONE] [--timings]
                        what the importer makes of an export: dialect, encoding, delimiter,
                        the mapping with confidences, sample records and every warning
+  cs-kpi export --format parquet --out DIR --chats FILE [--map …] [setting flags as for report]
+                       the canonical messages table the importer makes of the chat exports, as
+                       DIR/messages.parquet for bq load (docs/scale.md)
+  cs-kpi sql --split id|day|gap [--dialect duckdb|bigquery] [--dataset NAME] [--no-invites]
+             [setting flags as for report]
+                       the report's chat figures as SQL views over the canonical messages table,
+                       for DuckDB or BigQuery (docs/scale.md); --no-invites when the chat
+                       exports have no rating-invitation column (邀评率 then empty)
   cs-kpi indicators [--lang zh-CN|zh-TW|en] [--markdown]
                        every indicator with its definition
   cs-kpi settings [--json]
@@ -153,6 +162,31 @@ export async function run(
       else if (rest.includes('--lang') && lang !== 'zh-CN' && lang !== 'zh-TW' && lang !== 'en') {
         throw new UsageError(`--lang is zh-CN, zh-TW or en; got "${lang ?? ''}".`);
       } else out(`${renderIndicatorsText((rest.includes('--lang') ? lang : 'zh-CN') as 'zh-CN')}\n`);
+      return 0;
+    }
+    if (command === 'export') {
+      const { dir, options } = parseExportOptions(rest);
+      mkdirSync(dir, { recursive: true });
+      const progress = progressLine(err, terminal.stderrIsTerminal);
+      let result: Awaited<ReturnType<typeof runReport>>;
+      try {
+        result = await runReport(options, progress.step, dir);
+      } finally {
+        progress.clear();
+      }
+      const parquet = result.parquet as NonNullable<typeof result.parquet>;
+      const { messages, duplicateMessages, internalMessages } = result.report.counts;
+      const rows = messages + duplicateMessages + internalMessages;
+      err(`cs-kpi: wrote ${parquet.file} (${rows.toLocaleString('en')} messages)\n`);
+      for (const note of result.notes) err(`cs-kpi: note: ${note}\n`);
+      err(
+        `cs-kpi: the views over these rows, as cs-kpi report computes them: cs-kpi sql ${sqlFlagsFor(parquet, options.settings)} [--dialect bigquery --dataset PROJECT.DATASET] (docs/scale.md)\n`,
+      );
+      if (options.timings) err(renderTimings(result.timings));
+      return 0;
+    }
+    if (command === 'sql') {
+      out(sqlScript(parseSqlOptions(rest)));
       return 0;
     }
     if (command === 'report') {

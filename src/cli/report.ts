@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fastReplyName } from '../core/engine/catalog';
+import { effectiveSplit } from '../core/engine/consultations';
 import { type MessageColumns, MessageColumnsBuilder } from '../core/engine/messageColumns';
 import type { Message } from '../core/engine/model';
 import { readRateTable } from '../core/engine/rateTable';
@@ -81,11 +82,24 @@ function refuseUnusedColumns(
  */
 const FIRST_PART_SHARE = 0.42;
 
-/** `onStep` hears of each step as it finishes (progress on a terminal). */
+/** What `cs-kpi export` wrote, and what the views over it must be told (`cs-kpi sql` flags). */
+export interface ParquetExport {
+  file: string;
+  /** The split `auto` took for these exports: id when every chat export has a session ID column. */
+  split: 'id' | 'day' | 'gap';
+  /** Whether the chat exports have a rating-invitation column (邀评率). */
+  invites: boolean;
+}
+
+/**
+ * `onStep` hears of each step as it finishes (progress on a terminal). With `parquetDir` (and the
+ * DuckDB engine), the canonical tables are also written there as Parquet (`cs-kpi export`).
+ */
 export async function runReport(
   options: ReportOptions,
   onStep: (timing: Timing) => void = () => undefined,
-): Promise<CliReport> {
+  parquetDir?: string,
+): Promise<CliReport & { parquet?: ParquetExport }> {
   refuseIdleMappings(options);
   const zone = options.settings.timeZone;
   /** `field=column` of each column a --map named and a file had; and what each file was read as. */
@@ -241,9 +255,18 @@ export async function runReport(
       ...(chats ? { chats: { records: columns, exports: chats.exports } } : {}),
       ...(agentZones.size > 0 ? { agentZones } : {}),
     };
+    const inputs = pipelineInputs(imports);
+    const parquet =
+      sql && parquetDir
+        ? {
+            file: await timedWait(timings, 'write parquet', sql.exportParquet(parquetDir)),
+            split: effectiveSplit(options.settings, inputs.hasSessions) as ParquetExport['split'],
+            invites: inputs.available.invites,
+          }
+        : undefined;
     const { report, notes } = sql
       ? await timedWait(timings, 'compute (duckdb)', async () => {
-          const { available, hasSessions } = pipelineInputs(imports);
+          const { available, hasSessions } = inputs;
           const report = await sql.report(available, hasSessions);
           return { report, notes: pipelineNotes(imports, report, available, Date.now()) };
         })
@@ -254,6 +277,7 @@ export async function runReport(
       imports: summaries,
       timings,
       notes: notes.flatMap((note) => noteText(note) ?? []),
+      ...(parquet ? { parquet } : {}),
     };
   } finally {
     sql?.close();

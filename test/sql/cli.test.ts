@@ -1,25 +1,13 @@
 // `cs-kpi report --engine duckdb` against `--engine js` on the examples, the shared data and synthetic
 // months, through the command line itself: the same JSON to the byte and the same notes.
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT } from '../../scripts/build.mjs';
 import { writeSyntheticMonth } from '../../scripts/synthetic.mjs';
 import { EXAMPLE_CHATS } from '../examples';
+import { cli } from '../helpers/cli';
 import { TWITTER_CONVERSATION_ARGS } from '../publicData';
-
-const CLI = join(ROOT, 'bin/cs-kpi.js');
-
-function cli(args: readonly string[]) {
-  const result = spawnSync(process.execPath, [CLI, ...args], {
-    encoding: 'utf8',
-    cwd: ROOT,
-    maxBuffer: 1 << 26,
-  });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 /** Runs a report with both engines and requires the same output, stdout and stderr. */
 function expectSameOutput(args: readonly string[]) {

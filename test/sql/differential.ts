@@ -2,6 +2,7 @@
 // comparison of every figure: rates and means within 1e-9 relative, counts, medians and p90 exactly.
 import { expect } from 'vitest';
 import { DuckdbEngine } from '../../src/cli/sql/engine';
+import { INDICATORS } from '../../src/core/engine/catalog';
 import { type Available, NOTHING_AVAILABLE } from '../../src/core/engine/facts';
 import type { Message } from '../../src/core/engine/model';
 import { computeReport, type Report, type Row } from '../../src/core/engine/report';
@@ -96,4 +97,56 @@ export function reportDifferences(js: Report, sql: Report): string[] {
 
 export function expectSameReports(js: Report, sql: Report): void {
   expect(reportDifferences(js, sql)).toEqual([]);
+}
+
+export type SqlValue = string | number | boolean | null;
+
+/**
+ * Every indicator of every row of a JS report against the row of `cs_indicators` (the views of
+ * `cs-kpi sql`) for the same level, agent and period: what differs (medians and p90 exactly, other
+ * fractions within 1e-9 relative).
+ */
+export function indicatorDifferences(js: Report, rows: readonly Record<string, SqlValue>[]): string[] {
+  const out: string[] = [];
+  const compare = (where: string, row: Row, level: string, who: string, period: string) => {
+    const sql = rows.find((r) => r.level === level && r.who === who && r.period === period);
+    if (!sql) return out.push(`${where}: no row`);
+    for (const indicator of INDICATORS) {
+      for (const key of [
+        indicator.id,
+        ...(indicator.samples ? [`${indicator.id}_median`, `${indicator.id}_p90`] : []),
+      ]) {
+        const a = row[key] ?? null;
+        const b = sql[key] ?? null;
+        const same =
+          typeof a === 'number' &&
+          typeof b === 'number' &&
+          !/_(median|p90)$/.test(key) &&
+          !Number.isInteger(a)
+            ? Math.abs(a - b) <= 1e-9 * Math.abs(a)
+            : a === b;
+        if (!same) out.push(`${where}.${key}: js ${a} ≠ sql ${b}`);
+      }
+    }
+    return out;
+  };
+  for (const agent of js.agents)
+    compare(
+      `${agent.agent} ${agent.period ?? ''}`,
+      agent,
+      'agent',
+      String(agent.agent),
+      String(agent.period ?? 'all'),
+    );
+  compare('team', js.team, 'team', '', 'all');
+  compare('shop', js.shop, 'shop', '', 'all');
+  for (const row of js.teamByPeriod ?? []) compare(`team ${row.period}`, row, 'team', '', String(row.period));
+  for (const row of js.shopByPeriod ?? []) compare(`shop ${row.period}`, row, 'shop', '', String(row.period));
+  // The views also give each agent's whole-report row under a period; the report lists the periods'.
+  const agentRows = rows.filter(
+    (r) => r.level === 'agent' && (r.period !== 'all') === (js.settings.period !== 'all'),
+  );
+  if (agentRows.length !== js.agents.length)
+    out.push(`agent rows: js ${js.agents.length} ≠ sql ${agentRows.length}`);
+  return out;
 }

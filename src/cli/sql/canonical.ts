@@ -57,10 +57,15 @@ export const CANONICAL_TABLES: Readonly<Record<string, readonly CanonicalColumn[
   messages: MESSAGE_COLUMNS,
 };
 
-export function createTableSql(table: string, dialect: 'duckdb' | 'bigquery', qualified = table): string {
+export function createTableSql(
+  table: string,
+  dialect: 'duckdb' | 'bigquery',
+  qualified = table,
+  ifNotExists = false,
+): string {
   const columns = CANONICAL_TABLES[table] ?? [];
   const type = (c: CanonicalColumn) => (dialect === 'duckdb' ? c.duckdb : BIGQUERY_TYPE[c.duckdb]);
-  return `CREATE TABLE ${qualified} (${columns.map((c) => `${c.name} ${type(c)}`).join(', ')})`;
+  return `CREATE TABLE ${ifNotExists ? 'IF NOT EXISTS ' : ''}${qualified} (${columns.map((c) => `${c.name} ${type(c)}`).join(', ')})`;
 }
 
 /** Where canonical rows go: DuckDB's appender (engine.ts); the columns in MESSAGE_COLUMNS' order. */

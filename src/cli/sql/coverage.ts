@@ -1,5 +1,6 @@
 import { INDICATORS, type Level } from '../../core/engine/catalog';
-import type { Source } from '../../core/engine/facts';
+import type { Available, Source } from '../../core/engine/facts';
+import { platformRule } from '../../core/engine/platform';
 import type { Settings } from '../../core/engine/settings';
 import { KINDS } from '../../core/import/records';
 import { availableAt, exprCovered } from './views';
@@ -8,6 +9,17 @@ import { availableAt, exprCovered } from './views';
 export const SQL_KINDS: ReadonlySet<string> = new Set(['chats']);
 
 const LEVELS: readonly Level[] = ['agent', 'team', 'shop'];
+
+/** What the views may read, from what the exports gave and the settings (as the JS engine works it out). */
+export function sqlSources(available: Available, settings: Settings): Record<Source, boolean> {
+  return {
+    ...available,
+    // No orders are computed in SQL yet (sqlRefusals refuses them): no attribution basis times.
+    attributionTimes: false,
+    afterSalesChatDays: settings.afterSalesChatDays > 0,
+    platform: platformRule(settings.platform) !== null,
+  };
+}
 
 /**
  * Why the SQL engine would not give the JS engine's figures for these inputs and settings: each

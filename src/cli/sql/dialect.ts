@@ -9,7 +9,6 @@ export interface Dialect {
   /** A table or view of the canonical data, in the dataset when one is given. */
   table(name: string): string;
   text(value: string): string;
-  double: string;
   /** The local day number (days since 1970-01-01 on the shop's wall clock) of an epoch-ms expression. */
   dayOf(ms: string): string;
   /** Minutes since local midnight of an epoch-ms expression. */
@@ -31,7 +30,6 @@ export function dialect(name: DialectName, zone: string, dataset?: string): Dial
       name,
       table: (t) => `${prefix}${t}`,
       text: (v) => escapedText(v, false),
-      double: 'DOUBLE',
       dayOf: (ms) => `CAST(CAST(${local(ms)} AS DATE) - DATE '1970-01-01' AS BIGINT)`,
       minuteOf: (ms) => `(hour(${local(ms)}) * 60 + minute(${local(ms)}))`,
       dayLabel: (day, pattern) => `strftime(DATE '1970-01-01' + CAST(${day} AS INTEGER), '${pattern}')`,
@@ -42,7 +40,6 @@ export function dialect(name: DialectName, zone: string, dataset?: string): Dial
     name,
     table: (t) => (dataset ? `\`${dataset}.${t}\`` : t),
     text: (v) => escapedText(v, true),
-    double: 'FLOAT64',
     dayOf: (ms) => `UNIX_DATE(DATE(TIMESTAMP_MILLIS(${ms}), ${escapedText(zone, true)}))`,
     minuteOf: (ms) => `(EXTRACT(HOUR FROM ${local(ms)}) * 60 + EXTRACT(MINUTE FROM ${local(ms)}))`,
     dayLabel: (day, pattern) => `FORMAT_DATE('${pattern}', DATE_FROM_UNIX_DATE(${day}))`,

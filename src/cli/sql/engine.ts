@@ -1,23 +1,24 @@
+import { join } from 'node:path';
 import type { DuckDBAppender, DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import { SAME_TEXT_CONSULTATIONS } from '../../core/engine/autoReplies';
 import { INDICATORS, type Level } from '../../core/engine/catalog';
 import { effectiveSplit } from '../../core/engine/consultations';
-import type { Available, Source } from '../../core/engine/facts';
+import type { Available } from '../../core/engine/facts';
 import { evaluate } from '../../core/engine/formula';
 import { hashText } from '../../core/engine/messageColumns';
 import type { Message } from '../../core/engine/model';
-import { platformRule } from '../../core/engine/platform';
 import type { Report, Row } from '../../core/engine/report';
 import type { Settings } from '../../core/engine/settings';
 import { nameComparer } from '../../core/lib/nameOrder';
 import { dayLabel } from '../../core/time/zone';
 import { createTableSql, MessageRows, type RowSink } from './canonical';
 import { EngineRefusal } from './choice';
-import { sqlRefusals } from './coverage';
+import { sqlRefusals, sqlSources } from './coverage';
 import { dialect } from './dialect';
 import { column, reportViews } from './views';
 
-function appenderSink(appender: DuckDBAppender): RowSink {
+/** Canonical rows into a DuckDB table through its appender. */
+export function appenderSink(appender: DuckDBAppender): RowSink {
   return {
     bigint: (v) => appender.appendBigInt(BigInt(v)),
     integer: (v) => appender.appendInteger(v),
@@ -80,6 +81,24 @@ export class DuckdbEngine {
     this.messages.add(message);
   }
 
+  private appending = true;
+
+  /** Every row appended is in the table from now on. */
+  private finishAppending(): void {
+    if (this.appending) this.appender.closeSync();
+    this.appending = false;
+  }
+
+  /** Writes the canonical messages table, in file order, as DIR/messages.parquet (`cs-kpi export`). */
+  async exportParquet(dir: string): Promise<string> {
+    this.finishAppending();
+    const file = join(dir, 'messages.parquet');
+    await this.connection.run(
+      `COPY (SELECT * FROM messages ORDER BY seq) TO '${file.replaceAll("'", "''")}' (FORMAT parquet)`,
+    );
+    return file;
+  }
+
   close(): void {
     this.connection.closeSync();
     this.instance.closeSync();
@@ -91,16 +110,10 @@ export class DuckdbEngine {
   }
 
   async report(available: Available, hasSessions: boolean): Promise<Report> {
-    this.appender.closeSync();
+    this.finishAppending();
     const settings = this.settings;
     const split = effectiveSplit(settings, hasSessions);
-    const sources: Record<Source, boolean> = {
-      ...available,
-      // No orders are computed in SQL yet (coverage.ts refuses them): no basis times, no after-sales days.
-      attributionTimes: false,
-      afterSalesChatDays: settings.afterSalesChatDays > 0,
-      platform: platformRule(settings.platform) !== null,
-    };
+    const sources = sqlSources(available, settings);
     const refusals = sqlRefusals(settings, sources);
     if (refusals.length > 0)
       throw new EngineRefusal(

@@ -94,7 +94,7 @@ export function reportViews({ settings, split, sources, dialect: d }: ViewOption
       : `SELECT *, ${periodOf('day')} AS period FROM (${select}) AS x UNION ALL SELECT *, 'all' AS period FROM (${select}) AS y`;
   /** …and once for its agent and once for the team (the shop's consultations are the team's). */
   const asWho = (from: string) =>
-    `SELECT 'agent' AS level, agent AS who, x.* FROM ${from} AS x UNION ALL SELECT 'team' AS level, '' AS who, y.* FROM ${from} AS y`;
+    `SELECT * FROM (SELECT 'agent' AS level, agent AS who, agent_row.* FROM ${from} AS agent_row UNION ALL SELECT 'team' AS level, '' AS who, team_row.* FROM ${from} AS team_row) AS w`;
 
   const startsConsultation =
     split === 'day'
@@ -125,8 +125,8 @@ export function reportViews({ settings, split, sources, dialect: d }: ViewOption
       name: 'cs_walk',
       sql: `SELECT *, ${walkKeys} FROM (
   SELECT *,
-    LAST_VALUE(CASE WHEN sender = 'customer' THEN day END IGNORE NULLS) OVER (
-      PARTITION BY ${thread} ORDER BY pos ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS prev_customer_day,
+    -- The day of the thread's customer message before this one (read on customer messages only).
+    LAG(day) OVER (PARTITION BY ${thread}, sender = 'customer' ORDER BY pos) AS prev_customer_day,
     LAG(time_ms) OVER (PARTITION BY ${thread} ORDER BY pos) AS prev_time
   FROM (
     SELECT *, ${d.dayOf('time_ms')} AS day,
@@ -170,7 +170,7 @@ FROM (
     MIN(CASE WHEN sender = 'customer' THEN time_ms END) AS open_at,
     MIN(CASE WHEN closer THEN time_ms END) AS close_at,
     MAX(${bool('closer AND NOT auto')}) = 1 AS manual_close,
-    MIN(CASE WHEN closer AND NOT auto THEN CAST(text_a AS BIGINT) * 2097152 + (text_b & 2097151) END) AS close_text
+    MIN(CASE WHEN closer AND NOT auto THEN CAST(text_a AS INT64) * 2097152 + MOD(MOD(text_b, 2097152) + 2097152, 2097152) END) AS close_text
   FROM ${t('cs_steps')} GROUP BY ${consultation}, fc, first_at, t_out, off, grp
 ) AS r`,
     },
@@ -186,8 +186,8 @@ FROM (
       name: 'cs_samples',
       sql: asWho(
         `(${inPeriods(
-          `SELECT 'firstResponses' AS sample, agent, day, CAST(first_reply - fc AS ${d.double}) / 1000 AS x FROM ${t('cs_consultations')} WHERE timed AND first_reply IS NOT NULL
-UNION ALL SELECT 'responseGaps' AS sample, agent, day, CAST(close_at - open_at AS ${d.double}) / 1000 AS x FROM ${t('cs_rounds')} WHERE timed AND open_at IS NOT NULL AND close_at IS NOT NULL`,
+          `SELECT 'firstResponses' AS sample, agent, day, (first_reply - fc) / 1000 AS x FROM ${t('cs_consultations')} WHERE timed AND first_reply IS NOT NULL
+UNION ALL SELECT 'responseGaps' AS sample, agent, day, (close_at - open_at) / 1000 AS x FROM ${t('cs_rounds')} WHERE timed AND open_at IS NOT NULL AND close_at IS NOT NULL`,
         )})`,
       ),
     },
@@ -208,7 +208,8 @@ FROM ${t('cs_unanswered_rows')} GROUP BY level, who, period`,
 function sampleStats(d: Dialect): string {
   const key = 'level, who, period, sample';
   const percentile = (p: number) => {
-    const rank = `(CAST(n_all - 1 AS ${d.double}) * CAST(${p} AS ${d.double}))`;
+    // n − 1 times p as a double, as JavaScript multiplies (9e-1 is a double in both dialects).
+    const rank = `((n_all - 1) * ${Math.round(p * 10)}e-1)`;
     const k = `FLOOR(${rank})`;
     const low = `MAX(CASE WHEN r = ${k} THEN x END)`;
     const high = `MAX(CASE WHEN r = ${k} + 1 THEN x END)`;
@@ -273,7 +274,7 @@ function factViews(settings: Settings, sources: Readonly<Record<Source, boolean>
   SUM(${bool(`${has} AND rated`)}) AS rated,
   SUM(${bool(`${has} AND rated AND first_reply IS NOT NULL`)}) AS rated_replied,
   SUM(${bool('timed')}) AS timed,
-  SUM(${bool(`timed AND first_reply IS NOT NULL AND CAST(first_reply - fc AS ${d.double}) / 1000 <= ${settings.fastReplySeconds}`)}) AS fast,
+  SUM(${bool(`timed AND first_reply IS NOT NULL AND (first_reply - fc) / 1000 <= ${settings.fastReplySeconds}`)}) AS fast,
   SUM(agent_messages) AS agent_messages,
   SUM(customer_messages) AS customer_messages,
   SUM(${bool(`${has} AND first_reply IS NOT NULL AND invited = 1`)}) AS invited,
@@ -285,10 +286,10 @@ FROM ${t('cs_consultation_rows')} GROUP BY level, who, period`,
       // Every row the report has: each agent per period with consultations, the team and the shop per
       // period and for the whole report (always, even with no data).
       name: 'cs_spine',
-      sql: `SELECT DISTINCT level, who, period FROM ${t('cs_chat_facts')}
+      sql: `SELECT * FROM (SELECT DISTINCT level, who, period FROM ${t('cs_chat_facts')}
 UNION DISTINCT SELECT DISTINCT 'shop' AS level, '' AS who, period FROM ${t('cs_chat_facts')} WHERE level = 'team'
 UNION DISTINCT SELECT 'team' AS level, '' AS who, 'all' AS period
-UNION DISTINCT SELECT 'shop' AS level, '' AS who, 'all' AS period`,
+UNION DISTINCT SELECT 'shop' AS level, '' AS who, 'all' AS period) AS s`,
     },
     {
       name: 'cs_facts',
@@ -328,7 +329,8 @@ export function exprSql(expr: Expr, d: Dialect): string {
   if ('count' in expr) return `${column(expr.count)}_n`;
   if ('ratio' in expr) {
     const [a, b] = expr.ratio.map((e) => exprSql(e, d));
-    return `(CASE WHEN (${b}) = 0 THEN NULL ELSE CAST(${a} AS ${d.double}) / (${b}) END)`;
+    // Division gives a double in both dialects, as in JavaScript.
+    return `(CASE WHEN (${b}) = 0 THEN NULL ELSE (${a}) / (${b}) END)`;
   }
   const [a, b] = expr.minus.map((e) => exprSql(e, d));
   return `((${a}) - (${b}))`;

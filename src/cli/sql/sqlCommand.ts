@@ -1,0 +1,145 @@
+import { parseArgs } from 'node:util';
+import { NOTHING_AVAILABLE } from '../../core/engine/facts';
+import { DEFAULT_SETTINGS, SETTINGS, type Settings, settingText } from '../../core/engine/settings';
+import { KINDS } from '../../core/import/records';
+import {
+  parseReportOptions,
+  type ReportOptions,
+  settingFlags,
+  settingsFromFlags,
+  UsageError,
+} from '../options';
+import type { ParquetExport } from '../report';
+import { CANONICAL_TABLES, createTableSql } from './canonical';
+import { EngineRefusal } from './choice';
+import { sqlRefusals, sqlSources } from './coverage';
+import { type DialectName, dialect } from './dialect';
+import { reportViews } from './views';
+
+/** What `cs-kpi sql` prints the views for. */
+export interface SqlText {
+  dialect: DialectName;
+  /** DuckDB: a schema; BigQuery: DATASET or PROJECT.DATASET. */
+  dataset?: string;
+  /** Settings whose split is id, day or gap: the canonical table cannot tell what auto would pick. */
+  settings: Settings & { split: 'id' | 'day' | 'gap' };
+  /** Whether the chat exports had a rating-invitation column (邀评率 is empty without, as in the report). */
+  invites: boolean;
+}
+
+/**
+ * The canonical tables and the report's views as one SQL script for DuckDB or BigQuery: what
+ * `cs-kpi sql` prints. The views are the ones `--engine duckdb` runs (views.ts), for chat exports.
+ */
+export function sqlScript({ dialect: name, dataset, settings, invites }: SqlText): string {
+  const d = dialect(name, settings.timeZone, dataset);
+  const sources = sqlSources({ ...NOTHING_AVAILABLE, chats: true, invites }, settings);
+  const refusals = sqlRefusals(settings, sources);
+  if (refusals.length > 0)
+    throw new EngineRefusal(`cs-kpi sql cannot print these views yet: ${refusals.join('; ')}.`);
+  const views = reportViews({ settings, split: settings.split, sources, dialect: d });
+  const tables = Object.keys(CANONICAL_TABLES).map(
+    (table) => `${createTableSql(table, name, d.table(table), true)};`,
+  );
+  const header = [
+    `-- cs-kpi ${name} views (issue 21; docs/scale.md): the report's figures over the canonical tables.`,
+    `-- Settings: ${JSON.stringify({ ...settings, invites })}`,
+    '-- cs_indicators has one row per agent, team and shop and period, a column per indicator.',
+  ];
+  const schema = name === 'duckdb' && dataset ? [`CREATE SCHEMA IF NOT EXISTS ${dataset};`] : [];
+  const body = views.map((v) => `CREATE OR REPLACE VIEW ${d.table(v.name)} AS\n${v.sql};`);
+  return `${[...header, '', ...schema, ...tables, '', ...body].join('\n')}\n`;
+}
+
+/** DuckDB's schema names as written unquoted; BigQuery's project IDs (with hyphens) and dataset names. */
+const DATASET: Record<DialectName, { pattern: RegExp; says: string }> = {
+  duckdb: { pattern: /^[A-Za-z_][A-Za-z0-9_]*$/, says: 'a schema name (letters, digits, _)' },
+  bigquery: {
+    pattern: /^([a-z][a-z0-9-]{4,28}[a-z0-9]\.)?[A-Za-z0-9_]{1,1024}$/,
+    says: 'DATASET or PROJECT.DATASET (a project ID: lowercase letters, digits, -; a dataset: letters, digits, _)',
+  },
+};
+
+export function parseSqlOptions(argv: readonly string[]): SqlText {
+  const { values } = parseArgs({
+    args: [...argv],
+    strict: true,
+    allowPositionals: false,
+    options: {
+      dialect: { type: 'string' },
+      dataset: { type: 'string' },
+      'no-invites': { type: 'boolean' },
+      ...settingFlags(),
+    },
+  });
+  const name = values.dialect ?? 'duckdb';
+  if (name !== 'duckdb' && name !== 'bigquery')
+    throw new UsageError(`--dialect is duckdb or bigquery; got "${name}".`);
+  const dataset = values.dataset;
+  if (dataset !== undefined && !DATASET[name].pattern.test(dataset))
+    throw new UsageError(`--dataset for ${name} is ${DATASET[name].says}; got "${dataset}".`);
+  const settings = settingsFromFlags(values);
+  const split = settings.split;
+  if (split === 'auto')
+    throw new UsageError(
+      'cs-kpi sql needs --split id, day or gap: auto splits by session ID when the chat exports have that column, which the canonical table does not tell. cs-kpi export says which its rows need.',
+    );
+  return {
+    dialect: name,
+    ...(dataset ? { dataset } : {}),
+    settings: { ...settings, split },
+    invites: !values['no-invites'],
+  };
+}
+
+/** Report flags that mean nothing to `cs-kpi export`: refused rather than ignored. */
+const NOT_FOR_EXPORT = ['--engine', '--xlsx', '--previous', '--rates'];
+
+/**
+ * `cs-kpi export`'s own flags (--format parquet, --out DIR), the rest read as the report's (the
+ * exports, --map, the settings); the canonical table is messages, so only chat exports are taken.
+ */
+export function parseExportOptions(argv: readonly string[]): { dir: string; options: ReportOptions } {
+  const rest: string[] = [];
+  let format: string | undefined;
+  let dir: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    if (arg === '--format') format = argv[++i];
+    else if (arg === '--out') dir = argv[++i];
+    else if (NOT_FOR_EXPORT.includes(arg)) throw new UsageError(`cs-kpi export takes no ${arg}.`);
+    else rest.push(arg);
+  }
+  if (format !== 'parquet')
+    throw new UsageError(`cs-kpi export writes --format parquet; got "${format ?? ''}".`);
+  if (!dir) throw new UsageError('cs-kpi export --format parquet writes into a folder: give --out DIR.');
+  const options = parseReportOptions([...rest, '--format', 'json']);
+  const others = KINDS.filter((kind) => kind !== 'chats' && (options.files[kind] ?? []).length > 0);
+  if (others.length > 0)
+    throw new UsageError(
+      `cs-kpi export writes the canonical messages table, from chat exports (--chats), so far; ${others.map((k) => `--${k}`).join(', ')} ${others.length === 1 ? 'was' : 'were'} given. The views do not read them yet (docs/scale.md).`,
+    );
+  if ((options.files.chats ?? []).length === 0)
+    throw new UsageError('cs-kpi export needs the chat exports: give --chats FILE.');
+  return { dir, options: { ...options, engine: 'duckdb' } };
+}
+
+/** A word as a POSIX shell reads it back. */
+const shellWord = (text: string) =>
+  /^[\w@%+=:,./-]+$/.test(text) ? text : `'${text.replaceAll("'", "'\\''")}'`;
+
+/**
+ * The `cs-kpi sql` flags for the views over an export's rows: the split auto took and whether there
+ * was an invitation column (which the canonical table cannot tell), then every setting not at its
+ * default, so that the views compute what `cs-kpi report` computes from the same exports.
+ */
+export function sqlFlagsFor(parquet: ParquetExport, settings: Settings): string {
+  const flags = [`--split ${parquet.split}`, ...(parquet.invites ? [] : ['--no-invites'])];
+  for (const s of SETTINGS) {
+    const value = settings[s.id];
+    if (s.id === 'split' || JSON.stringify(value) === JSON.stringify(DEFAULT_SETTINGS[s.id])) continue;
+    const texts = s.type.kind === 'list' ? (value as string[]) : [settingText(s.id, value)];
+    for (const text of texts) flags.push(`${s.flag} ${shellWord(text)}`);
+  }
+  return flags.join(' ');
+}

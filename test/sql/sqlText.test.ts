@@ -1,0 +1,181 @@
+// `cs-kpi sql`: the BigQuery text parsed by a parser that knows BigQuery's grammar and run on DuckDB
+// (BigQuery's few date functions defined there by their documented meaning), the DuckDB text run on
+// DuckDB; both over the canonical table give the JS engine's figures on the example chats.
+import { readFileSync } from 'node:fs';
+import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
+import sqlParser from 'node-sql-parser';
+import { describe, expect, it } from 'vitest';
+import { MessageRows } from '../../src/cli/sql/canonical';
+import { appenderSink } from '../../src/cli/sql/engine';
+import { parseSqlOptions, type SqlText, sqlScript } from '../../src/cli/sql/sqlCommand';
+import type { Message } from '../../src/core/engine/model';
+import { importTable } from '../../src/core/import/importer';
+import { EXAMPLE_CHATS } from '../examples';
+import {
+  CHATS_ONLY,
+  indicatorDifferences as differences,
+  jsReport,
+  type SqlValue as Value,
+} from './differential';
+
+/** Settings as `cs-kpi sql` flags: each split, period, hours, internal accounts, auto replies, zones. */
+const FLAGS: string[][] = [
+  ['--split', 'id'],
+  ['--split', 'day', '--period', 'day', '--hours', '09:00-18:00', '--internal', '小美'],
+  ['--split', 'gap', '--gap-minutes', '5', '--period', 'week', '--auto-replies-close-gaps', 'true'],
+  ['--split', 'day', '--period', 'month', '--exclude-offline', 'false', '--tz', 'America/New_York'],
+  [
+    '--split',
+    'id',
+    '--fast-reply-seconds',
+    '60',
+    '--auto-prefix',
+    '您好',
+    '--exclude-transfers-out',
+    'false',
+  ],
+];
+
+const options = (flags: readonly string[], more: readonly string[] = []): SqlText =>
+  parseSqlOptions([...flags, ...more]);
+
+/** The statements of a script, its comment lines left out. */
+const statements = (script: string) =>
+  script
+    .split(/;\n/)
+    .map((s) =>
+      s
+        .split('\n')
+        .filter((line) => !line.startsWith('--'))
+        .join('\n')
+        .trim(),
+    )
+    .filter((s) => s.length > 0);
+
+/** The example chat export as the importer reads it (in Asia/Shanghai, as the report does). */
+function exampleMessages(zone: string): Message[] {
+  return importTable({
+    file: EXAMPLE_CHATS,
+    text: readFileSync(EXAMPLE_CHATS, 'utf8'),
+    timeZone: zone,
+    kind: 'chats',
+  }).records;
+}
+
+/**
+ * BigQuery's functions the views use, defined in DuckDB as BigQuery documents them: TIMESTAMP_MILLIS
+ * (a timestamp from epoch ms), DATETIME/DATE(timestamp, zone) (the wall clock / day in a zone),
+ * UNIX_DATE and DATE_FROM_UNIX_DATE (days since 1970-01-01), FORMAT_DATE(format, date). DuckDB's
+ * parser takes DATE(…) for a cast, so that one is renamed in the text run.
+ */
+const BIGQUERY_FUNCTIONS = [
+  'CREATE MACRO TIMESTAMP_MILLIS(ms) AS make_timestamptz(ms * 1000)',
+  'CREATE MACRO DATETIME(ts, zone) AS timezone(zone, ts)',
+  'CREATE MACRO BQ_DATE(ts, zone) AS CAST(timezone(zone, ts) AS DATE)',
+  "CREATE MACRO UNIX_DATE(d) AS CAST(d - DATE '1970-01-01' AS BIGINT)",
+  "CREATE MACRO DATE_FROM_UNIX_DATE(n) AS DATE '1970-01-01' + CAST(n AS INTEGER)",
+  'CREATE MACRO FORMAT_DATE(fmt, d) AS strftime(d, fmt)',
+];
+
+/** cs_indicators' rows after the script ran on DuckDB over these messages (in the `cs` schema for duckdb). */
+async function indicatorRows(script: string, schema: string, messages: readonly Message[], text: SqlText) {
+  const instance = await DuckDBInstance.create(':memory:', { threads: '1' });
+  const connection: DuckDBConnection = await instance.connect();
+  try {
+    await connection.run("SET TimeZone = 'UTC'");
+    if (text.dialect === 'bigquery') for (const macro of BIGQUERY_FUNCTIONS) await connection.run(macro);
+    await connection.run(script);
+    const appender = await connection.createAppender('messages', schema);
+    const rows = new MessageRows(appenderSink(appender), text.settings);
+    for (const m of messages) rows.add(m);
+    appender.closeSync();
+    const prefix = schema === 'main' ? '' : `${schema}.`;
+    const reader = await connection.runAndReadAll(`SELECT * FROM ${prefix}cs_indicators`);
+    return reader
+      .getRowObjectsJS()
+      .map((r) =>
+        Object.fromEntries(
+          Object.entries(r).map(([k, v]) => [k, typeof v === 'bigint' ? Number(v) : (v as Value)]),
+        ),
+      );
+  } finally {
+    connection.closeSync();
+    instance.closeSync();
+  }
+}
+
+describe('cs-kpi sql --dialect bigquery', () => {
+  it("parses with node-sql-parser's BigQuery grammar, every statement, under every setting tried", () => {
+    const parser = new sqlParser.Parser();
+    for (const flags of FLAGS) {
+      for (const more of [['--dataset', 'my-project.cs_kpi'], ['--no-invites'], []]) {
+        const text = options(flags, ['--dialect', 'bigquery', ...more]);
+        const list = statements(sqlScript(text));
+        // The canonical table and the 15 views.
+        expect(list.length).toBe(16);
+        for (const statement of list)
+          expect(() => parser.astify(statement, { database: 'bigquery' }), statement).not.toThrow();
+      }
+    }
+    // A text with a quote in it is escaped as BigQuery reads it.
+    const quoted = sqlScript(options(['--split', 'id', '--internal', "o'brien"], ['--dialect', 'bigquery']));
+    expect(quoted).toContain("NOT IN ('o\\'brien')");
+    for (const statement of statements(quoted)) parser.astify(statement, { database: 'bigquery' });
+  });
+
+  it("is the text DuckDB runs but for BigQuery's date functions, and gives the JS engine's figures there", async () => {
+    for (const flags of FLAGS) {
+      const duckdb = options(flags, ['--dialect', 'duckdb']);
+      const bigquery = options(flags, ['--dialect', 'bigquery']);
+      const duckdbText = sqlScript(duckdb);
+      const bigqueryText = sqlScript(bigquery);
+      // Line by line, the texts differ only where a time becomes a day, a minute or a period label.
+      const dialectLines = bigqueryText.split('\n').filter((line, i) => line !== duckdbText.split('\n')[i]);
+      for (const line of dialectLines)
+        expect(line, line).toMatch(/TIMESTAMP_MILLIS|DATE_FROM_UNIX_DATE|^-- cs-kpi|^CREATE TABLE/);
+      const messages = exampleMessages(duckdb.settings.timeZone);
+      const js = jsReport(messages, duckdb.settings, CHATS_ONLY, true);
+      expect(js.team.consultations).toBeGreaterThan(50);
+      const run = bigqueryText.replaceAll('UNIX_DATE(DATE(', 'UNIX_DATE(BQ_DATE(');
+      expect(differences(js, await indicatorRows(run, 'main', messages, bigquery)), flags.join(' ')).toEqual(
+        [],
+      );
+    }
+  }, 120_000);
+});
+
+describe('cs-kpi sql --dialect duckdb', () => {
+  it("runs on DuckDB over the canonical table and gives the JS engine's figures on the example chats", async () => {
+    for (const flags of FLAGS) {
+      for (const invites of [true, false]) {
+        const text = options(flags, [
+          '--dialect',
+          'duckdb',
+          '--dataset',
+          'cs',
+          ...(invites ? [] : ['--no-invites']),
+        ]);
+        const messages = exampleMessages(text.settings.timeZone);
+        const available = { ...CHATS_ONLY, invites };
+        const js = jsReport(messages, text.settings, available, true);
+        const rows = await indicatorRows(sqlScript(text), 'cs', messages, text);
+        expect(differences(js, rows), flags.join(' ')).toEqual([]);
+        // Not a vacuous match: the figures are there, 邀评率 only with the invitation column.
+        expect(rows.find((r) => r.level === 'team' && r.period === 'all')?.reply_rate).toBeGreaterThan(0.5);
+        expect(js.team.invite_rate === null).toBe(!invites);
+      }
+    }
+  }, 120_000);
+
+  it('refuses what a user must say: the split, a dataset the dialect cannot name, a setting it cannot compute', () => {
+    expect(() => parseSqlOptions([])).toThrow(/--split id, day or gap/);
+    expect(() => parseSqlOptions(['--split', 'id', '--dialect', 'postgres'])).toThrow(/duckdb or bigquery/);
+    expect(() => parseSqlOptions(['--split', 'id', '--dataset', 'my-project.cs'])).toThrow(/schema name/);
+    expect(() => parseSqlOptions(['--split', 'id', '--dialect', 'bigquery', '--dataset', 'a.b.c'])).toThrow(
+      /PROJECT\.DATASET/,
+    );
+    expect(() => sqlScript(parseSqlOptions(['--split', 'id', '--platform', 'shopee']))).toThrow(
+      /platform_response_rate has no SQL form/,
+    );
+  });
+});
