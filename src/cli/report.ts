@@ -244,7 +244,9 @@ export async function runReport(
     const zoned = chatFiles.find((f) => f.zone !== zone);
     if (sql && zoned)
       throw new EngineRefusal(
-        `--engine duckdb does not compute this report yet: it counts days in --tz only, and ${zoned.file} is read in ${zoned.zone}. Use --engine js, or --engine duckdb with --tz ${zoned.zone}.`,
+        parquetDir
+          ? `cs-kpi export reads every chat export in one zone, --tz ${zone}, as the views count days in one; ${zoned.file} is read in ${zoned.zone}. Export it in a run of its own with --tz ${zoned.zone}.`
+          : `--engine duckdb does not compute this report yet: it counts days in --tz only, and ${zoned.file} is read in ${zoned.zone}. Use --engine js, or --engine duckdb with --tz ${zoned.zone}.`,
       );
     const agentZones = zonesOfAgents(columns, chatFiles, zone);
     const rates = options.rates

@@ -112,6 +112,32 @@ describe('cs-kpi export --format parquet', () => {
     ]);
     expect(orders.status).toBe(2);
     expect(orders.stderr).toContain('--orders was given');
+    const zoned = cli([
+      'export',
+      '--format',
+      'parquet',
+      '--out',
+      dir,
+      '--chats',
+      `${EXAMPLE_CHATS}@Asia/Taipei`,
+    ]);
+    expect(zoned.status).toBe(2);
+    expect(zoned.stderr).toContain(
+      `${EXAMPLE_CHATS} was given Asia/Taipei. Export it in a run of its own with --tz Asia/Taipei.`,
+    );
+    const same = cli([
+      'export',
+      '--format',
+      'parquet',
+      '--out',
+      dir,
+      '--chats',
+      `${EXAMPLE_CHATS}@Asia/Taipei`,
+      '--tz',
+      'Asia/Taipei',
+    ]);
+    expect(same.status, same.stderr).toBe(0);
+    expect(same.stderr).toContain('--tz Asia/Taipei');
   });
 });
 

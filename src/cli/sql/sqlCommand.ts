@@ -121,6 +121,12 @@ export function parseExportOptions(argv: readonly string[]): { dir: string; opti
     );
   if ((options.files.chats ?? []).length === 0)
     throw new UsageError('cs-kpi export needs the chat exports: give --chats FILE.');
+  const zone = options.settings.timeZone;
+  const [file, own] = Object.entries(options.zones.chats ?? {}).find(([, z]) => z !== zone) ?? [];
+  if (file !== undefined)
+    throw new UsageError(
+      `cs-kpi export reads every chat export in one zone, --tz ${zone}, as the views count days in one; ${file} was given ${own}. Export it in a run of its own with --tz ${own}.`,
+    );
   return { dir, options: { ...options, engine: 'duckdb' } };
 }
 
