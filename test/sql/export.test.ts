@@ -1,15 +1,24 @@
 // `cs-kpi export --format parquet` and `cs-kpi sql` through the command line: the canonical table
 // written as Parquet, read back by DuckDB, with the views `cs-kpi sql` prints for the flags the export
 // names, gives the figures of `cs-kpi report` on the same exports.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
+import { ROOT } from '../../scripts/build.mjs';
 import { MESSAGE_COLUMNS } from '../../src/cli/sql/canonical';
+import type { Row } from '../../src/core/engine/report';
+import { DEFAULT_SCHEME } from '../../src/core/engine/scheme';
+import { payLines } from '../../src/core/payPeriod/payLines';
+import { columnLetter } from '../../src/core/sheets/a1';
+import { scorecardTab } from '../../src/core/sheets/scorecard';
+import { readSettingsBook, settingsRows } from '../../src/core/sheets/settingsTab';
+import type { Tab } from '../../src/core/sheets/tabs';
 import { EXAMPLE_CHATS } from '../examples';
 import { cli } from '../helpers/cli';
 import { TWITTER_CONVERSATION_ARGS } from '../publicData';
+import { cellNumber, ensureLibreOffice, recalculatedSheets } from '../xlsx/libreoffice';
 import { indicatorDifferences, type SqlValue } from './differential';
 
 /** The `cs-kpi sql` flags the export names on stderr, as words (the shell's quoting undone). */
@@ -167,4 +176,84 @@ describe('cs-kpi sql', () => {
     expect(platform.status).toBe(2);
     expect(platform.stderr).toContain('the indicator platform_response_rate has no SQL form yet');
   });
+});
+
+/** The formula docs/scale.md gives for a 绩效 figure cell read from a Connected Sheets extract. */
+function extractFormula(indicator: number, row: number): string {
+  const docs = readFileSync(join(ROOT, 'docs/scale.md'), 'utf8');
+  const formula = /^\s*(=IF\(SUMPRODUCT\(EXACT\(BigQuery!.*)$/m.exec(docs)?.[1];
+  expect(formula, 'the formula in docs/scale.md').toBeDefined();
+  const column = columnLetter(2 + indicator);
+  return (formula as string)
+    .slice(1)
+    .replaceAll('B$2:B$2000', `${column}$2:${column}$2000`)
+    .replaceAll(/\$A2\b/g, `$A${row}`);
+}
+
+describe('绩效 reading a BigQuery extract (docs/scale.md), recalculated by LibreOffice', () => {
+  it("gives the pay 绩效 gives from the report's figures", async () => {
+    ensureLibreOffice();
+    const { workbookOf } = await import('../../src/cli/workbook');
+    const chats = ['--chats', EXAMPLE_CHATS];
+    const { rows } = await throughParquet(chats, []);
+    const agents: Row[] = report(chats, []).agents;
+    // A scheme of the figures the views compute (chats): 30秒应答率 and 平均响应时间.
+    const scheme = { ...DEFAULT_SCHEME, items: DEFAULT_SCHEME.items.slice(0, 2) };
+    const settings = settingsRows([scheme], []);
+    const book = readSettingsBook(settings);
+    const ids = scheme.items.map((i) => i.id);
+    // The extract: who, then the scheme's indicators, the agents' rows of the period in BigQuery's order
+    // (reversed here, so that a figure is found by name, not by place); the last agent left out.
+    const extracted = rows
+      .filter((r) => r.level === 'agent' && r.period === 'all')
+      .map((r) => [String(r.who), ...ids.map((id) => r[id] ?? null)])
+      .reverse()
+      .slice(1);
+    const missing = String(rows.filter((r) => r.level === 'agent' && r.period === 'all').at(-1)?.who);
+    expect(agents.map((a) => String(a.agent))).toContain(missing);
+    const card = scorecardTab(agents, book, 'native');
+    // Each figure cell reads the extract, as the walk says to write it.
+    card.rows.forEach((line, r) => {
+      if (r === 0) return;
+      ids.forEach((_, k) => {
+        line[2 + k * 2] = { formula: extractFormula(k, r + 1) };
+      });
+    });
+    const tabs: Tab[] = [
+      card,
+      { name: '设置', rows: settings, formats: [], frozenRows: 1, frozenColumns: 0, conditional: [] },
+      {
+        name: 'BigQuery',
+        rows: [['who', ...ids], ...extracted],
+        formats: ['@', ...ids.map(() => null)],
+        frozenRows: 1,
+        frozenColumns: 0,
+        conditional: [],
+      },
+    ];
+    const path = join(mkdtempSync(join(tmpdir(), 'cs-kpi-extract-')), 'extract.xlsx');
+    await (await workbookOf(tabs)).xlsx.writeFile(path);
+    const [header = [], ...lines] = recalculatedSheets(path).get('绩效') as string[][];
+    // What 绩效 pays from the report's own figures; the agent missing from the extract has none.
+    const expected = payLines(
+      agents.map((a) =>
+        String(a.agent) === missing ? { ...a, ...Object.fromEntries(ids.map((id) => [id, null])) } : a,
+      ),
+      book,
+    );
+    expect(lines).toHaveLength(agents.length);
+    lines.forEach((line, a) => {
+      const agent = agents[a] as Row;
+      ids.forEach((id, k) => {
+        const shown = cellNumber(line[2 + k * 2]);
+        if (String(agent.agent) === missing) expect(shown, `${line[0]} ${id}`).toBeNull();
+        else expect(shown, `${line[0]} ${id}`).toBeCloseTo(agent[id] as number, 9);
+      });
+      const pay = cellNumber(line[header.indexOf('绩效工资')]);
+      const line0 = expected[a];
+      if (line0?.pay === null) expect(pay, `${line[0]} pay`).toBeNull();
+      else expect(pay, `${line[0]} pay`).toBeCloseTo(line0?.pay as number, 6);
+    });
+    expect(expected.filter((l) => l.pay !== null && l.pay > 0).length).toBeGreaterThan(2);
+  }, 240_000);
 });
