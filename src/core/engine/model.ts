@@ -58,6 +58,12 @@ export interface Order {
    * absent when nothing says. Amounts of different currencies are never added (docs/decisions.md).
    */
   currency?: string;
+  /**
+   * What lines whose own status says cancelled add to amount and items, in an export whose amounts
+   * are per line (Lazada cancels one item of an order and ships the rest): never paid, so left out of
+   * its sales (report.ts withoutCancelledLines).
+   */
+  cancelledLines?: { amount: number; items: number };
   row?: number;
 }
 

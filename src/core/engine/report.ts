@@ -109,7 +109,8 @@ function count<T>(items: readonly T[], test: (item: T) => boolean): number {
  * credited to them, then each source's facts (consultationFacts, salesFacts, afterSalesFacts), the
  * team totals and rolling windows once every record is in, and the rows (reportRows).
  */
-export function computeReport(input: ReportInput, settings: Settings): Report {
+export function computeReport(given: ReportInput, settings: Settings): Report {
+  const input = withoutCancelledLines(given);
   const { rates } = input;
   const currencies = currenciesOf(input.orders);
   if (rates && (currencies.length > 1 || (currencies[0] ?? rates.to) !== rates.to)) {
@@ -131,6 +132,23 @@ export function computeReport(input: ReportInput, settings: Settings): Report {
     withoutMoney(report);
   }
   return report;
+}
+
+/**
+ * An order's cancelled lines (Order.cancelledLines) were never paid: their money and items are left
+ * out of it. Sales are paid money under every basis (the basis decides only which consultation an
+ * order is credited to), so under every basis.
+ */
+function withoutCancelledLines(input: ReportInput): ReportInput {
+  if (!input.orders.some((o) => o.cancelledLines)) return input;
+  const orders = input.orders.map((order) => {
+    const cancelled = order.cancelledLines;
+    if (!cancelled) return order;
+    // Lines' amounts were summed in floating point: the difference back to the cents (and finer).
+    const amount = Math.round((order.amount - cancelled.amount) * 1e6) / 1e6;
+    return { ...order, amount, items: order.items - cancelled.items };
+  });
+  return { ...input, orders };
 }
 
 /** The report of orders in one currency (or whose currency nothing says). */

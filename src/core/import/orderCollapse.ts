@@ -111,7 +111,13 @@ export class OrderCollapser {
     )
       order.amount = row.amount;
     if (this.perLine.refundAmount) order.refundAmount += row.refundAmount;
-    else if (order.refundAmount === 0 && row.refundAmount !== 0) order.refundAmount = row.refundAmount;
+    if (row.cancelledLines) {
+      const sum = order.cancelledLines ?? { amount: 0, items: 0 };
+      order.cancelledLines = {
+        amount: sum.amount + row.cancelledLines.amount,
+        items: sum.items + row.cancelledLines.items,
+      };
+    } else if (order.refundAmount === 0 && row.refundAmount !== 0) order.refundAmount = row.refundAmount;
   }
 
   /**

@@ -52,6 +52,8 @@ export class RowReader<K extends Kind = Kind> {
   parenthesesNegative = false;
   /** The dialect's own order status words (orderStatus.ts), where a word means something else there. */
   statusWords: Readonly<Record<string, OrderStatus>> | undefined = undefined;
+  /** The dialect's amounts are per line (dialects.ts perLine): a row's status is its line's. */
+  perLineMoney = false;
   /** The currency of the dialect's market, for orders whose export says none (Shopee TW: TWD). */
   marketCurrency: string | null = null;
   /** Whether a field of this row failed: the row is then counted nowhere, whatever was read besides. */
@@ -416,6 +418,9 @@ export const CONVERTERS: { [K in Kind]: (r: RowReader<K>) => RecordOf[K] | null 
       // as paid when it was placed.
       paidAt = createdAt;
     }
+    // Where amounts are per line, so is the status: a cancelled line of an order whose other lines
+    // were paid was never paid (report.ts leaves it out of the order's sales).
+    const cancelledLine = status === 'cancelled' && r.perLineMoney;
     if (
       orderId === null ||
       createdAt === undefined ||
@@ -438,6 +443,7 @@ export const CONVERTERS: { [K in Kind]: (r: RowReader<K>) => RecordOf[K] | null 
       refundAmount,
       ...(status === 'refunded' ? { refunded: true } : {}),
       ...(currency !== '' ? { currency } : {}),
+      ...(cancelledLine ? { cancelledLines: { amount: Number.isNaN(amount) ? 0 : amount, items } } : {}),
       row: r.row,
     };
   },

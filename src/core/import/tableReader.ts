@@ -424,6 +424,7 @@ export function readRows(request: RowsRequest, feed: RowFeed): TableImport {
     reader.dateColumns = dates;
     reader.parenthesesNegative = dialect?.dialect.parenthesesNegative === true;
     reader.statusWords = dialect?.dialect.statuses;
+    reader.perLineMoney = dialect?.dialect.perLine?.includes('amount') === true;
     reader.marketCurrency = dialect?.dialect.market?.currency ?? null;
     const width = Math.max(...indexes.values()) + 1;
     const slack = trailingSlack(pending.slice(headerIndex + 1), header.length);
