@@ -1,35 +1,22 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ROOT } from '../../scripts/build.mjs';
-import { startPreview } from '../../scripts/preview.mjs';
-import { ARTIFACTS, launchChromium } from './browser';
+import { ARTIFACTS, previewForFile } from './browser';
 
-let browser: Browser;
-let preview: Awaited<ReturnType<typeof startPreview>>;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  preview = await startPreview({ port: 0, quiet: true });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await new Promise((resolve) => preview?.server.close(resolve));
-});
+const held = previewForFile();
 
 describe('closing a pay period in the preview', () => {
   it('computes the example month, closes it, imports corrected exports: the closed pay stays, the tabs move, the difference stated', async () => {
-    const page = await browser.newPage({ viewport: { width: 1300, height: 900 } });
+    const page = await held.browser.newPage({ viewport: { width: 1300, height: 900 } });
     const dialogs: { type: string; message: string }[] = [];
     page.on('dialog', (dialog) => {
       dialogs.push({ type: dialog.type(), message: dialog.message() });
       // The prompt's empty answer: the period proposed (the data's month).
       void dialog.accept();
     });
-    await page.goto(preview.url);
+    await page.goto(held.preview.url);
     const sidebar = page.frameLocator('#sidebar');
     await expect.poll(() => sidebar.locator('#status').textContent()).toBe('已连接');
     const example = (file: string) => readFileSync(join(ROOT, 'examples', file), 'utf8');

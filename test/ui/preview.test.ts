@@ -1,32 +1,19 @@
 import { fileURLToPath } from 'node:url';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPreview } from '../../scripts/preview.mjs';
+import { describe, expect, it } from 'vitest';
 import type { GasFake } from '../fakes/services';
-import { ARTIFACTS, launchChromium } from './browser';
+import { ARTIFACTS, previewForFile } from './browser';
 
-let browser: Browser;
-let preview: Awaited<ReturnType<typeof startPreview>>;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  preview = await startPreview({ port: 0, quiet: true });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await new Promise((resolve) => preview?.server.close(resolve));
-});
+const held = previewForFile();
 
 /** The preview in a new page once the sidebar is connected; its dialogs are answered and recorded. */
 async function openPreview(answer: 'accept' | 'dismiss' = 'accept') {
-  const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+  const page = await held.browser.newPage({ viewport: { width: 1100, height: 900 } });
   const dialogs: string[] = [];
   page.on('dialog', (dialog) => {
     dialogs.push(dialog.message());
     void (answer === 'accept' ? dialog.accept() : dialog.dismiss());
   });
-  await page.goto(preview.url);
+  await page.goto(held.preview.url);
   const sidebar = page.frameLocator('#sidebar');
   await expect.poll(() => sidebar.locator('#status').textContent()).toBe('已连接');
   return { page, sidebar, dialogs };
@@ -49,7 +36,7 @@ async function readUntil(sidebar: Sidebar, text: string) {
 
 /** `rows` put in a new tab of the spreadsheet, chosen as the chat source in a new preview, and read. */
 async function chatsFromTab(tab: string, rows: string[][], recognized: string) {
-  const fake = preview.fake as GasFake;
+  const fake = held.preview.fake as GasFake;
   const sheet = fake.spreadsheet.insertSheet(tab);
   // A paste grows the grid to fit, as pasting into Sheets does.
   if (rows.length > sheet.getMaxRows())
@@ -89,7 +76,7 @@ describe('npm run preview', () => {
   });
 
   it('shows cell text and tab names from the spreadsheet as text, never as HTML', async () => {
-    const fake = preview.fake as GasFake;
+    const fake = held.preview.fake as GasFake;
     const hostile = '<img src=x onerror="document.title=\'pwned\'">';
     const sheet = fake.spreadsheet.insertSheet(hostile);
     sheet.getRange(1, 1, 1, 2).setValues([[hostile, '<script>document.title="pwned"</script>']]);
@@ -154,7 +141,8 @@ describe('the sidebar flow in the preview', () => {
     expect(shop[(sales[0] ?? []).indexOf('支付率')]).toBe('86.0%');
     expect(shop[(sales[0] ?? []).indexOf('客单价')]).toBe('100.37');
     // …while the cells hold the exact figures.
-    const cells = (name: string) => (preview.fake as GasFake).spreadsheet.getSheetByName(name)?.dump() ?? [];
+    const cells = (name: string) =>
+      (held.preview.fake as GasFake).spreadsheet.getSheetByName(name)?.dump() ?? [];
     const exact = (name: string, row: string, column: string) => {
       const grid = cells(name);
       return grid.find((r) => r[0] === row)?.[(grid[0] ?? []).indexOf(column)];
@@ -208,7 +196,7 @@ describe('the sidebar flow in the preview', () => {
   }, 120_000);
 
   it('follows an edited 设置: recompute from the menu, and the next import leaves 设置 as edited', async () => {
-    const fake = preview.fake as GasFake;
+    const fake = held.preview.fake as GasFake;
     const settings = fake.spreadsheet.getSheetByName('设置');
     // The team adds an after-sales scheme and moves AppleSupport onto it.
     settings
@@ -353,7 +341,7 @@ describe('a tab of the spreadsheet as a source', () => {
       header: false,
     }).data;
     const { page, sidebar } = await chatsFromTab('粘贴的聊天', rows, '识别为 Twitter 客服会话');
-    const fake = preview.fake as GasFake;
+    const fake = held.preview.fake as GasFake;
     await sidebar.locator('#set-tz').fill('UTC');
     await computeAndWait(sidebar);
     const service = fake.spreadsheet.getSheetByName('服务指标')?.dump() ?? [];
@@ -394,7 +382,7 @@ describe('a large paste in the preview', () => {
       seed: 11,
     });
     const chats = readFileSync(files.chats, 'utf8');
-    const callsBefore = preview.calls.length;
+    const callsBefore = held.preview.calls.length;
     expect(Buffer.byteLength(chats)).toBeGreaterThan(19_500_000);
     const { page, sidebar } = await openPreview();
     await sidebar.locator('#text-chats').evaluate((area: HTMLTextAreaElement, value: string) => {
@@ -409,14 +397,14 @@ describe('a large paste in the preview', () => {
     await expect
       .poll(() => sidebar.locator('#progress-text').textContent(), { timeout: 150_000, interval: 500 })
       .toContain('完成');
-    const fake = preview.fake as GasFake;
+    const fake = held.preview.fake as GasFake;
     const detail = fake.spreadsheet.getSheetByName('咨询明细')?.dump() ?? [];
     const service = fake.spreadsheet.getSheetByName('服务指标')?.dump() ?? [];
     const team = service.find((row) => row[0] === '团队') ?? [];
     expect(detail.length - 1).toBe(team[(service[0] ?? []).indexOf('咨询量')]);
     expect(detail.length).toBeGreaterThan(40_000);
     // No single google.script.run call carries the whole import: the rows went in blocks.
-    const writes = preview.calls.slice(callsBefore).filter((c) => /Tabs|TabRows/.test(c.name));
+    const writes = held.preview.calls.slice(callsBefore).filter((c) => /Tabs|TabRows/.test(c.name));
     expect(writes.filter((c) => c.name === 'appendTabRows').length).toBeGreaterThan(2);
     expect(writes.map((c) => c.name)).not.toContain('writeTabs');
     expect(Math.max(...writes.map((c) => c.bytes))).toBeLessThan(8_000_000);
@@ -482,7 +470,7 @@ describe('邀评 and 留言 in the sidebar', () => {
     const team = async () => {
       await page.getByRole('button', { name: '服务指标', exact: true }).click();
       // The cells as written (the grid shows them through their formats: 33.3%).
-      const rows = (preview.fake as GasFake).spreadsheet.getSheetByName('服务指标')?.dump() ?? [];
+      const rows = (held.preview.fake as GasFake).spreadsheet.getSheetByName('服务指标')?.dump() ?? [];
       const header = rows[0] ?? [];
       const row = rows.find((r) => r[0] === '团队') ?? [];
       // Rounded, to compare with expect.poll; an empty cell stays empty.
