@@ -1,6 +1,6 @@
 // Property-generated months through both engines: every figure the same (differential.ts).
 import fc from 'fast-check';
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Message } from '../../src/core/engine/model';
 import { resolveSettings, type Settings } from '../../src/core/engine/settings';
 import { CHATS_ONLY, duckdbReport, expectSameReports, jsReport } from './differential';
@@ -81,4 +81,31 @@ describe('DuckDB and the JS engine on property-generated chats', () => {
       { numRuns: 60, endOnFailure: true },
     );
   }, 300_000);
+});
+
+describe('DuckDB and the JS engine on repeated rows', () => {
+  it('keep a row without a message ID that matches an earlier row with one in every other cell', async () => {
+    const at = START + 10 * 3600 * 1000;
+    const base = { agent: '小美', customer: 'c1', text: '在吗', session: null, auto: false, transfer: null };
+    const messages = [
+      { ...base, time: at, from: 'customer', invite: false, offline: false, rowPrint: 0, messageId: 'm1' },
+      // The same cells but no ID: the JS engine compares its flags (no ID) and keeps it.
+      { ...base, time: at, from: 'customer', invite: false, offline: false, rowPrint: 0 },
+      // A true repeat of the row before: dropped by both.
+      { ...base, time: at, from: 'customer', invite: false, offline: false, rowPrint: 0 },
+      {
+        ...base,
+        time: at + 5000,
+        from: 'agent',
+        text: '亲，在的',
+        invite: false,
+        offline: false,
+        rowPrint: 0,
+      },
+    ] as Message[];
+    const s = resolveSettings({});
+    const js = jsReport(messages, s, CHATS_ONLY, false);
+    expect(js.counts.messages).toBe(3);
+    expectSameReports(js, await duckdbReport(messages, s, CHATS_ONLY, false));
+  });
 });

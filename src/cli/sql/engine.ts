@@ -122,7 +122,9 @@ export class DuckdbEngine {
     const d = dialect('duckdb', settings.timeZone);
     for (const view of reportViews({ settings, split, sources, dialect: d })) {
       const t0 = performance.now();
-      await this.connection.run(`CREATE OR REPLACE TEMP TABLE ${view.name} AS ${view.sql}`);
+      await this.connection.run(
+        `CREATE OR REPLACE TEMP ${view.materialize ? 'TABLE' : 'VIEW'} ${view.name} AS ${view.sql}`,
+      );
       if (process.env.CS_KPI_SQL_TIMES) console.error(view.name, Math.round(performance.now() - t0));
     }
     const results = await rows(this.connection, 'SELECT * FROM cs_indicators');
@@ -144,7 +146,8 @@ function countsSql(): string {
 ), common AS (SELECT close_text FROM inst GROUP BY close_text HAVING COUNT(*) >= ${SAME_TEXT_CONSULTATIONS})
 SELECT
   (SELECT COUNT(*) FROM messages) AS read,
-  (SELECT COUNT(*) FROM cs_kept) AS kept,
+  -- cs_steps has a row per kept message, and is a table (cs_kept, a view, would rank them again).
+  (SELECT COUNT(*) FROM cs_steps) AS kept,
   (SELECT COUNT(*) FROM messages) - (SELECT COUNT(*) FROM cs_read) AS internal,
   (SELECT COUNT(*) FROM cs_consultations WHERE fc IS NOT NULL) AS consultations,
   (SELECT COUNT(*) FROM (SELECT DISTINCT agent, customer, k1, k2 FROM inst WHERE close_text IN (SELECT close_text FROM common)) AS s) AS suspected`;

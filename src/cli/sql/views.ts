@@ -15,6 +15,12 @@ import type { Dialect } from './dialect';
 export interface View {
   name: string;
   sql: string;
+  /**
+   * Kept as a table by the DuckDB engine: read by several later views, which would each compute it
+   * again (and its windows over every message) if it were a view. The others stay views, so that the
+   * messages are not copied at each step.
+   */
+  materialize?: true;
 }
 
 /** The facts the views compute; an indicator reading another is refused (coverage.ts). */
@@ -109,16 +115,24 @@ export function reportViews({ settings, split, sources, dialect: d }: ViewOption
     { name: 'cs_read', sql: `SELECT * FROM ${t('messages')} ${notInternal}` },
     {
       // Internal accounts out; a message ID seen before (in file order) is a repeat; without an ID, a
-      // row alike in every field and in the cells no field reads, at the same second, is one.
+      // row alike in every field and in the cells no field reads, at the same second, is one. A row
+      // with an ID never repeats one without, nor one whose cells tell it from every other (row_print
+      // NULL), as in the JS engine (messages.ts compares their flags). Each kind is ranked apart, so a
+      // window is sorted only for the rows that need it: most exports need none.
       name: 'cs_kept',
       sql: `SELECT * FROM (
-  SELECT *,
-    CASE WHEN id_a IS NULL THEN 1 ELSE ROW_NUMBER() OVER (PARTITION BY id_a, id_b ORDER BY seq) END AS id_rank,
-    CASE WHEN id_a IS NOT NULL OR row_print IS NULL THEN 1 ELSE ROW_NUMBER() OVER (
-      PARTITION BY agent, customer, time_ms, sender, auto, invite, offline, transfer_out, transfer_in, text_a, text_b, row_print, session
-      ORDER BY seq) END AS row_rank
-  FROM ${t('cs_read')}
-) AS m WHERE id_rank = 1 AND row_rank = 1`,
+SELECT *, 1 AS id_rank, 1 AS row_rank FROM ${t('cs_read')} WHERE id_a IS NULL AND row_print IS NULL
+UNION ALL SELECT * FROM (
+  SELECT *, ROW_NUMBER() OVER (PARTITION BY id_a, id_b ORDER BY seq) AS id_rank, 1 AS row_rank
+  FROM ${t('cs_read')} WHERE id_a IS NOT NULL
+) AS i WHERE id_rank = 1
+UNION ALL SELECT * FROM (
+  SELECT *, 1 AS id_rank, ROW_NUMBER() OVER (
+    PARTITION BY agent, customer, time_ms, sender, auto, invite, offline, transfer_out, transfer_in, text_a, text_b, row_print, session
+    ORDER BY seq) AS row_rank
+  FROM ${t('cs_read')} WHERE id_a IS NULL AND row_print IS NOT NULL
+) AS p WHERE row_rank = 1
+) AS k`,
     },
     {
       // Each thread (agent × customer) in time order, the customer first at one second, then the file's.
@@ -138,6 +152,7 @@ export function reportViews({ settings, split, sources, dialect: d }: ViewOption
     {
       // Rounds: a gap opens at the first customer message after a reply and closes at the next reply.
       name: 'cs_steps',
+      materialize: true,
       sql: `SELECT *,
   MIN(CASE WHEN sender = 'customer' THEN time_ms END) OVER (PARTITION BY ${consultation}) AS fc,
   MIN(time_ms) OVER (PARTITION BY ${consultation}) AS first_at,
@@ -149,6 +164,7 @@ FROM (SELECT *, (${closesGap}) AS closer FROM ${t('cs_walk')}) AS w`,
     },
     {
       name: 'cs_consultations',
+      materialize: true,
       sql: `SELECT *, ${d.dayOf('COALESCE(fc, first_at)')} AS day,
   fc IS NOT NULL AND ${ratedTest} AND ${inHours('fc')} AS timed, ${ratedTest} AS rated
 FROM (
@@ -162,6 +178,7 @@ FROM (
     },
     {
       name: 'cs_rounds',
+      materialize: true,
       sql: `SELECT *, ${d.dayOf('COALESCE(fc, first_at)')} AS day,
   fc IS NOT NULL AND ${ratedTest} AND ${inHours('fc')} AS timed,
   open_at IS NOT NULL AND manual_close AND close_at - open_at <= 1000 AS instant
