@@ -3,14 +3,19 @@
 // with its rates.csv — each checked against sums taken straight from the files.
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../scripts/build.mjs';
 import { crossBorderMonth } from '../scripts/crossborder.mjs';
 import { customFunction } from '../src/core/customFunctions';
 import { reportColumns } from '../src/core/engine/catalog';
-import { crossBorderJson } from './examples';
+import { resolveSettings } from '../src/core/engine/settings';
+import { importTable } from '../src/core/import/importer';
+import type { TableImport } from '../src/core/import/tableReader';
+import { runPipeline } from '../src/core/pipeline/pipeline';
+import { zonedExports, zoneOfExport } from '../src/core/pipeline/zones';
+import { CROSS_BORDER, crossBorderJson } from './examples';
 
 const DIR = join(ROOT, 'examples/crossborder');
 const file = (name: string) => join(DIR, name);
@@ -202,4 +207,57 @@ describe('CS_INDICATORS on a Shopee Taiwan range, beside the command line (issue
       'settings orders_tz: "Asia/Taipie" is not a time zone; write an IANA name such as Asia/Taipei.',
     );
   });
+});
+
+describe('several order exports of one kind, as the sidebar joins them (issue 22, item 4)', () => {
+  /** The report the sidebar computes from the chats and the orders pasted as separate exports. */
+  function joined(orderFiles: { path: string; zone?: string }[]) {
+    const settings = resolveSettings({ timeZone: 'UTC' });
+    const read = <K extends 'chats' | 'orders'>(kind: K, path: string, zone?: string) => {
+      const imported = importTable({
+        file: basename(path),
+        text: readFileSync(path, 'utf8'),
+        kind,
+        timeZone: zone ?? 'UTC',
+        ...(zone === undefined ? { marketZones: true } : {}),
+      }) as TableImport<K>;
+      return { imported, zone: zoneOfExport(zone, imported, 'UTC') };
+    };
+    const chats = read('chats', CROSS_BORDER.chats);
+    const { report } = runPipeline(
+      {
+        chats: zonedExports([chats], 'UTC'),
+        orders: zonedExports(
+          orderFiles.map((f) => read('orders', f.path, f.zone)),
+          'UTC',
+        ),
+      },
+      settings,
+    );
+    const { consultations: _c, sampleSizes: _s, ...figures } = report;
+    return JSON.parse(JSON.stringify(figures));
+  }
+  /** The command line's report of the same files, each an --orders, without what only it prints. */
+  function cli(...orders: string[]) {
+    const { imports: _i, warnings: _w, proposed: _p, ...figures } = crossBorderJson(...orders);
+    return figures;
+  }
+
+  it('gives the Shopee TW and Amazon US orders the figures two --orders give, every one, per currency', () => {
+    const two = joined([{ path: CROSS_BORDER.shopeeOrders }, { path: CROSS_BORDER.amazonOrders }]);
+    expect(two).toEqual(cli(CROSS_BORDER.shopeeOrders, CROSS_BORDER.amazonOrders));
+    // Never summed: the main rows' sales empty, each currency's from its own file.
+    expect(two.shop.sales).toBeNull();
+    expect(two.byCurrency.map((c: { currency: string; orders: number }) => [c.currency, c.orders])).toEqual([
+      ['TWD', 120],
+      ['USD', 80],
+    ]);
+    // Each file keeps its zone: read both in UTC, the Shopee orders' days move and the figures too.
+    const utc = joined([
+      { path: CROSS_BORDER.shopeeOrders, zone: 'UTC' },
+      { path: CROSS_BORDER.amazonOrders, zone: 'UTC' },
+    ]);
+    expect(utc).toEqual(cli(`${CROSS_BORDER.shopeeOrders}@UTC`, `${CROSS_BORDER.amazonOrders}@UTC`));
+    expect(utc.agents).not.toEqual(two.agents);
+  }, 60_000);
 });

@@ -36,13 +36,15 @@ export const EXAMPLE_REPORT_ARGS = [
 export const CROSS_BORDER = {
   chats: join(ROOT, 'examples/crossborder/zendesk-tickets.csv'),
   shopeeOrders: join(ROOT, 'examples/crossborder/shopee-tw-orders.csv'),
+  amazonOrders: join(ROOT, 'examples/crossborder/amazon-us-orders.txt'),
 };
 
 /**
- * The command line's JSON report of the cross-border Zendesk chats and an orders file (`FILE` or
- * `FILE@ZONE`), under --tz UTC: what the sidebar and CS_INDICATORS are held to on the same files.
+ * The command line's JSON report of the cross-border Zendesk chats and orders files (each `FILE` or
+ * `FILE@ZONE`, an --orders apiece), under --tz UTC: what the sidebar and CS_INDICATORS are held to on
+ * the same files.
  */
-export function crossBorderJson(orders: string) {
+export function crossBorderJson(...orders: string[]) {
   const result = spawnSync(
     process.execPath,
     [
@@ -50,8 +52,7 @@ export function crossBorderJson(orders: string) {
       'report',
       '--chats',
       CROSS_BORDER.chats,
-      '--orders',
-      orders,
+      ...orders.flatMap((file) => ['--orders', file]),
       '--tz',
       'UTC',
       '--format',

@@ -20,6 +20,7 @@ import {
   pipelineNotes,
   runPipeline,
 } from '../core/pipeline/pipeline';
+import { agentZonesAcross } from '../core/pipeline/zones';
 import { type ReportOptions, UsageError } from './options';
 import type { PartResult } from './parallelImport';
 import { observedTimings } from './progress';
@@ -294,24 +295,21 @@ function zonesOfAgents(
   columns: MessageColumns,
   files: readonly { file: string; zone: string; from: number }[],
   reportZone: string,
-): Map<string, string> {
-  const zoneOf = new Map<number, { file: string; zone: string }>();
-  files.forEach(({ file, zone, from }, f) => {
-    const to = files[f + 1]?.from ?? columns.length;
-    for (let i = from; i < to; i++) {
-      const agent = columns.agent[i] as number;
-      const known = zoneOf.get(agent);
-      if (known === undefined) zoneOf.set(agent, { file, zone });
-      else if (known.zone !== zone)
-        throw new ImportError(
-          `the agent account "${columns.agents.names[agent]}" is in ${known.file} (read in ${known.zone}) and in ${file} (read in ${zone}): one account's days can follow one zone only. Give both files the same zone, or tell the accounts apart (each shop's name before the agent's, as 店铺名:小美).`,
-        );
-    }
-  });
-  const zones = new Map<string, string>();
-  for (const [agent, { zone }] of zoneOf)
-    if (zone !== reportZone) zones.set(columns.agents.names[agent] as string, zone);
-  return zones;
+): ReadonlyMap<string, string> {
+  // Each file's accounts once (a Set of numbers per message), then by name.
+  const agentsOf = (from: number, to: number) => {
+    const seen = new Set<number>();
+    for (let i = from; i < to; i++) seen.add(columns.agent[i] as number);
+    return [...seen].map((agent) => columns.agents.names[agent] as string);
+  };
+  return agentZonesAcross(
+    files.map(({ file, zone, from }, f) => ({
+      file,
+      zone,
+      agents: agentsOf(from, files[f + 1]?.from ?? columns.length),
+    })),
+    reportZone,
+  );
 }
 
 /** A small text file (the rate table), without a byte-order mark. */

@@ -1,6 +1,7 @@
 import type { DataSpan } from './payPeriod/payRecord';
 import type { PreviousFigures } from './payPeriod/previous';
 import type { PayWhatIfRow } from './payPeriod/whatIf';
+import type { ImportRecord } from './pipeline/importRecord';
 import type { Grid, TabLayout } from './sheets/chunks';
 import type { Tab } from './sheets/tabs';
 
@@ -43,6 +44,8 @@ export interface WriteTabsRequest {
   token?: string;
   /** Replace tabs the user edited since the last import (the sidebar asks first). */
   replaceEdited?: boolean;
+  /** What the import read, remembered for 按设置重新计算 once it is written. */
+  record?: ImportRecord;
 }
 
 export interface TabLink {
@@ -66,6 +69,8 @@ export interface BeginTabsRequest {
   /** Each tab's grid, in the order of `names`: checked against the 10M-cell limit before anything is written. */
   grids: Grid[];
   replaceEdited?: boolean;
+  /** What the import read, remembered for 按设置重新计算 once it is written. */
+  record?: ImportRecord;
 }
 
 export interface TabRowsRequest {
@@ -97,10 +102,13 @@ export interface CommitTabsRequest {
   tabs: TabLayout[];
 }
 
-/** What the sidebar remembers per spreadsheet: settings and, per kind of export, the column mapping. */
+/**
+ * What the sidebar remembers per spreadsheet: settings and each export's column mapping, by the
+ * export's place in the sidebar: its kind for the first of a kind (orders), then orders-2, orders-3….
+ */
 export interface Preferences {
   settings: Record<string, string | number | boolean | string[] | null>;
-  mappings: Partial<Record<'chats' | 'orders' | 'ratings', Record<string, string>>>;
+  mappings: Partial<Record<string, Record<string, string>>>;
 }
 
 export interface ServerApi {

@@ -1,3 +1,7 @@
+import { utf8Length } from '../core/lib/utf8';
+import type { ImportRecord } from '../core/pipeline/importRecord';
+import { PROPERTY_VALUE_LIMIT } from './preferences';
+
 /**
  * The import in progress, kept in the document's properties between the server calls of one import
  * (a block of rows, a tab's commit): which rows each new copy holds, which tabs already have their
@@ -21,9 +25,13 @@ export interface ImportState {
   backups: Record<string, { frozen: [number, number]; mark: string }>;
   /** Tabs that hold their new content (their charts and colors follow at the end). */
   committed: string[];
+  /** What the sidebar says the import read, remembered once it is written (LastImport). */
+  record?: ImportRecord;
 }
 
 const KEY = 'cs-kpi.import';
+/** The last import written: its exports and its money figures' one currency (importRecord.ts). */
+const LAST_KEY = 'cs-kpi.last-import';
 
 /**
  * An import no call has touched for this long is taken to be abandoned (its sidebar closed): the
@@ -55,4 +63,28 @@ export function currentImport(token: string): ImportState {
   const state = loadImport();
   if (!state || state.token !== token) throw new Error(EXPIRED_IMPORT);
   return state;
+}
+
+/**
+ * After an import of the indicator tabs: what it read, for 按设置重新计算 to check 汇率 against (an
+ * import of one currency writes no tab that names it). An import without a record (the template, an
+ * older sidebar) forgets the last one's: the tabs are no longer its. A record too long for a property
+ * (hundreds of exports) keeps its currency and drops the list of exports.
+ */
+export function rememberImport(record: ImportRecord | undefined) {
+  const properties = PropertiesService.getDocumentProperties();
+  if (!record) return properties.deleteProperty(LAST_KEY);
+  let text = JSON.stringify(record);
+  if (utf8Length(text) > PROPERTY_VALUE_LIMIT) text = JSON.stringify({ ...record, exports: [] });
+  properties.setProperty(LAST_KEY, text);
+}
+
+/** The last import's record, or null (none written by this version, or unreadable). */
+export function lastImport(): ImportRecord | null {
+  const text = PropertiesService.getDocumentProperties().getProperty(LAST_KEY);
+  try {
+    return text ? (JSON.parse(text) as ImportRecord) : null;
+  } catch {
+    return null;
+  }
 }

@@ -12,6 +12,7 @@ import {
   SettingsTabError,
 } from '../core/sheets/settingsTab';
 import { currencyOfTab, RATES_USED_TAB, targetRules } from '../core/sheets/tabs';
+import { lastImport } from './importState';
 import { readTabFigures } from './indicatorTabs';
 import { dataSpan, notePeriodStatus, previousClosedPeriod } from './payPeriod';
 import { textRows } from './tabAccess';
@@ -50,7 +51,7 @@ export function ratesProblem(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadshe
   const used = spreadsheet.getSheetByName(RATES_USED_TAB)?.getDataRange().getValues() ?? null;
   const perCurrency = spreadsheet.getSheets().flatMap((sheet) => currencyOfTab(sheet.getName()) ?? []);
   try {
-    return ratesNotFollowed(textRows(rates.getDataRange()), used, perCurrency);
+    return ratesNotFollowed(textRows(rates.getDataRange()), used, perCurrency, lastImport());
   } catch (error) {
     if (!(error instanceof RatesError)) throw error;
     return `「${RATES_TAB}」有误，未做改动。${RATES_TAB} has mistakes; nothing was changed.\n\n${error.message}`;

@@ -1,3 +1,4 @@
+import type { ImportRecord } from '../core/pipeline/importRecord';
 import { fingerprint, toSheetValue } from '../core/sheets/cells';
 import {
   type Grid,
@@ -8,7 +9,7 @@ import {
   SPREADSHEET_CELL_LIMIT,
   type TabLayout,
 } from '../core/sheets/chunks';
-import { formerCurrencyTabs, type Tab, TEXT_FORMAT } from '../core/sheets/tabs';
+import { formerCurrencyTabs, TAB_NAMES, type Tab, TEXT_FORMAT } from '../core/sheets/tabs';
 import {
   type BeginTabsRequest,
   type CommitTabRequest,
@@ -20,7 +21,15 @@ import {
   type WriteTabsRequest,
   type WriteTabsResult,
 } from '../core/sidebarApi';
-import { clearImport, currentImport, type ImportState, isIdle, loadImport, saveImport } from './importState';
+import {
+  clearImport,
+  currentImport,
+  type ImportState,
+  isIdle,
+  loadImport,
+  rememberImport,
+  saveImport,
+} from './importState';
 import { ADDON_TITLE } from './title';
 
 /** Marks a tab as the add-on's, with the fingerprint of what it wrote there. */
@@ -466,6 +475,8 @@ function finishImport(spreadsheet: Spreadsheet, state: ImportState, layouts: Tab
     const sheet = spreadsheet.getSheetByName(name);
     if (sheet && isOwned(sheet)) spreadsheet.deleteSheet(sheet);
   }
+  // An import of the indicator tabs is remembered (or the last one forgotten); 绩效 alone is not one.
+  if (names.includes(TAB_NAMES.sales)) rememberImport(state.record);
   clearImport();
   const url = spreadsheet.getUrl();
   const links = layouts.map((layout) => ({
@@ -490,6 +501,7 @@ function beginImport(
   names: string[],
   grids: Grid[],
   replaceEdited: boolean,
+  record: ImportRecord | undefined,
 ): ImportState {
   const running = loadImport();
   if (running?.token === token) return running;
@@ -509,7 +521,16 @@ function beginImport(
     dropCopies(spreadsheet, names);
     throw error;
   }
-  const state: ImportState = { token, touched: 0, names, fresh, rows: {}, backups: {}, committed: [] };
+  const state: ImportState = {
+    token,
+    touched: 0,
+    names,
+    fresh,
+    rows: {},
+    backups: {},
+    committed: [],
+    ...(record ? { record } : {}),
+  };
   saveImport(state);
   return state;
 }
@@ -556,6 +577,7 @@ export function writeTabs(request: WriteTabsRequest): WriteTabsResult {
         layouts.map((l) => l.name),
         layouts.map((l) => l.grid),
         request.replaceEdited ?? false,
+        request.record,
       );
       // Repeated once its commit had begun (a stopped call), the rows are in place already.
       const committing = state.committed.length > 0 || Object.keys(state.backups).length > 0;
@@ -587,7 +609,14 @@ export function beginTabs(request: BeginTabsRequest): { token: string } & Import
     const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
     const token = request.token ?? newImportToken();
     const state = keepingActiveSheet(spreadsheet, () =>
-      beginImport(spreadsheet, token, request.names, request.grids, request.replaceEdited ?? false),
+      beginImport(
+        spreadsheet,
+        token,
+        request.names,
+        request.grids,
+        request.replaceEdited ?? false,
+        request.record,
+      ),
     );
     return { token, ...progressOf(state) };
   });

@@ -10,10 +10,11 @@ import type { Kind } from '../core/import/records';
 import { ImportError, type ImportWarning, isRefusal } from '../core/import/warnings';
 import { languageOf } from '../core/lib/language';
 import { consultationSpan } from '../core/payPeriod/payRecord';
+import { type ImportRecord, importRecord } from '../core/pipeline/importRecord';
 import { lowSampleFigures, lowSampleList } from '../core/pipeline/lowSampleText';
 import { LISTED_ROWS, type Note } from '../core/pipeline/notes';
 import { runPipeline } from '../core/pipeline/pipeline';
-import { agentZonesOf, zonedExport, zoneOfExport } from '../core/pipeline/zones';
+import { agentZonesAcross, zonedExports, zoneOfExport } from '../core/pipeline/zones';
 import {
   cellCount,
   gridCells,
@@ -85,14 +86,28 @@ interface ImportJob {
   layouts: TabLayout[];
   replaceEdited: boolean;
   writing: string;
+  record: ImportRecord;
+}
+
+/**
+ * One export given in the sidebar. The first of each kind is keyed by its kind (#text-orders), the
+ * next ones by kind and number (orders-2): a Shopee shop's orders and an Amazon shop's side by side,
+ * each with its own source, mapping and zone, as the command line's several --orders FILE@ZONE.
+ */
+interface Source {
+  key: string;
+  kind: SourceKind;
+  /** A file chosen, dropped, or a tab picked; else the pasted text is read. */
+  file?: { name: string; text: string };
+  /** The zone chosen in the mapping step, as FILE@ZONE gives it; forgotten with its source. */
+  zone?: string;
 }
 
 export class ImportFlow {
-  private readonly files: Partial<Record<SourceKind, { name: string; text: string }>> = {};
-  private imports: Partial<Record<SourceKind, TableImport>> = {};
-  private overrides: Record<SourceKind, Record<string, string>> = { chats: {}, orders: {}, ratings: {} };
-  /** The zone chosen in the mapping step for an export, as FILE@ZONE gives it; forgotten with its source. */
-  private zones: Partial<Record<SourceKind, string>> = {};
+  private readonly sources: Source[] = [];
+  private imports: { source: Source; result: TableImport }[] = [];
+  /** Each export's chosen columns, by its key; remembered for the next import. */
+  private overrides: Record<string, Record<string, string>> = {};
 
   constructor(
     private readonly messages: Messages,
@@ -101,25 +116,64 @@ export class ImportFlow {
   ) {}
 
   start(preferences: Preferences) {
-    for (const kind of KINDS) this.overrides[kind] = { ...(preferences.mappings[kind] ?? {}) };
+    for (const [key, mapping] of Object.entries(preferences.mappings))
+      if (mapping) this.overrides[key] = { ...mapping };
     buildSettingsForm(this.messages, this.context.timeZone, preferences.settings);
     const settingsStep = byId('step-settings');
     settingsStep.addEventListener('change', () => this.updateProposals());
     settingsStep.addEventListener('input', () => this.updateProposals());
-    for (const kind of KINDS) byId('sources').append(this.sourceBlock(kind));
+    for (const kind of KINDS) {
+      const group = element('div', undefined, 'source-group');
+      group.id = `sources-${kind}`;
+      const add = element('button', this.messages.addExport.replace('{kind}', this.messages[kind]), 'add');
+      add.id = `add-${kind}`;
+      (add as HTMLButtonElement).type = 'button';
+      add.addEventListener('click', () => this.addSource(kind));
+      byId('sources').append(group, add);
+      this.addSource(kind);
+      // The exports of the last import come back in as many boxes (their mappings remembered).
+      for (const key of Object.keys(this.overrides).sort())
+        if (key.startsWith(`${kind}-`)) this.addSource(kind, key);
+    }
     byId('read').addEventListener('click', () => void this.readSoon());
     byId('compute').addEventListener('click', () => void this.compute());
     byId('step-source').hidden = false;
   }
 
+  /** A box for one more export of `kind`, with its own key (the kind's first, then kind-2 …). */
+  private addSource(kind: SourceKind, remembered?: string) {
+    let key = remembered;
+    for (let n = 1; key === undefined; n++) {
+      const candidate = n === 1 ? kind : `${kind}-${n}`;
+      if (!this.sources.some((s) => s.key === candidate)) key = candidate;
+    }
+    if (this.sources.some((s) => s.key === key)) return;
+    const source: Source = { key, kind };
+    this.sources.push(source);
+    byId(`sources-${kind}`).append(this.sourceBlock(source));
+  }
+
+  /** An export given up: its box, its mapping and its zone go; the first of a kind stays. */
+  private removeSource(source: Source, block: HTMLElement) {
+    this.sources.splice(this.sources.indexOf(source), 1);
+    delete this.overrides[source.key];
+    block.remove();
+  }
+
+  /** The export's name in the sidebar: its kind, numbered from the second on (订单 2). */
+  private label(source: Source): string {
+    const number = /-(\d+)$/.exec(source.key)?.[1];
+    return number ? `${this.messages[source.kind]} ${number}` : this.messages[source.kind];
+  }
+
   /** A file chosen or dropped: read in the browser, its encoding detected (UTF-8, GB18030, UTF-16). */
-  private async chooseFile(kind: SourceKind, file: File | undefined) {
+  private async chooseFile(source: Source, file: File | undefined) {
     if (!file) return;
     try {
       const { text } = decodeBytes(new Uint8Array(await file.arrayBuffer()), file.name);
-      this.files[kind] = { name: file.name, text };
-      delete this.zones[kind];
-      byId<HTMLTextAreaElement>(`text-${kind}`).value = '';
+      source.file = { name: file.name, text };
+      delete source.zone;
+      byId<HTMLTextAreaElement>(`text-${source.key}`).value = '';
     } catch (error) {
       // What the sidebar can say in its own language, it says so; the rest as the importer words it.
       const problem = error instanceof ImportError ? error.problem : undefined;
@@ -127,38 +181,40 @@ export class ImportFlow {
     }
   }
 
-  /** Where one kind of export comes from: pasted text, a file, or a tab of this spreadsheet. */
-  private sourceBlock(kind: SourceKind): HTMLElement {
+  /** Where one export comes from: pasted text, a file, or a tab of this spreadsheet. */
+  private sourceBlock(source: Source): HTMLElement {
+    const { key } = source;
     const block = element('div', undefined, 'source');
-    const label = element('label', this.messages[kind]) as HTMLLabelElement;
-    label.htmlFor = `text-${kind}`;
+    block.id = `source-${key}`;
+    const label = element('label', this.label(source)) as HTMLLabelElement;
+    label.htmlFor = `text-${key}`;
     const text = document.createElement('textarea');
-    text.id = `text-${kind}`;
+    text.id = `text-${key}`;
     text.rows = 3;
     text.placeholder = this.messages.pasteHere;
     text.addEventListener('input', () => {
-      delete this.files[kind];
-      delete this.zones[kind];
+      delete source.file;
+      delete source.zone;
     });
     // The browser's own file button speaks the browser's language, not the sidebar's: it stays
     // hidden behind a button of ours, with the chosen file's name beside it.
     const file = document.createElement('input');
-    file.id = `file-${kind}`;
+    file.id = `file-${key}`;
     file.type = 'file';
     file.accept = '.csv,.tsv,.txt';
     file.hidden = true;
     const chooser = element('button', this.messages.chooseFile) as HTMLButtonElement;
     chooser.type = 'button';
-    chooser.id = `choose-${kind}`;
+    chooser.id = `choose-${key}`;
     chooser.setAttribute('aria-controls', file.id);
     chooser.addEventListener('click', () => file.click());
     const chosen = element('span', this.messages.noFile, 'file-name');
-    chosen.id = `file-name-${kind}`;
+    chosen.id = `file-name-${key}`;
     const fileRow = element('div', undefined, 'file-row');
     fileRow.append(chooser, chosen);
     file.addEventListener('change', () => {
       chosen.textContent = file.files?.[0]?.name ?? this.messages.noFile;
-      void this.chooseFile(kind, file.files?.[0]);
+      void this.chooseFile(source, file.files?.[0]);
     });
     // A file dropped anywhere on the source's block is read like a chosen one.
     block.addEventListener('dragover', (event) => {
@@ -172,37 +228,43 @@ export class ImportFlow {
       const dropped = event.dataTransfer?.files[0];
       if (!dropped) return;
       chosen.textContent = dropped.name;
-      void this.chooseFile(kind, dropped);
+      void this.chooseFile(source, dropped);
     });
     const tabs = document.createElement('select');
-    tabs.id = `tab-${kind}`;
+    tabs.id = `tab-${key}`;
     tabs.append(new Option(this.messages.orTab, ''));
     for (const name of this.context.tabs) tabs.append(new Option(name, name));
-    tabs.addEventListener('change', () => void this.chooseTab(kind, tabs.value));
+    tabs.addEventListener('change', () => void this.chooseTab(source, tabs.value));
     block.append(label, text, file, fileRow, tabs);
+    if (key !== source.kind) {
+      const remove = element('button', this.messages.removeExport) as HTMLButtonElement;
+      remove.type = 'button';
+      remove.id = `remove-${key}`;
+      remove.addEventListener('click', () => this.removeSource(source, block));
+      block.append(remove);
+    }
     return block;
   }
 
   /** An export already pasted into a tab of this spreadsheet: read like a file, a block of rows at a time. */
-  private async chooseTab(kind: SourceKind, name: string) {
-    delete this.zones[kind];
+  private async chooseTab(source: Source, name: string) {
+    delete source.zone;
     if (!name) {
-      delete this.files[kind];
+      delete source.file;
       return;
     }
     try {
-      this.files[kind] = { name, text: Papa.unparse(await wholeTab(name)) };
-      byId<HTMLTextAreaElement>(`text-${kind}`).value = '';
+      source.file = { name, text: Papa.unparse(await wholeTab(name)) };
+      byId<HTMLTextAreaElement>(`text-${source.key}`).value = '';
     } catch (error) {
       this.showError(error);
     }
   }
 
-  private source(kind: SourceKind): { name: string; text: string } | null {
-    const file = this.files[kind];
-    if (file) return file;
-    const text = byId<HTMLTextAreaElement>(`text-${kind}`).value;
-    return text.trim() === '' ? null : { name: this.messages[kind], text };
+  private text(source: Source): { name: string; text: string } | null {
+    if (source.file) return source.file;
+    const text = byId<HTMLTextAreaElement>(`text-${source.key}`).value;
+    return text.trim() === '' ? null : { name: this.label(source), text };
   }
 
   private zone(): string {
@@ -214,18 +276,18 @@ export class ImportFlow {
    * market keeps one (a Shopee Taiwan report: Asia/Taipei), else in the settings' zone: as the command
    * line reads FILE@ZONE and FILE.
    */
-  private readKind(kind: SourceKind): TableImport | null {
-    const source = this.source(kind);
-    if (!source) return null;
-    const chosen = this.zones[kind];
+  private readSource(source: Source): TableImport | null {
+    const given = this.text(source);
+    if (!given) return null;
+    const chosen = source.zone;
     return importTable({
-      file: source.name,
-      text: source.text,
-      kind: kind as Kind,
+      file: given.name,
+      text: given.text,
+      kind: source.kind as Kind,
       timeZone: chosen ?? this.zone(),
       ...(chosen === undefined ? { marketZones: true } : {}),
       // Remembered choices: a column the next export lacks is mapped as usual, not refused.
-      remembered: this.overrides[kind],
+      remembered: this.overrides[source.key] ?? {},
     });
   }
 
@@ -242,12 +304,14 @@ export class ImportFlow {
   readAll(): boolean {
     byId('error').hidden = true;
     try {
-      this.imports = {};
-      for (const kind of KINDS) {
-        const result = this.readKind(kind);
-        if (result) this.imports[kind] = result;
-      }
-      if (Object.keys(this.imports).length === 0) throw new Error(this.messages.nothing);
+      this.imports = [];
+      // Kind by kind, each kind's exports in the order given, as the command line reads its files.
+      for (const kind of KINDS)
+        for (const source of this.sources.filter((s) => s.kind === kind)) {
+          const result = this.readSource(source);
+          if (result) this.imports.push({ source, result });
+        }
+      if (this.imports.length === 0) throw new Error(this.messages.nothing);
     } catch (error) {
       this.showError(error);
       return false;
@@ -263,16 +327,16 @@ export class ImportFlow {
     const box = byId('mappings');
     box.replaceChildren();
     const language = languageOf(this.context.userLocale);
-    for (const kind of KINDS) {
-      const result = this.imports[kind];
-      if (!result) continue;
+    for (const { source, result } of this.imports) {
+      const { key, kind } = source;
       const section = element('div', undefined, 'mapping');
-      section.append(element('strong', this.messages[kind]));
+      section.id = `mapping-${key}`;
+      section.append(element('strong', this.label(source)));
       const dialect = result.dialect
         ? `${this.messages.dialect} ${result.dialect.name.zh}`
         : this.messages.notRecognized;
       section.append(element('div', dialect, 'dialect'));
-      section.append(this.zoneField(kind, result));
+      section.append(this.zoneField(source, result));
       section.append(element('div', `${result.records.length} / ${result.rows} ${this.messages.rows}`));
       section.append(...this.rowProblems(result));
       for (const field of result.fields) {
@@ -286,14 +350,17 @@ export class ImportFlow {
         row.append(name);
         const select = document.createElement('select');
         select.dataset.kind = kind;
+        select.dataset.key = key;
         select.dataset.field = field.field;
         select.append(new Option('—', ''));
         for (const column of result.header)
           select.append(new Option(column, column, false, column === field.column));
         select.title = field.column ? `${Math.round(field.confidence * 100)} % (${field.source})` : '';
         select.addEventListener('change', () => {
-          if (select.value) this.overrides[kind][field.field] = select.value;
-          else delete this.overrides[kind][field.field];
+          const chosen = this.overrides[key] ?? {};
+          this.overrides[key] = chosen;
+          if (select.value) chosen[field.field] = select.value;
+          else delete chosen[field.field];
           this.readAll();
         });
         row.append(
@@ -311,24 +378,24 @@ export class ImportFlow {
    * The zone an export's times and days are read in, changeable: proposed from its dialect's market or
    * the settings, said which; another zone typed re-reads the export in it, an empty field goes back.
    */
-  private zoneField(kind: SourceKind, result: TableImport): HTMLElement {
+  private zoneField(source: Source, result: TableImport): HTMLElement {
     const words = this.messages;
-    const chosen = this.zones[kind];
+    const chosen = source.zone;
     const row = element('label', undefined, 'field zone');
     const input = document.createElement('input');
-    input.id = `zone-${kind}`;
+    input.id = `zone-${source.key}`;
     input.value = zoneOfExport(chosen, result, this.zone());
-    const source =
+    const origin =
       chosen !== undefined
         ? words.zoneChosen
         : result.timeZone !== undefined && result.dialect
           ? words.zoneMarket.replace('{dialect}', result.dialect.name.zh)
           : words.zoneSettings;
-    const said = element('span', source, 'zone-source');
-    said.id = `zone-source-${kind}`;
+    const said = element('span', origin, 'zone-source');
+    said.id = `zone-source-${source.key}`;
     input.addEventListener('change', () => {
       const zone = input.value.trim();
-      if (zone === '') delete this.zones[kind];
+      if (zone === '') delete source.zone;
       else {
         try {
           assertTimeZone(zone);
@@ -336,7 +403,7 @@ export class ImportFlow {
           this.showError(new Error(words.badZone.replace('{zone}', zone)));
           return;
         }
-        this.zones[kind] = zone;
+        source.zone = zone;
       }
       this.readAll();
     });
@@ -423,7 +490,7 @@ export class ImportFlow {
     } catch {
       return; // A field being typed is not a setting yet; compute says what is wrong.
     }
-    const dialects = Object.values(this.imports).map((imported) => imported?.dialect?.id);
+    const dialects = this.imports.map(({ result }) => result.dialect?.id);
     showProposals(proposals(dialects, settings), this.messages, () => this.updateProposals());
   }
 
@@ -439,11 +506,11 @@ export class ImportFlow {
    * still fails, the sidebar keeps the import and offers to resume it (from what the server has) or
    * to abandon it (every tab put back).
    */
-  private async write(tabs: Tab[], replaceEdited: boolean): Promise<WriteTabsResult> {
+  private async write(tabs: Tab[], replaceEdited: boolean, record: ImportRecord): Promise<WriteTabsResult> {
     const layouts = tabs.map(layoutOf);
     const writing = `${this.messages.writing} ${gridCells(layouts).toLocaleString('en-US')} ${this.messages.cells}`;
     this.progress(3, writing);
-    const job: ImportJob = { token: newImportToken(), tabs, layouts, replaceEdited, writing };
+    const job: ImportJob = { token: newImportToken(), tabs, layouts, replaceEdited, writing, record };
     for (;;) {
       try {
         return await this.runImport(job);
@@ -464,15 +531,16 @@ export class ImportFlow {
 
   /** The import's calls, from where the server is: a resume skips the blocks and tabs it confirms. */
   private async runImport(job: ImportJob): Promise<WriteTabsResult> {
-    const { token, tabs, layouts, replaceEdited } = job;
+    const { token, tabs, layouts, replaceEdited, record } = job;
     if (cellCount(tabs) <= MAX_CELLS_PER_CALL)
-      return retrying(() => callServer('writeTabs', { tabs, replaceEdited, token }));
+      return retrying(() => callServer('writeTabs', { tabs, replaceEdited, token, record }));
     let held: ImportProgress = await retrying(() =>
       callServer('beginTabs', {
         token,
         names: layouts.map((l) => l.name),
         grids: layouts.map((l) => l.grid),
         replaceEdited,
+        record,
       }),
     );
     const blocks = rowBlocks(tabs);
@@ -650,16 +718,29 @@ export class ImportFlow {
       await yieldToPage();
       // Each export in its own zone: a shop in another market keeps its clock for days and times.
       const reportZone = settings.timeZone;
-      const zoneOf = (kind: SourceKind, imported: TableImport) =>
-        zoneOfExport(this.zones[kind], imported, reportZone);
+      const zoned = this.imports.map(({ source, result }) => ({
+        kind: source.kind,
+        imported: result,
+        zone: zoneOfExport(source.zone, result, reportZone),
+      }));
       const read = <K extends SourceKind>(kind: K) => {
-        const imported = this.imports[kind] as TableImport<K> | undefined;
-        return imported && zonedExport(imported, zoneOf(kind, imported), reportZone);
+        const own = zoned.filter((z) => z.kind === kind) as unknown as {
+          imported: TableImport<K>;
+          zone: string;
+        }[];
+        return own.length > 0 ? zonedExports(own, reportZone) : undefined;
       };
-      const chats = this.imports.chats as TableImport<'chats'> | undefined;
-      const agentZones = chats
-        ? agentZonesOf(chats.records, zoneOf('chats', chats), reportZone)
-        : new Map<string, string>();
+      // An agent account in chat exports of two zones is refused, as the command line refuses it.
+      const agentZones = agentZonesAcross(
+        zoned
+          .filter((z) => z.kind === 'chats')
+          .map(({ imported, zone }) => ({
+            file: imported.file,
+            zone,
+            agents: (imported as TableImport<'chats'>).records.map((m) => m.agent),
+          })),
+        reportZone,
+      );
       // A 汇率 tab converts orders of several currencies into one (docs/decisions.md); a rate it
       // cannot read, or one it lacks, stops the import before anything is written.
       const { report, notes } = await this.withRates(async (rates) =>
@@ -675,6 +756,8 @@ export class ImportFlow {
           rates,
         ),
       );
+      // What 按设置重新计算 checks 汇率 against: each export read, and the money figures' one currency.
+      const record = importRecord(report, zoned);
       // The team's 设置 decides the scheme; it is read, never overwritten by an import.
       const { rows: settingsRows, appeals } = await callServer('readSettingsTab');
       // The last pay period closed before these data: each indicator gets its change since then.
@@ -695,11 +778,13 @@ export class ImportFlow {
       });
       let written: WriteTabsResult;
       try {
-        written = await this.write(tabs, false);
+        written = await this.write(tabs, false, record);
       } catch (error) {
         if (!errorText(error).includes(EDITED_TAB) || !(await this.askReplace())) throw error;
-        written = await this.write(tabs, true);
+        written = await this.write(tabs, true, record);
       }
+      // Every export given is remembered by its key, so the next import offers as many boxes.
+      for (const { source } of this.imports) this.overrides[source.key] ??= {};
       await callServer('savePreferences', {
         settings: formPreferences(),
         mappings: this.overrides,

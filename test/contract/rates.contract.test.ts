@@ -7,6 +7,7 @@ import type { RateTable } from '../../src/core/engine/currencies';
 import { DEFAULT_SCHEME } from '../../src/core/engine/scheme';
 import { resolveSettings } from '../../src/core/engine/settings';
 import { importTable } from '../../src/core/import/importer';
+import { importRecord } from '../../src/core/pipeline/importRecord';
 import { runPipeline, singleExport } from '../../src/core/pipeline/pipeline';
 import { readSettingsBook, settingsRows } from '../../src/core/sheets/settingsTab';
 import { buildTabs } from '../../src/core/sheets/tabs';
@@ -61,16 +62,21 @@ function teamSettings(addon: Addon) {
 /** An import as the sidebar makes it, converted by `rates` when given. */
 function importOrders(addon: Addon, rates?: RateTable, orders = ORDERS) {
   const settings = resolveSettings({ timeZone: 'UTC', minSample: 0 });
-  const read = <K extends 'chats' | 'orders'>(kind: K, text: string) =>
-    singleExport(importTable({ kind, file: kind, text, timeZone: 'UTC' }));
+  const chats = importTable({ kind: 'chats', file: 'chats', text: CHATS, timeZone: 'UTC' });
+  const bought = importTable({ kind: 'orders', file: 'orders', text: orders, timeZone: 'UTC' });
   const { report } = runPipeline(
-    { chats: read('chats', CHATS), orders: read('orders', orders) },
+    { chats: singleExport(chats), orders: singleExport(bought) },
     settings,
     Date.now(),
     rates,
   );
   const tabs = buildTabs(report, { settings: BOOK, formulas: 'native', language: 'zh-CN' });
-  addon.callServer('writeTabs', { tabs, replaceEdited: true });
+  // What the sidebar sends with its tabs: the exports read and the money figures' one currency.
+  const record = importRecord(report, [
+    { imported: chats, zone: 'UTC' },
+    { imported: bought, zone: 'UTC' },
+  ]);
+  addon.callServer('writeTabs', { tabs, replaceEdited: true, record });
 }
 
 const tabNames = (addon: Addon) => addon.spreadsheet.getSheets().map((s) => s.getName());
@@ -139,6 +145,40 @@ describe('按设置重新计算 and the 汇率 tab', () => {
     addon.spreadsheet.deleteSheet(addon.spreadsheet.getSheetByName('汇率') as never);
     importOrders(addon, undefined, ORDERS.split('\n').slice(0, 2).join('\n'));
     expect(tabNames(addon)).not.toContain('所用汇率');
+    expect(addon.callServer('applyRecompute')).toMatchObject({ applied: true });
+  });
+
+  it('sees a 汇率 tab added after an import of one currency, which wrote no tab naming it', () => {
+    const addon = loadCode({ spreadsheet: { evaluateFormulas: true } });
+    teamSettings(addon);
+    // 1000 TWD alone: 绩效's 客单价 in TWD, no 所用汇率, no 销售指标 TWD.
+    importOrders(addon, undefined, ORDERS.split('\n').slice(0, 2).join('\n'));
+    expect(tabNames(addon)).not.toContain('所用汇率');
+    expect(tabNames(addon)).not.toContain('销售指标 TWD');
+    ratesTab(addon, 0.031);
+    const before = card(addon);
+    const problem = (addon.callServer('payWhatIf') as { problem: string }).problem;
+    expect(problem).toContain(
+      "The last import's orders were all in TWD (orders), not converted: 绩效's money figures are in TWD, and 汇率 now converts into USD.",
+    );
+    expect(addon.callServer('applyRecompute')).toEqual({ applied: false, message: problem });
+    expect(card(addon)).toEqual(before);
+    // A 汇率 whose report currency is the import's own converts nothing: 绩效 follows it.
+    addon.spreadsheet
+      .getSheetByName('汇率')
+      ?.getRange(2, 1, 1, 4)
+      .setValues([['USD', 'all', 32, 'TWD']]);
+    expect(addon.callServer('applyRecompute')).toMatchObject({ applied: true });
+    // An import sent with no record (an older sidebar) forgets the last one's: 汇率 is then not checked.
+    addon.callServer('writeTabs', {
+      tabs: buildTabs(runPipeline({}, resolveSettings({ timeZone: 'UTC', minSample: 0 })).report, {
+        settings: BOOK,
+        formulas: 'native',
+        language: 'zh-CN',
+      }),
+      replaceEdited: true,
+    });
+    ratesTab(addon, 0.031);
     expect(addon.callServer('applyRecompute')).toMatchObject({ applied: true });
   });
 

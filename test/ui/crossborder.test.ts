@@ -11,7 +11,7 @@ import { CROSS_BORDER, crossBorderJson } from '../examples';
 import type { GasFake } from '../fakes/services';
 import { ARTIFACTS, previewForFile } from './browser';
 
-const { chats: CHATS, shopeeOrders: SHOPEE } = CROSS_BORDER;
+const { chats: CHATS, shopeeOrders: SHOPEE, amazonOrders: AMAZON } = CROSS_BORDER;
 
 const held = previewForFile();
 const fake = () => held.preview.fake as GasFake;
@@ -65,12 +65,12 @@ function tabFigures(name: string): Map<string, Record<string, unknown>> {
   );
 }
 
-/** The command line's agents on the same chats and orders, under --tz UTC. */
-const cliAgents = (orders: string) => crossBorderJson(orders).agents as Record<string, unknown>[];
+/** The command line's agents on the same chats and orders (an --orders each), under --tz UTC. */
+const cliAgents = (...orders: string[]) => crossBorderJson(...orders).agents as Record<string, unknown>[];
 
-/** The sales figures of 销售指标's agents against the command line's, each id the tab has. */
-function expectSalesLikeCli(cli: Record<string, unknown>[]) {
-  const tab = tabFigures('销售指标');
+/** The figures of 销售指标's (or another tab's) agents against the command line's, each id the tab has. */
+function expectSalesLikeCli(cli: Record<string, unknown>[], name = '销售指标') {
+  const tab = tabFigures(name);
   let compared = 0;
   for (const agent of cli) {
     const row = tab.get(String(agent.agent));
@@ -194,5 +194,73 @@ describe('orders in two currencies and the 汇率 tab', () => {
       /^「汇率」工作表无法用来折算，未写入任何内容。请改正后再计算：\nthe rate table has no rate to USD for TWD 2026-11 \(2 orders\)/,
     );
     expect(values('销售指标')).toEqual(before);
+  }, 240_000);
+});
+
+describe('several exports of one kind in the sidebar (issue 22, item 4)', () => {
+  it('reads a Shopee TW shop’s and an Amazon US shop’s orders side by side, each in its zone, as two --orders', async () => {
+    // No 汇率 tab (the test before leaves one): the two currencies stay apart.
+    const rates = fake().spreadsheet.getSheetByName('汇率');
+    if (rates) fake().spreadsheet.deleteSheet(rates);
+    const { page, sidebar } = await openSidebar();
+    await paste(sidebar, 'chats', readFileSync(CHATS, 'utf8'));
+    await paste(sidebar, 'orders', readFileSync(SHOPEE, 'utf8'));
+    await sidebar.locator('#add-orders').click();
+    await paste(sidebar, 'orders-2', readFileSync(AMAZON, 'utf8'));
+    await sidebar.locator('#read').click();
+    await sidebar.locator('#set-tz').fill('UTC');
+    await sidebar.locator('#read').click();
+    // Each export its own section: its dialect, its zone and where the zone comes from, its rows.
+    await expect.poll(() => sidebar.locator('#zone-orders-2').inputValue()).toBe('UTC');
+    expect(await sidebar.locator('#mapping-orders .dialect').textContent()).toBe(
+      '识别为 蝦皮 訂單報表（台灣）',
+    );
+    expect(await sidebar.locator('#zone-orders').inputValue()).toBe('Asia/Taipei');
+    expect(await sidebar.locator('#mapping-orders-2 strong').textContent()).toBe('订单 2');
+    expect(await sidebar.locator('#mapping-orders-2 .dialect').textContent()).toMatch(/^识别为 Amazon/);
+    expect(await sidebar.locator('#zone-source-orders-2').textContent()).toBe('设置中的时区');
+    expect(await sidebar.locator('#mapping-orders-2').textContent()).toContain('80 / 100 行');
+    await page
+      .locator('#sidebar')
+      .screenshot({ path: fileURLToPath(new URL('sidebar-two-order-exports.png', ARTIFACTS)) });
+    await compute(sidebar);
+    expect(await sidebar.locator('#error').isVisible()).toBe(false);
+
+    // Every figure of 销售指标 as the command line's with the two files; money per currency, never summed.
+    const cli = crossBorderJson(SHOPEE, AMAZON);
+    expectSalesLikeCli(cli.agents);
+    expectSalesLikeCli(cli.agents, '服务指标');
+    expect(tabFigures('销售指标').get('店铺')?.sales).toBeNull();
+    for (const own of cli.byCurrency as {
+      currency: string;
+      agents: Record<string, unknown>[];
+      shop: Record<string, unknown>;
+    }[]) {
+      const tab = tabFigures(`销售指标 ${own.currency}`);
+      expect(tab.get('店铺')?.sales, own.currency).toBe(own.shop.sales);
+      for (const agent of own.agents)
+        expect([own.currency, agent.agent, tab.get(String(agent.agent))?.sales]).toEqual([
+          own.currency,
+          agent.agent,
+          agent.sales,
+        ]);
+    }
+    expect((cli.byCurrency as { currency: string }[]).map((c) => c.currency)).toEqual(['TWD', 'USD']);
+    await page.close();
+
+    // The next sidebar offers the two order boxes again; the second removed, Amazon's orders go.
+    const next = await openSidebar();
+    await expect.poll(() => next.sidebar.locator('#text-orders-2').count()).toBe(1);
+    await paste(next.sidebar, 'chats', readFileSync(CHATS, 'utf8'));
+    await paste(next.sidebar, 'orders', readFileSync(SHOPEE, 'utf8'));
+    await paste(next.sidebar, 'orders-2', readFileSync(AMAZON, 'utf8'));
+    await next.sidebar.locator('#remove-orders-2').click();
+    expect(await next.sidebar.locator('#text-orders-2').count()).toBe(0);
+    await next.sidebar.locator('#read').click();
+    await next.sidebar.locator('#set-tz').fill('UTC');
+    await compute(next.sidebar);
+    expectSalesLikeCli(cliAgents(SHOPEE));
+    expect(values('销售指标 USD')).toBeNull();
+    await next.page.close();
   }, 240_000);
 });

@@ -98,14 +98,20 @@ export function readRateTable(rows: readonly (readonly string[])[], source: stri
 /**
  * Whether 绩效's money figures follow the 汇率 tab as it is now. They are the last import's: converted
  * at the rates its 所用汇率 tab lists (`used`, header first), or per currency in 销售指标 TWD… tabs
- * (`perCurrency`, their currencies) and empty in 绩效. 按设置重新计算 reads no orders, so it cannot
- * convert them again: a 汇率 tab that would convert otherwise is said, with what to do; null when 绩效
- * follows it (or there is no 汇率 tab). A 汇率 tab that cannot be read throws as the import's does.
+ * (`perCurrency`, their currencies) and empty in 绩效, or in the one currency the import's `record`
+ * names, not converted. 按设置重新计算 reads no orders, so it cannot convert them again: a 汇率 tab
+ * that would convert otherwise is said, with what to do; null when 绩效 follows it (or there is no 汇率
+ * tab). A 汇率 tab that cannot be read throws as the import's does.
  */
 export function ratesNotFollowed(
   rates: readonly (readonly string[])[] | null,
   used: readonly (readonly unknown[])[] | null,
   perCurrency: readonly string[],
+  /** The last import's record (pipeline/importRecord.ts): its one currency and its exports. */
+  record: {
+    currency: string | null;
+    exports: readonly { name: string; currencies: readonly string[] }[];
+  } | null = null,
 ): string | null {
   if (rates === null) return null;
   const table = readRateTable(rates, RATES_TAB);
@@ -129,5 +135,11 @@ export function ratesNotFollowed(
   }
   if (perCurrency.length > 1)
     return `上次导入的订单有 ${perCurrency.join('、')} 几种币种，金额类指标按币种分列，「绩效」中为空；「${RATES_TAB}」是之后加的。The last import's orders were in ${perCurrency.join(', ')}, their money figures per currency and empty in 绩效; ${RATES_TAB} came after it.\n${redo}`;
+  // Orders of one currency, not converted: 汇率 now converts them into another.
+  const one = record?.currency;
+  if (one && one !== table.to) {
+    const files = (record?.exports ?? []).filter((e) => e.currencies.includes(one)).map((e) => e.name);
+    return `上次导入的订单都是 ${one}${files.length > 0 ? `（${files.join('、')}）` : ''}，未折算，金额类指标以 ${one} 计；「${RATES_TAB}」现在折算为 ${table.to}。The last import's orders were all in ${one}${files.length > 0 ? ` (${files.join(', ')})` : ''}, not converted: 绩效's money figures are in ${one}, and ${RATES_TAB} now converts into ${table.to}.\n${redo}`;
+  }
   return null;
 }

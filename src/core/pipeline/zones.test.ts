@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { resolveSettings } from '../engine/settings';
 import { importTable } from '../import/importer';
 import { runPipeline, singleExport } from './pipeline';
-import { agentZonesOf, zonedExport, zoneOfExport } from './zones';
+import { agentZonesAcross, agentZonesOf, zonedExport, zonedExports, zoneOfExport } from './zones';
 
 // A Shopee Taiwan order placed at 00:30 on 1 December on the shop's clock: 16:30 on 30 November in UTC.
 const SHOPEE_TW = [
@@ -53,5 +53,53 @@ describe('an export in its own zone, as the sidebar and CS_INDICATORS read one (
     expect(zonedExport(orders, 'Asia/Taipei', 'UTC').records[0]?.zone).toBe('Asia/Taipei');
     expect([...agentZonesOf(chats.records, 'Asia/Taipei', 'UTC')]).toEqual([['小安', 'Asia/Taipei']]);
     expect(agentZonesOf(chats.records, 'UTC', 'UTC').size).toBe(0);
+  });
+});
+
+describe('several exports of one kind, each in its zone (the sidebar’s 再添加一个导出)', () => {
+  const read = (text: string) =>
+    importTable({ file: 'shopee.csv', text, kind: 'orders', timeZone: 'UTC', marketZones: true });
+  const taipei = read(SHOPEE_TW);
+  const other = read(SHOPEE_TW.replace('261201000TW', '261201001TW'));
+
+  it('joins their records in the order given, each keeping its zone, and lists each export', () => {
+    const joined = zonedExports(
+      [
+        { imported: taipei, zone: 'Asia/Taipei' },
+        { imported: other, zone: 'UTC' },
+      ],
+      'UTC',
+    );
+    expect(joined.records.map((r) => [r.orderId, r.zone])).toEqual([
+      ['261201000TW', 'Asia/Taipei'],
+      ['261201001TW', undefined],
+    ]);
+    expect(joined.exports).toHaveLength(2);
+  });
+
+  it('refuses an agent account in chat exports of two zones, naming both', () => {
+    expect(
+      agentZonesAcross(
+        [
+          { file: 'tw.csv', zone: 'Asia/Taipei', agents: ['小安', '小安'] },
+          { file: 'us.csv', zone: 'America/Los_Angeles', agents: ['Amy'] },
+        ],
+        'UTC',
+      ),
+    ).toEqual(
+      new Map([
+        ['小安', 'Asia/Taipei'],
+        ['Amy', 'America/Los_Angeles'],
+      ]),
+    );
+    expect(() =>
+      agentZonesAcross(
+        [
+          { file: 'tw.csv', zone: 'Asia/Taipei', agents: ['小安'] },
+          { file: 'us.csv', zone: 'UTC', agents: ['小安'] },
+        ],
+        'UTC',
+      ),
+    ).toThrow('the agent account "小安" is in tw.csv (read in Asia/Taipei) and in us.csv (read in UTC)');
   });
 });

@@ -2,7 +2,8 @@ import type { AgentZones } from '../engine/consultations';
 import type { Message } from '../engine/model';
 import type { Kind, RecordOf } from '../import/records';
 import type { TableImport } from '../import/tableReader';
-import { type KindRead, singleExport } from './pipeline';
+import { ImportError } from '../import/warnings';
+import { type ExportRead, type KindRead, singleExport } from './pipeline';
 
 /**
  * A zone per export (docs/decisions.md, "A time zone per file"): the front ends that read one export
@@ -32,9 +33,51 @@ export function zonedExport<K extends Kind>(
   return { ...read, records: read.records.map((record) => ({ ...record, zone })) };
 }
 
+/**
+ * Several exports of one kind, each in its zone, their records together in the order given: as the
+ * command line joins several `--orders FILE@ZONE` (the sidebar's 再添加一个导出).
+ */
+export function zonedExports<K extends Kind>(
+  list: readonly { imported: TableImport<K>; zone: string }[],
+  reportZone: string,
+): KindRead<RecordOf[K][]> {
+  const records: RecordOf[K][] = [];
+  const exports: ExportRead[] = [];
+  for (const { imported, zone } of list) {
+    const read = zonedExport(imported, zone, reportZone);
+    for (const record of read.records) records.push(record);
+    exports.push(...read.exports);
+  }
+  return { records, exports };
+}
+
 /** The agents of a chat export read in another zone than the report's: their consultations' days follow it. */
 export function agentZonesOf(messages: readonly Message[], zone: string, reportZone: string): AgentZones {
+  // One export cannot name an account in two zones: no refusal to carry into Code.js (CS_INDICATORS).
   const zones = new Map<string, string>();
   if (zone !== reportZone) for (const message of messages) zones.set(message.agent, zone);
+  return zones;
+}
+
+/**
+ * The agents of several chat exports read in a zone other than the report's, with that zone. An agent
+ * account named in exports of two zones could be counted in either: refused, saying which files.
+ */
+export function agentZonesAcross(
+  files: readonly { file: string; zone: string; agents: Iterable<string> }[],
+  reportZone: string,
+): AgentZones {
+  const zoneOf = new Map<string, { file: string; zone: string }>();
+  for (const { file, zone, agents } of files)
+    for (const agent of agents) {
+      const known = zoneOf.get(agent);
+      if (known === undefined) zoneOf.set(agent, { file, zone });
+      else if (known.zone !== zone)
+        throw new ImportError(
+          `the agent account "${agent}" is in ${known.file} (read in ${known.zone}) and in ${file} (read in ${zone}): one account's days can follow one zone only. Give both files the same zone, or tell the accounts apart (each shop's name before the agent's, as 店铺名:小美).`,
+        );
+    }
+  const zones = new Map<string, string>();
+  for (const [agent, { zone }] of zoneOf) if (zone !== reportZone) zones.set(agent, zone);
   return zones;
 }
