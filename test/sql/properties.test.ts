@@ -109,3 +109,24 @@ describe('DuckDB and the JS engine on repeated rows', () => {
     expectSameReports(js, await duckdbReport(messages, s, CHATS_ONLY, false));
   });
 });
+
+describe('DuckDB and the JS engine where the clocks go back', () => {
+  it('split by day as the JS engine does when summer time ends at midnight (São Paulo, 2018-02-18)', async () => {
+    // 23:59 on the 17th in summer time (-02:00); the clocks then went back to 23:00 (-03:00): 23:30
+    // and 23:50 are still the 17th, and 00:10 is the 18th, a new consultation.
+    const utc = (iso: string) => Date.parse(iso);
+    const base = { agent: '小美', customer: 'c1', session: null, auto: false, transfer: null };
+    const flags = { invite: false, offline: false, rowPrint: null };
+    const messages = [
+      { ...base, ...flags, time: utc('2018-02-18T01:59:00Z'), from: 'customer', text: '在吗' },
+      { ...base, ...flags, time: utc('2018-02-18T02:31:00Z'), from: 'agent', text: '在的' },
+      { ...base, ...flags, time: utc('2018-02-18T02:50:00Z'), from: 'customer', text: '还在吗' },
+      { ...base, ...flags, time: utc('2018-02-18T03:10:00Z'), from: 'customer', text: '？' },
+      { ...base, ...flags, time: utc('2018-02-18T03:15:00Z'), from: 'agent', text: '在的' },
+    ] as Message[];
+    const s = resolveSettings({ split: 'day', timeZone: 'America/Sao_Paulo' });
+    const js = jsReport(messages, s, CHATS_ONLY, false);
+    expect(js.team.consultations).toBe(2);
+    expectSameReports(js, await duckdbReport(messages, s, CHATS_ONLY, false));
+  });
+});

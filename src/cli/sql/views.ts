@@ -81,6 +81,7 @@ export function reportViews({ settings, split, sources, dialect: d }: ViewOption
       ? ''
       : `WHERE agent NOT IN (${internal}) AND customer NOT IN (${internal})`;
   const thread = 'agent, customer';
+  const threadOrder = `PARTITION BY ${thread} ORDER BY time_ms, CASE WHEN sender = 'customer' THEN 0 ELSE 1 END, seq`;
   const consultation = 'agent, customer, k1, k2';
   const closesGap = settings.autoRepliesCloseGaps ? "sender = 'agent'" : "sender = 'agent' AND NOT auto";
   const hours = settings.assessmentHours;
@@ -104,7 +105,7 @@ export function reportViews({ settings, split, sources, dialect: d }: ViewOption
 
   const startsConsultation =
     split === 'day'
-      ? "pos = 1 OR (sender = 'customer' AND prev_customer_day IS NOT NULL AND prev_customer_day <> day)"
+      ? `pos = 1 OR (sender = 'customer' AND prev_customer_at IS NOT NULL AND ${d.dayOf('prev_customer_at')} <> day)`
       : `pos = 1 OR (sender = 'customer' AND time_ms - prev_time >= ${settings.gapMinutes * 60_000})`;
   const walkKeys =
     split === 'id'
@@ -136,17 +137,16 @@ UNION ALL SELECT * FROM (
     },
     {
       // Each thread (agent × customer) in time order, the customer first at one second, then the file's.
+      // Every window here has that one order, so DuckDB sorts the messages once.
       name: 'cs_walk',
       sql: `SELECT *, ${walkKeys} FROM (
   SELECT *,
-    -- The day of the thread's customer message before this one (read on customer messages only).
-    LAG(day) OVER (PARTITION BY ${thread}, sender = 'customer' ORDER BY pos) AS prev_customer_day,
-    LAG(time_ms) OVER (PARTITION BY ${thread} ORDER BY pos) AS prev_time
-  FROM (
-    SELECT *, ${d.dayOf('time_ms')} AS day,
-      ROW_NUMBER() OVER (PARTITION BY ${thread} ORDER BY time_ms, CASE WHEN sender = 'customer' THEN 0 ELSE 1 END, seq) AS pos
-    FROM ${t('cs_kept')}
-  ) AS a
+    ROW_NUMBER() OVER (${threadOrder}) AS pos,
+    -- The time of the thread's customer message before this one (read on customer messages only):
+    -- the latest, since the order is by time. Its day is then read as the JS engine reads days.
+    MAX(CASE WHEN sender = 'customer' THEN time_ms END) OVER (${threadOrder} ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS prev_customer_at,
+    LAG(time_ms) OVER (${threadOrder}) AS prev_time
+  FROM (SELECT *, ${d.dayOf('time_ms')} AS day FROM ${t('cs_kept')}) AS a
 ) AS b`,
     },
     {
