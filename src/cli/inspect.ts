@@ -5,6 +5,7 @@ import { sampleRecord } from '../core/import/sample';
 import { isRefusal } from '../core/import/warnings';
 import { readExport } from './readExport';
 import { displayWidth, type Timing, timedWait } from './render';
+import { gapTexts } from './report';
 
 export interface Inspection {
   file: string;
@@ -97,7 +98,7 @@ export async function inspectFile(
       privateColumns: result.privateColumns,
       // Times as ISO strings, so the sample reads the same in any zone.
       sample: firstRecords.slice(0, SAMPLE_RECORDS).map(sampleRecord),
-      notes: result.notes,
+      notes: [...result.notes, ...(result.gaps ? gapTexts(result.file, result.gaps) : [])],
       warnings,
     };
   } finally {

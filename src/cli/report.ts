@@ -9,7 +9,7 @@ import { fieldNames } from '../core/import/fields';
 import { normalizeHeader } from '../core/import/headers';
 import type { ColumnMapping } from '../core/import/importer';
 import { KINDS, type Kind, type RecordOf } from '../core/import/records';
-import type { TableImport } from '../core/import/tableReader';
+import type { OrderGaps, TableImport } from '../core/import/tableReader';
 import { ImportError, type ImportWarning, isRefusal } from '../core/import/warnings';
 import type { Note } from '../core/pipeline/notes';
 import {
@@ -192,6 +192,7 @@ export async function runReport(
         mapped: result.mapped,
         warnings: [...result.warnings],
         rows: result.rows,
+        ...(result.gaps ? { gaps: result.gaps } : {}),
       };
       fileWarnings.push(own.warnings);
       // A record of a shop in another market keeps its zone: its days follow it (engine/model.ts).
@@ -334,6 +335,26 @@ function listing(rows: number, listed: readonly ImportWarning[]): string {
   return [...listed.map(warningLine), ...tail].join('\n');
 }
 
+/** What `cs-kpi inspect` says of an order export's gaps: the notes a report of it alone would give. */
+export function gapTexts(file: string, gaps: OrderGaps): string[] {
+  const { noPayment, noAmount, statusColumn, noBuyer } = gaps;
+  const notes: Note[] = [];
+  if (noPayment || noAmount || statusColumn)
+    notes.push({
+      kind: 'money-unread',
+      exports: [
+        {
+          file,
+          noPayment: noPayment === true,
+          noAmount: noAmount === true,
+          statusColumn: statusColumn ?? null,
+        },
+      ],
+    });
+  if (noBuyer) notes.push({ kind: 'no-buyer-column', files: [file], noBuyer: [{ file, export: noBuyer }] });
+  return notes.flatMap((note) => noteText(note) ?? []);
+}
+
 /**
  * What the command says on stderr for a note of the pipeline, whatever the format (the JSON carries
  * every warning besides, under `warnings`).
@@ -357,9 +378,34 @@ export function noteText(note: Note): string | null {
       return `${rows.toLocaleString('en')} row${rows === 1 ? ' was' : 's were'} read and counted, with a caution:\n${listing(rows, note.listed)}`;
     }
     case 'no-buyer-column': {
-      const { files } = note;
-      return `${files.join(', ')} name${files.length === 1 ? 's' : ''} no buyer: orders cannot be matched to chats, so conversion and what agents sold are empty. Map the buyer column with --map customer=COLUMN.`;
+      const none = note.noBuyer ?? [];
+      const others = note.files.filter((file) => !none.some((n) => n.file === file));
+      const lines = none.map(
+        (n) =>
+          `${n.file} (${n.export}) names no buyer at all: its orders cannot be matched to chats and count in the shop's sales only (销售额 of the shop row); conversion and what agents sold are empty. For them, export Amazon's order report (order-id, buyer-email) instead.`,
+      );
+      if (others.length > 0)
+        lines.push(
+          `${others.join(', ')} name${others.length === 1 ? 's' : ''} no buyer: orders cannot be matched to chats, so conversion and what agents sold are empty. Map the buyer column with --map customer=COLUMN.`,
+        );
+      return lines.join('\n');
     }
+    case 'money-unread':
+      return note.exports
+        .flatMap(({ file, noPayment, noAmount, statusColumn }) => {
+          const read = statusColumn ? `--map "status=${statusColumn}"` : '';
+          return [
+            noPayment
+              ? `${file} has no payment time and no order status read: no order is known to be paid, so sales, the payment rate and everything built on them are empty. ${statusColumn ? `Its column "${statusColumn}" looks like the orders' status: read it with ${read}` : 'Map its payment time or status column with --map paid_at=COLUMN or --map status=COLUMN'} (docs/dialects.md, Order status words).`
+              : statusColumn
+                ? `${file}: its column "${statusColumn}" looks like the orders' status and is not read, so an order cancelled after its payment counts as a sale. Read it with ${read} (docs/dialects.md, Order status words).`
+                : '',
+            noAmount
+              ? `${file} has no amount read: sales, 客单价 and every money figure are empty. Map its amount column with --map amount=COLUMN.`
+              : '',
+          ].filter(Boolean);
+        })
+        .join('\n');
     case 'no-buyer-in-common': {
       const { orders, windowDays } = note;
       return `no order was matched to a consultation in its ${windowDays}-day window (--window-days; ${orders.toLocaleString('en')} order${orders === 1 ? '' : 's'} read): conversion and what agents sold are 0. Check that the chat and order exports name buyers the same way (a nickname in one and an ID in the other never match).`;

@@ -60,8 +60,9 @@ export interface Order {
   currency?: string;
   /**
    * What lines whose own status says cancelled add to amount and items, in an export whose amounts
-   * are per line (Lazada cancels one item of an order and ships the rest): never paid, so left out of
-   * its sales (report.ts withoutCancelledLines).
+   * are per line (Lazada cancels one item of an order and ships the rest) or that gives each line's
+   * status (Amazon's All Orders report: item-status): never paid, so left out of its sales
+   * (report.ts withoutCancelledLines); an order whose every line is cancelled is no sale.
    */
   cancelledLines?: { amount: number; items: number };
   row?: number;

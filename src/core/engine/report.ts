@@ -146,7 +146,10 @@ function withoutCancelledLines(input: ReportInput): ReportInput {
     if (!cancelled) return order;
     // Lines' amounts were summed in floating point: the difference back to the cents (and finer).
     const amount = Math.round((order.amount - cancelled.amount) * 1e6) / 1e6;
-    return { ...order, amount, items: order.items - cancelled.items };
+    const items = order.items - cancelled.items;
+    // Every line cancelled: nothing was sold, whatever the order's own status says.
+    if (items <= 0) return { ...order, amount, items: 0, paidAt: null, cod: false };
+    return { ...order, amount, items };
   });
   return { ...input, orders };
 }

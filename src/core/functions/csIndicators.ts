@@ -310,8 +310,16 @@ function noteText(
 ): string {
   switch (note.kind) {
     case 'no-buyer-column':
+      return note.noBuyer?.[0] ? words.noBuyerExport(note.noBuyer[0].export) : words[note.kind];
     case 'no-buyer-in-common':
       return words[note.kind];
+    case 'money-unread':
+      return note.exports
+        .flatMap((e) => [
+          ...(e.noPayment || e.statusColumn ? [words.moneyUnread(e)] : []),
+          ...(e.noAmount ? [words.noAmount] : []),
+        ])
+        .join('; ');
     case 'suspected-auto-replies':
       return words.autoReplies(note);
     case 'after-sales-as-inquiries':
@@ -335,7 +343,11 @@ const NOTES: Record<
     noRows: (files: readonly string[]) => string;
     future: (note: NoteOf<'future-times'>) => string;
     'no-buyer-column': string;
+    /** The orders are an export that names no buyer at all (Amazon's All Orders report). */
+    noBuyerExport: (name: string) => string;
     'no-buyer-in-common': string;
+    moneyUnread: (e: NoteOf<'money-unread'>['exports'][number]) => string;
+    noAmount: string;
     autoReplies: (note: NoteOf<'suspected-auto-replies'>) => string;
     lowSample: (note: NoteOf<'low-sample'>, list: string) => string;
     afterSales: (note: NoteOf<'after-sales-as-inquiries'>) => string;
@@ -369,6 +381,13 @@ const NOTES: Record<
       `其中 ${n} 行的时间比现在晚一天以上（第一行：${w.file} 第 ${w.row} 行，${w.column}）：日期写错或读错了（如年份 2099、日与月颠倒）；请改正导出中的日期，或检查电脑的时钟`,
     'no-buyer-column':
       '订单没有买家列：订单无法与聊天对应，询单转化率和客服销售额为空；请在订单区域中包含买家列',
+    noBuyerExport: (name) =>
+      `订单为 ${name}，没有买家：只计入店铺销售额，询单转化率和客服销售额为空；请改用亚马逊订单报告（含 buyer-email）`,
+    moneyUnread: (e) =>
+      e.noPayment
+        ? `订单未读取付款时间或订单状态，销售额等金额指标为空；${e.statusColumn ? `「${e.statusColumn}」列似为订单状态，请用侧边栏导入并选择该列` : '请包含付款时间列'}`
+        : `订单的「${e.statusColumn}」列似为订单状态但未读取，付款后取消的订单会算作销售；请用侧边栏导入并选择该列`,
+    noAmount: '订单未读取金额，金额类指标为空；请包含买家实付金额列',
     'no-buyer-in-common':
       '没有一笔订单对应到询单有效时长内的咨询，询单转化率和客服销售额为 0；请检查聊天记录与订单是否用同一种方式记录买家',
     autoReplies: (n) =>
@@ -398,6 +417,13 @@ const NOTES: Record<
       `其中 ${n} 列的時間比現在晚一天以上（第一列：${w.file} 第 ${w.row} 列，${w.column}）：日期寫錯或讀錯了（如年份 2099、日與月顛倒）；請改正匯出中的日期，或檢查電腦的時鐘`,
     'no-buyer-column':
       '訂單沒有買家欄：訂單無法與聊天對應，詢單轉化率和客服銷售額為空；請在訂單範圍中包含買家欄',
+    noBuyerExport: (name) =>
+      `訂單為 ${name}，沒有買家：只計入店鋪銷售額，詢單轉化率和客服銷售額為空；請改用亞馬遜訂單報告（含 buyer-email）`,
+    moneyUnread: (e) =>
+      e.noPayment
+        ? `訂單未讀取付款時間或訂單狀態，銷售額等金額指標為空；${e.statusColumn ? `「${e.statusColumn}」欄似為訂單狀態，請用側邊欄匯入並選擇該欄` : '請包含付款時間欄'}`
+        : `訂單的「${e.statusColumn}」欄似為訂單狀態但未讀取，付款後取消的訂單會算作銷售；請用側邊欄匯入並選擇該欄`,
+    noAmount: '訂單未讀取金額，金額類指標為空；請包含買家實付金額欄',
     'no-buyer-in-common':
       '沒有一筆訂單對應到詢單有效時長內的諮詢，詢單轉化率和客服銷售額為 0；請檢查聊天記錄與訂單是否用同一種方式記錄買家',
     autoReplies: (n) =>
@@ -428,6 +454,13 @@ const NOTES: Record<
       `${n} of them have a time more than a day after now (first: ${w.file} row ${w.row}, ${w.column}): a date typed or read wrong (a year such as 2099, day and month swapped?); correct the dates in the export, or the computer's clock`,
     'no-buyer-column':
       'orders name no buyer: no order can be matched to a chat, so conversion and agents’ sales are empty; include the buyer column in the orders range',
+    noBuyerExport: (name) =>
+      `the orders are ${name}, which names no buyer: they count in the shop's sales only, conversion and agents’ sales are empty; use Amazon's order report (buyer-email) for those`,
+    moneyUnread: (e) =>
+      e.noPayment
+        ? `no payment time or order status read from the orders: sales and the money figures are empty; ${e.statusColumn ? `"${e.statusColumn}" looks like their status: import them with the sidebar and choose it` : 'include the payment time column'}`
+        : `the orders' "${e.statusColumn}" looks like their status and is not read, so an order cancelled after payment counts as a sale; import them with the sidebar and choose it`,
+    noAmount: 'no amount read from the orders: the money figures are empty; include the amount column',
     'no-buyer-in-common':
       'no order matched a consultation within the window, so conversion and agents’ sales are 0; check that chats and orders name buyers the same way',
     autoReplies: (n) =>

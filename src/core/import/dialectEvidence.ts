@@ -20,7 +20,7 @@ export const DIALECT_EVIDENCE: Readonly<Record<string, Evidence>> = {
   },
   'shopee-tw-orders': {
     headers:
-      'a public React profit dashboard for Taiwanese shops (the search did not name its repository) that reads the report by its column names: 訂單編號, 訂單成立日期, 訂單狀態, 退貨 / 退款狀態, 商品總價, 買家總支付金額, 蝦幣折抵, 蝦皮補貼金額, 蝦皮補助運費, 賣場優惠券, 優惠券, 賣家蝦幣回饋券, 成交手續費, 其他服務費, 金流與系統處理費, 商品名稱, 商品選項名稱, 商品ID, 規格ID, 數量, 商品活動價格',
+      'bruce-yang-422/shopee_orders_etl, scripts/config.py (commit 35f354d): the column map of an ETL that reads the report (`*_Order.all.*.xlsx`, scripts/order_processing_script.py, every cell as text) by its 53 column names in their order, 訂單編號, 訂單狀態, 不成立原因, 退貨 / 退款狀態, 買家帳號, 訂單成立日期, 商品總價 … 買家總支付金額 … 商品名稱, 商品選項名稱 … 數量 … 付款方式, 最晚出貨日期, 包裹查詢號碼, 買家付款時間, 實際出貨時間, 訂單完成時間, 買家備註, 備註; the same names in bruce-yang-422/ec-data-pipeline, config/shopee_fields_mapping.json, whose two longest (收件者電話, 蝦皮專線和包裹查詢碼) carry a line break and a sentence in parentheses. A public React profit dashboard for Taiwanese shops (the search did not name its repository) reads 21 of them, without 買家帳號 and 買家付款時間: a file without them counts an order whose status says paid as paid when placed. The ETL treats `-` in its time columns as empty: such a cell is refused here as no date (Dates and times, below)',
     dates:
       'year first: `2025-11-13 12:05` (the dashboard normalizes 訂單成立日期 written `2026/1/5` or `2026-1-5`, with or without a time, and takes the year from its first four characters). One reading',
   },
@@ -48,9 +48,15 @@ export const DIALECT_EVIDENCE: Readonly<Record<string, Evidence>> = {
     dates:
       "ISO 8601 with the offset of the marketplace's clock: `2009-01-01T10:50:49-08:00` in the test above. An instant: the file's zone does not move it",
   },
+  'amazon-all-orders': {
+    headers:
+      "caponica/AmazonMwsComplete, src/CaponicaAmazonMwsComplete/Domain/Report/ReportTrackingByOrderDateFlatFile.php (commit 832ae56): a PHP client's class for the report, its expected tab-separated header of 29 names, amazon-order-id, merchant-order-id, purchase-date, last-updated-date, order-status, fulfillment-channel, sales-channel, order-channel, url, ship-service-level, product-name, sku, asin, item-status, quantity, currency, item-price, item-tax, shipping-price, shipping-tax, gift-wrap-price, gift-wrap-tax, item-promotion-discount, ship-promotion-discount, ship-city, ship-state, ship-postal-code, ship-country, promotion-ids; 33 at commit 4778e67 (is-business-order, purchase-order-number, price-designation, is-sold-by-ab added), and 32 in ReportFbaSalesAllByLastUpdateFlatFile.php, the FBA variant. No buyer and no payment date in any. A Scala CSV test (the search did not name its repository) parses a scrubbed row of the 32 columns from Amazon.it whose order-status is Shipped and item-status Cancelled at 89.95 EUR: a cancelled item of a shipped order. Status words: Amazon's Orders API reference, as public clients copy it, says Pending is an order placed whose payment is not yet authorized (its prices not yet given) and Unshipped one whose payment is; the Status column of a public Amazon India sales dataset taken from this report (Order ID, Date, Status, Fulfilment, Sales Channel, ship-service-level … promotion-ids) holds Pending, Pending - Waiting for Pick Up, Shipping, Shipped, Shipped - Delivered to Buyer, Shipped - Picked Up, Shipped - Out for Delivery, Shipped - Returned to Seller, Shipped - Returning to Seller, Shipped - Rejected by Buyer, Shipped - Lost in Transit, Shipped - Damaged and Cancelled. Those whose money is not said by their words (Pending - Waiting for Pick Up, Shipped - Returning to Seller, Shipped - Lost in Transit, Shipped - Damaged) are not known words: their rows are refused, never guessed",
+    dates:
+      "ISO 8601 with an offset: `2017-06-17T08:04:21+00:00` in the Scala test above. An instant: the file's zone does not move it",
+  },
   'aliexpress-orders': {
     headers:
-      'a public export assistant (the search did not name its repository) that writes a sample of the seller centre export with its 48 column names, 订单号, 店铺, 订单状态, 负责人（业务员）, 买家名称, 下单时间, 付款时间, 支付方式, 供货价, 产品总金额, 物流费用 … 订单金额, 买家实付金额 … 发货时间, 确认收货时间 … 标题',
+      "a public export assistant (the search did not name its repository) that writes a sample of the seller centre export with its 48 column names, 订单号, 店铺, 订单状态, 负责人（业务员）, 买家名称, 下单时间, 付款时间, 支付方式, 供货价, 产品总金额, 物流费用 … 订单金额, 买家实付金额 … 发货时间, 确认收货时间 … 标题. Searched again for a named repository (find_string on 负责人（业务员） and on the assistant's list of names, code search for 速卖通 订单导出 with 买家实付金额, English AliExpress seller order exports): the list is found only in that file, whose repository the tools do not name; the other public readers of AliExpress seller exports seen (a PHP ERP's 速卖通订单导入) read cells by column letter, naming no header (its dates have dots between year, month and day, which it turns into dashes)",
     dates:
       'year first, a 24-hour clock with seconds: `2026-07-14 10:00:00` in the sample row the assistant writes. One reading',
   },

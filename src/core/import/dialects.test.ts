@@ -25,6 +25,7 @@ const VALUES: Record<string, string> = {
   session: 's1',
   text: '在吗',
   status: '交易成功',
+  line_status: '交易成功',
   currency: 'USD',
   dispute: '否',
   auto: '否',
@@ -34,16 +35,21 @@ const FROM: Record<string, string> = { 'zendesk-messages': 'end-user', 'ebay-mes
 
 function fixture(dialect: Dialect): string {
   const fieldOf = new Map(Object.entries(dialect.columns).map(([field, column]) => [column, field]));
-  const row = dialect.signature.map((header) => {
-    const field = fieldOf.get(header);
+  // The signature, and the columns a dialect reads where a file has them (Shopee TW's 買家付款時間).
+  const header = [
+    ...dialect.signature,
+    ...Object.values(dialect.columns).filter((c): c is string => !!c && !dialect.signature.includes(c)),
+  ];
+  const row = header.map((name) => {
+    const field = fieldOf.get(name);
     if (field === 'from') return FROM[dialect.id] ?? '买家';
     return field
       ? (VALUES[field] ?? 'x')
-      : PRIVATE_HEADERS.includes(normalizeHeader(header))
+      : PRIVATE_HEADERS.includes(normalizeHeader(name))
         ? '13800000000'
         : 'x';
   });
-  return Papa.unparse({ fields: [...dialect.signature], data: [row] });
+  return Papa.unparse({ fields: header, data: [row] });
 }
 
 describe.each(DIALECTS.map((d) => [d.id, d] as const))('dialect %s', (_id, dialect) => {

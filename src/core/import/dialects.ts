@@ -42,6 +42,11 @@ export interface Dialect {
    * ID of the export lacks one.
    */
   descriptionRow?: string;
+  /**
+   * The export names no buyer at all (Amazon's All Orders report): its orders cannot be matched to
+   * chats, whatever is mapped, and the report says so (pipeline notes), rather than asking for a column.
+   */
+  noBuyer?: true;
 }
 
 export const DIALECTS: readonly Dialect[] = [
@@ -324,9 +329,9 @@ export const DIALECTS: readonly Dialect[] = [
     id: 'shopee-tw-orders',
     name: { zh: '蝦皮 訂單報表（台灣）', en: 'Shopee Taiwan order report' },
     kind: 'orders',
-    // The current Taiwanese report: one row per product option, order-level amounts repeated. The
-    // public code read names no buyer or payment-time column: 買家帳號 and 買家付款時間 are read where
-    // the report has them (fields.ts), and an order whose status says paid counts as paid when placed.
+    // The current Taiwanese report: one row per product option, order-level amounts repeated. 買家帳號
+    // and 買家付款時間 are in it (a public ETL's column list), not in every public reader of it: a file
+    // without 買家付款時間 counts an order whose status says paid as paid when placed.
     basis: 'public code',
     market: { country: 'TW', currency: 'TWD' },
     signature: [
@@ -347,7 +352,9 @@ export const DIALECTS: readonly Dialect[] = [
     ],
     columns: {
       order_id: '訂單編號',
+      customer: '買家帳號',
       created_at: '訂單成立日期',
+      paid_at: '買家付款時間',
       amount: '買家總支付金額',
       items: '數量',
       status: '訂單狀態',
@@ -498,6 +505,58 @@ export const DIALECTS: readonly Dialect[] = [
       amount: 'item-price',
       items: 'quantity-purchased',
       currency: 'currency',
+    },
+    perLine: ['amount'],
+  },
+  {
+    id: 'amazon-all-orders',
+    name: { zh: 'Amazon 全部订单报告', en: 'Amazon All Orders report' },
+    kind: 'orders',
+    // Seller Central's All Orders report (GET_FLAT_FILE_ALL_ORDERS_DATA…, tab-separated), one row per
+    // order item: order-status is the order's, item-status the item's (an item cancelled in a shipped
+    // order), item-price the item line's price, summed over the order's items as the order report's.
+    // No payment time: an order whose status says paid counts as paid when placed; Amazon's Pending is
+    // an order not yet paid. No buyer column at all: its orders count in the shop's sales, never
+    // credited to a consultation (noBuyer).
+    basis: 'public code',
+    noBuyer: true,
+    statuses: {
+      pending: 'unpaid',
+      'shipped - delivered to buyer': 'paid',
+      'shipped - picked up': 'paid',
+      'shipped - out for delivery': 'paid',
+      'shipped - returned to seller': 'refunded',
+      'shipped - rejected by buyer': 'refunded',
+    },
+    signature: [
+      'amazon-order-id',
+      'merchant-order-id',
+      'purchase-date',
+      'last-updated-date',
+      'order-status',
+      'fulfillment-channel',
+      'sales-channel',
+      'order-channel',
+      'ship-service-level',
+      'product-name',
+      'sku',
+      'asin',
+      'item-status',
+      'quantity',
+      'currency',
+      'item-price',
+      'item-tax',
+      'shipping-price',
+      'promotion-ids',
+    ],
+    columns: {
+      order_id: 'amazon-order-id',
+      created_at: 'purchase-date',
+      amount: 'item-price',
+      items: 'quantity',
+      currency: 'currency',
+      status: 'order-status',
+      line_status: 'item-status',
     },
     perLine: ['amount'],
   },

@@ -58,10 +58,16 @@ const FULL: Partial<Record<Kind, string[][]>> = {
       'cod',
       'currency',
       'status',
+      'line_status',
     ],
-    // Two lines of one order: without their line IDs the second reads as the first repeated.
-    ['o1', 'l1', 'c1', '2024-03-01 10:05:00', '2024-03-01 10:06:00', '100', '2', '0', '否', 'CNY', 'paid'],
-    ['o1', 'l2', 'c1', '2024-03-01 10:05:00', '2024-03-01 10:06:00', '100', '2', '0', '否', 'CNY', 'paid'],
+    // Two lines of one order: without their line IDs the second reads as the first repeated. A third
+    // line was cancelled: without its own status its item would count as sold.
+    // biome-ignore format: one line a row, as the rows below
+    ['o1', 'l1', 'c1', '2024-03-01 10:05:00', '2024-03-01 10:06:00', '100', '2', '0', '否', 'CNY', 'paid', 'paid'],
+    // biome-ignore format: one line a row
+    ['o1', 'l2', 'c1', '2024-03-01 10:05:00', '2024-03-01 10:06:00', '100', '2', '0', '否', 'CNY', 'paid', 'paid'],
+    // biome-ignore format: one line a row
+    ['o1', 'l8', 'c1', '2024-03-01 10:05:00', '2024-03-01 10:06:00', '100', '1', '0', '否', 'CNY', 'paid', 'cancelled'],
     [
       'o2',
       'l3',
@@ -74,13 +80,14 @@ const FULL: Partial<Record<Kind, string[][]>> = {
       '否',
       'CNY',
       'refunded',
+      '',
     ],
     // Cash on delivery: a sale without a payment time. In another currency: without the currency
     // column, its sale would be added to the others'.
-    ['o3', 'l4', 'c2', '2024-03-01 13:00:00', '', '80', '1', '0', '是', 'USD', ''],
-    ['o4', 'l5', 'c9', '2024-03-01 14:00:00', '', '60', '1', '0', '否', 'USD', 'unpaid'],
+    ['o3', 'l4', 'c2', '2024-03-01 13:00:00', '', '80', '1', '0', '是', 'USD', '', ''],
+    ['o4', 'l5', 'c9', '2024-03-01 14:00:00', '', '60', '1', '0', '否', 'USD', 'unpaid', ''],
     // Paid, its status not given: only its payment time says so.
-    ['o5', 'l6', 'c2', '2024-03-01 15:00:00', '2024-03-01 15:01:00', '30', '1', '0', '否', 'USD', ''],
+    ['o5', 'l6', 'c2', '2024-03-01 15:00:00', '2024-03-01 15:01:00', '30', '1', '0', '否', 'USD', '', ''],
     // Paid, then cancelled: no sale.
     [
       'o6',
@@ -94,6 +101,7 @@ const FULL: Partial<Record<Kind, string[][]>> = {
       '否',
       'USD',
       'cancelled',
+      '',
     ],
   ],
   ratings: [

@@ -318,6 +318,19 @@ export const IMPORT_FIELDS = {
       gives: 'paymentTimes',
       label: { 'zh-CN': '订单状态', 'zh-TW': '訂單狀態', en: 'Order status' },
     },
+    line_status: {
+      cell: 'word',
+      values:
+        'paid, unpaid, cancelled, refunded, or a recognized export’s own words (see Order status words); only cancelled changes a figure',
+      headers: { 'zh-CN': [], 'zh-TW': [], en: [] },
+      mappedOnly: true,
+      /**
+       * Each line's own status, in an export that gives the order's status and each line's (Amazon's
+       * All Orders report: order-status and item-status): a line it says cancelled adds nothing to its
+       * order's sales or items, whatever the order's status (records.ts, cancelledLines).
+       */
+      label: { 'zh-CN': '商品行状态', 'zh-TW': '商品狀態', en: 'Line status' },
+    },
   },
   ratings: {
     time: {

@@ -235,7 +235,7 @@ export class RowReader<K extends Kind = Kind> {
       status ??
       this.fail(
         field,
-        `"${text}" is an order status this does not know, so whether the order is a sale is unknown; the row is refused. Known: paid, unpaid, cancelled, refunded and the platforms' words in docs/dialects.md; map another column with --map status=COLUMN`,
+        `"${text}" is an order status this does not know, so whether the ${field === 'status' ? 'order is a sale' : 'line was cancelled'} is unknown; the row is refused. Known: paid, unpaid, cancelled, refunded and the platforms' words in docs/dialects.md; map another column with --map ${field}=COLUMN`,
       )
     );
   }
@@ -408,7 +408,8 @@ export const CONVERTERS: { [K in Kind]: (r: RowReader<K>) => RecordOf[K] | null 
     const subOrderId = r.optionalId('sub_order_id');
     const currency = r.currency('currency', ['amount', 'refund_amount']);
     const status = r.has('status') ? r.status('status') : '';
-    if (currency === null || status === null) return null;
+    const lineStatus = r.has('line_status') ? r.status('line_status') : '';
+    if (currency === null || status === null || lineStatus === null) return null;
     if (status === 'cancelled' || status === 'unpaid') {
       // Never a sale, whatever payment time the row has: a cancelled order's money went back.
       paidAt = null;
@@ -418,9 +419,12 @@ export const CONVERTERS: { [K in Kind]: (r: RowReader<K>) => RecordOf[K] | null 
       // as paid when it was placed.
       paidAt = createdAt;
     }
-    // Where amounts are per line, so is the status: a cancelled line of an order whose other lines
-    // were paid was never paid (report.ts leaves it out of the order's sales).
-    const cancelledLine = status === 'cancelled' && r.perLineMoney;
+    // A cancelled line of an order whose other lines were paid was never paid (report.ts leaves it out
+    // of the order's sales): said by the line's own status where the export gives one (Amazon's
+    // item-status), else by the status where amounts are per line, as the status is then the line's.
+    const cancelledLine = r.has('line_status')
+      ? lineStatus === 'cancelled'
+      : status === 'cancelled' && r.perLineMoney;
     if (
       orderId === null ||
       createdAt === undefined ||
@@ -430,6 +434,8 @@ export const CONVERTERS: { [K in Kind]: (r: RowReader<K>) => RecordOf[K] | null 
     )
       return null;
     if (amount === null || items == null || refundAmount === null || cod === null) return null;
+    // An order-level amount already leaves out what its cancelled lines cost: only their items go.
+    const cancelledAmount = r.perLineMoney && !Number.isNaN(amount) ? amount : 0;
     return {
       orderId,
       subOrderId: orNull(subOrderId),
@@ -443,7 +449,7 @@ export const CONVERTERS: { [K in Kind]: (r: RowReader<K>) => RecordOf[K] | null 
       refundAmount,
       ...(status === 'refunded' ? { refunded: true } : {}),
       ...(currency !== '' ? { currency } : {}),
-      ...(cancelledLine ? { cancelledLines: { amount: Number.isNaN(amount) ? 0 : amount, items } } : {}),
+      ...(cancelledLine ? { cancelledLines: { amount: cancelledAmount, items } } : {}),
       row: r.row,
     };
   },

@@ -86,6 +86,48 @@ export interface TableImport<K extends Kind = Kind> {
   firstRows: PreviewRow[];
   /** The zone its times were read in, where its dialect's market gave it (see RowsRequest.marketZones). */
   timeZone?: string;
+  /** Orders only: what it leaves unread that money figures rest on, when anything (pipeline notes). */
+  gaps?: OrderGaps;
+}
+
+/**
+ * What an order export leaves unread that its figures rest on, which the report must say: without it
+ * sales would be empty, or count cancelled orders, and nothing would say why.
+ */
+export interface OrderGaps {
+  /** Neither a payment time nor a status is read: no order is known to be paid. */
+  noPayment?: true;
+  /** No amount is read, in an export not known to have none (Olist's orders have none). */
+  noAmount?: true;
+  /**
+   * A column whose name says it is the orders' status, not read, and not one the recognized export is
+   * known to have (a known column is read as that export needs: Taobao's 订单状态 is not).
+   */
+  statusColumn?: string;
+  /** The recognized export names no buyer at all (dialects.ts noBuyer): its English name. */
+  noBuyer?: string;
+}
+
+/** Header names (normalized, hyphens dropped) that say a column is the orders' status. */
+const STATUS_NAMES = ['status', 'orderstatus', '订单状态', '訂單狀態', '交易状态', '交易狀態'];
+
+/** The orders' gaps, from the fields mapped (see OrderGaps); undefined when there are none. */
+function orderGaps(header: readonly string[], fields: readonly FieldMatch[], match: DialectMatch | null) {
+  const mapped = (field: string) => fields.some((m) => m.field === field && m.column !== null);
+  const gaps: OrderGaps = {};
+  if (!mapped('paid_at') && !mapped('status')) gaps.noPayment = true;
+  if (!mapped('amount') && !(match && match.dialect.columns.amount === undefined)) gaps.noAmount = true;
+  if (!mapped('status')) {
+    const known = new Set((match?.dialect.signature ?? []).map(normalizeHeader));
+    const column = header.find((h) => {
+      const name = normalizeHeader(h).replace(/-/g, '');
+      const says = STATUS_NAMES.some((s) => name === s || (!/^[a-z]/.test(s) && name.startsWith(s)));
+      return says && !known.has(normalizeHeader(h));
+    });
+    if (column !== undefined) gaps.statusColumn = column;
+  }
+  if (match?.dialect.noBuyer && !mapped('customer')) gaps.noBuyer = match.dialect.name.en;
+  return Object.keys(gaps).length > 0 ? gaps : undefined;
 }
 
 export interface PreviewRow {
@@ -593,8 +635,11 @@ export function readRows(request: RowsRequest, feed: RowFeed): TableImport {
     notes,
     firstRows,
     ...(s.zone !== timeZone ? { timeZone: s.zone } : {}),
+    ...(s.kind === 'orders' ? withGaps(orderGaps(s.header, s.fields, s.dialect)) : {}),
   };
 }
+
+const withGaps = (gaps: OrderGaps | undefined) => (gaps ? { gaps } : {});
 
 /** The zone of the market a dialect names, when it has one (time/markets.ts). */
 export function marketZoneOf(dialect: Dialect | undefined): string | null {

@@ -3,6 +3,7 @@ import { INSTANT_REPLY_MS, SAME_TEXT_CONSULTATIONS } from '../engine/autoReplies
 import type { Available } from '../engine/facts';
 import { matchProblem } from '../engine/matching';
 import type { Report, Row } from '../engine/report';
+import type { OrderGaps } from '../import/tableReader';
 import { type ImportWarning, isRefusal } from '../import/warnings';
 
 /**
@@ -15,7 +16,29 @@ export type Note =
    * Order exports without a buyer column: no order can be matched to a chat, so conversion and what
    * agents sold are empty (not 0).
    */
-  | { kind: 'no-buyer-column'; files: readonly string[] }
+  | {
+      kind: 'no-buyer-column';
+      files: readonly string[];
+      /** Of them, the exports that name no buyer at all (Amazon's All Orders report), by file. */
+      noBuyer?: readonly { file: string; export: string }[];
+    }
+  /**
+   * Order exports that leave unread what their money rests on. `noPayment`: neither a payment time nor
+   * a status is read, so no order is known to be paid and sales, the payment rate and all that rests
+   * on them are empty (for every order export: a figure rests on all of them). `noAmount`: no amount
+   * is read, so every money figure is empty. `statusColumn`: a column that says it is the orders'
+   * status is not read (nor known to the recognized export), so an order cancelled after its payment
+   * would count as a sale.
+   */
+  | {
+      kind: 'money-unread';
+      exports: readonly {
+        file: string;
+        noPayment: boolean;
+        noAmount: boolean;
+        statusColumn: string | null;
+      }[];
+    }
   /**
    * No order matched a consultation within the window, though both were read: conversion and what
    * agents sold are 0, which reads as a fact about the agents; likely the exports name buyers
@@ -116,6 +139,8 @@ export function notesOf(
   emptyExports: readonly string[] = [],
   /** The run's clock, epoch ms, as the importer compared times with it. */
   now: number = Date.now(),
+  /** What each order export leaves unread that money figures rest on (tableReader.ts OrderGaps). */
+  orderGaps: readonly ({ file: string } & OrderGaps)[] = [],
 ): Note[] {
   const notes: Note[] = [];
   // First: it is about the figures themselves, the rows just above it in CS_INDICATORS.
@@ -132,8 +157,21 @@ export function notesOf(
   const cautions = warnings.filter((w) => !isRefusal(w));
   if (cautions.length > 0)
     notes.push({ kind: 'rows-cautioned', rows: cautions.length, listed: cautions.slice(0, LISTED_ROWS) });
+  const unread = orderGaps.filter((g) => g.noPayment || g.noAmount || g.statusColumn !== undefined);
+  if (unread.length > 0)
+    notes.push({
+      kind: 'money-unread',
+      exports: unread.map((g) => ({
+        file: g.file,
+        noPayment: g.noPayment === true,
+        noAmount: g.noAmount === true,
+        statusColumn: g.statusColumn ?? null,
+      })),
+    });
   const problem = matchProblem(report.counts, available);
-  if (problem === 'no-buyer-column') notes.push({ kind: problem, files: ordersWithoutBuyer });
+  const noBuyer = orderGaps.flatMap((g) => (g.noBuyer ? [{ file: g.file, export: g.noBuyer }] : []));
+  if (problem === 'no-buyer-column')
+    notes.push({ kind: problem, files: ordersWithoutBuyer, ...(noBuyer.length > 0 ? { noBuyer } : {}) });
   if (problem === 'no-buyer-in-common')
     notes.push({ kind: problem, orders: report.counts.orders, windowDays: report.settings.windowDays });
   const suspected = report.counts.suspectedAutoReplies;

@@ -7,7 +7,7 @@ import { computeReport, type Report } from '../engine/report';
 import type { Settings } from '../engine/settings';
 import { fieldsOf } from '../import/fields';
 import type { Kind, RecordOf } from '../import/records';
-import type { TableImport } from '../import/tableReader';
+import type { OrderGaps, TableImport } from '../import/tableReader';
 import type { ImportWarning } from '../import/warnings';
 import { type Note, notesOf } from './notes';
 
@@ -19,6 +19,8 @@ export interface ExportRead {
   warnings: readonly ImportWarning[];
   /** Data rows the export had (0: a header and nothing under it). */
   rows: number;
+  /** An order export's columns that money figures rest on and that it leaves unread (notes say so). */
+  gaps?: OrderGaps;
 }
 
 /** Every export of one kind, read: their records together, and each export. */
@@ -29,8 +31,8 @@ export interface KindRead<R> {
 
 /** One export the importer read, as the only one of its kind (the sidebar, CS_INDICATORS). */
 export function singleExport<K extends Kind>(imported: TableImport<K>): KindRead<RecordOf[K][]> {
-  const { file, mapped, warnings, records, rows } = imported;
-  return { records, exports: [{ file, mapped, warnings, rows }] };
+  const { file, mapped, warnings, records, rows, gaps } = imported;
+  return { records, exports: [{ file, mapped, warnings, rows, ...(gaps ? { gaps } : {}) }] };
 }
 
 /** The exports given, by kind; a kind not given is absent. */
@@ -120,5 +122,6 @@ export function pipelineNotes(imports: Imports, report: Report, available: Avail
     .filter((e) => !e.mapped.has('customer'))
     .map((e) => e.file);
   const empty = exports.filter((e) => e.rows === 0).map((e) => e.file);
-  return notesOf(report, available, warnings, ordersWithoutBuyer, empty, now);
+  const gaps = (imports.orders?.exports ?? []).flatMap((e) => (e.gaps ? [{ file: e.file, ...e.gaps }] : []));
+  return notesOf(report, available, warnings, ordersWithoutBuyer, empty, now, gaps);
 }
