@@ -485,6 +485,10 @@ const CASES: Record<string, Case> = {
   },
 };
 
+/** The All Orders report's 29 columns, and the 3 its later versions add (caponica/AmazonMwsComplete). */
+const ALL_ORDERS_29 = CASES['amazon-all-orders']?.header ?? [];
+const FROM_2017 = ['is-business-order', 'purchase-order-number', 'price-designation'];
+
 /** More header rows of an export, where its evidence shows several (versions, other public code). */
 const MORE: [string, Case][] = [
   // bruce-yang-422/shopee_orders_etl, scripts/config.py (commit 35f354d): the 53 columns of the current
@@ -566,40 +570,7 @@ const MORE: [string, Case][] = [
   [
     'amazon-all-orders',
     {
-      header: [
-        'amazon-order-id',
-        'merchant-order-id',
-        'purchase-date',
-        'last-updated-date',
-        'order-status',
-        'fulfillment-channel',
-        'sales-channel',
-        'order-channel',
-        'url',
-        'ship-service-level',
-        'product-name',
-        'sku',
-        'asin',
-        'item-status',
-        'quantity',
-        'currency',
-        'item-price',
-        'item-tax',
-        'shipping-price',
-        'shipping-tax',
-        'gift-wrap-price',
-        'gift-wrap-tax',
-        'item-promotion-discount',
-        'ship-promotion-discount',
-        'ship-city',
-        'ship-state',
-        'ship-postal-code',
-        'ship-country',
-        'promotion-ids',
-        'is-business-order',
-        'purchase-order-number',
-        'price-designation',
-      ],
+      header: [...ALL_ORDERS_29, ...FROM_2017],
       row: {
         'amazon-order-id': '403-7654321-1234567',
         'purchase-date': '2017-06-17T08:04:21+00:00',
@@ -622,41 +593,7 @@ const MORE: [string, Case][] = [
   [
     'amazon-all-orders',
     {
-      header: [
-        'amazon-order-id',
-        'merchant-order-id',
-        'purchase-date',
-        'last-updated-date',
-        'order-status',
-        'fulfillment-channel',
-        'sales-channel',
-        'order-channel',
-        'url',
-        'ship-service-level',
-        'product-name',
-        'sku',
-        'asin',
-        'item-status',
-        'quantity',
-        'currency',
-        'item-price',
-        'item-tax',
-        'shipping-price',
-        'shipping-tax',
-        'gift-wrap-price',
-        'gift-wrap-tax',
-        'item-promotion-discount',
-        'ship-promotion-discount',
-        'ship-city',
-        'ship-state',
-        'ship-postal-code',
-        'ship-country',
-        'promotion-ids',
-        'is-business-order',
-        'purchase-order-number',
-        'price-designation',
-        'is-sold-by-ab',
-      ],
+      header: [...ALL_ORDERS_29, ...FROM_2017, 'is-sold-by-ab'],
       row: {
         'amazon-order-id': '111-0000000-0000001',
         'purchase-date': '2025-11-03T10:00:00-08:00',
