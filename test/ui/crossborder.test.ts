@@ -246,6 +246,21 @@ describe('several exports of one kind in the sidebar (issue 22, item 4)', () => 
         ]);
     }
     expect((cli.byCurrency as { currency: string }[]).map((c) => c.currency)).toEqual(['TWD', 'USD']);
+    // What the import remembers for 按设置重新计算: each export with its zone and currencies, no one currency.
+    expect(JSON.parse(String(fake().documentProperties.getProperty('cs-kpi.last-import')))).toEqual({
+      exports: [
+        { kind: 'chats', name: '聊天记录', dialect: 'zendesk-messages', zone: 'UTC', currencies: [] },
+        {
+          kind: 'orders',
+          name: '订单',
+          dialect: 'shopee-tw-orders',
+          zone: 'Asia/Taipei',
+          currencies: ['TWD'],
+        },
+        { kind: 'orders', name: '订单 2', dialect: 'amazon-order-report', zone: 'UTC', currencies: ['USD'] },
+      ],
+      currency: null,
+    });
     await page.close();
 
     // The next sidebar offers the two order boxes again; the second removed, Amazon's orders go.
@@ -261,6 +276,10 @@ describe('several exports of one kind in the sidebar (issue 22, item 4)', () => 
     await compute(next.sidebar);
     expectSalesLikeCli(cliAgents(SHOPEE));
     expect(values('销售指标 USD')).toBeNull();
+    // Shopee's orders alone are in one currency, which the record now names for the 汇率 check.
+    expect(JSON.parse(String(fake().documentProperties.getProperty('cs-kpi.last-import'))).currency).toBe(
+      'TWD',
+    );
     await next.page.close();
   }, 240_000);
 });
