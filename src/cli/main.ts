@@ -64,14 +64,15 @@ ${wrap(settingsUsage(), '                ')}
   cs-kpi inspect FILE [--json] [--kind chats|orders|ratings|…] [--tz ZONE] [--timings]
                        what the importer makes of an export: dialect, encoding, delimiter,
                        the mapping with confidences, sample records and every warning
-  cs-kpi export --format parquet --out DIR --chats FILE [--map …] [setting flags as for report]
-                       the canonical messages table the importer makes of the chat exports, as
-                       DIR/messages.parquet for bq load (docs/scale.md)
+  cs-kpi export --format parquet --out DIR --chats FILE [--orders FILE] [--map …] [setting flags]
+                       the canonical tables the importer makes of the chat and order exports, as
+                       DIR/messages.parquet and DIR/orders.parquet for bq load (docs/scale.md)
   cs-kpi sql --split id|day|gap [--dialect duckdb|bigquery] [--dataset NAME] [--no-invites]
-             [setting flags as for report]
-                       the report's chat figures as SQL views over the canonical messages table,
+             [--order-columns GIVES] [setting flags as for report]
+                       the report's chat and order figures as SQL views over the canonical tables,
                        for DuckDB or BigQuery (docs/scale.md); --no-invites when the chat
-                       exports have no rating-invitation column (邀评率 then empty)
+                       exports have no rating-invitation column (邀评率 then empty);
+                       --order-columns as cs-kpi export prints it, with order exports
   cs-kpi indicators [--lang zh-CN|zh-TW|en] [--markdown]
                        every indicator with its definition
   cs-kpi settings [--json]
@@ -90,7 +91,7 @@ ${renderFieldLines()}
 --timings prints how long reading and importing each file, computing and writing took.
 --previous REPORT.json shows each figure's change since the period of that JSON report (this period −
 that one; rates in percentage points), in every format, and the agents and settings that differ.
---engine duckdb computes in DuckDB (chat exports so far; docs/scale.md); auto, the default, picks js for now.
+--engine duckdb computes in DuckDB (chat and order exports so far; docs/scale.md); auto, the default, picks js for now.
 Times without an offset are read in --tz (default Asia/Shanghai); a file given as FILE@ZONE
 (--orders us.csv@America/Los_Angeles), a shop in another market, is read in ZONE and its days counted there.
 `;
@@ -178,6 +179,8 @@ export async function run(
       const { messages, duplicateMessages, internalMessages } = result.report.counts;
       const rows = messages + duplicateMessages + internalMessages;
       err(`cs-kpi: wrote ${parquet.file} (${rows.toLocaleString('en')} messages)\n`);
+      if (parquet.orders)
+        err(`cs-kpi: wrote ${parquet.orders.file} (${parquet.orders.rows.toLocaleString('en')} orders)\n`);
       for (const note of result.notes) err(`cs-kpi: note: ${note}\n`);
       err(
         `cs-kpi: the views over these rows, as cs-kpi report computes them: cs-kpi sql ${sqlFlagsFor(parquet, options.settings)} [--dialect bigquery --dataset PROJECT.DATASET] (docs/scale.md)\n`,

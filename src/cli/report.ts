@@ -5,7 +5,7 @@ import { type MessageColumns, MessageColumnsBuilder } from '../core/engine/messa
 import type { Message } from '../core/engine/model';
 import { readRateTable } from '../core/engine/rateTable';
 import { parseCsvRows } from '../core/import/csv';
-import { fieldNames } from '../core/import/fields';
+import { fieldNames, type Given } from '../core/import/fields';
 import { normalizeHeader } from '../core/import/headers';
 import type { ColumnMapping } from '../core/import/importer';
 import { KINDS, type Kind, type RecordOf } from '../core/import/records';
@@ -27,6 +27,7 @@ import { observedTimings } from './progress';
 import { readExport } from './readExport';
 import { type CliReport, type ImportSummary, stepTimer, type Timing, timedWait } from './render';
 import { chooseEngine, EngineRefusal } from './sql/choice';
+import { ORDER_GIVES } from './sql/coverage';
 import type { DuckdbEngine } from './sql/engine';
 
 function mappingFor(kind: Kind, options: ReportOptions): ColumnMapping {
@@ -86,6 +87,10 @@ const FIRST_PART_SHARE = 0.42;
 /** What `cs-kpi export` wrote, and what the views over it must be told (`cs-kpi sql` flags). */
 export interface ParquetExport {
   file: string;
+  /** The orders' table, when order exports were given: its file and rows. */
+  orders?: { file: string; rows: number };
+  /** What the order exports' columns gave (fields' `gives`), when given: `cs-kpi sql --order-columns`. */
+  orderColumns?: Given[];
   /** The split `auto` took for these exports: id when every chat export has a session ID column. */
   split: 'id' | 'day' | 'gap';
   /** Whether the chat exports have a rating-invitation column (邀评率). */
@@ -196,8 +201,12 @@ export async function runReport(
       };
       fileWarnings.push(own.warnings);
       // A record of a shop in another market keeps its zone: its days follow it (engine/model.ts).
-      for (const record of result.records)
-        records.push(fileZone === zone ? record : ({ ...record, zone: fileZone } as RecordOf[K]));
+      for (const record of result.records) {
+        const kept = fileZone === zone ? record : ({ ...record, zone: fileZone } as RecordOf[K]);
+        // DuckDB takes the orders into its table; JavaScript keeps none of them.
+        if (sql && kind === 'orders') sql.addOrder(kept as RecordOf['orders']);
+        else records.push(kept);
+      }
       exports.push(own);
       const summary: ImportSummary = {
         file: result.file,
@@ -263,9 +272,12 @@ export async function runReport(
     const parquet =
       sql && parquetDir
         ? {
-            file: await timedWait(timings, 'write parquet', sql.exportParquet(parquetDir)),
+            ...(await timedWait(timings, 'write parquet', sql.exportParquet(parquetDir, !!imports.orders))),
             split: effectiveSplit(options.settings, inputs.hasSessions) as ParquetExport['split'],
             invites: inputs.available.invites,
+            ...(imports.orders
+              ? { orderColumns: ORDER_GIVES.filter((given) => inputs.available[given]) }
+              : {}),
           }
         : undefined;
     const { report, notes } = sql

@@ -57,6 +57,18 @@ export function order(
   };
 }
 
+/**
+ * 小美's session s1 (asked 10:00, answered 10:45, after a payment at 10:40) spans her session s2, which
+ * only she wrote in at 10:30. Before paying at 10:40, c1 last talked to 小王 (10:20), not in s1.
+ */
+export const SPANNING_SESSIONS: readonly Message[] = [
+  msg('2024-03-01 10:00:00', '小美', 'c1', 'customer', { session: 's1' }),
+  msg('2024-03-01 10:20:00', '小王', 'c1', 'customer', { session: 's3' }),
+  msg('2024-03-01 10:20:30', '小王', 'c1', 'agent', { session: 's3' }),
+  msg('2024-03-01 10:30:00', '小美', 'c1', 'agent', { session: 's2' }),
+  msg('2024-03-01 10:45:00', '小美', 'c1', 'agent', { session: 's1' }),
+];
+
 export function rating(time: string, agent: string, customer: string, level: number): Rating {
   return { time: at(time), agent, customer, level };
 }

@@ -1,13 +1,16 @@
 // `cs-kpi report --engine duckdb` against `--engine js` on the examples, the shared data and synthetic
 // months, through the command line itself: the same JSON to the byte and the same notes.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeSyntheticMonth } from '../../scripts/synthetic.mjs';
-import { EXAMPLE_CHATS } from '../examples';
+import { CROSS_BORDER, EXAMPLE_CHATS } from '../examples';
 import { cli } from '../helpers/cli';
-import { TWITTER_CONVERSATION_ARGS } from '../publicData';
+import { publicDataFile, TWITTER_CONVERSATION_ARGS } from '../publicData';
+
+const EXAMPLE_ORDERS = 'examples/taobao-orders.csv';
+const CROSSBORDER_US_ORDERS = 'examples/crossborder/amazon-us-orders.txt';
 
 /** Runs a report with both engines and requires the same output, stdout and stderr. */
 function expectSameOutput(args: readonly string[]) {
@@ -63,20 +66,124 @@ describe('cs-kpi report --engine duckdb', () => {
     expectSameOutput(['report', '--chats', files.chats, '--format', 'table', '--split', 'gap']);
   }, 240_000);
 
-  it('refuses what it does not compute yet, naming it, rather than give another number', () => {
-    const orders = cli([
+  it('gives the JSON, CSV and table of --engine js with the example orders, under every attribution setting', () => {
+    const base = ['report', '--chats', EXAMPLE_CHATS, '--orders', EXAMPLE_ORDERS, '--format', 'json'];
+    const report = JSON.parse(expectSameOutput(base));
+    // Not a vacuous match: the example's attributed and silent orders, its sales and conversion.
+    expect(report.counts).toMatchObject({ orders: 500, attributedOrders: 212, silentOrders: 213 });
+    expect(report.team.sales).toBe(47620);
+    expect(report.team.conversion_rate).toBeCloseTo(0.3154, 4);
+    expect(report.counts.afterSalesNotSeparated).toBe(45);
+    for (const settings of [
+      ['--basis', 'ordered', '--attribution', 'first', '--period', 'day'],
+      ['--basis', 'paid-same-day', '--attribution', 'most', '--window-days', '7', '--period', 'week'],
+      ['--window-days', '1', '--after-sales-chat-days', '7', '--after-sales-days', '3', '--period', 'day'],
+      ['--split', 'gap', '--gap-minutes', '5', '--attribution', 'most', '--internal', '旗舰店:小林'],
+    ])
+      expectSameOutput([...base, ...settings]);
+    expectSameOutput([...base.slice(0, -1), 'csv', '--period', 'week']);
+    expectSameOutput([...base.slice(0, -1), 'table', '--after-sales-chat-days', '3']);
+  }, 240_000);
+
+  it('gives the JSON of --engine js on the shared order reports (Tmall, Olist) and cancelled lines', () => {
+    const tmall = JSON.parse(
+      expectSameOutput(['report', '--orders', publicDataFile('tmall_order_report.csv'), '--format', 'json']),
+    );
+    expect(tmall.shop.orders).toBe(24087);
+    expectSameOutput([
       'report',
       '--chats',
       EXAMPLE_CHATS,
       '--orders',
-      'examples/taobao-orders.csv',
+      publicDataFile('tmall_order_report.csv'),
+      '--format',
+      'json',
+      '--period',
+      'day',
+      '--after-sales-days',
+      '7',
+    ]);
+    expectSameOutput([
+      'report',
+      '--orders',
+      publicDataFile('olist_orders_head.csv'),
+      '--format',
+      'json',
+      '--period',
+      'month',
+    ]);
+    // Lazada's lines, one cancelled of three, one order wholly cancelled (src/core/pipeline/cancelledLines.test.ts).
+    const dir = mkdtempSync(join(tmpdir(), 'cs-kpi-sql-'));
+    const lazada = join(dir, 'lazada.csv');
+    writeFileSync(
+      lazada,
+      [
+        'orderItemId,createTime,orderNumber,customerName,paidPrice,status,refundAmount,sellerSku,itemName',
+        '91,2025-11-01 10:00,7001,liza,25.50,delivered,0,S1,Mug',
+        '92,2025-11-01 10:00,7001,liza,14.10,canceled,0,S2,Teapot',
+        '93,2025-11-01 10:00,7001,liza,0.20,delivered,0,S3,Spoon',
+        '94,2025-11-02 11:00,7002,bebang,30.00,canceled,0,S1,Mug',
+        '95,2025-11-03 12:00,7003,kim,9.90,canceled,0,S2,Teapot',
+        '96,2025-11-03 12:00,7003,kim,10.00,shipped,0,S3,Tea',
+      ].join('\n'),
+    );
+    const lines = JSON.parse(
+      expectSameOutput([
+        'report',
+        '--orders',
+        lazada,
+        '--tz',
+        'Asia/Manila',
+        '--format',
+        'json',
+        '--basis',
+        'ordered',
+      ]),
+    );
+    expect(lines.shop.sales).toBeCloseTo(35.7, 9);
+  }, 120_000);
+
+  it("gives each currency's money figures apart, as --engine js does, for orders in two currencies", () => {
+    const base = [
+      'report',
+      '--chats',
+      CROSS_BORDER.chats,
+      '--orders',
+      `${CROSS_BORDER.shopeeOrders}@UTC`,
+      '--orders',
+      `${CROSSBORDER_US_ORDERS}@UTC`,
+      '--tz',
+      'UTC',
+    ];
+    const report = JSON.parse(expectSameOutput([...base, '--format', 'json']));
+    expect(report.byCurrency.map((c: { currency: string }) => c.currency)).toEqual(['TWD', 'USD']);
+    expect(report.team.sales).toBeNull();
+    expect(report.byCurrency[0].shop.sales).toBeGreaterThan(0);
+    expectSameOutput([...base, '--format', 'csv', '--period', 'day']);
+    expectSameOutput([...base, '--format', 'table']);
+  }, 120_000);
+
+  it('refuses what it does not compute yet, naming it, rather than give another number', () => {
+    const zoned = cli(['report', '--orders', `${CROSS_BORDER.shopeeOrders}`, '--engine', 'duckdb']);
+    expect(zoned.status).toBe(2);
+    expect(zoned.stderr).toContain('--engine duckdb does not compute this report yet');
+    expect(zoned.stderr).toContain('an order export is read in Asia/Taipei');
+    expect(zoned.stderr).toContain('Use --engine js');
+    const rates = cli([
+      'report',
+      '--chats',
+      CROSS_BORDER.chats,
+      '--orders',
+      `${CROSS_BORDER.shopeeOrders}@UTC`,
+      '--rates',
+      'examples/crossborder/rates.csv',
+      '--tz',
+      'UTC',
       '--engine',
       'duckdb',
     ]);
-    expect(orders.status).toBe(2);
-    expect(orders.stderr).toContain('--engine duckdb does not compute this report yet');
-    expect(orders.stderr).toContain('--orders');
-    expect(orders.stderr).toContain('Use --engine js');
+    expect(rates.status).toBe(2);
+    expect(rates.stderr).toContain('converting currencies with --rates is the JS engine');
     const book = cli([
       'report',
       '--chats',

@@ -4,7 +4,7 @@ import { expect } from 'vitest';
 import { DuckdbEngine } from '../../src/cli/sql/engine';
 import { INDICATORS } from '../../src/core/engine/catalog';
 import { type Available, NOTHING_AVAILABLE } from '../../src/core/engine/facts';
-import type { Message } from '../../src/core/engine/model';
+import type { Message, Order } from '../../src/core/engine/model';
 import { computeReport, type Report, type Row } from '../../src/core/engine/report';
 import type { Settings } from '../../src/core/engine/settings';
 
@@ -15,10 +15,12 @@ export async function duckdbReport(
   settings: Settings,
   available: Available,
   hasSessions: boolean,
+  orders: readonly Order[] = [],
 ): Promise<Report> {
   const engine = await DuckdbEngine.open(settings, { threads: 1 });
   try {
     for (const m of messages) engine.addMessage(m);
+    for (const o of orders) engine.addOrder(o);
     return await engine.report(available, hasSessions);
   } finally {
     engine.close();
@@ -30,8 +32,9 @@ export function jsReport(
   settings: Settings,
   available: Available,
   hasSessions: boolean,
+  orders: readonly Order[] = [],
 ): Report {
-  return computeReport({ messages, orders: [], ratings: [], available, hasSessions }, settings);
+  return computeReport({ messages, orders, ratings: [], available, hasSessions }, settings);
 }
 
 /** Counts, medians and p90 exactly; other figures within 1e-9 relative. */
@@ -70,6 +73,35 @@ export function reportDifferences(js: Report, sql: Report): string[] {
   same('settings', js.settings, sql.settings);
   same('period', js.period, sql.period);
   same('counts', js.counts, sql.counts);
+  same('currency', js.currency, sql.currency);
+  same(
+    'currencies',
+    js.byCurrency?.map((c) => [c.currency, c.orders]),
+    sql.byCurrency?.map((c) => [c.currency, c.orders]),
+  );
+  // Each currency's money figures: sums folded in the orders' order, so exactly (rowDifferences).
+  for (const own of js.byCurrency ?? []) {
+    const other = sql.byCurrency?.find((c) => c.currency === own.currency);
+    if (!other) continue;
+    same(
+      `${own.currency} agents`,
+      own.agents.map((r) => r.agent),
+      other.agents.map((r) => r.agent),
+    );
+    own.agents.forEach((row, i) => {
+      const o = other.agents[i];
+      if (o) out.push(...rowDifferences(`${own.currency} ${row.agent} ${row.period ?? ''}`, row, o));
+    });
+    out.push(...rowDifferences(`${own.currency} team`, own.team, other.team));
+    out.push(...rowDifferences(`${own.currency} shop`, own.shop, other.shop));
+    for (const key of ['teamByPeriod', 'shopByPeriod'] as const)
+      (own[key] ?? []).forEach((row, i) => {
+        const o = other[key]?.[i];
+        out.push(
+          ...(o ? rowDifferences(`${own.currency} ${key}[${row.period}]`, row, o) : [`${key} missing`]),
+        );
+      });
+  }
   same(
     'agents',
     js.agents.map((r) => [r.agent, r.period]),

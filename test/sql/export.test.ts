@@ -1,13 +1,13 @@
 // `cs-kpi export --format parquet` and `cs-kpi sql` through the command line: the canonical table
 // written as Parquet, read back by DuckDB, with the views `cs-kpi sql` prints for the flags the export
 // names, gives the figures of `cs-kpi report` on the same exports.
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../../scripts/build.mjs';
-import { MESSAGE_COLUMNS } from '../../src/cli/sql/canonical';
+import { MESSAGE_COLUMNS, ORDER_COLUMNS } from '../../src/cli/sql/canonical';
 import type { Row } from '../../src/core/engine/report';
 import { DEFAULT_SCHEME } from '../../src/core/engine/scheme';
 import { payLines } from '../../src/core/payPeriod/payLines';
@@ -44,10 +44,17 @@ async function throughParquet(inputs: readonly string[], settings: readonly stri
   const connection = await instance.connect();
   try {
     await connection.run(printed.stdout);
-    const read = `read_parquet('${file.replaceAll("'", "''")}')`;
-    const columns = (await connection.runAndReadAll(`DESCRIBE SELECT * FROM ${read}`)).getRowObjectsJS();
-    expect(columns.map((c) => c.column_name)).toEqual(MESSAGE_COLUMNS.map((c) => c.name));
-    await connection.run(`INSERT INTO cs.messages SELECT * FROM ${read}`);
+    for (const [table, columns] of [
+      ['messages', MESSAGE_COLUMNS],
+      ['orders', ORDER_COLUMNS],
+    ] as const) {
+      const written = join(dir, `${table}.parquet`);
+      if (!existsSync(written)) continue;
+      const read = `read_parquet('${written.replaceAll("'", "''")}')`;
+      const described = (await connection.runAndReadAll(`DESCRIBE SELECT * FROM ${read}`)).getRowObjectsJS();
+      expect(described.map((c) => c.column_name)).toEqual(columns.map((c) => c.name));
+      await connection.run(`INSERT INTO cs.${table} SELECT * FROM ${read}`);
+    }
     const reader = await connection.runAndReadAll('SELECT * FROM cs.cs_indicators');
     const rows = reader
       .getRowObjectsJS()
@@ -100,6 +107,26 @@ describe('cs-kpi export --format parquet', () => {
     expect(indicatorDifferences(withInvites, fixture.rows)).toEqual([]);
   }, 120_000);
 
+  it("writes the example orders' canonical rows beside the chats', and the views give the report's order figures", async () => {
+    const inputs = ['--chats', EXAMPLE_CHATS, '--orders', 'examples/taobao-orders.csv'];
+    for (const settings of [
+      [],
+      ['--attribution', 'most', '--basis', 'ordered', '--after-sales-chat-days', '7', '--period', 'week'],
+    ]) {
+      const { rows, flags, stderr } = await throughParquet(inputs, settings);
+      // The orders' table and what their columns gave, which the views need to be told.
+      expect(stderr).toContain('orders.parquet (500 orders)');
+      expect(flags.slice(3, 5)).toEqual([
+        '--order-columns',
+        'orderBuyers,orderTimes,paymentTimes,amounts,itemCounts,refundAmounts',
+      ]);
+      const js = report(inputs, settings);
+      expect(indicatorDifferences(js, rows)).toEqual([]);
+      expect(js.team.sales).toBeGreaterThan(10_000);
+      expect(js.team.conversion_rate).toBeGreaterThan(0.1);
+    }
+  }, 120_000);
+
   it('refuses what it does not write, before reading a file', () => {
     const dir = mkdtempSync(join(tmpdir(), 'cs-kpi-parquet-'));
     const csv = cli(['export', '--format', 'csv', '--out', dir, '--chats', EXAMPLE_CHATS]);
@@ -108,7 +135,7 @@ describe('cs-kpi export --format parquet', () => {
     const noDir = cli(['export', '--format', 'parquet', '--chats', EXAMPLE_CHATS]);
     expect(noDir.status).toBe(2);
     expect(noDir.stderr).toContain('give --out DIR');
-    const orders = cli([
+    const ratings = cli([
       'export',
       '--format',
       'parquet',
@@ -116,11 +143,11 @@ describe('cs-kpi export --format parquet', () => {
       dir,
       '--chats',
       EXAMPLE_CHATS,
-      '--orders',
-      'examples/taobao-orders.csv',
+      '--ratings',
+      'examples/service-ratings.csv',
     ]);
-    expect(orders.status).toBe(2);
-    expect(orders.stderr).toContain('--orders was given');
+    expect(ratings.status).toBe(2);
+    expect(ratings.stderr).toContain('--ratings was given');
     const zoned = cli([
       'export',
       '--format',

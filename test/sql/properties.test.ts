@@ -1,7 +1,8 @@
 // Property-generated months through both engines: every figure the same (differential.ts).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Message } from '../../src/core/engine/model';
+import { NOTHING_AVAILABLE } from '../../src/core/engine/facts';
+import type { Message, Order } from '../../src/core/engine/model';
 import { resolveSettings, type Settings } from '../../src/core/engine/settings';
 import { CHATS_ONLY, duckdbReport, expectSameReports, jsReport } from './differential';
 
@@ -129,4 +130,89 @@ describe('DuckDB and the JS engine where the clocks go back', () => {
     expect(js.team.consultations).toBe(2);
     expectSameReports(js, await duckdbReport(messages, s, CHATS_ONLY, false));
   });
+});
+
+// Orders of the same customers, placed and paid round the same moments (so that an order lands on a
+// window's first or last day, at a consultation's second, before or after it), some cash on delivery,
+// some unpaid, repeated IDs, refunds by amount or status, cancelled lines, one currency or none.
+const order: fc.Arbitrary<Order> = fc
+  .record({
+    orderId: fc.integer({ min: 1, max: 40 }).map((n) => `o${n}`),
+    customer: fc.constantFrom('c1', 'c2', 'c3', 'qa', 'nobody', null),
+    createdAt: fc.option(time, { nil: null, freq: 8 }),
+    paidAfter: fc.option(fc.constantFrom(0, 1000, 60_000, 3_600_000, 86_400_000, 3 * 86_400_000), {
+      nil: null,
+      freq: 4,
+    }),
+    amount: fc.constantFrom(0, 0.1, 0.2, 19.9, 59.7, 100, 0.3),
+    items: fc.integer({ min: 0, max: 3 }),
+    cod: fc.oneof({ arbitrary: fc.constant(false), weight: 6 }, fc.constant(true)),
+    refundAmount: fc.constantFrom(0, 0, 0, 5),
+    refunded: fc.option(fc.boolean(), { nil: undefined, freq: 2 }),
+    cancelled: fc.option(fc.constantFrom({ amount: 0.1, items: 1 }, { amount: 19.9, items: 0 }), {
+      nil: undefined,
+      freq: 2,
+    }),
+  })
+  .map(({ paidAfter, cancelled, refunded, createdAt, ...o }) => ({
+    ...o,
+    createdAt,
+    paidAt: paidAfter === null || createdAt === null ? null : createdAt + paidAfter,
+    ...(refunded === undefined ? {} : { refunded }),
+    ...(cancelled === undefined ? {} : { cancelledLines: cancelled }),
+  }));
+
+const orderSettings: fc.Arbitrary<Settings> = fc
+  .tuple(
+    settings,
+    fc.record({
+      windowDays: fc.integer({ min: 1, max: 4 }),
+      attribution: fc.constantFrom('last', 'first', 'most'),
+      basis: fc.constantFrom('paid', 'ordered', 'paid-same-day'),
+      afterSalesChatDays: fc.constantFrom(0, 0, 1, 3),
+      afterSalesWindowDays: fc.constantFrom(null, 1, 2, 7),
+    }),
+  )
+  .map(([s, o]) => resolveSettings({ ...s, ...o } as Partial<Settings>));
+
+/** What the order export gave: a buyer column always (else nothing is attributed), the rest at random. */
+const orderColumns = fc
+  .record({
+    orderTimes: fc.boolean(),
+    paymentTimes: fc.boolean(),
+    amounts: fc.boolean(),
+    itemCounts: fc.boolean(),
+    refundAmounts: fc.boolean(),
+  })
+  .map((given) => ({ ...NOTHING_AVAILABLE, ...CHATS_ONLY, orders: true, orderBuyers: true, ...given }));
+
+describe('DuckDB and the JS engine on property-generated chats and orders', () => {
+  it('give the same report for any orders, buyers, times and attribution settings', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(message, { minLength: 5, maxLength: 100, size: 'max' }),
+        fc.array(order, { minLength: 1, maxLength: 40, size: 'max' }),
+        orderSettings,
+        orderColumns,
+        fc.boolean(),
+        // No currency, one, or two: each currency's money figures apart (report.ts byCurrency).
+        fc.constantFrom<readonly (string | undefined)[]>(
+          [undefined],
+          ['CNY'],
+          ['CNY', 'USD'],
+          ['USD', undefined],
+        ),
+        async (messages, given, s, available, sessions, currencies) => {
+          const orders = given.map((o, i) => {
+            const currency = currencies[i % currencies.length];
+            return currency ? { ...o, currency } : o;
+          });
+          const js = jsReport(messages, s, available, sessions, orders);
+          const sql = await duckdbReport(messages, s, available, sessions, orders);
+          expectSameReports(js, sql);
+        },
+      ),
+      { numRuns: 60, endOnFailure: true },
+    );
+  }, 300_000);
 });

@@ -5,18 +5,14 @@ import { readFileSync } from 'node:fs';
 import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import sqlParser from 'node-sql-parser';
 import { describe, expect, it } from 'vitest';
-import { MessageRows } from '../../src/cli/sql/canonical';
+import { MessageRows, OrderRows } from '../../src/cli/sql/canonical';
 import { appenderSink } from '../../src/cli/sql/engine';
 import { parseSqlOptions, type SqlText, sqlScript } from '../../src/cli/sql/sqlCommand';
-import type { Message } from '../../src/core/engine/model';
+import { type Available, NOTHING_AVAILABLE } from '../../src/core/engine/facts';
+import type { Message, Order } from '../../src/core/engine/model';
 import { importTable } from '../../src/core/import/importer';
 import { EXAMPLE_CHATS } from '../examples';
-import {
-  CHATS_ONLY,
-  indicatorDifferences as differences,
-  jsReport,
-  type SqlValue as Value,
-} from './differential';
+import { indicatorDifferences as differences, jsReport, type SqlValue as Value } from './differential';
 
 /** Settings as `cs-kpi sql` flags: each split, period, hours, internal accounts, auto replies, zones. */
 const FLAGS: string[][] = [
@@ -36,6 +32,32 @@ const FLAGS: string[][] = [
   ],
 ];
 
+/** With the example orders: every rule and basis, windows, after-sales days, periods, fewer columns. */
+const EVERY_ORDER_COLUMN = 'orderBuyers,orderTimes,paymentTimes,amounts,itemCounts,refundAmounts';
+const ORDER_FLAGS: string[][] = [
+  ['--split', 'id', '--order-columns', EVERY_ORDER_COLUMN],
+  [
+    ...['--split', 'day', '--period', 'week', '--attribution', 'most', '--basis', 'paid-same-day'],
+    ...['--window-days', '3', '--after-sales-chat-days', '7', '--order-columns', EVERY_ORDER_COLUMN],
+  ],
+  [
+    ...['--split', 'gap', '--attribution', 'first', '--basis', 'ordered', '--after-sales-days', '5'],
+    ...['--period', 'day', '--tz', 'America/New_York', '--order-columns', 'orderBuyers,orderTimes,amounts'],
+  ],
+];
+const EXAMPLE_ORDERS = 'examples/taobao-orders.csv';
+
+/** The example orders as the importer reads them. */
+const exampleOrders = (zone: string): Order[] => exampleRecords('orders', EXAMPLE_ORDERS, zone);
+
+/** What the exports gave, as `cs-kpi sql` was told. */
+function availableOf(text: SqlText): Available {
+  const orders = text.orderColumns
+    ? { orders: true, ...Object.fromEntries(text.orderColumns.map((g) => [g, true])) }
+    : {};
+  return { ...NOTHING_AVAILABLE, chats: true, invites: text.invites, ...orders };
+}
+
 const options = (flags: readonly string[], more: readonly string[] = []): SqlText =>
   parseSqlOptions([...flags, ...more]);
 
@@ -52,15 +74,13 @@ const statements = (script: string) =>
     )
     .filter((s) => s.length > 0);
 
-/** The example chat export as the importer reads it (in Asia/Shanghai, as the report does). */
-function exampleMessages(zone: string): Message[] {
-  return importTable({
-    file: EXAMPLE_CHATS,
-    text: readFileSync(EXAMPLE_CHATS, 'utf8'),
-    timeZone: zone,
-    kind: 'chats',
-  }).records;
+/** An example export as the importer reads it, in the zone the report reads it in. */
+function exampleRecords<K extends 'chats' | 'orders'>(kind: K, file: string, zone: string) {
+  return importTable({ file, text: readFileSync(file, 'utf8'), timeZone: zone, kind }).records;
 }
+
+/** The example chat export as the importer reads it. */
+const exampleMessages = (zone: string): Message[] => exampleRecords('chats', EXAMPLE_CHATS, zone);
 
 /**
  * BigQuery's functions the views use, defined in DuckDB as BigQuery documents them: TIMESTAMP_MILLIS
@@ -75,10 +95,18 @@ const BIGQUERY_FUNCTIONS = [
   "CREATE MACRO UNIX_DATE(d) AS CAST(d - DATE '1970-01-01' AS BIGINT)",
   "CREATE MACRO DATE_FROM_UNIX_DATE(n) AS DATE '1970-01-01' + CAST(n AS INTEGER)",
   'CREATE MACRO FORMAT_DATE(fmt, d) AS strftime(d, fmt)',
+  // BigQuery's name of a double (the orders' amounts).
+  'CREATE TYPE FLOAT64 AS DOUBLE',
 ];
 
 /** cs_indicators' rows after the script ran on DuckDB over these messages (in the `cs` schema for duckdb). */
-async function indicatorRows(script: string, schema: string, messages: readonly Message[], text: SqlText) {
+async function indicatorRows(
+  script: string,
+  schema: string,
+  messages: readonly Message[],
+  text: SqlText,
+  orders: readonly Order[] = [],
+) {
   const instance = await DuckDBInstance.create(':memory:', { threads: '1' });
   const connection: DuckDBConnection = await instance.connect();
   try {
@@ -89,6 +117,12 @@ async function indicatorRows(script: string, schema: string, messages: readonly 
     const rows = new MessageRows(appenderSink(appender), text.settings);
     for (const m of messages) rows.add(m);
     appender.closeSync();
+    if (text.orderColumns) {
+      const orderAppender = await connection.createAppender('orders', schema);
+      const orderRows = new OrderRows(appenderSink(orderAppender));
+      for (const o of orders) orderRows.add(o);
+      orderAppender.closeSync();
+    }
     const prefix = schema === 'main' ? '' : `${schema}.`;
     const reader = await connection.runAndReadAll(`SELECT * FROM ${prefix}cs_indicators`);
     return reader
@@ -107,12 +141,12 @@ async function indicatorRows(script: string, schema: string, messages: readonly 
 describe('cs-kpi sql --dialect bigquery', () => {
   it("parses with node-sql-parser's BigQuery grammar, every statement, under every setting tried", () => {
     const parser = new sqlParser.Parser();
-    for (const flags of FLAGS) {
+    for (const flags of [...FLAGS, ...ORDER_FLAGS]) {
       for (const more of [['--dataset', 'my-project.cs_kpi'], ['--no-invites'], []]) {
         const text = options(flags, ['--dialect', 'bigquery', ...more]);
         const list = statements(sqlScript(text));
-        // The canonical table and the 15 views.
-        expect(list.length).toBe(16);
+        // The canonical table and the 16 views; the orders' table and their 15 views.
+        expect(list.length).toBe(text.orderColumns ? 33 : 17);
         for (const statement of list)
           expect(() => parser.astify(statement, { database: 'bigquery' }), statement).not.toThrow();
       }
@@ -124,29 +158,35 @@ describe('cs-kpi sql --dialect bigquery', () => {
   });
 
   it("is the text DuckDB runs but for BigQuery's date functions, and gives the JS engine's figures there", async () => {
-    for (const flags of FLAGS) {
+    for (const flags of [...FLAGS, ...ORDER_FLAGS]) {
       const duckdb = options(flags, ['--dialect', 'duckdb']);
       const bigquery = options(flags, ['--dialect', 'bigquery']);
       const duckdbText = sqlScript(duckdb);
       const bigqueryText = sqlScript(bigquery);
-      // Line by line, the texts differ only where a time becomes a day, a minute or a period label.
+      // Line by line, the texts differ only where a time becomes a day, a minute or a period label,
+      // and where DuckDB folds amounts in the orders' order (BigQuery sums them).
       const dialectLines = bigqueryText.split('\n').filter((line, i) => line !== duckdbText.split('\n')[i]);
       for (const line of dialectLines)
-        expect(line, line).toMatch(/TIMESTAMP_MILLIS|DATE_FROM_UNIX_DATE|^-- cs-kpi|^CREATE TABLE/);
+        expect(line, line).toMatch(
+          /TIMESTAMP_MILLIS|DATE_FROM_UNIX_DATE|^-- cs-kpi|^CREATE TABLE|SUM\((amount|items)\)/,
+        );
       const messages = exampleMessages(duckdb.settings.timeZone);
-      const js = jsReport(messages, duckdb.settings, CHATS_ONLY, true);
+      const orders = duckdb.orderColumns ? exampleOrders(duckdb.settings.timeZone) : [];
+      const js = jsReport(messages, duckdb.settings, availableOf(duckdb), true, orders);
       expect(js.team.consultations).toBeGreaterThan(50);
+      if (duckdb.orderColumns) expect(js.counts.attributedOrders).toBeGreaterThan(100);
       const run = bigqueryText.replaceAll('UNIX_DATE(DATE(', 'UNIX_DATE(BQ_DATE(');
-      expect(differences(js, await indicatorRows(run, 'main', messages, bigquery)), flags.join(' ')).toEqual(
-        [],
-      );
+      expect(
+        differences(js, await indicatorRows(run, 'main', messages, bigquery, orders)),
+        flags.join(' '),
+      ).toEqual([]);
     }
   }, 120_000);
 });
 
 describe('cs-kpi sql --dialect duckdb', () => {
   it("runs on DuckDB over the canonical table and gives the JS engine's figures on the example chats", async () => {
-    for (const flags of FLAGS) {
+    for (const flags of [...FLAGS, ...ORDER_FLAGS]) {
       for (const invites of [true, false]) {
         const text = options(flags, [
           '--dialect',
@@ -156,9 +196,9 @@ describe('cs-kpi sql --dialect duckdb', () => {
           ...(invites ? [] : ['--no-invites']),
         ]);
         const messages = exampleMessages(text.settings.timeZone);
-        const available = { ...CHATS_ONLY, invites };
-        const js = jsReport(messages, text.settings, available, true);
-        const rows = await indicatorRows(sqlScript(text), 'cs', messages, text);
+        const orders = text.orderColumns ? exampleOrders(text.settings.timeZone) : [];
+        const js = jsReport(messages, text.settings, availableOf(text), true, orders);
+        const rows = await indicatorRows(sqlScript(text), 'cs', messages, text, orders);
         expect(differences(js, rows), flags.join(' ')).toEqual([]);
         // Not a vacuous match: the figures are there, 邀评率 only with the invitation column.
         expect(rows.find((r) => r.level === 'team' && r.period === 'all')?.reply_rate).toBeGreaterThan(0.5);

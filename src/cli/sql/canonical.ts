@@ -1,5 +1,7 @@
+import { UNKNOWN_CURRENCY } from '../../core/engine/currencies';
 import { type AutoReplyRules, hashText, marksAutoReply } from '../../core/engine/messageColumns';
-import type { Message } from '../../core/engine/model';
+import type { Message, Order } from '../../core/engine/model';
+import { orderWithoutCancelledLines } from '../../core/engine/report';
 
 /**
  * The canonical tables the SQL views read: what the importer made of the exports (recognized,
@@ -10,7 +12,7 @@ import type { Message } from '../../core/engine/model';
  */
 export interface CanonicalColumn {
   name: string;
-  duckdb: 'BIGINT' | 'INTEGER' | 'VARCHAR' | 'BOOLEAN';
+  duckdb: 'BIGINT' | 'INTEGER' | 'VARCHAR' | 'BOOLEAN' | 'DOUBLE';
   /** What it holds, for docs/scale.md and `cs-kpi sql`. */
   means: string;
 }
@@ -20,6 +22,7 @@ const BIGQUERY_TYPE: Record<CanonicalColumn['duckdb'], string> = {
   INTEGER: 'INT64',
   VARCHAR: 'STRING',
   BOOLEAN: 'BOOL',
+  DOUBLE: 'FLOAT64',
 };
 
 export const MESSAGE_COLUMNS: readonly CanonicalColumn[] = [
@@ -53,8 +56,29 @@ export const MESSAGE_COLUMNS: readonly CanonicalColumn[] = [
   },
 ];
 
+/**
+ * The canonical orders table: one row per order the importer read, in file order (`seq`; a repeated
+ * order ID keeps its first row, as the JS engine's dedupeOrders does). Amounts are the order's as
+ * paid: cancelled lines (Order.cancelledLines) are left out on the way in, as report.ts leaves them
+ * out. The buyer is the name the chats know them by; no phone, address or line text is carried.
+ */
+export const ORDER_COLUMNS: readonly CanonicalColumn[] = [
+  { name: 'seq', duckdb: 'BIGINT', means: 'place in the order exports, in the order read' },
+  { name: 'order_id', duckdb: 'VARCHAR', means: "the export's order ID (a repeat keeps its first row)" },
+  { name: 'customer', duckdb: 'VARCHAR', means: 'the buyer as the chats name them, or NULL: none' },
+  { name: 'created_ms', duckdb: 'BIGINT', means: 'placed at, epoch milliseconds (NULL: not given)' },
+  { name: 'paid_ms', duckdb: 'BIGINT', means: 'paid at, epoch milliseconds (NULL: not paid)' },
+  { name: 'amount', duckdb: 'DOUBLE', means: 'amount paid (cancelled lines left out)' },
+  { name: 'items', duckdb: 'DOUBLE', means: 'items (cancelled lines left out)' },
+  { name: 'cod', duckdb: 'BOOLEAN', means: 'cash on delivery (paid at the door)' },
+  { name: 'refund_amount', duckdb: 'DOUBLE', means: 'amount refunded' },
+  { name: 'refunded', duckdb: 'BOOLEAN', means: 'the status says refunded' },
+  { name: 'currency', duckdb: 'VARCHAR', means: 'ISO 4217 currency, or NULL: the export does not say' },
+];
+
 export const CANONICAL_TABLES: Readonly<Record<string, readonly CanonicalColumn[]>> = {
   messages: MESSAGE_COLUMNS,
+  orders: ORDER_COLUMNS,
 };
 
 export function createTableSql(
@@ -68,9 +92,10 @@ export function createTableSql(
   return `CREATE TABLE ${ifNotExists ? 'IF NOT EXISTS ' : ''}${qualified} (${columns.map((c) => `${c.name} ${type(c)}`).join(', ')})`;
 }
 
-/** Where canonical rows go: DuckDB's appender (engine.ts); the columns in MESSAGE_COLUMNS' order. */
+/** Where canonical rows go: DuckDB's appender (engine.ts); the columns in their table's order. */
 export interface RowSink {
   bigint(value: number): void;
+  double(value: number): void;
   integer(value: number): void;
   text(value: string): void;
   bool(value: boolean): void;
@@ -125,6 +150,48 @@ export class MessageRows {
     if (message.messageId === undefined && message.rowPrint === null) s.nothing();
     // As the JS engine keeps it (an Int32Array), so that two prints it takes for equal are equal here.
     else s.integer((message.rowPrint ?? 0) | 0);
+    s.endRow();
+  }
+}
+
+/** Orders into canonical rows; the orders of each currency and any order read in another zone are kept. */
+export class OrderRows {
+  private seq = 0;
+  /** The orders of each currency (UNKNOWN_CURRENCY: the export says none), repeats included. */
+  readonly currencies = new Map<string, number>();
+  /** The zone of an order read in a zone of its own (its market's), which the views cannot count in. */
+  otherZone: string | null = null;
+
+  constructor(private readonly sink: RowSink) {}
+
+  get count(): number {
+    return this.seq;
+  }
+
+  add(given: Order): void {
+    const order = orderWithoutCancelledLines(given);
+    const s = this.sink;
+    for (const time of [order.createdAt, order.paidAt])
+      if (time !== null && !Number.isInteger(time))
+        throw new Error(`an order time of ${time} ms is not whole milliseconds: use --engine js`);
+    if (order.zone !== undefined) this.otherZone ??= order.zone;
+    const currency = order.currency ?? UNKNOWN_CURRENCY;
+    this.currencies.set(currency, (this.currencies.get(currency) ?? 0) + 1);
+    s.bigint(this.seq++);
+    s.text(order.orderId);
+    if (order.customer === null) s.nothing();
+    else s.text(order.customer);
+    if (order.createdAt === null) s.nothing();
+    else s.bigint(order.createdAt);
+    if (order.paidAt === null) s.nothing();
+    else s.bigint(order.paidAt);
+    s.double(order.amount);
+    s.double(order.items);
+    s.bool(order.cod);
+    s.double(order.refundAmount);
+    s.bool(order.refunded === true);
+    if (order.currency === undefined) s.nothing();
+    else s.text(order.currency);
     s.endRow();
   }
 }

@@ -18,7 +18,8 @@ function duckdbRefusal(options: ReportOptions): string | null {
     .filter(([kind, files]) => (files ?? []).length > 0 && !SQL_KINDS.has(kind))
     .map(([kind]) => `--${kind}`);
   if (kinds.length > 0)
-    return `it reads only chat exports so far, and ${kinds.join(', ')} ${kinds.length === 1 ? 'was' : 'were'} given`;
+    return `it reads only chat and order exports so far, and ${kinds.join(', ')} ${kinds.length === 1 ? 'was' : 'were'} given`;
+  if (options.rates) return "converting currencies with --rates is the JS engine's so far";
   const zoned = Object.entries(options.zones.chats ?? {}).find(
     ([, zone]) => zone !== options.settings.timeZone,
   );

@@ -15,6 +15,12 @@ export interface Dialect {
   minuteOf(ms: string): string;
   /** A day number as the report labels it (strftime pattern: %Y-%m-%d, %G-W%V, %Y-%m). */
   dayLabel(day: string, pattern: string): string;
+  /**
+   * A sum of doubles added in the order of `order`, as the JS engine adds amounts (order by order), so
+   * that it is the JS engine's to the last bit. BigQuery has no ordered fold: its SUM may differ in
+   * the last binary place (docs/scale.md).
+   */
+  orderedSum(value: string, order: string): string;
 }
 
 function escapedText(value: string, backslash: boolean): string {
@@ -33,6 +39,7 @@ export function dialect(name: DialectName, zone: string, dataset?: string): Dial
       dayOf: (ms) => `CAST(CAST(${local(ms)} AS DATE) - DATE '1970-01-01' AS BIGINT)`,
       minuteOf: (ms) => `(hour(${local(ms)}) * 60 + minute(${local(ms)}))`,
       dayLabel: (day, pattern) => `strftime(DATE '1970-01-01' + CAST(${day} AS INTEGER), '${pattern}')`,
+      orderedSum: (value, order) => `list_reduce(list(${value} ORDER BY ${order}), lambda a, b: a + b)`,
     };
   }
   const local = (ms: string) => `DATETIME(TIMESTAMP_MILLIS(${ms}), ${escapedText(zone, true)})`;
@@ -43,5 +50,6 @@ export function dialect(name: DialectName, zone: string, dataset?: string): Dial
     dayOf: (ms) => `UNIX_DATE(DATE(TIMESTAMP_MILLIS(${ms}), ${escapedText(zone, true)}))`,
     minuteOf: (ms) => `(EXTRACT(HOUR FROM ${local(ms)}) * 60 + EXTRACT(MINUTE FROM ${local(ms)}))`,
     dayLabel: (day, pattern) => `FORMAT_DATE('${pattern}', DATE_FROM_UNIX_DATE(${day}))`,
+    orderedSum: (value) => `SUM(${value})`,
   };
 }

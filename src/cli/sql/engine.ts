@@ -3,24 +3,26 @@ import type { DuckDBAppender, DuckDBConnection, DuckDBInstance } from '@duckdb/n
 import { SAME_TEXT_CONSULTATIONS } from '../../core/engine/autoReplies';
 import { INDICATORS, type Level } from '../../core/engine/catalog';
 import { effectiveSplit } from '../../core/engine/consultations';
+import { currencyRows, UNKNOWN_CURRENCY, withoutMoney } from '../../core/engine/currencies';
 import type { Available } from '../../core/engine/facts';
 import { evaluate } from '../../core/engine/formula';
 import { hashText } from '../../core/engine/messageColumns';
-import type { Message } from '../../core/engine/model';
+import type { Message, Order } from '../../core/engine/model';
 import type { Report, Row } from '../../core/engine/report';
 import type { Settings } from '../../core/engine/settings';
 import { nameComparer } from '../../core/lib/nameOrder';
 import { dayLabel } from '../../core/time/zone';
-import { createTableSql, MessageRows, type RowSink } from './canonical';
+import { createTableSql, MessageRows, OrderRows, type RowSink } from './canonical';
 import { EngineRefusal } from './choice';
 import { sqlRefusals, sqlSources } from './coverage';
 import { dialect } from './dialect';
-import { column, reportViews } from './views';
+import { column, reportViews, type View } from './views';
 
 /** Canonical rows into a DuckDB table through its appender. */
 export function appenderSink(appender: DuckDBAppender): RowSink {
   return {
     bigint: (v) => appender.appendBigInt(BigInt(v)),
+    double: (v) => appender.appendDouble(v),
     integer: (v) => appender.appendInteger(v),
     text: (v) => appender.appendVarchar(v),
     bool: (v) => appender.appendBoolean(v),
@@ -51,6 +53,8 @@ export class DuckdbEngine {
     private readonly connection: DuckDBConnection,
     private readonly appender: DuckDBAppender,
     readonly messages: MessageRows,
+    private readonly orderAppender: DuckDBAppender,
+    readonly orders: OrderRows,
     private readonly settings: Settings,
   ) {}
 
@@ -68,11 +72,15 @@ export class DuckdbEngine {
     await connection.run("SET TimeZone = 'UTC'");
     await connection.run(createTableSql('messages', 'duckdb'));
     const appender = await connection.createAppender('messages');
+    await connection.run(createTableSql('orders', 'duckdb'));
+    const orderAppender = await connection.createAppender('orders');
     return new DuckdbEngine(
       instance,
       connection,
       appender,
       new MessageRows(appenderSink(appender), settings),
+      orderAppender,
+      new OrderRows(appenderSink(orderAppender)),
       settings,
     );
   }
@@ -81,22 +89,40 @@ export class DuckdbEngine {
     this.messages.add(message);
   }
 
+  addOrder(order: Order): void {
+    this.orders.add(order);
+  }
+
   private appending = true;
 
   /** Every row appended is in the table from now on. */
   private finishAppending(): void {
-    if (this.appending) this.appender.closeSync();
+    if (this.appending) {
+      this.appender.closeSync();
+      this.orderAppender.closeSync();
+    }
     this.appending = false;
   }
 
-  /** Writes the canonical messages table, in file order, as DIR/messages.parquet (`cs-kpi export`). */
-  async exportParquet(dir: string): Promise<string> {
+  /**
+   * Writes the canonical messages table, in file order, as DIR/messages.parquet, and with `orders`
+   * the orders' as DIR/orders.parquet (`cs-kpi export`).
+   */
+  async exportParquet(
+    dir: string,
+    orders: boolean,
+  ): Promise<{ file: string; orders?: { file: string; rows: number } }> {
     this.finishAppending();
-    const file = join(dir, 'messages.parquet');
-    await this.connection.run(
-      `COPY (SELECT * FROM messages ORDER BY seq) TO '${file.replaceAll("'", "''")}' (FORMAT parquet)`,
-    );
-    return file;
+    const write = async (table: string) => {
+      const file = join(dir, `${table}.parquet`);
+      await this.connection.run(
+        `COPY (SELECT * FROM ${table} ORDER BY seq) TO '${file.replaceAll("'", "''")}' (FORMAT parquet)`,
+      );
+      return file;
+    };
+    const file = await write('messages');
+    if (!orders) return { file };
+    return { file, orders: { file: await write('orders'), rows: this.orders.count } };
   }
 
   close(): void {
@@ -114,26 +140,53 @@ export class DuckdbEngine {
     const settings = this.settings;
     const split = effectiveSplit(settings, hasSessions);
     const sources = sqlSources(available, settings);
-    const refusals = sqlRefusals(settings, sources);
+    const refusals = [...sqlRefusals(sources), ...orderRefusals(this.orders)];
     if (refusals.length > 0)
       throw new EngineRefusal(
         `--engine duckdb does not compute this report yet: ${refusals.join('; ')}. Use --engine js.`,
       );
     const d = dialect('duckdb', settings.timeZone);
-    for (const view of reportViews({ settings, split, sources, dialect: d })) {
+    await this.computeViews(reportViews({ settings, split, sources, dialect: d }));
+    const results = await rows(this.connection, 'SELECT * FROM cs_indicators');
+    const [counts] = await rows(this.connection, countsSql());
+    const [orderCounts] = sources.orders ? await rows(this.connection, orderCountsSql(settings)) : [];
+    const [days] = await rows(
+      this.connection,
+      "SELECT first_day AS first, last_day AS last FROM cs_period_days WHERE period = 'all'",
+    );
+    const report = assembleReport(results, { ...counts, ...orderCounts }, days ?? {}, { ...settings, split });
+    const currencies = [...this.orders.currencies.keys()].sort();
+    const [currency] = currencies;
+    if (currencies.length === 1 && currency !== UNKNOWN_CURRENCY) report.currency = currency;
+    else if (currencies.length > 1) {
+      // Never added together (report.ts): each currency's money figures from its own orders, computed
+      // again by the order views and those after them; the main rows' money emptied.
+      report.byCurrency = [];
+      for (const own of currencies) {
+        const views = reportViews({ settings, split, sources, dialect: d, currency: own });
+        await this.computeViews(views.slice(views.findIndex((v) => v.name === 'cs_orders')));
+        const ownRows = assembleReport(
+          await rows(this.connection, 'SELECT * FROM cs_indicators'),
+          {},
+          days ?? {},
+          { ...settings, split },
+        );
+        report.byCurrency.push(currencyRows(own, this.orders.currencies.get(own) ?? 0, ownRows));
+      }
+      withoutMoney(report);
+    }
+    return report;
+  }
+
+  /** Each view created in order: a table where several later views read it (View.materialize). */
+  private async computeViews(views: readonly View[]): Promise<void> {
+    for (const view of views) {
       const t0 = performance.now();
       await this.connection.run(
         `CREATE OR REPLACE TEMP ${view.materialize ? 'TABLE' : 'VIEW'} ${view.name} AS ${view.sql}`,
       );
       if (process.env.CS_KPI_SQL_TIMES) console.error(view.name, Math.round(performance.now() - t0));
     }
-    const results = await rows(this.connection, 'SELECT * FROM cs_indicators');
-    const [counts] = await rows(this.connection, countsSql());
-    const [days] = await rows(
-      this.connection,
-      'SELECT MIN(day) AS first, MAX(day) AS last FROM cs_consultations',
-    );
-    return assembleReport(results, counts ?? {}, days ?? {}, { ...settings, split });
   }
 }
 
@@ -151,6 +204,34 @@ SELECT
   (SELECT COUNT(*) FROM messages) - (SELECT COUNT(*) FROM cs_read) AS internal,
   (SELECT COUNT(*) FROM cs_consultations WHERE fc IS NOT NULL) AS consultations,
   (SELECT COUNT(*) FROM (SELECT DISTINCT agent, customer, k1, k2 FROM inst WHERE close_text IN (SELECT close_text FROM common)) AS s) AS suspected`;
+}
+
+/** What the views cannot compute of these orders: refused (the JS engine computes them). */
+function orderRefusals(orders: OrderRows): string[] {
+  const reasons: string[] = [];
+  if (orders.otherZone !== null)
+    reasons.push(`it counts days in --tz only, and an order export is read in ${orders.otherZone}`);
+  return reasons;
+}
+
+/** The report's counts of orders (report.ts computeOneCurrency), from the order views. */
+function orderCountsSql(settings: Settings): string {
+  const marked = 'SELECT * FROM cs_consultation_orders WHERE after_sales = 1';
+  // With after_sales_chat_days off: marked consultations (a week back) of a customer the agent served
+  // in no other consultation, which lower 询单转化率 (countLoweringConversion).
+  const notSeparated =
+    settings.afterSalesChatDays > 0
+      ? '0'
+      : `(SELECT COUNT(*) FROM (${marked}) AS m WHERE NOT EXISTS (
+    SELECT 1 FROM cs_consultation_orders AS o
+    WHERE o.fc IS NOT NULL AND o.after_sales = 0 AND o.agent = m.agent AND o.customer = m.customer))`;
+  return `SELECT
+  (SELECT COUNT(*) FROM cs_orders) AS orders,
+  (SELECT COUNT(*) FROM orders) - (SELECT COUNT(*) FROM cs_orders) AS duplicate_orders,
+  (SELECT COUNT(*) FROM cs_attributions WHERE basis = 'settings' AND agent IS NOT NULL) AS attributed_orders,
+  (SELECT COUNT(*) FROM cs_attributions WHERE basis = 'settings' AND agent IS NULL) AS silent_orders,
+  ${settings.afterSalesChatDays > 0 ? `(SELECT COUNT(*) FROM (${marked}) AS m)` : '0'} AS after_sales,
+  ${notSeparated} AS after_sales_not_separated`;
 }
 
 /** The report's rows from cs_indicators' rows, as reportRows makes them from facts. */
@@ -225,15 +306,15 @@ function assembleReport(
       duplicateMessages: n(counts.read) - n(counts.internal) - n(counts.kept),
       internalMessages: n(counts.internal),
       consultations: n(counts.consultations),
-      orders: 0,
-      duplicateOrders: 0,
-      attributedOrders: 0,
-      silentOrders: 0,
+      orders: n(counts.orders),
+      duplicateOrders: n(counts.duplicate_orders),
+      attributedOrders: n(counts.attributed_orders),
+      silentOrders: n(counts.silent_orders),
       ratings: 0,
       duplicateRatings: 0,
       suspectedAutoReplies: n(counts.suspected),
-      afterSalesConsultations: 0,
-      afterSalesNotSeparated: 0,
+      afterSalesConsultations: n(counts.after_sales),
+      afterSalesNotSeparated: n(counts.after_sales_not_separated),
     },
     consultations: [],
   };

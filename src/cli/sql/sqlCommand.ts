@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
-import { NOTHING_AVAILABLE } from '../../core/engine/facts';
+import { NOTHING_AVAILABLE, type Source } from '../../core/engine/facts';
 import { DEFAULT_SETTINGS, SETTINGS, type Settings, settingText } from '../../core/engine/settings';
+import type { Given } from '../../core/import/fields';
 import { KINDS } from '../../core/import/records';
 import {
   parseReportOptions,
@@ -12,7 +13,7 @@ import {
 import type { ParquetExport } from '../report';
 import { CANONICAL_TABLES, createTableSql } from './canonical';
 import { EngineRefusal } from './choice';
-import { sqlRefusals, sqlSources } from './coverage';
+import { ORDER_GIVES, SQL_KINDS, sqlRefusals, sqlSources } from './coverage';
 import { type DialectName, dialect } from './dialect';
 import { reportViews } from './views';
 
@@ -25,25 +26,32 @@ export interface SqlText {
   settings: Settings & { split: 'id' | 'day' | 'gap' };
   /** Whether the chat exports had a rating-invitation column (邀评率 is empty without, as in the report). */
   invites: boolean;
+  /**
+   * What the order exports' columns gave (their fields' `gives`: buyers, times, amounts …), which the
+   * canonical table cannot tell (a NULL is also an empty cell); null: no order exports.
+   */
+  orderColumns: readonly Given[] | null;
 }
 
 /**
  * The canonical tables and the report's views as one SQL script for DuckDB or BigQuery: what
  * `cs-kpi sql` prints. The views are the ones `--engine duckdb` runs (views.ts), for chat exports.
  */
-export function sqlScript({ dialect: name, dataset, settings, invites }: SqlText): string {
+export function sqlScript({ dialect: name, dataset, settings, invites, orderColumns }: SqlText): string {
   const d = dialect(name, settings.timeZone, dataset);
-  const sources = sqlSources({ ...NOTHING_AVAILABLE, chats: true, invites }, settings);
-  const refusals = sqlRefusals(settings, sources);
+  const orders =
+    orderColumns === null ? {} : { orders: true, ...Object.fromEntries(orderColumns.map((g) => [g, true])) };
+  const sources = sqlSources({ ...NOTHING_AVAILABLE, chats: true, invites, ...orders }, settings);
+  const refusals = sqlRefusals(sources);
   if (refusals.length > 0)
     throw new EngineRefusal(`cs-kpi sql cannot print these views yet: ${refusals.join('; ')}.`);
   const views = reportViews({ settings, split: settings.split, sources, dialect: d });
-  const tables = Object.keys(CANONICAL_TABLES).map(
-    (table) => `${createTableSql(table, name, d.table(table), true)};`,
-  );
+  const tables = Object.keys(CANONICAL_TABLES)
+    .filter((table) => table === 'messages' || sources[table as Source])
+    .map((table) => `${createTableSql(table, name, d.table(table), true)};`);
   const header = [
     `-- cs-kpi ${name} views (issue 21; docs/scale.md): the report's figures over the canonical tables.`,
-    `-- Settings: ${JSON.stringify({ ...settings, invites })}`,
+    `-- Settings: ${JSON.stringify({ ...settings, invites, ...(orderColumns ? { orderColumns } : {}) })}`,
     '-- cs_indicators has one row per agent, team and shop and period, a column per indicator.',
   ];
   const schema = name === 'duckdb' && dataset ? [`CREATE SCHEMA IF NOT EXISTS ${dataset};`] : [];
@@ -69,6 +77,7 @@ export function parseSqlOptions(argv: readonly string[]): SqlText {
       dialect: { type: 'string' },
       dataset: { type: 'string' },
       'no-invites': { type: 'boolean' },
+      'order-columns': { type: 'string' },
       ...settingFlags(),
     },
   });
@@ -89,7 +98,20 @@ export function parseSqlOptions(argv: readonly string[]): SqlText {
     ...(dataset ? { dataset } : {}),
     settings: { ...settings, split },
     invites: !values['no-invites'],
+    orderColumns: orderColumnsOf(values['order-columns']),
   };
+}
+
+/** `--order-columns amounts,orderBuyers,…` (or `none`: an order export none of whose columns give more). */
+function orderColumnsOf(text: string | undefined): Given[] | null {
+  if (text === undefined) return null;
+  const words = text === 'none' ? [] : text.split(',').map((w) => w.trim());
+  const unknown = words.filter((w) => !ORDER_GIVES.includes(w as Given));
+  if (unknown.length > 0)
+    throw new UsageError(
+      `--order-columns lists what the order exports' columns give: ${ORDER_GIVES.join(', ')} (or none); got "${unknown.join(', ')}". cs-kpi export says which its rows need.`,
+    );
+  return words as Given[];
 }
 
 /** Report flags that mean nothing to `cs-kpi export`: refused rather than ignored. */
@@ -114,10 +136,10 @@ export function parseExportOptions(argv: readonly string[]): { dir: string; opti
     throw new UsageError(`cs-kpi export writes --format parquet; got "${format ?? ''}".`);
   if (!dir) throw new UsageError('cs-kpi export --format parquet writes into a folder: give --out DIR.');
   const options = parseReportOptions([...rest, '--format', 'json']);
-  const others = KINDS.filter((kind) => kind !== 'chats' && (options.files[kind] ?? []).length > 0);
+  const others = KINDS.filter((kind) => !SQL_KINDS.has(kind) && (options.files[kind] ?? []).length > 0);
   if (others.length > 0)
     throw new UsageError(
-      `cs-kpi export writes the canonical messages table, from chat exports (--chats), so far; ${others.map((k) => `--${k}`).join(', ')} ${others.length === 1 ? 'was' : 'were'} given. The views do not read them yet (docs/scale.md).`,
+      `cs-kpi export writes the canonical tables of the exports the views read (${[...SQL_KINDS].map((k) => `--${k}`).join(', ')}) so far; ${others.map((k) => `--${k}`).join(', ')} ${others.length === 1 ? 'was' : 'were'} given. The views do not read them yet (docs/scale.md).`,
     );
   if ((options.files.chats ?? []).length === 0)
     throw new UsageError('cs-kpi export needs the chat exports: give --chats FILE.');
@@ -141,6 +163,10 @@ const shellWord = (text: string) =>
  */
 export function sqlFlagsFor(parquet: ParquetExport, settings: Settings): string {
   const flags = [`--split ${parquet.split}`, ...(parquet.invites ? [] : ['--no-invites'])];
+  if (parquet.orderColumns)
+    flags.push(
+      `--order-columns ${parquet.orderColumns.length === 0 ? 'none' : parquet.orderColumns.join(',')}`,
+    );
   for (const s of SETTINGS) {
     const value = settings[s.id];
     if (s.id === 'split' || JSON.stringify(value) === JSON.stringify(DEFAULT_SETTINGS[s.id])) continue;

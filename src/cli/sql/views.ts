@@ -4,6 +4,7 @@ import type { Source } from '../../core/engine/facts';
 import { type Expr, type FactName, namesIn, type SampleName } from '../../core/engine/formula';
 import type { Settings } from '../../core/engine/settings';
 import type { Dialect } from './dialect';
+import { orderAgentRows, orderDays, orderFactSql, orderViews, refundWindowView } from './orderViews';
 
 /**
  * The report as SQL views over the canonical tables (canonical.ts), generated from the settings and
@@ -38,6 +39,22 @@ export const SQL_FACTS: ReadonlySet<FactName> = new Set<FactName>([
   'inquirers',
   'teamReceptions',
   'headcount',
+  // The orders' (orderViews.ts).
+  'converted',
+  'orderedCustomers',
+  'afterSales',
+  'sales',
+  'orders',
+  'items',
+  'buyers',
+  'assistOrders',
+  'assistSales',
+  'placedOrders',
+  'paidPlacedOrders',
+  'teamSales',
+  'shopSales',
+  'paidForRefund',
+  'refundedPaid',
 ]);
 export const SQL_SAMPLES: ReadonlySet<SampleName> = new Set<SampleName>(['firstResponses', 'responseGaps']);
 
@@ -70,10 +87,12 @@ export interface ViewOptions {
   split: SplitRule;
   sources: Readonly<Record<Source, boolean>>;
   dialect: Dialect;
+  /** Only the orders of this currency (orderViews.ts). */
+  currency?: string;
 }
 
 /** The views in the order they depend on one another; the last, cs_indicators, is the report's rows. */
-export function reportViews({ settings, split, sources, dialect: d }: ViewOptions): View[] {
+export function reportViews({ settings, split, sources, dialect: d, currency }: ViewOptions): View[] {
   const t = (name: string) => d.table(name);
   const internal = settings.internalAccounts.map(d.text).join(', ');
   const notInternal =
@@ -214,7 +233,10 @@ UNION ALL SELECT 'responseGaps' AS sample, agent, day, (close_at - open_at) / 10
 FROM ${t('cs_unanswered_rows')} GROUP BY level, who, period`,
     },
   ];
-  return [...views, ...factViews(settings, sources, d)];
+  const orders = sources.orders
+    ? orderViews({ settings, dialect: d, inPeriods, asWho, ...(currency === undefined ? {} : { currency }) })
+    : [];
+  return [...views, ...orders, ...factViews(settings, sources, d, inPeriods)];
 }
 
 /**
@@ -238,8 +260,21 @@ function sampleStats(d: Dialect): string {
 ) AS s GROUP BY ${key}`;
 }
 
-function factViews(settings: Settings, sources: Readonly<Record<Source, boolean>>, d: Dialect): View[] {
+function factViews(
+  settings: Settings,
+  sources: Readonly<Record<Source, boolean>>,
+  d: Dialect,
+  inPeriods: (select: string) => string,
+): View[] {
   const t = (name: string) => d.table(name);
+  const withOrders = sources.orders;
+  const orderFacts = orderFactSql(d, withOrders, settings.afterSalesChatDays > 0);
+  /** Every day a record puts into the periods (Buckets.periodsOf), the consultations' first. */
+  const recordDays = [`SELECT day FROM ${t('cs_consultations')}`, ...(withOrders ? orderDays(d) : [])];
+  const agentRows = [
+    `SELECT level, who, period FROM ${t('cs_chat_facts')} WHERE level = 'agent'`,
+    ...(withOrders ? orderAgentRows(d) : []),
+  ];
   const has = 'fc IS NOT NULL';
   const sampleColumns = [...SQL_SAMPLES].flatMap((s) => {
     const join = `st_${column(s)}`;
@@ -265,7 +300,6 @@ function factViews(settings: Settings, sources: Readonly<Record<Source, boolean>
     'agent_messages',
     'customer_messages',
     'invited',
-    'inquirers',
   ];
   const indicatorColumns = INDICATORS.flatMap((indicator) => {
     const value = indicatorSql(indicator, sources, d);
@@ -300,11 +334,20 @@ FROM ${t('cs_consultation_rows')} GROUP BY level, who, period`,
     },
     { name: 'cs_sample_stats', sql: sampleStats(d) },
     {
-      // Every row the report has: each agent per period with consultations, the team and the shop per
-      // period and for the whole report (always, even with no data).
+      // The first and last day with a record of each period (and of the whole report).
+      name: 'cs_period_days',
+      sql: `SELECT period, MIN(day) AS first_day, MAX(day) AS last_day FROM (${inPeriods(
+        `SELECT day FROM (${recordDays.join('\nUNION ALL ')}) AS r`,
+      )}) AS p GROUP BY period`,
+    },
+    ...(withOrders ? [refundWindowView(settings, d)] : []),
+    {
+      // Every row the report has: each agent per period with a record, the team and the shop per
+      // period with a record and for the whole report (always, even with no data).
       name: 'cs_spine',
-      sql: `SELECT * FROM (SELECT DISTINCT level, who, period FROM ${t('cs_chat_facts')}
-UNION DISTINCT SELECT DISTINCT 'shop' AS level, '' AS who, period FROM ${t('cs_chat_facts')} WHERE level = 'team'
+      sql: `SELECT * FROM (${agentRows.join('\nUNION DISTINCT ')}
+UNION DISTINCT SELECT 'team' AS level, '' AS who, period FROM ${t('cs_period_days')}
+UNION DISTINCT SELECT 'shop' AS level, '' AS who, period FROM ${t('cs_period_days')}
 UNION DISTINCT SELECT 'team' AS level, '' AS who, 'all' AS period
 UNION DISTINCT SELECT 'shop' AS level, '' AS who, 'all' AS period) AS s`,
     },
@@ -312,6 +355,8 @@ UNION DISTINCT SELECT 'shop' AS level, '' AS who, 'all' AS period) AS s`,
       name: 'cs_facts',
       sql: `SELECT s.level, s.who, s.period,
   ${factColumns.map((c) => `COALESCE(f.${c}, 0) AS ${c}`).join(',\n  ')},
+  ${orderFacts.inquirers ?? 'COALESCE(f.inquirers, 0)'} AS inquirers,
+  ${orderFacts.columns.join(',\n  ')},
   COALESCE(u.unanswered_rounds, 0) AS unanswered_rounds_timed,
   COALESCE(team.receptions, 0) AS team_receptions,
   COALESCE(hc.headcount, 0) AS headcount,
@@ -321,7 +366,7 @@ LEFT JOIN ${t('cs_chat_facts')} AS f ON f.level = CASE WHEN s.level = 'shop' THE
 LEFT JOIN ${t('cs_unanswered')} AS u ON u.level = CASE WHEN s.level = 'shop' THEN 'team' ELSE s.level END AND u.who = s.who AND u.period = s.period
 LEFT JOIN ${t('cs_chat_facts')} AS team ON team.level = 'team' AND team.period = s.period
 LEFT JOIN (SELECT period, COUNT(*) AS headcount FROM ${t('cs_chat_facts')} WHERE level = 'agent' AND consultations > 0 GROUP BY period) AS hc ON hc.period = s.period
-${sampleJoins.join('\n')}`,
+${[...sampleJoins, ...orderFacts.joins].join('\n')}`,
     },
     {
       name: 'cs_indicators',

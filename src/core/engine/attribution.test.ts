@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { agentRow, msg, order, report } from '../../../test/helpers/engineRecords';
+import { agentRow, msg, order, report, SPANNING_SESSIONS } from '../../../test/helpers/engineRecords';
 import { hasEventTimes } from './attribution';
 
 // c1 talks to 小美 on day 1 and to 小王 on day 2, then pays on day 2 after both.
@@ -27,16 +27,11 @@ describe('order attribution', () => {
   });
 
   it('with sessions, counts only a session’s own messages as its last activity before paying', () => {
-    // 小美's session s1 (asked 10:00, answered 10:45, after the payment) spans her session s2, which
-    // only she wrote in at 10:30. Before paying at 10:40, c1 last talked to 小王 (10:20), not in s1.
-    const sessions = [
-      msg('2024-03-01 10:00:00', '小美', 'c1', 'customer', { session: 's1' }),
-      msg('2024-03-01 10:20:00', '小王', 'c1', 'customer', { session: 's3' }),
-      msg('2024-03-01 10:20:30', '小王', 'c1', 'agent', { session: 's3' }),
-      msg('2024-03-01 10:30:00', '小美', 'c1', 'agent', { session: 's2' }),
-      msg('2024-03-01 10:45:00', '小美', 'c1', 'agent', { session: 's1' }),
-    ];
-    const r = report({ messages: sessions, orders: [order('o1', 'c1', '2024-03-01 10:40:00')] }, {}, true);
+    const r = report(
+      { messages: [...SPANNING_SESSIONS], orders: [order('o1', 'c1', '2024-03-01 10:40:00')] },
+      {},
+      true,
+    );
     expect(agentRow(r, '小王').sales).toBe(100);
     expect(agentRow(r, '小美').sales).toBe(0);
   });

@@ -141,17 +141,19 @@ export function computeReport(given: ReportInput, settings: Settings): Report {
  */
 function withoutCancelledLines(input: ReportInput): ReportInput {
   if (!input.orders.some((o) => o.cancelledLines)) return input;
-  const orders = input.orders.map((order) => {
-    const cancelled = order.cancelledLines;
-    if (!cancelled) return order;
-    // Lines' amounts were summed in floating point: the difference back to the cents (and finer).
-    const amount = Math.round((order.amount - cancelled.amount) * 1e6) / 1e6;
-    const items = order.items - cancelled.items;
-    // Every line cancelled: nothing was sold, whatever the order's own status says.
-    if (items <= 0) return { ...order, amount, items: 0, paidAt: null, cod: false };
-    return { ...order, amount, items };
-  });
-  return { ...input, orders };
+  return { ...input, orders: input.orders.map(orderWithoutCancelledLines) };
+}
+
+/** An order as paid: its cancelled lines' money and items left out (the SQL engine's rows too). */
+export function orderWithoutCancelledLines(order: Order): Order {
+  const cancelled = order.cancelledLines;
+  if (!cancelled) return order;
+  // Lines' amounts were summed in floating point: the difference back to the cents (and finer).
+  const amount = Math.round((order.amount - cancelled.amount) * 1e6) / 1e6;
+  const items = order.items - cancelled.items;
+  // Every line cancelled: nothing was sold, whatever the order's own status says.
+  if (items <= 0) return { ...order, amount, items: 0, paidAt: null, cod: false };
+  return { ...order, amount, items };
 }
 
 /** The report of orders in one currency (or whose currency nothing says). */
