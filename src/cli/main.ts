@@ -34,6 +34,7 @@ import { runReport } from './report';
 import { renderSettingsText, settingsListing, settingsUsage } from './settingsCommand';
 import { EngineRefusal } from './sql/choice';
 import { parseExportOptions, parseSqlOptions, sqlFlagsFor, sqlScript } from './sql/sqlCommand';
+import { writeStreamedWorkbook } from './streamedWorkbook';
 import { writeWorkbook } from './workbook';
 
 /** Items on lines of at most 104 characters, each line indented. */
@@ -91,7 +92,8 @@ ${renderFieldLines()}
 --timings prints how long reading and importing each file, computing and writing took.
 --previous REPORT.json shows each figure's change since the period of that JSON report (this period −
 that one; rates in percentage points), in every format, and the agents and settings that differ.
---engine duckdb computes in DuckDB (chat and order exports so far; docs/scale.md); auto, the default, picks js for now.
+--engine duckdb computes in DuckDB (chats, orders, ratings, complaints, online time and issues so far;
+docs/scale.md); auto, the default, picks js for now.
 Times without an offset are read in --tz (default Asia/Shanghai); a file given as FILE@ZONE
 (--orders us.csv@America/Los_Angeles), a shop in another market, is read in ZONE and its days counted there.
 `;
@@ -210,7 +212,15 @@ export async function run(
       const refused = result.warnings.filter(isRefusal).length;
       const skipped = refused ? ` (${refused} row${refused === 1 ? '' : 's'} skipped)` : '';
       const writeBook = (path: string) =>
-        timedWait(result.timings, 'write workbook', () => writeWorkbook(result.report, path, previous));
+        timedWait(result.timings, 'write workbook', async () => {
+          const { detail } = result;
+          if (!detail) return writeWorkbook(result.report, path, previous);
+          try {
+            await writeStreamedWorkbook(result.report, path, detail.pages, previous);
+          } finally {
+            detail.close();
+          }
+        });
       if (options.format === 'xlsx') {
         await writeBook(options.out as string);
         err(`cs-kpi: wrote ${options.out}${skipped}\n`);

@@ -47,6 +47,8 @@ export interface ExportOptions<K extends Kind> {
   /** Only count the second part's messages: `report` wants their columns, `inspect` only how many. */
   countOnly?: boolean;
   onMessage?: (message: Message) => void;
+  /** Each record of another kind (not orders), as it is read (RowsRequest.onRecord). */
+  onRecord?: (record: unknown) => void;
   /** A file given no zone: read in its dialect's market's, where it names one (RowsRequest.marketZones). */
   marketZones?: boolean;
   /** Read on this thread only, every message through onMessage (the DuckDB engine's stream). */
@@ -133,6 +135,7 @@ export function readExport<K extends Kind>(
         overrides: options.overrides,
         ...(options.pseudonymKey ? { pseudonymKey: options.pseudonymKey } : {}),
         ...(options.onMessage ? { onMessage: options.onMessage } : {}),
+        ...(options.onRecord ? { onRecord: options.onRecord } : {}),
         ...(parts ? { continues: true } : {}),
         ...(options.marketZones ? { marketZones: true } : {}),
       }),

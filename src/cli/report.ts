@@ -21,6 +21,7 @@ import {
   runPipeline,
 } from '../core/pipeline/pipeline';
 import { agentZonesAcross } from '../core/pipeline/zones';
+import type { DetailConsultation } from '../core/sheets/tabs';
 import { type ReportOptions, UsageError } from './options';
 import type { PartResult } from './parallelImport';
 import { observedTimings } from './progress';
@@ -29,6 +30,7 @@ import { type CliReport, type ImportSummary, stepTimer, type Timing, timedWait }
 import { chooseEngine, EngineRefusal } from './sql/choice';
 import { ORDER_GIVES } from './sql/coverage';
 import type { DuckdbEngine } from './sql/engine';
+import { isRecordTable } from './sql/recordTables';
 
 function mappingFor(kind: Kind, options: ReportOptions): ColumnMapping {
   const mapping: Record<string, string | string[]> = {};
@@ -98,6 +100,15 @@ export interface ParquetExport {
 }
 
 /**
+ * The DuckDB engine's 明细 rows, read page by page while the workbook is written (engine.ts
+ * detailPages); `close` ends the engine once it is written.
+ */
+export interface DetailPages {
+  pages: AsyncIterable<(DetailConsultation & { firstCustomerAt: number })[]>;
+  close(): void;
+}
+
+/**
  * `onStep` hears of each step as it finishes (progress on a terminal). With `parquetDir` (and the
  * DuckDB engine), the canonical tables are also written there as Parquet (`cs-kpi export`).
  */
@@ -105,7 +116,7 @@ export async function runReport(
   options: ReportOptions,
   onStep: (timing: Timing) => void = () => undefined,
   parquetDir?: string,
-): Promise<CliReport & { parquet?: ParquetExport }> {
+): Promise<CliReport & { parquet?: ParquetExport; detail?: DetailPages }> {
   refuseIdleMappings(options);
   const zone = options.settings.timeZone;
   /** `field=column` of each column a --map named and a file had; and what each file was read as. */
@@ -131,6 +142,8 @@ export async function runReport(
   };
   /** Each chat export, its zone, and where its messages begin among the others (they come file by file). */
   const chatFiles: { file: string; zone: string; from: number }[] = [];
+  /** The exports of other kinds read in a zone other than --tz (their records keep it). */
+  const zonedRecords: { file: string; zone: string }[] = [];
   /** The second part of the last chat export, still being read by a worker. */
   let pending: (() => Promise<void>) | null = null;
   const workers: { stop(): void }[] = [];
@@ -173,6 +186,7 @@ export async function runReport(
         pending = null;
       }
       const messagesBefore = messageCount;
+      const recordsBefore = sql && isRecordTable(kind) ? sql.records[kind].count : 0;
       const given = options.zones[kind]?.[path];
       const { result, encoding, parts, stop } = readExport(
         path,
@@ -183,12 +197,14 @@ export async function runReport(
           share: FIRST_PART_SHARE,
           ...(kind === 'chats' ? { onMessage } : {}),
           ...(sql ? { inOnePiece: true } : {}),
+          ...(sql && isRecordTable(kind) ? { onRecord: sql.recordSink(kind) } : {}),
         },
         timings,
       );
       workers.push({ stop });
       const fileZone = given ?? result.timeZone ?? zone;
       if (kind === 'chats') chatFiles.push({ file: result.file, zone: fileZone, from: messagesBefore });
+      else if (fileZone !== zone) zonedRecords.push({ file: result.file, zone: fileZone });
       tables.push({ file: result.file, header: result.header, fields: result.fields });
       for (const f of result.fields)
         if (f.source === 'user' && f.column !== null) taken.add(`${f.field}=${normalizeHeader(f.column)}`);
@@ -203,7 +219,8 @@ export async function runReport(
       // A record of a shop in another market keeps its zone: its days follow it (engine/model.ts).
       for (const record of result.records) {
         const kept = fileZone === zone ? record : ({ ...record, zone: fileZone } as RecordOf[K]);
-        // DuckDB takes the orders into its table; JavaScript keeps none of them.
+        // DuckDB takes the orders (collapsed from their lines by the importer) into its table;
+        // JavaScript keeps none of them.
         if (sql && kind === 'orders') sql.addOrder(kept as RecordOf['orders']);
         else records.push(kept);
       }
@@ -214,7 +231,12 @@ export async function runReport(
         dialect: result.dialect?.id ?? null,
         encoding,
         rows: result.rows,
-        records: kind === 'chats' ? messageCount - messagesBefore : result.records.length,
+        records:
+          kind === 'chats'
+            ? messageCount - messagesBefore
+            : sql && isRecordTable(kind)
+              ? sql.records[kind].count - recordsBefore
+              : result.records.length,
         duplicateRows: result.duplicates,
         skipped: result.warnings.filter(isRefusal).length,
         ...(fileZone !== zone ? { timeZone: fileZone } : {}),
@@ -239,6 +261,7 @@ export async function runReport(
     return loaded;
   };
   let loaded: Awaited<ReturnType<typeof loadAll>>;
+  let handedOver = false;
   try {
     try {
       loaded = await loadAll();
@@ -252,11 +275,11 @@ export async function runReport(
     const { chats, ...others } = loaded;
     const columns = messages.build();
     // A chat export read in its market's zone (its dialect's, or FILE@ZONE): DuckDB reads one zone.
-    const zoned = chatFiles.find((f) => f.zone !== zone);
+    const zoned = chatFiles.find((f) => f.zone !== zone) ?? zonedRecords[0];
     if (sql && zoned)
       throw new EngineRefusal(
         parquetDir
-          ? `cs-kpi export reads every chat export in one zone, --tz ${zone}, as the views count days in one; ${zoned.file} is read in ${zoned.zone}. Export it in a run of its own with --tz ${zoned.zone}.`
+          ? `cs-kpi export reads every export in one zone, --tz ${zone}, as the views count days in one; ${zoned.file} is read in ${zoned.zone}. Export it in a run of its own with --tz ${zoned.zone}.`
           : `--engine duckdb does not compute this report yet: it counts days in --tz only, and ${zoned.file} is read in ${zoned.zone}. Use --engine js, or --engine duckdb with --tz ${zoned.zone}.`,
       );
     const agentZones = zonesOfAgents(columns, chatFiles, zone);
@@ -272,7 +295,7 @@ export async function runReport(
     const parquet =
       sql && parquetDir
         ? {
-            ...(await timedWait(timings, 'write parquet', sql.exportParquet(parquetDir, !!imports.orders))),
+            ...(await timedWait(timings, 'write parquet', parquetFiles(sql, parquetDir, !!imports.orders))),
             split: effectiveSplit(options.settings, inputs.hasSessions) as ParquetExport['split'],
             invites: inputs.available.invites,
             ...(imports.orders
@@ -287,6 +310,12 @@ export async function runReport(
           return { report, notes: pipelineNotes(imports, report, available, Date.now()) };
         })
       : timed('compute', () => runPipeline(imports, options.settings, Date.now(), rates));
+    // The workbook's 明细 rows stay in DuckDB until the workbook is written: the engine is handed over.
+    const detail: DetailPages | undefined =
+      sql && !parquetDir && (options.format === 'xlsx' || options.xlsx)
+        ? { pages: sql.detailPages(), close: () => sql.close() }
+        : undefined;
+    handedOver = detail !== undefined;
     return {
       report,
       warnings,
@@ -294,10 +323,24 @@ export async function runReport(
       timings,
       notes: notes.flatMap((note) => noteText(note) ?? []),
       ...(parquet ? { parquet } : {}),
+      ...(detail ? { detail } : {}),
     };
   } finally {
-    sql?.close();
+    if (!handedOver) sql?.close();
   }
+}
+
+/** The canonical tables written as Parquet: the messages', and the orders' when order exports were given. */
+async function parquetFiles(
+  sql: DuckdbEngine,
+  dir: string,
+  orders: boolean,
+): Promise<Pick<ParquetExport, 'file' | 'orders'>> {
+  const [file, ordersFile] = await sql.exportParquet(dir, orders ? ['messages', 'orders'] : ['messages']);
+  return {
+    file: file as string,
+    ...(ordersFile ? { orders: { file: ordersFile, rows: sql.orders.count } } : {}),
+  };
 }
 
 /**

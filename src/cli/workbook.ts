@@ -22,16 +22,30 @@ function cellValue(cell: TabCell): ExcelJS.CellValue {
   return cell;
 }
 
-function writeTab(book: ExcelJS.Workbook, tab: Tab) {
-  const sheet = book.addWorksheet(tab.name);
-  for (const row of tab.rows) sheet.addRow(row.map(cellValue));
-  tab.formats.forEach((format, i) => {
-    if (format) sheet.getColumn(i + 1).numFmt = format;
-  });
-  // Excel measures a column in characters of its default font, about 7 px each.
-  tab.widths?.forEach((px, i) => {
-    sheet.getColumn(i + 1).width = Math.ceil(px / 7);
-  });
+/** A row's cells as exceljs takes them. */
+export const rowValues = (row: readonly TabCell[]): ExcelJS.CellValue[] => row.map(cellValue);
+
+/** What a sheet is made with: its frozen header rows and columns. */
+export function sheetOptions(tab: Tab): Partial<ExcelJS.AddWorksheetOptions> {
+  return { views: [{ state: 'frozen', xSplit: tab.frozenColumns, ySplit: tab.frozenRows }] };
+}
+
+/**
+ * A tab's looks, the same in the workbook held in memory and the streamed one: its columns' formats
+ * and widths (`columns`), then what its rows' cells carry (`rows`: notes, greyed figures, the bold
+ * header, conditional formats), once those rows are in.
+ */
+export function dressSheet(sheet: ExcelJS.Worksheet, tab: Tab, part: 'columns' | 'rows'): void {
+  if (part === 'columns') {
+    tab.formats.forEach((format, i) => {
+      if (format) sheet.getColumn(i + 1).numFmt = format;
+    });
+    // Excel measures a column in characters of its default font, about 7 px each.
+    tab.widths?.forEach((px, i) => {
+      sheet.getColumn(i + 1).width = Math.ceil(px / 7);
+    });
+    return;
+  }
   // The definition behind each indicator header, what a change column compares with: as comments.
   for (const { row, column, note } of tab.notes ?? []) sheet.getCell(row + 1, column + 1).note = note;
   // A low-sample figure greyed, with its note (样本不足：2 < 5), as the add-on writes it.
@@ -43,7 +57,6 @@ function writeTab(book: ExcelJS.Workbook, tab: Tab) {
   const header = sheet.getRow(1);
   header.font = { bold: true };
   header.alignment = { wrapText: true, vertical: 'top' };
-  sheet.views = [{ state: 'frozen', xSplit: tab.frozenColumns, ySplit: tab.frozenRows }];
   tab.conditional.forEach((rule, i) => {
     sheet.addConditionalFormatting({
       ref: rule.range,
@@ -52,6 +65,13 @@ function writeTab(book: ExcelJS.Workbook, tab: Tab) {
       ],
     });
   });
+}
+
+function writeTab(book: ExcelJS.Workbook, tab: Tab) {
+  const sheet = book.addWorksheet(tab.name, sheetOptions(tab));
+  for (const row of tab.rows) sheet.addRow(rowValues(row));
+  dressSheet(sheet, tab, 'columns');
+  dressSheet(sheet, tab, 'rows');
 }
 
 /**
@@ -72,14 +92,17 @@ export async function workbookOf(tabs: readonly Tab[]): Promise<ExcelJS.Workbook
  * comment; with an earlier period's figures, each indicator followed by its change.
  */
 export function buildWorkbook(report: Report, previous?: PreviousFigures): Promise<ExcelJS.Workbook> {
-  return workbookOf(
-    buildTabs(report, {
-      formulas: 'native',
-      language: 'zh-CN',
-      noteWords: noteWords('zh-CN', report.settings),
-      ...(previous ? { previous } : {}),
-    }),
-  );
+  return workbookOf(workbookTabs(report, previous));
+}
+
+/** The workbook's tabs: native formulas, Chinese headers with their notes. */
+export function workbookTabs(report: Report, previous?: PreviousFigures): Tab[] {
+  return buildTabs(report, {
+    formulas: 'native',
+    language: 'zh-CN',
+    noteWords: noteWords('zh-CN', report.settings),
+    ...(previous ? { previous } : {}),
+  });
 }
 
 export async function writeWorkbook(report: Report, path: string, previous?: PreviousFigures): Promise<void> {

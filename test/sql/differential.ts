@@ -2,25 +2,36 @@
 // comparison of every figure: rates and means within 1e-9 relative, counts, medians and p90 exactly.
 import { expect } from 'vitest';
 import { DuckdbEngine } from '../../src/cli/sql/engine';
+import { RECORD_TABLE_NAMES, type RecordOfTable, type RecordTable } from '../../src/cli/sql/recordTables';
 import { INDICATORS } from '../../src/core/engine/catalog';
 import { type Available, NOTHING_AVAILABLE } from '../../src/core/engine/facts';
 import type { Message, Order } from '../../src/core/engine/model';
 import { computeReport, type Report, type Row } from '../../src/core/engine/report';
 import type { Settings } from '../../src/core/engine/settings';
+import { cli } from '../helpers/cli';
 
 export const CHATS_ONLY: Available = { ...NOTHING_AVAILABLE, chats: true, invites: true };
+
+/** Ratings, complaints, online time and issues, each kind in the order its export gave them. */
+export type Records = Partial<{ [T in RecordTable]: readonly RecordOfTable[T][] }> & {
+  orders?: readonly Order[];
+};
 
 export async function duckdbReport(
   messages: readonly Message[],
   settings: Settings,
   available: Available,
   hasSessions: boolean,
-  orders: readonly Order[] = [],
+  records: Records = {},
 ): Promise<Report> {
   const engine = await DuckdbEngine.open(settings, { threads: 1 });
   try {
     for (const m of messages) engine.addMessage(m);
-    for (const o of orders) engine.addOrder(o);
+    for (const o of records.orders ?? []) engine.addOrder(o);
+    for (const table of RECORD_TABLE_NAMES) {
+      const add = engine.recordSink(table);
+      for (const record of records[table] ?? []) add(record);
+    }
     return await engine.report(available, hasSessions);
   } finally {
     engine.close();
@@ -32,9 +43,9 @@ export function jsReport(
   settings: Settings,
   available: Available,
   hasSessions: boolean,
-  orders: readonly Order[] = [],
+  records: Records = {},
 ): Report {
-  return computeReport({ messages, orders, ratings: [], available, hasSessions }, settings);
+  return computeReport({ messages, orders: [], ratings: [], ...records, available, hasSessions }, settings);
 }
 
 /** Counts, medians and p90 exactly; other figures within 1e-9 relative. */
@@ -125,6 +136,17 @@ export function reportDifferences(js: Report, sql: Report): string[] {
     });
   same('sample sizes', [...js.sampleSizes.values()], [...sql.sampleSizes.values()]);
   return out;
+}
+
+/** Runs a report with both engines through the command line: the same stdout and stderr, to the byte. */
+export function expectSameOutput(args: readonly string[]): string {
+  const js = cli([...args, '--engine', 'js']);
+  const duckdb = cli([...args, '--engine', 'duckdb']);
+  expect(js.status, js.stderr).toBe(0);
+  expect(duckdb.status, duckdb.stderr).toBe(0);
+  expect(duckdb.stdout).toBe(js.stdout);
+  expect(duckdb.stderr).toBe(js.stderr);
+  return js.stdout;
 }
 
 export function expectSameReports(js: Report, sql: Report): void {

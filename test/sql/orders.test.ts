@@ -28,8 +28,8 @@ async function both(
   sessions = false,
 ): Promise<Report> {
   const settings = resolveSettings({ timeZone: 'UTC', ...given });
-  const sql = await duckdbReport(messages, settings, EVERY_COLUMN, sessions, orders);
-  expectSameReports(jsReport(messages, settings, EVERY_COLUMN, sessions, orders), sql);
+  const sql = await duckdbReport(messages, settings, EVERY_COLUMN, sessions, { orders });
+  expectSameReports(jsReport(messages, settings, EVERY_COLUMN, sessions, { orders }), sql);
   return sql;
 }
 

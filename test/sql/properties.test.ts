@@ -207,8 +207,8 @@ describe('DuckDB and the JS engine on property-generated chats and orders', () =
             const currency = currencies[i % currencies.length];
             return currency ? { ...o, currency } : o;
           });
-          const js = jsReport(messages, s, available, sessions, orders);
-          const sql = await duckdbReport(messages, s, available, sessions, orders);
+          const js = jsReport(messages, s, available, sessions, { orders });
+          const sql = await duckdbReport(messages, s, available, sessions, { orders });
           expectSameReports(js, sql);
         },
       ),

@@ -46,6 +46,8 @@ const ORDER_FLAGS: string[][] = [
   ],
 ];
 const EXAMPLE_ORDERS = 'examples/taobao-orders.csv';
+/** The statements of a script with orders: the orders' table and their 15 views besides the 27. */
+const ORDER_STATEMENTS = 27 + 16;
 
 /** The example orders as the importer reads them. */
 const exampleOrders = (zone: string): Order[] => exampleRecords('orders', EXAMPLE_ORDERS, zone);
@@ -145,8 +147,9 @@ describe('cs-kpi sql --dialect bigquery', () => {
       for (const more of [['--dataset', 'my-project.cs_kpi'], ['--no-invites'], []]) {
         const text = options(flags, ['--dialect', 'bigquery', ...more]);
         const list = statements(sqlScript(text));
-        // The canonical table and the 16 views; the orders' table and their 15 views.
-        expect(list.length).toBe(text.orderColumns ? 33 : 17);
+        // The 5 canonical tables (messages, ratings, complaints, online, issues) and the 22 views; the
+        // orders' table and their views.
+        expect(list.length).toBe(text.orderColumns ? ORDER_STATEMENTS : 27);
         for (const statement of list)
           expect(() => parser.astify(statement, { database: 'bigquery' }), statement).not.toThrow();
       }
@@ -172,7 +175,7 @@ describe('cs-kpi sql --dialect bigquery', () => {
         );
       const messages = exampleMessages(duckdb.settings.timeZone);
       const orders = duckdb.orderColumns ? exampleOrders(duckdb.settings.timeZone) : [];
-      const js = jsReport(messages, duckdb.settings, availableOf(duckdb), true, orders);
+      const js = jsReport(messages, duckdb.settings, availableOf(duckdb), true, { orders });
       expect(js.team.consultations).toBeGreaterThan(50);
       if (duckdb.orderColumns) expect(js.counts.attributedOrders).toBeGreaterThan(100);
       const run = bigqueryText.replaceAll('UNIX_DATE(DATE(', 'UNIX_DATE(BQ_DATE(');
@@ -197,7 +200,7 @@ describe('cs-kpi sql --dialect duckdb', () => {
         ]);
         const messages = exampleMessages(text.settings.timeZone);
         const orders = text.orderColumns ? exampleOrders(text.settings.timeZone) : [];
-        const js = jsReport(messages, text.settings, availableOf(text), true, orders);
+        const js = jsReport(messages, text.settings, availableOf(text), true, { orders });
         const rows = await indicatorRows(sqlScript(text), 'cs', messages, text, orders);
         expect(differences(js, rows), flags.join(' ')).toEqual([]);
         // Not a vacuous match: the figures are there, 邀评率 only with the invitation column.

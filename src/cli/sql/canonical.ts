@@ -2,6 +2,10 @@ import { UNKNOWN_CURRENCY } from '../../core/engine/currencies';
 import { type AutoReplyRules, hashText, marksAutoReply } from '../../core/engine/messageColumns';
 import type { Message, Order } from '../../core/engine/model';
 import { orderWithoutCancelledLines } from '../../core/engine/report';
+import { RECORD_TABLES } from './recordTables';
+import type { CanonicalColumn, RowSink } from './sqlTypes';
+
+export type { CanonicalColumn, RowSink } from './sqlTypes';
 
 /**
  * The canonical tables the SQL views read: what the importer made of the exports (recognized,
@@ -10,13 +14,6 @@ import { orderWithoutCancelledLines } from '../../core/engine/report';
  * all the engine reads of it (duplicates, suspected auto replies), and the auto-reply prefixes and
  * keywords of the settings are applied on the way in, as the JS engine applies them on import.
  */
-export interface CanonicalColumn {
-  name: string;
-  duckdb: 'BIGINT' | 'INTEGER' | 'VARCHAR' | 'BOOLEAN' | 'DOUBLE';
-  /** What it holds, for docs/scale.md and `cs-kpi sql`. */
-  means: string;
-}
-
 const BIGQUERY_TYPE: Record<CanonicalColumn['duckdb'], string> = {
   BIGINT: 'INT64',
   INTEGER: 'INT64',
@@ -79,6 +76,7 @@ export const ORDER_COLUMNS: readonly CanonicalColumn[] = [
 export const CANONICAL_TABLES: Readonly<Record<string, readonly CanonicalColumn[]>> = {
   messages: MESSAGE_COLUMNS,
   orders: ORDER_COLUMNS,
+  ...RECORD_TABLES,
 };
 
 export function createTableSql(
@@ -90,17 +88,6 @@ export function createTableSql(
   const columns = CANONICAL_TABLES[table] ?? [];
   const type = (c: CanonicalColumn) => (dialect === 'duckdb' ? c.duckdb : BIGQUERY_TYPE[c.duckdb]);
   return `CREATE TABLE ${ifNotExists ? 'IF NOT EXISTS ' : ''}${qualified} (${columns.map((c) => `${c.name} ${type(c)}`).join(', ')})`;
-}
-
-/** Where canonical rows go: DuckDB's appender (engine.ts); the columns in their table's order. */
-export interface RowSink {
-  bigint(value: number): void;
-  double(value: number): void;
-  integer(value: number): void;
-  text(value: string): void;
-  bool(value: boolean): void;
-  nothing(): void;
-  endRow(): void;
 }
 
 /** Messages into canonical rows, as MessageColumnsBuilder takes them into columns. */

@@ -17,15 +17,12 @@ function duckdbRefusal(options: ReportOptions): string | null {
   const kinds = Object.entries(options.files)
     .filter(([kind, files]) => (files ?? []).length > 0 && !SQL_KINDS.has(kind))
     .map(([kind]) => `--${kind}`);
-  if (kinds.length > 0)
-    return `it reads only chat and order exports so far, and ${kinds.join(', ')} ${kinds.length === 1 ? 'was' : 'were'} given`;
+  if (kinds.length > 0) return `it does not read ${kinds.join(', ')} yet`;
   if (options.rates) return "converting currencies with --rates is the JS engine's so far";
-  const zoned = Object.entries(options.zones.chats ?? {}).find(
-    ([, zone]) => zone !== options.settings.timeZone,
-  );
-  if (zoned) return `it reads every chat export in --tz, and ${zoned[0]} was given a zone of its own`;
-  if (options.format === 'xlsx' || options.xlsx)
-    return "the workbook's consultation list (明细) is the JS engine's";
+  const zoned = Object.values(options.zones)
+    .flatMap((files) => Object.entries(files ?? {}))
+    .find(([, zone]) => zone !== options.settings.timeZone);
+  if (zoned) return `it reads every export in --tz, and ${zoned[0]} was given a zone of its own`;
   return null;
 }
 

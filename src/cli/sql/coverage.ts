@@ -8,7 +8,14 @@ import { KINDS } from '../../core/import/records';
 import { availableAt, exprCovered } from './views';
 
 /** The exports the SQL views read so far; a report with any other is refused (use the JS engine). */
-export const SQL_KINDS: ReadonlySet<string> = new Set(['chats', 'orders']);
+export const SQL_KINDS: ReadonlySet<string> = new Set([
+  'chats',
+  'orders',
+  'ratings',
+  'complaints',
+  'online',
+  'issues',
+]);
 
 const LEVELS: readonly Level[] = ['agent', 'team', 'shop'];
 
@@ -35,10 +42,7 @@ export function sqlSources(available: Available, settings: Settings): Record<Sou
 export function sqlRefusals(sources: Readonly<Record<Source, boolean>>): string[] {
   const reasons: string[] = [];
   const kinds = KINDS.filter((kind) => sources[kind] && !SQL_KINDS.has(kind));
-  if (kinds.length > 0)
-    return [
-      `it reads only chat and order exports so far, and ${kinds.join(', ')} ${kinds.length === 1 ? 'was' : 'were'} given`,
-    ];
+  if (kinds.length > 0) return [`it does not read ${kinds.map((kind) => `${kind} exports`).join(', ')} yet`];
   for (const indicator of INDICATORS) {
     const shown = LEVELS.some((level) => availableAt(indicator, level, sources));
     if (shown && (!indicator.expr || !exprCovered(indicator.expr)))

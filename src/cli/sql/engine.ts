@@ -11,12 +11,16 @@ import type { Message, Order } from '../../core/engine/model';
 import type { Report, Row } from '../../core/engine/report';
 import type { Settings } from '../../core/engine/settings';
 import { nameComparer } from '../../core/lib/nameOrder';
+import type { DetailConsultation } from '../../core/sheets/tabs';
 import { dayLabel } from '../../core/time/zone';
 import { createTableSql, MessageRows, OrderRows, type RowSink } from './canonical';
 import { EngineRefusal } from './choice';
 import { sqlRefusals, sqlSources } from './coverage';
+import { detailConsultation, detailSql } from './detailRows';
 import { dialect } from './dialect';
-import { column, reportViews, type View } from './views';
+import { RECORD_TABLE_NAMES, type RecordOfTable, RecordRows, type RecordTable } from './recordTables';
+import type { View } from './sqlTypes';
+import { column, reportViews } from './views';
 
 /** Canonical rows into a DuckDB table through its appender. */
 export function appenderSink(appender: DuckDBAppender): RowSink {
@@ -51,10 +55,12 @@ export class DuckdbEngine {
   private constructor(
     private readonly instance: DuckDBInstance,
     private readonly connection: DuckDBConnection,
-    private readonly appender: DuckDBAppender,
+    private readonly appenders: DuckDBAppender[],
     readonly messages: MessageRows,
-    private readonly orderAppender: DuckDBAppender,
+    /** The orders, into their table (canonical.ts). */
     readonly orders: OrderRows,
+    /** Ratings, complaints, online time and issues, each into its table (recordTables.ts). */
+    readonly records: { [T in RecordTable]: RecordRows<T> },
     private readonly settings: Settings,
   ) {}
 
@@ -70,19 +76,22 @@ export class DuckdbEngine {
     if (process.env.CS_KPI_SQL_TIMES) console.error('open', Math.round(performance.now() - t0));
     const connection = await instance.connect();
     await connection.run("SET TimeZone = 'UTC'");
-    await connection.run(createTableSql('messages', 'duckdb'));
-    const appender = await connection.createAppender('messages');
-    await connection.run(createTableSql('orders', 'duckdb'));
-    const orderAppender = await connection.createAppender('orders');
-    return new DuckdbEngine(
-      instance,
-      connection,
-      appender,
-      new MessageRows(appenderSink(appender), settings),
-      orderAppender,
-      new OrderRows(appenderSink(orderAppender)),
-      settings,
-    );
+    const appenders: DuckDBAppender[] = [];
+    const appenderOf = async (table: string) => {
+      await connection.run(createTableSql(table, 'duckdb'));
+      const appender = await connection.createAppender(table);
+      appenders.push(appender);
+      return appenderSink(appender);
+    };
+    const messages = new MessageRows(await appenderOf('messages'), settings);
+    const orders = new OrderRows(await appenderOf('orders'));
+    const records = {} as { [T in RecordTable]: RecordRows<T> };
+    for (const table of RECORD_TABLE_NAMES)
+      (records as Record<RecordTable, RecordRows<RecordTable>>)[table] = new RecordRows(
+        table,
+        await appenderOf(table),
+      );
+    return new DuckdbEngine(instance, connection, appenders, messages, orders, records, settings);
   }
 
   addMessage(message: Message): void {
@@ -93,36 +102,51 @@ export class DuckdbEngine {
     this.orders.add(order);
   }
 
+  /** Where the importer hands each record of a kind as it reads it (RowsRequest.onRecord). */
+  recordSink<T extends RecordTable>(table: T): (record: unknown) => void {
+    const rows = this.records[table];
+    return (record) => rows.add(record as RecordOfTable[T]);
+  }
+
   private appending = true;
 
   /** Every row appended is in the table from now on. */
   private finishAppending(): void {
-    if (this.appending) {
-      this.appender.closeSync();
-      this.orderAppender.closeSync();
-    }
+    if (this.appending) for (const appender of this.appenders) appender.closeSync();
     this.appending = false;
   }
 
   /**
-   * Writes the canonical messages table, in file order, as DIR/messages.parquet, and with `orders`
-   * the orders' as DIR/orders.parquet (`cs-kpi export`).
+   * Writes each canonical table asked for, in file order, as DIR/TABLE.parquet (`cs-kpi export`):
+   * the files written.
    */
-  async exportParquet(
-    dir: string,
-    orders: boolean,
-  ): Promise<{ file: string; orders?: { file: string; rows: number } }> {
+  async exportParquet(dir: string, tables: readonly string[] = ['messages']): Promise<string[]> {
     this.finishAppending();
-    const write = async (table: string) => {
+    const files: string[] = [];
+    for (const table of tables) {
       const file = join(dir, `${table}.parquet`);
       await this.connection.run(
         `COPY (SELECT * FROM ${table} ORDER BY seq) TO '${file.replaceAll("'", "''")}' (FORMAT parquet)`,
       );
-      return file;
-    };
-    const file = await write('messages');
-    if (!orders) return { file };
-    return { file, orders: { file: await write('orders'), rows: this.orders.count } };
+      files.push(file);
+    }
+    return files;
+  }
+
+  /**
+   * The workbook's 明细 rows, a page (DuckDB's chunk, 2,048 rows) at a time, in the JS engine's order:
+   * streamed from DuckDB, so that JavaScript holds one page (after report()).
+   */
+  async *detailPages(): AsyncGenerator<(DetailConsultation & { firstCustomerAt: number })[]> {
+    const zone = this.settings.timeZone;
+    const result = await this.connection.stream(detailSql(this.settings, dialect('duckdb', zone)));
+    for (;;) {
+      const chunk = await result.fetchChunk();
+      if (!chunk || chunk.rowCount === 0) return;
+      yield chunk
+        .getRows()
+        .map((row) => detailConsultation(row as Parameters<typeof detailConsultation>[0], zone));
+    }
   }
 
   close(): void {
@@ -203,6 +227,8 @@ SELECT
   (SELECT COUNT(*) FROM cs_steps) AS kept,
   (SELECT COUNT(*) FROM messages) - (SELECT COUNT(*) FROM cs_read) AS internal,
   (SELECT COUNT(*) FROM cs_consultations WHERE fc IS NOT NULL) AS consultations,
+  (SELECT COUNT(*) FROM ratings) AS ratings_read,
+  (SELECT COUNT(*) FROM cs_ratings_kept) AS ratings,
   (SELECT COUNT(*) FROM (SELECT DISTINCT agent, customer, k1, k2 FROM inst WHERE close_text IN (SELECT close_text FROM common)) AS s) AS suspected`;
 }
 
@@ -310,8 +336,8 @@ function assembleReport(
       duplicateOrders: n(counts.duplicate_orders),
       attributedOrders: n(counts.attributed_orders),
       silentOrders: n(counts.silent_orders),
-      ratings: 0,
-      duplicateRatings: 0,
+      ratings: n(counts.ratings),
+      duplicateRatings: n(counts.ratings_read) - n(counts.ratings),
       suspectedAutoReplies: n(counts.suspected),
       afterSalesConsultations: n(counts.after_sales),
       afterSalesNotSeparated: n(counts.after_sales_not_separated),

@@ -3,9 +3,7 @@ import type { Basis } from '../../core/engine/attribution';
 import { UNKNOWN_CURRENCY } from '../../core/engine/currencies';
 import type { Settings } from '../../core/engine/settings';
 import type { Dialect } from './dialect';
-
-/** A view: its name, its SELECT, whether DuckDB keeps it as a table (views.ts's View, which reads this file). */
-type View = { name: string; sql: string; materialize?: true };
+import type { View } from './sqlTypes';
 
 /**
  * The orders as SQL views (issue 21), each mirroring a step of the JS engine: cs_orders (a repeated
@@ -227,18 +225,22 @@ export function orderDays(d: Dialect): string[] {
   ];
 }
 
-/** The agents' rows orders make (an agent credited, assisting, or credited when placed). */
-export function orderAgentRows(d: Dialect): string[] {
+/**
+ * The rows orders make while counting (Buckets.get): each sale's agent, team and shop, each assisting
+ * agent, and each placing's; the team of their periods follows (cs_buckets).
+ */
+export function orderBuckets(d: Dialect): string[] {
   return [
-    `SELECT level, who, period FROM ${d.table('cs_sale_rows')} WHERE level = 'agent'`,
+    `SELECT level, who, period FROM ${d.table('cs_sale_rows')}`,
     `SELECT level, who, period FROM ${d.table('cs_assists')}`,
-    `SELECT level, who, period FROM ${d.table('cs_placed')} WHERE level = 'agent'`,
+    `SELECT level, who, period FROM ${d.table('cs_placed')}`,
   ];
 }
 
 /**
- * The window each period's refund rate counts over (fillWindows): from the period's first day with
- * data (or afterSalesWindowDays back from its last) to its last; `periodDays` has first_day, last_day.
+ * The window each row's refund rate counts over (fillWindows, over the rows made while counting:
+ * cs_buckets): from its period's first day with data (or afterSalesWindowDays back from its last) to
+ * its last.
  */
 export function refundWindowView(settings: Settings, d: Dialect): View {
   const first =
@@ -248,7 +250,8 @@ export function refundWindowView(settings: Settings, d: Dialect): View {
   return {
     name: 'cs_refund_window',
     sql: `SELECT r.level, r.who, p.period, SUM(r.paid) AS paid_for_refund, SUM(r.refunded) AS refunded_paid
-FROM ${d.table('cs_period_days')} AS p JOIN ${d.table('cs_refund_days')} AS r ON r.day >= ${first} AND r.day <= p.last_day
+FROM ${d.table('cs_buckets')} AS b JOIN ${d.table('cs_period_days')} AS p ON p.period = b.period
+JOIN ${d.table('cs_refund_days')} AS r ON r.level = b.level AND r.who = b.who AND r.day >= ${first} AND r.day <= p.last_day
 GROUP BY r.level, r.who, p.period`,
   };
 }

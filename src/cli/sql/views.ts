@@ -4,7 +4,19 @@ import type { Source } from '../../core/engine/facts';
 import { type Expr, type FactName, namesIn, type SampleName } from '../../core/engine/formula';
 import type { Settings } from '../../core/engine/settings';
 import type { Dialect } from './dialect';
-import { orderAgentRows, orderDays, orderFactSql, orderViews, refundWindowView } from './orderViews';
+import {
+  RECORD_FACT_COLUMNS,
+  recordBuckets,
+  recordDays,
+  recordViews,
+  WINDOW_FACT_COLUMNS,
+  windowFactsView,
+} from './recordViews';
+import type { View } from './sqlTypes';
+
+export type { View } from './sqlTypes';
+
+import { orderBuckets, orderDays, orderFactSql, orderViews, refundWindowView } from './orderViews';
 
 /**
  * The report as SQL views over the canonical tables (canonical.ts), generated from the settings and
@@ -13,16 +25,6 @@ import { orderAgentRows, orderDays, orderFactSql, orderViews, refundWindowView }
  * every indicator the catalog describes over those facts. One text for DuckDB and BigQuery; what
  * differs is in dialect.ts.
  */
-export interface View {
-  name: string;
-  sql: string;
-  /**
-   * Kept as a table by the DuckDB engine: read by several later views, which would each compute it
-   * again (and its windows over every message) if it were a view. The others stay views, so that the
-   * messages are not copied at each step.
-   */
-  materialize?: true;
-}
 
 /** The facts the views compute; an indicator reading another is refused (coverage.ts). */
 export const SQL_FACTS: ReadonlySet<FactName> = new Set<FactName>([
@@ -55,6 +57,15 @@ export const SQL_FACTS: ReadonlySet<FactName> = new Set<FactName>([
   'shopSales',
   'paidForRefund',
   'refundedPaid',
+  'ratings',
+  'satisfied',
+  'dsrSum',
+  'dsrCount',
+  'onlineHours',
+  'onlineAccounts',
+  'issues',
+  'issuesResolved',
+  'complaints',
 ]);
 export const SQL_SAMPLES: ReadonlySet<SampleName> = new Set<SampleName>(['firstResponses', 'responseGaps']);
 
@@ -236,7 +247,12 @@ FROM ${t('cs_unanswered_rows')} GROUP BY level, who, period`,
   const orders = sources.orders
     ? orderViews({ settings, dialect: d, inPeriods, asWho, ...(currency === undefined ? {} : { currency }) })
     : [];
-  return [...views, ...orders, ...factViews(settings, sources, d, inPeriods)];
+  return [
+    ...views,
+    ...orders,
+    ...recordViews({ settings, d, inPeriods }),
+    ...factViews(settings, sources, d, inPeriods),
+  ];
 }
 
 /**
@@ -270,11 +286,13 @@ function factViews(
   const withOrders = sources.orders;
   const orderFacts = orderFactSql(d, withOrders, settings.afterSalesChatDays > 0);
   /** Every day a record puts into the periods (Buckets.periodsOf), the consultations' first. */
-  const recordDays = [`SELECT day FROM ${t('cs_consultations')}`, ...(withOrders ? orderDays(d) : [])];
-  const agentRows = [
-    `SELECT level, who, period FROM ${t('cs_chat_facts')} WHERE level = 'agent'`,
-    ...(withOrders ? orderAgentRows(d) : []),
+  const days = [
+    `SELECT day FROM ${t('cs_consultations')}`,
+    recordDays(d),
+    ...(withOrders ? orderDays(d) : []),
   ];
+  /** The rows the JS engine makes while counting, besides the consultations'. */
+  const buckets = [recordBuckets(d), ...(withOrders ? orderBuckets(d) : [])].join('\nUNION DISTINCT ');
   const has = 'fc IS NOT NULL';
   const sampleColumns = [...SQL_SAMPLES].flatMap((s) => {
     const join = `st_${column(s)}`;
@@ -334,18 +352,31 @@ FROM ${t('cs_consultation_rows')} GROUP BY level, who, period`,
     },
     { name: 'cs_sample_stats', sql: sampleStats(d) },
     {
-      // The first and last day with a record of each period (and of the whole report).
+      // Each period's first and last day, of every record that makes its day's period known.
       name: 'cs_period_days',
+      materialize: true,
       sql: `SELECT period, MIN(day) AS first_day, MAX(day) AS last_day FROM (${inPeriods(
-        `SELECT day FROM (${recordDays.join('\nUNION ALL ')}) AS r`,
+        days.join('\nUNION ALL '),
       )}) AS p GROUP BY period`,
     },
+    {
+      // The rows the JS engine makes while counting (Buckets): each agent per period with
+      // consultations or records, the team and the shop of their periods, and the team of every
+      // period with a row (shareTeamTotals).
+      name: 'cs_buckets',
+      materialize: true,
+      sql: `SELECT * FROM (SELECT level, who, period FROM (SELECT level, who, period FROM ${t('cs_chat_facts')}
+UNION DISTINCT SELECT 'shop' AS level, '' AS who, period FROM ${t('cs_chat_facts')} WHERE level = 'team'
+UNION DISTINCT ${buckets}) AS b
+UNION DISTINCT SELECT DISTINCT 'team' AS level, '' AS who, period FROM (SELECT period FROM ${t('cs_chat_facts')} UNION ALL SELECT period FROM (${buckets}) AS r) AS p) AS k`,
+    },
+    windowFactsView(settings, d),
     ...(withOrders ? [refundWindowView(settings, d)] : []),
     {
-      // Every row the report has: each agent per period with a record, the team and the shop per
-      // period with a record and for the whole report (always, even with no data).
+      // Every row the report has: the rows made while counting, the team and the shop per period and
+      // for the whole report (always, even with no data).
       name: 'cs_spine',
-      sql: `SELECT * FROM (${agentRows.join('\nUNION DISTINCT ')}
+      sql: `SELECT * FROM (SELECT level, who, period FROM ${t('cs_buckets')}
 UNION DISTINCT SELECT 'team' AS level, '' AS who, period FROM ${t('cs_period_days')}
 UNION DISTINCT SELECT 'shop' AS level, '' AS who, period FROM ${t('cs_period_days')}
 UNION DISTINCT SELECT 'team' AS level, '' AS who, 'all' AS period
@@ -360,12 +391,16 @@ UNION DISTINCT SELECT 'shop' AS level, '' AS who, 'all' AS period) AS s`,
   COALESCE(u.unanswered_rounds, 0) AS unanswered_rounds_timed,
   COALESCE(team.receptions, 0) AS team_receptions,
   COALESCE(hc.headcount, 0) AS headcount,
+  ${RECORD_FACT_COLUMNS.map((c) => `COALESCE(rf.${c}, 0) AS ${c}`).join(', ')},
+  ${WINDOW_FACT_COLUMNS.map((c) => `COALESCE(wf.${c}, 0) AS ${c}`).join(', ')},
   ${sampleColumns.join(',\n  ')}
 FROM ${t('cs_spine')} AS s
 LEFT JOIN ${t('cs_chat_facts')} AS f ON f.level = CASE WHEN s.level = 'shop' THEN 'team' ELSE s.level END AND f.who = s.who AND f.period = s.period
 LEFT JOIN ${t('cs_unanswered')} AS u ON u.level = CASE WHEN s.level = 'shop' THEN 'team' ELSE s.level END AND u.who = s.who AND u.period = s.period
 LEFT JOIN ${t('cs_chat_facts')} AS team ON team.level = 'team' AND team.period = s.period
 LEFT JOIN (SELECT period, COUNT(*) AS headcount FROM ${t('cs_chat_facts')} WHERE level = 'agent' AND consultations > 0 GROUP BY period) AS hc ON hc.period = s.period
+LEFT JOIN ${t('cs_record_facts')} AS rf ON rf.level = s.level AND rf.who = s.who AND rf.period = s.period
+LEFT JOIN ${t('cs_window_facts')} AS wf ON wf.level = s.level AND wf.who = s.who AND wf.period = s.period
 ${[...sampleJoins, ...orderFacts.joins].join('\n')}`,
     },
     {

@@ -58,7 +58,8 @@ export function addAfterSales(
   for (const span of records.online) {
     buckets.agents.add(span.agent);
     buckets.eachNamed(span.agent, localDay(span.zone ?? zone, span.start), (f) => {
-      f.onlineHours += (span.end - span.start) / 3_600_000;
+      f.onlineMs += span.end - span.start;
+      f.onlineHours = f.onlineMs / 3_600_000;
       f.onlineAccounts.add(span.agent);
     });
   }

@@ -66,6 +66,8 @@ export class Facts {
   refundsCompletedByShop = 0;
   /** Hours from request to completion of each completed refund. */
   refundHours: number[] = [];
+  /** Whole milliseconds online, summed exactly; onlineHours is them in hours, divided once (as SQL does). */
+  onlineMs = 0;
   onlineHours = 0;
   onlineAccounts = new Set<string>();
   issues = 0;

@@ -41,6 +41,11 @@ export interface RowsRequest {
    * so that a large export goes straight into columns without a million objects held.
    */
   onMessage?: (message: Message) => void;
+  /**
+   * Ratings, complaints, online time and issues: each record handed over as it is read instead of
+   * kept, as onMessage does for chats (the command line's DuckDB engine).
+   */
+  onRecord?: (record: unknown) => void;
   /** The text is the first part of a file read in parts: its last row is not the file's last. */
   continues?: boolean;
   /** The run's clock (epoch ms), to refuse times more than a day after it; the computer's by default. */
@@ -573,6 +578,7 @@ export function readRows(request: RowsRequest, feed: RowFeed): TableImport {
     if (record === null || s.reader.refused) return;
     if (s.orders) s.orders.add(record as OrderRow);
     else if (s.kind === 'chats' && request.onMessage) request.onMessage(record as Message);
+    else if (s.kind !== 'chats' && request.onRecord) request.onRecord(record);
     else s.records.push(record);
   };
 

@@ -16,7 +16,7 @@ const MIN = 48;
 const HEADER_MAX = 112;
 const MAX = 260;
 /** Rows past this many add nothing a reader would see in the first screens; the work stays small. */
-const SAMPLED_ROWS = 2000;
+export const SAMPLED_ROWS = 2000;
 
 export function textWidth(text: string): number {
   let width = 0;

@@ -1,4 +1,5 @@
 import { type Group, INDICATOR_BY_ID, type Language, type Level, reportColumns } from '../engine/catalog';
+import type { Consultation } from '../engine/consultations';
 import type { Report, Row } from '../engine/report';
 import { ROW_LABELS } from '../engine/rowLabels';
 import { DEFAULT_SCHEME } from '../engine/scheme';
@@ -236,11 +237,50 @@ function currencyTabs(report: Report, language: Language): Tab[] {
   return tabs;
 }
 
-/** One row per consultation, so any figure can be audited with a filter or a COUNTIFS. */
+/** What 明细 shows of a consultation (the JS engine's Consultation; DuckDB's rows give the same). */
+export type DetailConsultation = Pick<
+  Consultation,
+  | 'agent'
+  | 'customer'
+  | 'session'
+  | 'zone'
+  | 'firstCustomerAt'
+  | 'firstReplyAt'
+  | 'customerMessages'
+  | 'agentMessages'
+  | 'autoMessages'
+  | 'transferredOut'
+  | 'offline'
+  | 'inAssessmentHours'
+>;
+
+/** 明细's row of a consultation with a customer message, each time on its shop's clock. */
+export function detailRow(c: DetailConsultation & { firstCustomerAt: number }): TabCell[] {
+  // The zone its export was read in (the report's unless given FILE@ZONE).
+  const local = (t: number | null): TabCell => (t === null ? null : { localTime: localMs(c.zone, t) });
+  return [
+    c.agent,
+    c.customer,
+    c.session,
+    local(c.firstCustomerAt),
+    local(c.firstReplyAt),
+    c.firstReplyAt === null ? null : (c.firstReplyAt - c.firstCustomerAt) / 1000,
+    c.customerMessages,
+    c.agentMessages,
+    c.autoMessages,
+    c.firstReplyAt === null ? '否' : '是',
+    c.transferredOut ? '是' : '否',
+    c.offline ? '是' : '否',
+    c.inAssessmentHours ? '是' : '否',
+  ];
+}
+
+/**
+ * One row per consultation, so any figure can be audited with a filter or a COUNTIFS. The command
+ * line's DuckDB engine gives a report without its consultations and writes their rows as it reads
+ * them (detailRow), after this tab's header.
+ */
 function detailTab(report: Report): Tab {
-  // Each on its shop's clock: the zone its export was read in (the report's unless given FILE@ZONE).
-  const local = (zone: string, t: number | null): TabCell =>
-    t === null ? null : { localTime: localMs(zone, t) };
   const rows: TabCell[][] = [
     [
       '客服',
@@ -260,21 +300,7 @@ function detailTab(report: Report): Tab {
   ];
   for (const c of report.consultations) {
     if (c.firstCustomerAt === null) continue;
-    rows.push([
-      c.agent,
-      c.customer,
-      c.session,
-      local(c.zone, c.firstCustomerAt),
-      local(c.zone, c.firstReplyAt),
-      c.firstReplyAt === null ? null : (c.firstReplyAt - c.firstCustomerAt) / 1000,
-      c.customerMessages,
-      c.agentMessages,
-      c.autoMessages,
-      c.firstReplyAt === null ? '否' : '是',
-      c.transferredOut ? '是' : '否',
-      c.offline ? '是' : '否',
-      c.inAssessmentHours ? '是' : '否',
-    ]);
+    rows.push(detailRow(c as DetailConsultation & { firstCustomerAt: number }));
   }
   return {
     name: TAB_NAMES.detail,
