@@ -167,11 +167,12 @@ describe('cs-kpi sql --dialect bigquery', () => {
       const duckdbText = sqlScript(duckdb);
       const bigqueryText = sqlScript(bigquery);
       // Line by line, the texts differ only where a time becomes a day, a minute or a period label,
-      // and where DuckDB folds amounts in the orders' order (BigQuery sums them).
+      // where DuckDB folds amounts in the orders' order (BigQuery sums them), and where a consultation's
+      // keys are matched NULL to NULL (DuckDB's IS NOT DISTINCT FROM, which BigQuery's parser here lacks).
       const dialectLines = bigqueryText.split('\n').filter((line, i) => line !== duckdbText.split('\n')[i]);
       for (const line of dialectLines)
         expect(line, line).toMatch(
-          /TIMESTAMP_MILLIS|DATE_FROM_UNIX_DATE|^-- cs-kpi|^CREATE TABLE|SUM\((amount|items)\)/,
+          /TIMESTAMP_MILLIS|DATE_FROM_UNIX_DATE|^-- cs-kpi|^CREATE TABLE|SUM\((amount|items)\)|\.k1 = \w+\.k1 OR \(/,
         );
       const messages = exampleMessages(duckdb.settings.timeZone);
       const orders = duckdb.orderColumns ? exampleOrders(duckdb.settings.timeZone) : [];
@@ -184,7 +185,7 @@ describe('cs-kpi sql --dialect bigquery', () => {
         flags.join(' '),
       ).toEqual([]);
     }
-  }, 120_000);
+  }, 300_000);
 });
 
 describe('cs-kpi sql --dialect duckdb', () => {
@@ -208,7 +209,7 @@ describe('cs-kpi sql --dialect duckdb', () => {
         expect(js.team.invite_rate === null).toBe(!invites);
       }
     }
-  }, 120_000);
+  }, 300_000);
 
   it('refuses what a user must say: the split, a dataset the dialect cannot name, a setting it cannot compute', () => {
     expect(() => parseSqlOptions([])).toThrow(/--split id, day or gap/);

@@ -21,6 +21,12 @@ export interface Dialect {
    * the last binary place (docs/scale.md).
    */
   orderedSum(value: string, order: string): string;
+  /**
+   * Two keys equal, NULL equal to NULL. DuckDB joins on IS NOT DISTINCT FROM by hashing; the same
+   * test spelled with OR and IS NULL made it compare every pair of a customer's rows (a join of the
+   * 1M-message month's consultations with its orders took 12 s instead of 0.2 s).
+   */
+  sameKey(a: string, b: string): string;
 }
 
 function escapedText(value: string, backslash: boolean): string {
@@ -40,6 +46,7 @@ export function dialect(name: DialectName, zone: string, dataset?: string): Dial
       minuteOf: (ms) => `(hour(${local(ms)}) * 60 + minute(${local(ms)}))`,
       dayLabel: (day, pattern) => `strftime(DATE '1970-01-01' + CAST(${day} AS INTEGER), '${pattern}')`,
       orderedSum: (value, order) => `list_reduce(list(${value} ORDER BY ${order}), lambda a, b: a + b)`,
+      sameKey: (a, b) => `${a} IS NOT DISTINCT FROM ${b}`,
     };
   }
   const local = (ms: string) => `DATETIME(TIMESTAMP_MILLIS(${ms}), ${escapedText(zone, true)})`;
@@ -51,5 +58,6 @@ export function dialect(name: DialectName, zone: string, dataset?: string): Dial
     minuteOf: (ms) => `(EXTRACT(HOUR FROM ${local(ms)}) * 60 + EXTRACT(MINUTE FROM ${local(ms)}))`,
     dayLabel: (day, pattern) => `FORMAT_DATE('${pattern}', DATE_FROM_UNIX_DATE(${day}))`,
     orderedSum: (value) => `SUM(${value})`,
+    sameKey: (a, b) => `(${a} = ${b} OR (${a} IS NULL AND ${b} IS NULL))`,
   };
 }

@@ -37,10 +37,9 @@ function eventSql(basis: Basis): string {
   return 'CASE WHEN cod THEN created_ms WHEN paid_day = created_day THEN paid_ms END';
 }
 
-/** Two keys equal, NULL equal to NULL (a consultation's k1 or k2 may be NULL). */
-const same = (a: string, b: string) => `(${a} = ${b} OR (${a} IS NULL AND ${b} IS NULL))`;
-const sameConsultation = (a: string, b: string) =>
-  `${a}.agent = ${b}.agent AND ${a}.customer = ${b}.customer AND ${same(`${a}.k1`, `${b}.k1`)} AND ${same(`${a}.k2`, `${b}.k2`)}`;
+/** The same consultation (its k1 or k2 may be NULL, equal to NULL). */
+const sameConsultation = (d: Dialect, a: string, b: string) =>
+  `${a}.agent = ${b}.agent AND ${a}.customer = ${b}.customer AND ${d.sameKey(`${a}.k1`, `${b}.k1`)} AND ${d.sameKey(`${a}.k2`, `${b}.k2`)}`;
 
 /** The days an after-sales mark looks back: the setting's, or the note's week when it is off. */
 export function afterSalesDays(settings: Settings): number {
@@ -125,7 +124,7 @@ WHERE c.fc IS NOT NULL AND c.fc <= e.event_at AND c.day >= e.event_day - ${windo
       // The consultation's last message at or before the moment (lastActivityBefore).
       name: 'cs_candidate_activity',
       sql: `SELECT c.basis, c.seq, c.agent, c.customer, c.k1, c.k2, c.fc, c.msgs, MAX(w.time_ms) AS last_at
-FROM ${t('cs_candidates')} AS c JOIN ${t('cs_walk')} AS w ON ${sameConsultation('w', 'c')} AND w.time_ms <= c.event_at
+FROM ${t('cs_candidates')} AS c JOIN ${t('cs_walk')} AS w ON ${sameConsultation(d, 'w', 'c')} AND w.time_ms <= c.event_at
 GROUP BY c.basis, c.seq, c.agent, c.customer, c.k1, c.k2, c.fc, c.msgs`,
     },
     { name: 'cs_choice', sql: choice[settings.attribution], materialize: true },
@@ -160,7 +159,7 @@ FROM ${t('cs_consultations')} AS c LEFT JOIN (
     SELECT c.basis, c.agent, c.customer, c.k1, c.k2, CASE WHEN c.agent = ch.agent THEN 1 ELSE 0 END AS own
     FROM ${t('cs_candidates')} AS c JOIN ${t('cs_choice')} AS ch ON ch.basis = c.basis AND ch.seq = c.seq
   ) AS credit GROUP BY agent, customer, k1, k2
-) AS m ON ${sameConsultation('m', 'c')}`,
+) AS m ON ${sameConsultation(d, 'm', 'c')}`,
     },
     {
       name: 'cs_order_chat_rows',
