@@ -124,7 +124,7 @@ WHERE c.fc IS NOT NULL AND c.fc <= e.event_at AND c.day >= e.event_day - ${windo
       // The consultation's last message at or before the moment (lastActivityBefore).
       name: 'cs_candidate_activity',
       sql: `SELECT c.basis, c.seq, c.agent, c.customer, c.k1, c.k2, c.fc, c.msgs, MAX(w.time_ms) AS last_at
-FROM ${t('cs_candidates')} AS c JOIN ${t('cs_walk')} AS w ON ${sameConsultation(d, 'w', 'c')} AND w.time_ms <= c.event_at
+FROM ${t('cs_candidates')} AS c JOIN ${t('cs_steps')} AS w ON ${sameConsultation(d, 'w', 'c')} AND w.time_ms <= c.event_at
 GROUP BY c.basis, c.seq, c.agent, c.customer, c.k1, c.k2, c.fc, c.msgs`,
     },
     { name: 'cs_choice', sql: choice[settings.attribution], materialize: true },
