@@ -201,7 +201,15 @@ export async function run(
       const progress = progressLine(err, terminal.stderrIsTerminal);
       let result: Awaited<ReturnType<typeof runReport>>;
       try {
-        result = await runReport(options, progress.step);
+        result = await runReport(options, progress.step).catch(async (error) => {
+          // auto chose DuckDB by size, and DuckDB found it cannot compute this report once the exports
+          // were read (a zone, an indicator it has no SQL for): the JS engine computes it.
+          if (options.engine !== 'auto' || !(error instanceof EngineRefusal)) throw error;
+          err(
+            `cs-kpi: --engine auto: ${error.message.replace(/ Use --engine js[^.]*\.$/, '')} The JS engine computes it, reading the exports again.\n`,
+          );
+          return runReport({ ...options, engine: 'js' }, progress.step);
+        });
       } finally {
         progress.clear();
       }

@@ -179,17 +179,51 @@ describe('cs-kpi report --engine duckdb', () => {
     expect(unknown.stderr).toContain('--engine is js, duckdb or auto; got "spark"');
   });
 
-  it('lets auto pick the JS engine, which computes every report, until the crossover is measured', () => {
-    const auto = cli([
+  it('lets auto pick DuckDB from 1 GiB of chats (CS_KPI_DUCKDB_FROM_BYTES), the JS engine below', () => {
+    const args = [
       'report',
       '--chats',
       EXAMPLE_CHATS,
       '--orders',
-      'examples/taobao-orders.csv',
+      EXAMPLE_ORDERS,
       '--format',
       'json',
-    ]);
+      '--timings',
+    ];
+    const below = cli(args);
+    expect(below.status).toBe(0);
+    expect(below.stderr).toMatch(/compute \d/);
+    expect(below.stderr).not.toContain('compute (duckdb)');
+    const fromZero = cli(args, { CS_KPI_DUCKDB_FROM_BYTES: '0' });
+    expect(fromZero.status).toBe(0);
+    expect(fromZero.stderr).toContain('compute (duckdb)');
+    expect(fromZero.stdout).toBe(below.stdout);
+    expect(JSON.parse(fromZero.stdout).team.conversion_rate).toBeGreaterThan(0);
+    const wrong = cli(args, { CS_KPI_DUCKDB_FROM_BYTES: '1 GB' });
+    expect(wrong.status).toBe(2);
+    expect(wrong.stderr).toContain('CS_KPI_DUCKDB_FROM_BYTES is a size in bytes');
+  }, 120_000);
+
+  it('lets auto hand a report DuckDB finds it cannot compute, once the exports are read, to the JS engine', () => {
+    // Shopee TW's orders are read in Asia/Taipei, the chats in --tz: DuckDB counts days in one zone.
+    const args = [
+      'report',
+      '--chats',
+      CROSS_BORDER.chats,
+      '--orders',
+      CROSS_BORDER.shopeeOrders,
+      '--format',
+      'json',
+    ];
+    const js = cli([...args, '--engine', 'js']);
+    expect(js.status).toBe(0);
+    const duckdb = cli([...args, '--engine', 'duckdb']);
+    expect(duckdb.status).toBe(2);
+    const auto = cli([...args, '--timings'], { CS_KPI_DUCKDB_FROM_BYTES: '0' });
     expect(auto.status).toBe(0);
-    expect(JSON.parse(auto.stdout).team.conversion_rate).not.toBeNull();
-  });
+    expect(auto.stdout).toBe(js.stdout);
+    expect(auto.stderr).toContain('cs-kpi: --engine auto: --engine duckdb does not compute this report yet');
+    expect(auto.stderr).toContain('The JS engine computes it, reading the exports again.');
+    expect(auto.stderr).not.toContain('compute (duckdb)');
+  }, 120_000);
 });
