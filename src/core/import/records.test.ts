@@ -220,6 +220,34 @@ describe('amounts read only when sure', () => {
   });
 });
 
+describe('an order record', () => {
+  it('has its fields in one order, the optional ones (refunded, currency, cancelled lines) before its row', () => {
+    // The order inspect's sample and every JSON of records show them in.
+    const text = `order_id,customer,created_at,paid_at,amount,items,refund_amount,currency,status,line_status\n1,A,${PAID},${PAID},10.00,1,10.00,usd,refunded,cancelled\n2,B,${PAID},${PAID},12.00,2,0,,paid,\n`;
+    const result = read('orders', 'o.csv', text, { status: 'status', line_status: 'line_status' });
+    expect(result.warnings).toEqual([]);
+    const fields = [
+      'orderId',
+      'subOrderId',
+      'rowPrint',
+      'customer',
+      'createdAt',
+      'paidAt',
+      'amount',
+      'items',
+    ];
+    expect(result.records.map((o) => Object.keys(o))).toEqual([
+      [...fields, 'cod', 'refundAmount', 'refunded', 'currency', 'cancelledLines', 'row'],
+      [...fields, 'cod', 'refundAmount', 'row'],
+    ]);
+    expect(result.records[0]).toMatchObject({
+      refunded: true,
+      currency: 'USD',
+      cancelledLines: { items: 1 },
+    });
+  });
+});
+
 describe('IDs a spreadsheet rounded', () => {
   const ROUNDED = /^"3\.00000000000000E\+18" is an ID that a spreadsheet rounded to 15 digits/;
 

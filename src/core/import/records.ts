@@ -436,7 +436,7 @@ export const CONVERTERS: { [K in Kind]: (r: RowReader<K>) => RecordOf[K] | null 
     if (amount === null || items == null || refundAmount === null || cod === null) return null;
     // An order-level amount already leaves out what its cancelled lines cost: only their items go.
     const cancelledAmount = r.perLineMoney && !Number.isNaN(amount) ? amount : 0;
-    return {
+    const order: RecordOf['orders'] = {
       orderId,
       subOrderId: orNull(subOrderId),
       rowPrint: r.fingerprint(),
@@ -447,11 +447,14 @@ export const CONVERTERS: { [K in Kind]: (r: RowReader<K>) => RecordOf[K] | null 
       items,
       cod,
       refundAmount,
-      ...(status === 'refunded' ? { refunded: true } : {}),
-      ...(currency !== '' ? { currency } : {}),
-      ...(cancelledLine ? { cancelledLines: { amount: cancelledAmount, items } } : {}),
-      row: r.row,
     };
+    // Set one by one, in this order, where a spread of each after the fields above cost a call into
+    // the engine's runtime per row (a tenth of a Tmall export's import).
+    if (status === 'refunded') order.refunded = true;
+    if (currency !== '') order.currency = currency;
+    if (cancelledLine) order.cancelledLines = { amount: cancelledAmount, items };
+    order.row = r.row;
+    return order;
   },
   ratings(r) {
     const time = r.time('time');

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseTime } from '../time/parseTime';
+import { currencyOfAmount } from './currency';
 import {
   type DecimalMark,
   type MarkEvidence,
@@ -220,6 +221,27 @@ describe('reading many rows fast, the same as the slow way', () => {
       expect(Object.is(parseMoney(text), Number(text))).toBe(true);
     expect(parseMoney('-.')).toBeNull();
     expect(parseMoney('1.2.3')).toBeNull();
+  });
+
+  it('finds no currency in a bare number, and the currency of a sign or code written around one', () => {
+    const bare = fc.stringMatching(/^-?[\d,.]{1,12}$/);
+    const signs = [
+      ['NT$', 'TWD'],
+      ['us$', 'USD'],
+      ['RM', 'MYR'],
+      ['฿', 'THB'],
+      ['€', 'EUR'],
+      ['RMB', 'CNY'],
+      ['usd', 'USD'],
+      ['TWD', 'TWD'],
+    ] as const;
+    fc.assert(
+      fc.property(bare, fc.constantFrom(...signs), fc.boolean(), (amount, [sign, code], after) => {
+        expect(currencyOfAmount(amount)).toBeNull();
+        expect(currencyOfAmount(after ? `${amount} ${sign}` : `${sign}${amount}`)).toBe(code);
+      }),
+    );
+    for (const text of ['$12.00', '¥80', '80元', '12.00 ABC', '']) expect(currencyOfAmount(text)).toBeNull();
   });
 
   it('trims cells exactly as String.prototype.trim does, ideographic and no-break spaces included', () => {
