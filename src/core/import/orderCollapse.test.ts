@@ -37,6 +37,15 @@ describe('OrderCollapser', () => {
     ]);
   });
 
+  it('tells every index-like ID from the others at the edges (0, nine digits, ten digits, a sign)', () => {
+    const ids = ['0', '00', '999999999', '1000000000', '0999999999', '+5', '5', '-5', '5 '];
+    const first = ids.map((id, i) => row(id, { amount: i + 1, rowPrint: 1 }));
+    const again = ids.map((id) => row(id, { rowPrint: 2, items: 2 }));
+    const { orders, duplicates } = collapse([...first, ...again]);
+    expect(orders.map((o) => [o.orderId, o.amount, o.items])).toEqual(ids.map((id, i) => [id, i + 1, 3]));
+    expect(duplicates).toBe(0);
+  });
+
   it('adds SKU rows, and counts a row read again (however far apart) once, as a duplicate', () => {
     const id = '3000000000000007919';
     const rows = [
