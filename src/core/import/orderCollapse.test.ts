@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isZeroTailed, OrderCollapser, type OrderRow, type PerLine } from './orderCollapse';
 import type { ImportWarning } from './warnings';
@@ -43,6 +44,34 @@ describe('OrderCollapser', () => {
     const again = ids.map((id) => row(id, { rowPrint: 2, items: 2 }));
     const { orders, duplicates } = collapse([...first, ...again]);
     expect(orders.map((o) => [o.orderId, o.amount, o.items])).toEqual(ids.map((id, i) => [id, i + 1, 3]));
+    expect(duplicates).toBe(0);
+  });
+
+  it('groups rows by their order ID exactly as the IDs’ texts are equal, whatever their digits', () => {
+    const digitsOf = (min: number, max: number) => fc.stringMatching(new RegExp(`^[0-9]{${min},${max}}$`));
+    const id = fc.oneof(
+      digitsOf(1, 3),
+      digitsOf(8, 11),
+      digitsOf(17, 21),
+      fc.constantFrom('3000000000000000000', '300000000000000000', '30000000000000000000', '1000000000'),
+      fc.constantFrom('3000000000000000001', '0300000000000000001', '3000000000000000001x', 'A123'),
+    );
+    fc.assert(
+      fc.property(fc.array(id, { minLength: 1, maxLength: 60 }), (ids) => {
+        const { orders } = collapse(ids.map((orderId, i) => row(orderId, { rowPrint: i })));
+        const counts = new Map<string, number>();
+        for (const orderId of ids) counts.set(orderId, (counts.get(orderId) ?? 0) + 1);
+        expect(orders.map((o) => [o.orderId, o.items])).toEqual([...counts]);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('tells apart thousands of 19-digit IDs that share their last nine digits, and finds each again', () => {
+    const ids = Array.from({ length: 6000 }, (_, i) => `${3_000_000_000 + (i >> 1)}00000000${i & 1}`);
+    const rows = [...ids, ...[...ids].reverse()].map((orderId, i) => row(orderId, { rowPrint: i }));
+    const { orders, duplicates } = collapse(rows);
+    expect(orders.map((o) => [o.orderId, o.items])).toEqual(ids.map((orderId) => [orderId, 2]));
     expect(duplicates).toBe(0);
   });
 
