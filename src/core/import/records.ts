@@ -448,8 +448,8 @@ export const CONVERTERS: { [K in Kind]: (r: RowReader<K>) => RecordOf[K] | null 
       cod,
       refundAmount,
     };
-    // Set one by one, in this order, where a spread of each after the fields above cost a call into
-    // the engine's runtime per row (a tenth of a Tmall export's import).
+    // Set one by one, in this order (the order inspect's sample shows), rather than spread into the
+    // literal: no empty object made and copied in per row for the fields most orders lack.
     if (status === 'refunded') order.refunded = true;
     if (currency !== '') order.currency = currency;
     if (cancelledLine) order.cancelledLines = { amount: cancelledAmount, items };
