@@ -10,15 +10,23 @@ import {
 import { importTable } from '../core/import/importer';
 import type { PartRequest, PartResult } from './parallelImport';
 import { decodeOwnPart } from './pieces';
+import { CanonicalPart } from './sql/canonicalPart';
 
 const fail = (error: unknown) =>
   parentPort?.postMessage({ error: (error as Error).message ?? String(error) });
 
 /** Reads the part, then waits for the names to renumber it into (see parallelImport.ts). */
-function readPart(request: PartRequest) {
+async function readPart(request: PartRequest) {
+  // The names the other thread has numbered come once it has read its part (renumbering here spares
+  // it): listened for now, as they may come while DuckDB opens.
+  const names = new Promise<NameLists>((resolve) => parentPort?.once('message', resolve));
+  // For the DuckDB engine, canonical rows into a file of their own instead of columns.
+  const canonical = request.canonicalFile
+    ? await CanonicalPart.create(request.canonicalFile, request.rules)
+    : null;
   const { text, more } = decodeOwnPart(request.bytes, request.file, request);
   // Inspecting only counts the messages: no columns, as on the other thread.
-  const messages = request.countOnly ? null : new MessageColumnsBuilder(request.rules);
+  const messages = request.countOnly || canonical ? null : new MessageColumnsBuilder(request.rules);
   let count = 0;
   const result = importTable({
     file: request.file,
@@ -32,27 +40,18 @@ function readPart(request: PartRequest) {
     ...(request.marketZones ? { marketZones: true } : {}),
     onMessage: (message) => {
       messages?.add(message);
+      canonical?.add(message);
       count++;
     },
   });
+  canonical?.finish();
   const part = messages && columnsData(messages.build());
-  // The names the other thread has numbered come once it has read its part; renumbering here spares it.
-  parentPort?.once('message', (names: NameLists) => {
-    try {
-      const columns = part && renumberColumns(part, names);
-      const reply: PartResult = { columns, messages: count, warnings: result.warnings, rows: result.rows };
-      parentPort?.postMessage(reply, columns ? transferables(columns) : []);
-    } catch (error) {
-      fail(error);
-    }
-  });
+  const columns = part && renumberColumns(part, await names);
+  const reply: PartResult = { columns, messages: count, warnings: result.warnings, rows: result.rows };
+  parentPort?.postMessage(reply, columns ? transferables(columns) : []);
 }
 
 // Started before the command has read the file: the part comes as the first message.
 parentPort?.once('message', (request: PartRequest) => {
-  try {
-    readPart(request);
-  } catch (error) {
-    fail(error);
-  }
+  readPart(request).catch(fail);
 });

@@ -33,10 +33,15 @@ export interface PartRequest {
   countOnly?: boolean;
   /** Read in the zone of the dialect's market, as the first part is (RowsRequest.marketZones). */
   marketZones?: boolean;
+  /**
+   * The DuckDB engine's: the part's canonical messages go into a DuckDB database file at this path
+   * (sql/canonicalPart.ts), and the part comes back without columns.
+   */
+  canonicalFile?: string;
 }
 
 export interface PartResult {
-  /** null when only counted. */
+  /** null when only counted, or written to PartRequest.canonicalFile. */
   columns: RenumberedColumns | null;
   messages: number;
   warnings: ImportWarning[];

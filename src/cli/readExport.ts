@@ -53,6 +53,11 @@ export interface ExportOptions<K extends Kind> {
   marketZones?: boolean;
   /** Read on this thread only, every message through onMessage (the DuckDB engine's stream). */
   inOnePiece?: boolean;
+  /**
+   * The DuckDB engine's, for a chat export: a worker reading a second part writes its canonical
+   * messages into a DuckDB database file at this path (PartRequest.canonicalFile).
+   */
+  canonicalFile?: string;
 }
 
 /** A file read on this thread: the whole of it, or the first part while a worker reads the rest. */
@@ -97,6 +102,7 @@ export function readExport<K extends Kind>(
               rules: options.rules,
               ...(options.countOnly ? { countOnly: true } : {}),
               ...(options.marketZones ? { marketZones: true } : {}),
+              ...(options.canonicalFile ? { canonicalFile: options.canonicalFile } : {}),
             },
             options.share,
             options.kind === 'chats' ? 'chats' : undefined,

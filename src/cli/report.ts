@@ -157,13 +157,19 @@ export async function runReport(
 
   // The second part of a chat export, joined once the worker has read it.
   const joinLater =
-    (second: Promise<PartResult>, summary: ImportSummary, own: ExportRead & { warnings: ImportWarning[] }) =>
+    (
+      second: Promise<PartResult>,
+      summary: ImportSummary,
+      own: ExportRead & { warnings: ImportWarning[] },
+      canonicalFile: string | undefined,
+    ) =>
     () =>
       timedWait(
         timings,
         `wait for ${summary.file} (second part)`,
-        second.then(({ columns, warnings, rows, messages: read }) => {
+        second.then(async ({ columns, warnings, rows, messages: read }) => {
           if (columns) messages.addRenumbered(columns);
+          if (canonicalFile) await sql?.addPart(canonicalFile, read);
           messageCount += read;
           for (const warning of warnings) own.warnings.push(warning);
           own.rows += rows;
@@ -188,6 +194,8 @@ export async function runReport(
       const messagesBefore = messageCount;
       const recordsBefore = sql && isRecordTable(kind) ? sql.records[kind].count : 0;
       const given = options.zones[kind]?.[path];
+      // With DuckDB, a worker reading a chat export's second part writes its rows into a file of its own.
+      const canonicalFile = sql && kind === 'chats' ? sql.partFile() : undefined;
       const { result, encoding, parts, stop } = readExport(
         path,
         {
@@ -196,7 +204,7 @@ export async function runReport(
           rules: options.settings,
           share: FIRST_PART_SHARE,
           ...(kind === 'chats' ? { onMessage } : {}),
-          ...(sql ? { inOnePiece: true } : {}),
+          ...(canonicalFile ? { canonicalFile } : sql ? { inOnePiece: true } : {}),
           ...(sql && isRecordTable(kind) ? { onRecord: sql.recordSink(kind) } : {}),
         },
         timings,
@@ -243,7 +251,7 @@ export async function runReport(
       };
       summaries.push(summary);
       // The worker renumbers its part into these names while this thread reads the other files.
-      if (parts) pending = joinLater(parts.second(messages.names()), summary, own);
+      if (parts) pending = joinLater(parts.second(messages.names()), summary, own, canonicalFile);
     }
     return { records, exports };
   };

@@ -1,7 +1,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../../scripts/build.mjs';
@@ -128,6 +128,57 @@ describe('cs-kpi report', () => {
     expect(inspection.records).toBe(rows.length - 4);
     expect(inspection.warnings.map((w: { row: number }) => w.row)).toEqual([53, 102, 2603, 3502]);
   });
+
+  it('with --engine duckdb, reads a large chat export on two cores: the worker writes its part as canonical rows', () => {
+    // The broken month cut in two, and a second chat file (the sample again, its rows repeated across
+    // the cut): the second part's rows are numbered after the first's, file after file.
+    const { file, args } = brokenChats();
+    const [header, ...rows] = readFileSync(join(ROOT, 'examples/qianniu-chats.csv'), 'utf8')
+      .trim()
+      .split('\n');
+    const dir = tempDir();
+    const again = join(dir, 'again.csv');
+    writeFileSync(again, `${header}\n${[...rows, ...rows.slice(0, 30)].join('\n')}\n`);
+    const both = [...args, '--chats', again];
+    const parts = join(dir, 'tmp');
+    mkdirSync(parts);
+    for (const run of [args, both]) {
+      const js = cli(run);
+      const whole = cli([...run, '--engine', 'duckdb']);
+      const inParts = cli([...run, '--engine', 'duckdb', '--timings'], {
+        CS_KPI_PARALLEL_MIN_BYTES: '1',
+        TMPDIR: parts,
+      });
+      expect(inParts.status, inParts.stderr).toBe(0);
+      expect(inParts.stderr.match(/\(second part\)/g)?.length).toBe(run === args ? 1 : 2);
+      expect(whole.stdout).toBe(js.stdout);
+      expect(inParts.stdout).toBe(js.stdout);
+      expect(inParts.stderr.split('\n').filter((line) => line.startsWith('  '))).toEqual(
+        whole.stderr.split('\n').filter((line) => line.startsWith('  ')),
+      );
+      // The parts' files are gone with the command.
+      expect(readdirSync(parts)).toEqual([]);
+      // The canonical table itself, row for row (seq included): the same Parquet file either way.
+      const chatArgs = run.slice(1).filter((_, i, all) => all[i] === '--chats' || all[i - 1] === '--chats');
+      const exported = (env: Record<string, string>) => {
+        const out = mkdtempSync(join(dir, 'parquet-'));
+        const done = cli(['export', '--format', 'parquet', '--out', out, ...chatArgs], env);
+        expect(done.status, done.stderr).toBe(0);
+        return readFileSync(join(out, 'messages.parquet'));
+      };
+      expect(exported({ CS_KPI_PARALLEL_MIN_BYTES: '1' }).equals(exported({}))).toBe(true);
+    }
+    const report = JSON.parse(
+      cli([...both, '--engine', 'duckdb'], { CS_KPI_PARALLEL_MIN_BYTES: '1' }).stdout,
+    );
+    expect(report.warnings.map((w: { file: string; row: number }) => `${w.file}:${w.row}`)).toEqual([
+      `${basename(file)}:53`,
+      `${basename(file)}:102`,
+      `${basename(file)}:2603`,
+      `${basename(file)}:3502`,
+    ]);
+    expect(report.counts.duplicateMessages).toBeGreaterThanOrEqual(30);
+  }, 240_000);
 
   it('reads an export too large for one text in pieces of whole records, with the figures of one text', () => {
     // Any size is "too large" here: the chats in pieces on two cores and on one, the orders in pieces.

@@ -107,6 +107,11 @@ export class MessageRows {
     return this.seq;
   }
 
+  /** `count` messages taken in otherwise (DuckdbEngine.addPart): the next one is numbered after them. */
+  skip(count: number): void {
+    this.seq += count;
+  }
+
   add(message: Message): void {
     const s = this.sink;
     if (!Number.isInteger(message.time))

@@ -1,3 +1,5 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DuckDBAppender, DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import { SAME_TEXT_CONSULTATIONS } from '../../core/engine/autoReplies';
@@ -13,7 +15,8 @@ import type { Settings } from '../../core/engine/settings';
 import { nameComparer } from '../../core/lib/nameOrder';
 import type { DetailConsultation } from '../../core/sheets/tabs';
 import { dayLabel } from '../../core/time/zone';
-import { createTableSql, MessageRows, OrderRows, type RowSink } from './canonical';
+import { appenderSink } from './appenderSink';
+import { createTableSql, MessageRows, OrderRows } from './canonical';
 import { EngineRefusal } from './choice';
 import { sqlRefusals, sqlSources } from './coverage';
 import { detailConsultation, detailSql } from './detailRows';
@@ -22,18 +25,7 @@ import { RECORD_TABLE_NAMES, type RecordOfTable, RecordRows, type RecordTable } 
 import type { View } from './sqlTypes';
 import { column, reportViews } from './views';
 
-/** Canonical rows into a DuckDB table through its appender. */
-export function appenderSink(appender: DuckDBAppender): RowSink {
-  return {
-    bigint: (v) => appender.appendBigInt(BigInt(v)),
-    double: (v) => appender.appendDouble(v),
-    integer: (v) => appender.appendInteger(v),
-    text: (v) => appender.appendVarchar(v),
-    bool: (v) => appender.appendBoolean(v),
-    nothing: () => appender.appendNull(),
-    endRow: () => appender.endRow(),
-  };
-}
+export { appenderSink } from './appenderSink';
 
 type Value = string | number | boolean | null;
 const plain = (v: unknown): Value =>
@@ -109,6 +101,40 @@ export class DuckdbEngine {
   }
 
   private appending = true;
+  /** Where workers write the canonical rows of chat exports' second parts (partFile), made when first asked. */
+  private partsDir: string | null = null;
+  private parts = 0;
+
+  /**
+   * A new file for a worker to write a chat export's second part into (CanonicalPart), in a folder of
+   * the engine's own that close() removes.
+   */
+  partFile(): string {
+    this.partsDir ??= mkdtempSync(join(tmpdir(), 'cs-kpi-parts-'));
+    return join(this.partsDir, `part${++this.parts}.duckdb`);
+  }
+
+  /**
+   * The `count` messages a worker wrote into `file` (partFile), numbered after those appended so far:
+   * the rows the file's first part ended before, as reading the file in one piece numbers them.
+   */
+  async addPart(file: string, count: number): Promise<void> {
+    // The rows appended so far go in first, so that the table's rows stay in file order.
+    for (const appender of this.appenders) appender.flushSync();
+    const sqlFile = file.replaceAll("'", "''");
+    await this.connection.run(`ATTACH '${sqlFile}' AS cs_part (READ_ONLY)`);
+    try {
+      const [held] = await rows(this.connection, 'SELECT COUNT(*) AS n FROM cs_part.messages');
+      if (held?.n !== count) throw new Error(`${file} holds ${held?.n} messages, not the ${count} read`);
+      await this.connection.run(
+        `INSERT INTO messages SELECT seq + ${this.messages.count} AS seq, * EXCLUDE (seq) FROM cs_part.messages`,
+      );
+    } finally {
+      await this.connection.run('DETACH cs_part');
+    }
+    this.messages.skip(count);
+    rmSync(file, { force: true });
+  }
 
   /** Every row appended is in the table from now on. */
   private finishAppending(): void {
@@ -152,6 +178,7 @@ export class DuckdbEngine {
   close(): void {
     this.connection.closeSync();
     this.instance.closeSync();
+    if (this.partsDir) rmSync(this.partsDir, { recursive: true, force: true });
   }
 
   /** Runs any SQL on the engine's data (the parquet export, tests). */
