@@ -1,11 +1,12 @@
-// `cs-kpi report --engine duckdb` against `--engine js` with ratings, complaints, online time and issues:
-// the example month's ratings, the public Olist reviews, and a month of the example agents' online
-// time, issues and complaints written here; the same JSON, CSV and table to the byte, the same notes.
+// `cs-kpi report --engine duckdb` against `--engine js` with ratings, refunds, complaints, online time
+// and issues: the example month's ratings, the public Olist reviews, and a month of the example agents'
+// refunds of the example orders, online time, issues and complaints written here; the same JSON, CSV
+// and table to the byte, the same notes.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { EXAMPLE_CHATS } from '../examples';
+import { EXAMPLE_CHATS, EXAMPLE_REPORT_ARGS } from '../examples';
 import { cli } from '../helpers/cli';
 import { expectSameOutput } from './differential';
 
@@ -48,6 +49,39 @@ function writeMonth(dir: string) {
   writeFileSync(files.issues, `${issues.join('\n')}\n`);
   writeFileSync(files.complaints, `${complaints.join('\n')}\n`);
   return files;
+}
+
+/**
+ * Refunds of the example orders (October 2026: IDs 3000000000000000000 …), from a fixed sequence:
+ * requested through the month, completed minutes to days later (some on the next month's first days,
+ * some never), by the shop, the platform, the buyer or unsaid, some disputed, most naming an agent and
+ * a few nobody (the shop's); an order refunded twice, and a refund of an order the export lacks.
+ */
+function writeRefunds(dir: string) {
+  let seed = 7;
+  const next = (n: number) => {
+    seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+    return seed % n;
+  };
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const stamp = (ms: number) => new Date(ms).toISOString().slice(0, 19).replace('T', ' ');
+  const rows = ['订单编号,退款申请时间,退款完结时间,完结方,是否纠纷,处理客服'];
+  for (let i = 0; i < 90; i++) {
+    const order = i === 89 ? 999_999 : next(520);
+    const applied = Date.parse(
+      `2026-10-${pad(1 + next(31))}T${pad(next(24))}:${pad(next(60))}:${pad(next(60))}Z`,
+    );
+    const minutes = [null, 1, 37, 600, 1_441, 4_000][next(6)] as number | null;
+    const completed = minutes === null ? '' : stamp(applied + minutes * 60_000 + next(60) * 1000);
+    const by = minutes === null ? '' : ['商家', '商家', '平台', '买家', ''][next(5)];
+    const agent = next(6) === 0 ? '' : AGENTS[next(AGENTS.length)];
+    rows.push(
+      `="${3_000_000_000_000_000_000n + BigInt(order)}",${stamp(applied)},${completed},${by},${next(4) === 0 ? '是' : '否'},${agent}`,
+    );
+  }
+  const file = join(dir, 'refunds.csv');
+  writeFileSync(file, `${rows.join('\n')}\n`);
+  return file;
 }
 
 describe('cs-kpi report --engine duckdb with ratings, complaints, online time and issues', () => {
@@ -98,6 +132,26 @@ describe('cs-kpi report --engine duckdb with ratings, complaints, online time an
     expectSameOutput([...args, '--format', 'csv', '--period', 'day']);
     expectSameOutput([...args, '--format', 'table', '--tz', 'UTC']);
   }, 240_000);
+
+  it('gives the output of --engine js with a month of refunds of the example orders, with and without the chats and orders', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cs-kpi-sql-refunds-'));
+    const refunds = writeRefunds(dir);
+    const { complaints } = writeMonth(dir);
+    const args = ['report', ...EXAMPLE_REPORT_ARGS, '--refunds', refunds, '--complaints', complaints];
+    const report = JSON.parse(expectSameOutput([...args, '--format', 'json']));
+    // Not a vacuous match: every refund figure and 投诉率 are there, between 0 and 1 where rates.
+    for (const id of ['refund_rate', 'dispute_rate', 'self_refund_rate', 'complaint_rate'])
+      expect(report.shop[id], id).toBeGreaterThan(0);
+    expect(report.shop.self_refund_rate).toBeLessThan(1);
+    expect(report.team.refund_hours_median).toBeGreaterThan(0);
+    expect(report.imports.find((i: { kind: string }) => i.kind === 'refunds').records).toBe(90);
+    expectSameOutput([...args, '--format', 'json', '--period', 'day', '--after-sales-days', '7']);
+    expectSameOutput([...args, '--format', 'csv', '--period', 'week', '--basis', 'ordered']);
+    expectSameOutput([...args, '--format', 'table', '--tz', 'UTC', '--min-sample', '5']);
+    const alone = ['report', '--refunds', refunds, '--format', 'json'];
+    expect(JSON.parse(expectSameOutput(alone)).shop.refund_hours).toBeGreaterThan(0);
+    expectSameOutput([...alone, '--period', 'week', '--after-sales-days', '3']);
+  }, 300_000);
 
   it('refuses a ratings export given a zone of its own (the views count days in --tz), naming it', () => {
     const zoned = cli(['report', '--ratings', `${RATINGS}@Asia/Taipei`, '--engine', 'duckdb']);

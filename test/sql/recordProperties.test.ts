@@ -1,9 +1,18 @@
-// Property-generated ratings, complaints, online time and issues (with or without chats) through both
-// engines: every figure the same (differential.ts), under the settings that shape them.
+// Property-generated ratings, refunds, complaints, online time and issues (with or without chats, with
+// or without orders) through both engines: every figure the same (differential.ts), under the
+// settings that shape them.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type Available, NOTHING_AVAILABLE } from '../../src/core/engine/facts';
-import type { Complaint, Issue, Message, OnlineSpan, Rating } from '../../src/core/engine/model';
+import type {
+  Complaint,
+  Issue,
+  Message,
+  OnlineSpan,
+  Order,
+  Rating,
+  Refund,
+} from '../../src/core/engine/model';
 import { resolveSettings, type Settings } from '../../src/core/engine/settings';
 import { duckdbReport, expectSameReports, jsReport, type Records } from './differential';
 
@@ -38,6 +47,22 @@ const issue: fc.Arbitrary<Issue> = fc.record({
   agent: fc.constantFrom(...agents),
   resolved: fc.boolean(),
 });
+// Refunds of the orders below (o1 … o12: some ordered, some not), requested round day edges, completed
+// the same second, minutes, hours or days later or not at all, by the shop, the platform, the buyer or
+// nobody said; a refund of an order twice (two records of one order).
+const refund: fc.Arbitrary<Refund> = fc
+  .record({
+    orderId: fc.integer({ min: 1, max: 12 }).map((n) => `o${n}`),
+    agent: agentOrShop,
+    appliedAt: time,
+    after: fc.option(fc.constantFrom(0, 1000, 59_000, 3_600_000, 7_777_000, 86_400_000, 5 * 86_400_000 + 1), {
+      nil: null,
+      freq: 3,
+    }),
+    completedBy: fc.constantFrom<Refund['completedBy']>('shop', 'shop', 'platform', 'buyer', null),
+    dispute: fc.boolean(),
+  })
+  .map(({ after, ...r }) => ({ ...r, completedAt: after === null ? null : r.appliedAt + after }));
 const message: fc.Arbitrary<Message> = fc.record({
   time,
   agent: fc.constantFrom(...agents),
@@ -52,6 +77,26 @@ const message: fc.Arbitrary<Message> = fc.record({
   rowPrint: fc.constant(null),
 }) as fc.Arbitrary<Message>;
 
+// Orders of the chats' buyers (and of nobody the chats know), placed round the records' moments and
+// paid at once, a day later or never; some cash on delivery; refunded by amount or status or not.
+const order: fc.Arbitrary<Order> = fc
+  .record({
+    orderId: fc.integer({ min: 1, max: 12 }).map((n) => `o${n}`),
+    customer: fc.constantFrom('c1', 'c2', 'nobody', null),
+    createdAt: time,
+    paidAfter: fc.option(fc.constantFrom(0, 60_000, 86_400_000), { nil: null, freq: 4 }),
+    amount: fc.constantFrom(0, 19.9, 100),
+    items: fc.integer({ min: 0, max: 2 }),
+    cod: fc.oneof({ arbitrary: fc.constant(false), weight: 6 }, fc.constant(true)),
+    refundAmount: fc.constantFrom(0, 0, 0, 5),
+    refunded: fc.option(fc.boolean(), { nil: undefined, freq: 2 }),
+  })
+  .map(({ paidAfter, refunded, ...o }) => ({
+    ...o,
+    paidAt: paidAfter === null ? null : o.createdAt + paidAfter,
+    ...(refunded === undefined ? {} : { refunded }),
+  }));
+
 const settings: fc.Arbitrary<Settings> = fc
   .record({
     period: fc.constantFrom('all', 'day', 'week', 'month'),
@@ -63,7 +108,22 @@ const settings: fc.Arbitrary<Settings> = fc
   })
   .map((s) => resolveSettings(s as unknown as Partial<Settings>));
 
+const orderSettings: fc.Arbitrary<Settings> = fc
+  .record({
+    period: fc.constantFrom('all', 'day', 'week', 'month'),
+    timeZone: fc.constantFrom('Asia/Shanghai', 'UTC', 'America/New_York'),
+    windowDays: fc.integer({ min: 1, max: 3 }),
+    attribution: fc.constantFrom('last', 'first', 'most'),
+    basis: fc.constantFrom('paid', 'ordered', 'paid-same-day'),
+    afterSalesChatDays: fc.constantFrom(0, 0, 2),
+    afterSalesWindowDays: fc.constantFrom(null, 1, 5, 30),
+    minSample: fc.integer({ min: 0, max: 6 }),
+  })
+  .map((s) => resolveSettings(s as unknown as Partial<Settings>));
+
 const list = <T>(item: fc.Arbitrary<T>) => fc.array(item, { maxLength: 25 });
+/** What a refund export's optional columns gave: who completed each refund, and which were disputed. */
+const refundColumns = fc.record({ refundCompleters: fc.boolean(), disputeFlags: fc.boolean() });
 
 describe('DuckDB and the JS engine on property-generated ratings, complaints, online time and issues', () => {
   it('give the same report for any records, with or without chats, and settings', async () => {
@@ -72,12 +132,14 @@ describe('DuckDB and the JS engine on property-generated ratings, complaints, on
         fc.record({
           messages: fc.option(list(message), { nil: null }),
           ratings: fc.option(list(rating), { nil: null }),
+          refunds: fc.option(list(refund), { nil: null }),
           complaints: fc.option(list(complaint), { nil: null }),
           online: fc.option(list(online), { nil: null }),
           issues: fc.option(list(issue), { nil: null }),
         }),
+        refundColumns,
         settings,
-        async ({ messages, ...given }, s) => {
+        async ({ messages, ...given }, columns, s) => {
           const available: Available = { ...NOTHING_AVAILABLE, chats: messages !== null };
           const records: Records = {};
           for (const [kind, items] of Object.entries(given)) {
@@ -85,6 +147,7 @@ describe('DuckDB and the JS engine on property-generated ratings, complaints, on
             available[kind as keyof Available] = true;
             (records as Record<string, unknown>)[kind] = items;
           }
+          if (available.refunds) Object.assign(available, columns);
           const js = jsReport(messages ?? [], s, available, false, records);
           const sql = await duckdbReport(messages ?? [], s, available, false, records);
           expectSameReports(js, sql);
@@ -93,6 +156,159 @@ describe('DuckDB and the JS engine on property-generated ratings, complaints, on
       { numRuns: 80, endOnFailure: true },
     );
   }, 300_000);
+
+  it('give the same report with orders: refunds making orders refunded, 退款纠纷率 and 投诉率 over paid orders', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.record({
+          messages: fc.array(message, { minLength: 1, maxLength: 40 }),
+          orders: fc.array(order, { minLength: 1, maxLength: 20 }),
+          refunds: fc.option(list(refund), { nil: null }),
+          complaints: fc.option(list(complaint), { nil: null }),
+        }),
+        refundColumns,
+        fc.record({ refundAmounts: fc.boolean(), orderTimes: fc.boolean() }),
+        orderSettings,
+        async ({ messages, orders, refunds, complaints }, columns, orderColumns, s) => {
+          const available: Available = {
+            ...NOTHING_AVAILABLE,
+            chats: true,
+            orders: true,
+            orderBuyers: true,
+            paymentTimes: true,
+            amounts: true,
+            ...orderColumns,
+            ...(refunds ? { refunds: true, ...columns } : {}),
+            ...(complaints ? { complaints: true } : {}),
+          };
+          const records: Records = {
+            orders,
+            ...(refunds ? { refunds } : {}),
+            ...(complaints ? { complaints } : {}),
+          };
+          const js = jsReport(messages, s, available, false, records);
+          const sql = await duckdbReport(messages, s, available, false, records);
+          expectSameReports(js, sql);
+        },
+      ),
+      { numRuns: 60, endOnFailure: true },
+    );
+  }, 300_000);
+
+  it('counts refunds as the JS engine does (hand-made month): records refunding orders, disputes, completions', async () => {
+    const at = (day: number, hour: number, minute = 0) =>
+      Date.parse(`2024-03-0${day}T${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}:00Z`);
+    const chat = (agent: string, customer: string, time: number, from: 'customer' | 'agent'): Message => ({
+      time,
+      agent,
+      customer,
+      from,
+      text: '在吗',
+      session: null,
+      auto: false,
+      transfer: null,
+      invite: false,
+      offline: false,
+      rowPrint: null,
+    });
+    const messages = [
+      chat('小美', 'c1', at(1, 10), 'customer'),
+      chat('小美', 'c1', at(1, 10, 1), 'agent'),
+      chat('小王', 'c2', at(1, 11), 'customer'),
+      chat('小王', 'c2', at(1, 11, 1), 'agent'),
+    ];
+    const paid = (orderId: string, customer: string, time: number): Order => ({
+      orderId,
+      customer,
+      createdAt: time,
+      paidAt: time,
+      amount: 100,
+      items: 1,
+      cod: false,
+      refundAmount: 0,
+    });
+    // Three paid orders, none refunded by amount or status: 小美's, 小王's, and one nobody sold.
+    const orders = [paid('o1', 'c1', at(1, 12)), paid('o2', 'c2', at(1, 13)), paid('o3', 'c3', at(2, 8))];
+    const refunds: Refund[] = [
+      {
+        orderId: 'o1',
+        agent: '小美',
+        appliedAt: at(2, 9),
+        completedAt: at(2, 21),
+        completedBy: 'shop',
+        dispute: false,
+      },
+      {
+        orderId: 'o3',
+        agent: null,
+        appliedAt: at(2, 9),
+        completedAt: at(4, 9),
+        completedBy: 'platform',
+        dispute: true,
+      },
+      {
+        orderId: 'o2',
+        agent: '小美',
+        appliedAt: at(3, 9),
+        completedAt: at(3, 10, 30),
+        completedBy: 'shop',
+        dispute: true,
+      },
+      // An agent nothing else names (no chats, ratings, online time or issues): no row of their own.
+      {
+        orderId: 'o9',
+        agent: 'Ghost',
+        appliedAt: at(3, 9),
+        completedAt: at(3, 12),
+        completedBy: 'buyer',
+        dispute: false,
+      },
+      {
+        orderId: 'o9',
+        agent: '小王',
+        appliedAt: at(4, 9),
+        completedAt: null,
+        completedBy: null,
+        dispute: false,
+      },
+    ];
+    const available: Available = {
+      ...NOTHING_AVAILABLE,
+      chats: true,
+      orders: true,
+      orderBuyers: true,
+      orderTimes: true,
+      paymentTimes: true,
+      amounts: true,
+      refundAmounts: true,
+      refunds: true,
+      refundCompleters: true,
+      disputeFlags: true,
+    };
+    const s = resolveSettings({ timeZone: 'UTC' });
+    const records = { orders, refunds };
+    const sql = await duckdbReport(messages, s, available, false, records);
+    expectSameReports(jsReport(messages, s, available, false, records), sql);
+    expect(sql.agents.map((r) => r.agent)).toEqual(['小美', '小王']);
+    const mei = sql.agents.find((r) => r.agent === '小美');
+    const wang = sql.agents.find((r) => r.agent === '小王');
+    // Every paid order has a refund record: refunded, though no amount or status says so.
+    expect([sql.shop.refund_rate, mei?.refund_rate, wang?.refund_rate]).toEqual([1, 1, 1]);
+    // Disputes over paid orders: the shop's two (the one naming nobody, 小美's) of three; 小美's one of
+    // her one order; the team's one of its two attributed orders.
+    expect([sql.shop.dispute_rate, mei?.dispute_rate, sql.team.dispute_rate]).toEqual([2 / 3, 1, 1 / 2]);
+    expect([sql.shop.self_refund_rate, mei?.self_refund_rate, sql.team.self_refund_rate]).toEqual([
+      2 / 4,
+      1,
+      2 / 3,
+    ]);
+    // Hours from request to completion: 12, 48, 1.5 and 3 for the shop; 12 and 1.5 for 小美.
+    expect([sql.shop.refund_hours, sql.shop.refund_hours_median]).toEqual([64.5 / 4, 7.5]);
+    expect([mei?.refund_hours, mei?.refund_hours_median, sql.team.refund_hours_median]).toEqual([
+      6.75, 6.75, 3,
+    ]);
+    expect(wang?.refund_hours).toBeNull();
+  }, 60_000);
 
   it('counts a rating repeated in the export once, and keeps DSR to its window (hand-made month)', async () => {
     const day = (d: number, h = 12) =>

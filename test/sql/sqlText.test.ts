@@ -46,8 +46,10 @@ const ORDER_FLAGS: string[][] = [
   ],
 ];
 const EXAMPLE_ORDERS = 'examples/taobao-orders.csv';
-/** The statements of a script with orders: the orders' table and their 15 views besides the 27. */
-const ORDER_STATEMENTS = 27 + 16;
+/** The statements of a script: the 6 canonical tables besides orders and the 26 views. */
+const STATEMENTS = 6 + 26;
+/** The statements of a script with orders: the orders' table and their 15 views besides. */
+const ORDER_STATEMENTS = STATEMENTS + 16;
 
 /** The example orders as the importer reads them. */
 const exampleOrders = (zone: string): Order[] => exampleRecords('orders', EXAMPLE_ORDERS, zone);
@@ -147,9 +149,9 @@ describe('cs-kpi sql --dialect bigquery', () => {
       for (const more of [['--dataset', 'my-project.cs_kpi'], ['--no-invites'], []]) {
         const text = options(flags, ['--dialect', 'bigquery', ...more]);
         const list = statements(sqlScript(text));
-        // The 5 canonical tables (messages, ratings, complaints, online, issues) and the 22 views; the
-        // orders' table and their views.
-        expect(list.length).toBe(text.orderColumns ? ORDER_STATEMENTS : 27);
+        // The canonical tables (messages, ratings, refunds, complaints, online, issues) and the views;
+        // the orders' table and their views.
+        expect(list.length).toBe(text.orderColumns ? ORDER_STATEMENTS : STATEMENTS);
         for (const statement of list)
           expect(() => parser.astify(statement, { database: 'bigquery' }), statement).not.toThrow();
       }
@@ -167,12 +169,13 @@ describe('cs-kpi sql --dialect bigquery', () => {
       const duckdbText = sqlScript(duckdb);
       const bigqueryText = sqlScript(bigquery);
       // Line by line, the texts differ only where a time becomes a day, a minute or a period label,
-      // where DuckDB folds amounts in the orders' order (BigQuery sums them), and where a consultation's
-      // keys are matched NULL to NULL (DuckDB's IS NOT DISTINCT FROM, which BigQuery's parser here lacks).
+      // where DuckDB folds amounts in the orders' order and refund hours in the records' (BigQuery sums
+      // them), and where a consultation's keys are matched NULL to NULL (DuckDB's IS NOT DISTINCT FROM,
+      // which BigQuery's parser here lacks).
       const dialectLines = bigqueryText.split('\n').filter((line, i) => line !== duckdbText.split('\n')[i]);
       for (const line of dialectLines)
         expect(line, line).toMatch(
-          /TIMESTAMP_MILLIS|DATE_FROM_UNIX_DATE|^-- cs-kpi|^CREATE TABLE|SUM\((amount|items)\)|\.k1 = \w+\.k1 OR \(/,
+          /TIMESTAMP_MILLIS|DATE_FROM_UNIX_DATE|^-- cs-kpi|^CREATE TABLE|SUM\((amount|items|x)\)|\.k1 = \w+\.k1 OR \(/,
         );
       const messages = exampleMessages(duckdb.settings.timeZone);
       const orders = duckdb.orderColumns ? exampleOrders(duckdb.settings.timeZone) : [];

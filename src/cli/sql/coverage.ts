@@ -12,6 +12,7 @@ export const SQL_KINDS: ReadonlySet<string> = new Set([
   'chats',
   'orders',
   'ratings',
+  'refunds',
   'complaints',
   'online',
   'issues',

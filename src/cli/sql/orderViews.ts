@@ -90,7 +90,8 @@ UNION ALL SELECT 'shop' AS level, '' AS who, shop_row.* FROM (${inPeriods(every)
     (paid_ms IS NOT NULL OR cod) AS is_paid,
     CASE WHEN cod AND created_ms IS NOT NULL THEN created_day WHEN paid_ms IS NOT NULL THEN paid_day END AS sale_day,
     COALESCE(paid_ms, CASE WHEN cod THEN created_ms END) AS bought_at,
-    (refund_amount > 0 OR refunded) AS refund_flag
+    -- Refunded by its amount, its status, or a refund record naming it (salesFacts.ts refundedOf).
+    (refund_amount > 0 OR refunded OR order_id IN (SELECT order_id FROM ${t('refunds')})) AS refund_flag
   FROM (
     SELECT *, ${d.dayOf('created_ms')} AS created_day, ${d.dayOf('paid_ms')} AS paid_day,
       ROW_NUMBER() OVER (PARTITION BY order_id ORDER BY seq) AS id_rank
@@ -260,6 +261,8 @@ export function orderFactSql(
   d: Dialect,
   withOrders: boolean,
   afterSalesOn: boolean,
+  /** Whether the spine's row is one made while counting (cs_buckets), over cs_facts' joins. */
+  made: string,
 ): { columns: string[]; joins: string[]; inquirers: string | null } {
   const names = [
     'converted',
@@ -302,8 +305,10 @@ export function orderFactSql(
       'COALESCE(oa.assist_sales, 0) AS assist_sales',
       'COALESCE(op.placed_orders, 0) AS placed_orders',
       'COALESCE(op.paid_placed_orders, 0) AS paid_placed_orders',
-      'COALESCE(ts.sales, 0) AS team_sales',
-      "CASE WHEN s.level = 'shop' THEN COALESCE(os.sales, 0) END AS shop_sales",
+      // shareTeamTotals gives these to the rows made while counting (cs_buckets); a row made after
+      // (the team or shop of a period only complaints or refund requests made known) has none.
+      `CASE WHEN ${made} THEN COALESCE(ts.sales, 0) END AS team_sales`,
+      `CASE WHEN s.level = 'shop' AND ${made} THEN COALESCE(os.sales, 0) END AS shop_sales`,
       'COALESCE(rw.paid_for_refund, 0) AS paid_for_refund',
       'COALESCE(rw.refunded_paid, 0) AS refunded_paid',
     ],

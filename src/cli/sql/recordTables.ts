@@ -1,12 +1,13 @@
-import type { Complaint, Issue, OnlineSpan, Rating } from '../../core/engine/model';
+import type { Complaint, Issue, OnlineSpan, Rating, Refund } from '../../core/engine/model';
 import type { CanonicalColumn, RowSink } from './sqlTypes';
 
 /**
- * The canonical tables of the exports besides chats and orders: ratings (评价), complaints (投诉),
- * online time (在线) and issues (工单), one row per record the importer kept, in file order (`seq`).
- * A record that names no agent (a rating of the shop) has a NULL agent: it counts for the shop only,
- * as in the JS engine (buckets.ts, `named`). Buyers are carried only where the engine reads them (a
- * rating's customer tells two ratings at one moment apart).
+ * The canonical tables of the exports besides chats and orders: ratings (评价), refunds (退款),
+ * complaints (投诉), online time (在线) and issues (工单), one row per record the importer kept, in
+ * file order (`seq`). A record that names no agent (a rating of the shop) has a NULL agent: it counts
+ * for the shop only, as in the JS engine (buckets.ts, `named`). Buyers are carried only where the
+ * engine reads them (a rating's customer tells two ratings at one moment apart); a refund carries its
+ * order's ID (a refund record makes that order refunded, salesFacts.ts), never a phone or address.
  */
 const SEQ: CanonicalColumn = {
   name: 'seq',
@@ -23,6 +24,28 @@ export const RATING_COLUMNS: readonly CanonicalColumn[] = [
   { name: 'customer', duckdb: 'VARCHAR', means: "the buyer as the export names them ('' when none)" },
   { name: 'level', duckdb: 'INTEGER', means: 'rating level, 1 (非常不满意) to 5 (非常满意)' },
   { name: 'id', duckdb: 'VARCHAR', means: "the export's own rating ID, or NULL" },
+];
+
+export const REFUND_COLUMNS: readonly CanonicalColumn[] = [
+  SEQ,
+  { name: 'order_id', duckdb: 'VARCHAR', means: 'the order refunded (its ID in the order exports)' },
+  { name: 'agent', duckdb: 'VARCHAR', means: 'agent who handled it; NULL: the shop' },
+  {
+    name: 'applied_ms',
+    duckdb: 'BIGINT',
+    means: 'requested at, epoch milliseconds (its day counts a dispute)',
+  },
+  {
+    name: 'completed_ms',
+    duckdb: 'BIGINT',
+    means: 'completed at, epoch milliseconds (its day counts the completion); NULL: open',
+  },
+  {
+    name: 'completed_by',
+    duckdb: 'VARCHAR',
+    means: 'shop, platform or buyer; NULL: the export does not say',
+  },
+  { name: 'dispute', duckdb: 'BOOLEAN', means: 'the buyer escalated it to the platform (退款纠纷)' },
 ];
 
 export const COMPLAINT_COLUMNS: readonly CanonicalColumn[] = [
@@ -48,6 +71,7 @@ export const ISSUE_COLUMNS: readonly CanonicalColumn[] = [
 /** The record tables by name, as CANONICAL_TABLES lists them after messages. */
 export const RECORD_TABLES = {
   ratings: RATING_COLUMNS,
+  refunds: REFUND_COLUMNS,
   complaints: COMPLAINT_COLUMNS,
   online: ONLINE_COLUMNS,
   issues: ISSUE_COLUMNS,
@@ -61,6 +85,7 @@ export const isRecordTable = (kind: string): kind is RecordTable => kind in RECO
 /** The record each table holds a row of. */
 export interface RecordOfTable {
   ratings: Rating;
+  refunds: Refund;
   complaints: Complaint;
   online: OnlineSpan;
   issues: Issue;
@@ -98,6 +123,15 @@ export class RecordRows<T extends RecordTable> {
       s.text(r.customer);
       s.integer(r.level);
       orNothing(s, r.id);
+    } else if (this.table === 'refunds') {
+      const r = record as Refund;
+      s.text(r.orderId);
+      orNothing(s, r.agent);
+      s.bigint(time(r.appliedAt, 'refund request'));
+      if (r.completedAt === null) s.nothing();
+      else s.bigint(time(r.completedAt, 'refund completion'));
+      orNothing(s, r.completedBy);
+      s.bool(r.dispute);
     } else if (this.table === 'complaints') {
       const c = record as Complaint;
       s.bigint(time(c.time, 'complaint'));

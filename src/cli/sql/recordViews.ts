@@ -7,7 +7,8 @@ import type { View } from './sqlTypes';
  * rollingWindows.ts count them: each record counts for the agent it names, the team and the shop, or
  * for the shop alone when it names none (buckets.ts, `named`), on its day in the report's zone.
  * Ratings, online time and issues count in their day's period; DSR counts the ratings of the
- * dsr_days ending on the period's last day, complaints those of the after-sales window.
+ * dsr_days ending on the period's last day; complaints, disputed refunds (by the day requested) and
+ * completed refunds (by the day completed) those of the after-sales window.
  */
 export interface RecordViewContext {
   settings: Settings;
@@ -33,7 +34,14 @@ export const RECORD_FACT_COLUMNS = [
   'issues',
   'issues_resolved',
 ] as const;
-export const WINDOW_FACT_COLUMNS = ['dsr_sum', 'dsr_count', 'complaints'] as const;
+export const WINDOW_FACT_COLUMNS = [
+  'dsr_sum',
+  'dsr_count',
+  'complaints',
+  'disputes',
+  'refunds_completed',
+  'refunds_completed_by_shop',
+] as const;
 
 export function recordViews({ settings, d, inPeriods }: RecordViewContext): View[] {
   const t = (name: string) => d.table(name);
@@ -69,6 +77,23 @@ UNION ALL SELECT 'issue' AS kind, agent, ${d.dayOf('time_ms')} AS day, CAST(NULL
       sql: asNamed(`(${inPeriods(`SELECT * FROM ${t('cs_named')} WHERE kind <> 'complaint'`)})`),
     },
     {
+      // Each refund: the day it was requested (a dispute counts there, and the day makes its period
+      // known), the day it was completed (the completion counts there, with its hours from request to
+      // completion and whether the shop completed it), as addAfterSales reads a refund.
+      name: 'cs_refund_events',
+      sql: `SELECT seq, order_id, agent, ${d.dayOf('applied_ms')} AS applied_day, ${d.dayOf('completed_ms')} AS completed_day,
+  (completed_ms - applied_ms) / 3600000 AS hours, ${bool('dispute')} AS disputed, ${bool("completed_by = 'shop'")} AS by_shop
+FROM ${t('refunds')}`,
+    },
+    {
+      // The rows a completed refund makes (eachNamed on its completion day): its figures come from
+      // the window (cs_window_facts), not from these rows.
+      name: 'cs_refund_rows',
+      sql: asNamed(
+        `(${inPeriods(`SELECT agent, completed_day AS day FROM ${t('cs_refund_events')} WHERE completed_day IS NOT NULL`)})`,
+      ),
+    },
+    {
       name: 'cs_record_facts',
       sql: `SELECT level, who, period,
   SUM(${bool("kind = 'rating'")}) AS ratings,
@@ -84,7 +109,9 @@ FROM ${t('cs_named_rows')} GROUP BY level, who, period`,
 
 /** The days records other than consultations make known (a period's first and last day). */
 export function recordDays(d: Dialect): string {
-  return `SELECT day FROM ${d.table('cs_named')}`;
+  return `SELECT day FROM ${d.table('cs_named')}
+UNION ALL SELECT applied_day AS day FROM ${d.table('cs_refund_events')}
+UNION ALL SELECT completed_day AS day FROM ${d.table('cs_refund_events')} WHERE completed_day IS NOT NULL`;
 }
 
 /** The rows records other than consultations make (an agent's, the team's, the shop's, per period). */
@@ -93,31 +120,73 @@ export function recordBuckets(d: Dialect): string {
 }
 
 /**
+ * The rows completed refunds make: an agent's only when something else names that agent (a
+ * consultation, a rating, online time, an issue: Buckets.agents, which a refund does not add to), which
+ * cs_buckets works out over every row.
+ */
+export function refundBuckets(d: Dialect): string {
+  return `SELECT level, who, period FROM ${d.table('cs_refund_rows')}`;
+}
+
+/**
  * fillWindows: over each row the engine made while counting (cs_buckets; a team or shop row of a
- * period only complaints made known has none, and so zeros), DSR's sums over the dsr_days that end on
- * the period's last day, and the complaints of the after-sales window (the period when unset).
+ * period only complaints or refund requests made known has none, and so zeros), DSR's sums over the
+ * dsr_days that end on the period's last day, and over the after-sales window (the period when unset)
+ * the complaints, the disputed refunds (by the day requested) and the completed refunds (by the day
+ * completed), as many as the shop completed.
  */
 export function windowFactsView(settings: Settings, d: Dialect): View {
   const t = (name: string) => d.table(name);
-  const firstDay =
-    settings.afterSalesWindowDays === null
-      ? 'pd.first_day'
-      : `pd.last_day - ${settings.afterSalesWindowDays} + 1`;
-  const windowed = (kind: string, first: string, sums: string) =>
-    `SELECT b.level, b.who, b.period, ${sums}
-  FROM ${t('cs_buckets')} AS b
-  JOIN ${t('cs_period_days')} AS pd ON pd.period = b.period
-  JOIN (${asNamed(`(SELECT * FROM ${t('cs_named')} WHERE kind = '${kind}')`)}) AS w
-    ON w.level = b.level AND w.who = b.who AND w.day >= ${first} AND w.day <= pd.last_day
-  GROUP BY b.level, b.who, b.period`;
-  const key = (a: string) => `${a}.level = b.level AND ${a}.who = b.who AND ${a}.period = b.period`;
+  const dsrFirst = `pd.last_day - ${settings.dsrDays} + 1`;
+  const afterSales = afterSalesFirstDay(settings);
+  const counted = (kind: string, first: string, value = '1') =>
+    `SUM(CASE WHEN w.kind = '${kind}' AND w.day >= ${first} THEN ${value} ELSE 0 END)`;
+  // Every windowed record once, read in one pass over each period's days (each window ends on its
+  // period's last day): cs_period_days is read once.
+  const events = `SELECT kind, agent, day, rating_level, 0 AS by_shop FROM ${t('cs_named')} WHERE kind IN ('rating', 'complaint')
+UNION ALL SELECT 'dispute' AS kind, agent, applied_day AS day, CAST(NULL AS INT64) AS rating_level, 0 AS by_shop FROM ${t('cs_refund_events')} WHERE disputed = 1
+UNION ALL SELECT 'completion' AS kind, agent, completed_day AS day, CAST(NULL AS INT64) AS rating_level, by_shop FROM ${t('cs_refund_events')} WHERE completed_day IS NOT NULL`;
   return {
     name: 'cs_window_facts',
     sql: `SELECT b.level, b.who, b.period,
-  COALESCE(dsr.dsr_sum, 0) AS dsr_sum, COALESCE(dsr.dsr_count, 0) AS dsr_count,
-  COALESCE(c.complaints, 0) AS complaints
+  ${WINDOW_FACT_COLUMNS.map((c) => `COALESCE(ws.${c}, 0) AS ${c}`).join(',\n  ')}
 FROM ${t('cs_buckets')} AS b
-LEFT JOIN (${windowed('rating', `pd.last_day - ${settings.dsrDays} + 1`, 'SUM(w.rating_level) AS dsr_sum, COUNT(*) AS dsr_count')}) AS dsr ON ${key('dsr')}
-LEFT JOIN (${windowed('complaint', firstDay, 'COUNT(*) AS complaints')}) AS c ON ${key('c')}`,
+LEFT JOIN (
+  SELECT w.level, w.who, pd.period,
+    ${counted('rating', dsrFirst, 'w.rating_level')} AS dsr_sum,
+    ${counted('rating', dsrFirst)} AS dsr_count,
+    ${counted('complaint', afterSales)} AS complaints,
+    ${counted('dispute', afterSales)} AS disputes,
+    ${counted('completion', afterSales)} AS refunds_completed,
+    ${counted('completion', afterSales, 'w.by_shop')} AS refunds_completed_by_shop
+  FROM ${t('cs_period_days')} AS pd
+  JOIN (${asNamed(`(${events})`)}) AS w ON w.day >= LEAST(${dsrFirst}, ${afterSales}) AND w.day <= pd.last_day
+  GROUP BY w.level, w.who, pd.period
+) AS ws ON ws.level = b.level AND ws.who = b.who AND ws.period = b.period`,
+  };
+}
+
+/** The after-sales window's first day over cs_period_days (pd): the period's, or N days back from its last. */
+function afterSalesFirstDay(settings: Settings): string {
+  return settings.afterSalesWindowDays === null
+    ? 'pd.first_day'
+    : `pd.last_day - ${settings.afterSalesWindowDays} + 1`;
+}
+
+const completedRefunds = (d: Dialect) =>
+  `SELECT agent, completed_day AS day, by_shop, hours, seq FROM ${d.table('cs_refund_events')} WHERE completed_day IS NOT NULL`;
+
+/**
+ * DailyCompletions.fill: each completed refund's hours in every row whose after-sales window holds
+ * its completion day, the sample of 退款完结时长's mean (added in the records' order, seq, as the JS
+ * engine adds them), median and p90 (views.ts sampleStats). cs_facts reads them on the rows made while
+ * counting only (fillWindows fills no other).
+ */
+export function refundSamplesView(settings: Settings, d: Dialect): View {
+  return {
+    name: 'cs_refund_samples',
+    sql: `SELECT w.level, w.who, pd.period, 'refundHours' AS sample, w.hours AS x, w.seq
+FROM ${d.table('cs_period_days')} AS pd
+JOIN (${asNamed(`(${completedRefunds(d)})`)}) AS w ON w.day >= ${afterSalesFirstDay(settings)} AND w.day <= pd.last_day`,
   };
 }

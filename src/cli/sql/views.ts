@@ -9,6 +9,8 @@ import {
   recordBuckets,
   recordDays,
   recordViews,
+  refundBuckets,
+  refundSamplesView,
   WINDOW_FACT_COLUMNS,
   windowFactsView,
 } from './recordViews';
@@ -66,8 +68,30 @@ export const SQL_FACTS: ReadonlySet<FactName> = new Set<FactName>([
   'issues',
   'issuesResolved',
   'complaints',
+  // The refunds' (recordViews.ts).
+  'disputes',
+  'refundsCompleted',
+  'refundsCompletedByShop',
 ]);
-export const SQL_SAMPLES: ReadonlySet<SampleName> = new Set<SampleName>(['firstResponses', 'responseGaps']);
+export const SQL_SAMPLES: ReadonlySet<SampleName> = new Set<SampleName>([
+  'firstResponses',
+  'responseGaps',
+  'refundHours',
+]);
+
+/**
+ * Where each sample's stats are: the consultations' (the shop reads the team's, its consultations
+ * being the team's), or a window's (refunds: each row its own, as a refund may name no agent, and
+ * only on the rows made while counting, which fillWindows fills).
+ */
+const SAMPLE_STATS: Record<SampleName, { view: string; windowed: boolean }> = {
+  firstResponses: { view: 'cs_sample_stats', windowed: false },
+  responseGaps: { view: 'cs_sample_stats', windowed: false },
+  refundHours: { view: 'cs_refund_sample_stats', windowed: true },
+};
+
+/** In cs_facts: whether the spine's row is one made while counting (cs_window_facts has one per such row). */
+const MADE_WHILE_COUNTING = 'wf.level IS NOT NULL';
 
 /** A fact's column: ratedReplied → rated_replied. */
 export const column = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
@@ -260,7 +284,7 @@ FROM ${t('cs_unanswered_rows')} GROUP BY level, who, period`,
  * stats.ts finds them (the k-th and next smallest, interpolated with the same arithmetic), so they
  * are the JS engine's to the last bit; DuckDB's quantile_cont rounds differently in the last place.
  */
-function sampleStats(d: Dialect): string {
+function sampleStats(d: Dialect, samples = 'cs_samples', addedBy?: string): string {
   const key = 'level, who, period, sample';
   const percentile = (p: number) => {
     // n − 1 times p as a double, as JavaScript multiplies (9e-1 is a double in both dialects).
@@ -270,9 +294,12 @@ function sampleStats(d: Dialect): string {
     const high = `MAX(CASE WHEN r = ${k} + 1 THEN x END)`;
     return `CASE WHEN MAX(${rank}) = MAX(${k}) THEN ${low} ELSE ${low} + (${high} - ${low}) * (MAX(${rank}) - MAX(${k})) END`;
   };
-  return `SELECT ${key}, AVG(x) AS mean, ${percentile(0.5)} AS median, ${percentile(0.9)} AS p90, COUNT(*) AS n FROM (
+  // A list added in an order of its own (refund hours, in the records' order) is the JS engine's
+  // mean to the last bit; AVG adds in DuckDB's order.
+  const mean = addedBy === undefined ? 'AVG(x)' : `${d.orderedSum('x', addedBy)} / COUNT(*)`;
+  return `SELECT ${key}, ${mean} AS mean, ${percentile(0.5)} AS median, ${percentile(0.9)} AS p90, COUNT(*) AS n FROM (
   SELECT *, ROW_NUMBER() OVER (PARTITION BY ${key} ORDER BY x) - 1 AS r, COUNT(*) OVER (PARTITION BY ${key}) AS n_all
-  FROM ${d.table('cs_samples')}
+  FROM ${d.table(samples)}
 ) AS s GROUP BY ${key}`;
 }
 
@@ -284,7 +311,7 @@ function factViews(
 ): View[] {
   const t = (name: string) => d.table(name);
   const withOrders = sources.orders;
-  const orderFacts = orderFactSql(d, withOrders, settings.afterSalesChatDays > 0);
+  const orderFacts = orderFactSql(d, withOrders, settings.afterSalesChatDays > 0, MADE_WHILE_COUNTING);
   /** Every day a record puts into the periods (Buckets.periodsOf), the consultations' first. */
   const days = [
     `SELECT day FROM ${t('cs_consultations')}`,
@@ -305,8 +332,9 @@ function factViews(
   });
   const sampleJoins = [...SQL_SAMPLES].map((s) => {
     const join = `st_${column(s)}`;
-    const level = "CASE WHEN s.level = 'shop' THEN 'team' ELSE s.level END";
-    return `LEFT JOIN ${t('cs_sample_stats')} AS ${join} ON ${join}.level = ${level} AND ${join}.who = s.who AND ${join}.period = s.period AND ${join}.sample = '${s}'`;
+    const { view, windowed } = SAMPLE_STATS[s];
+    const level = windowed ? 's.level' : "CASE WHEN s.level = 'shop' THEN 'team' ELSE s.level END";
+    return `LEFT JOIN ${t(view)} AS ${join} ON ${join}.level = ${level} AND ${join}.who = s.who AND ${join}.period = s.period AND ${join}.sample = '${s}'${windowed ? ` AND ${MADE_WHILE_COUNTING}` : ''}`;
   });
   const factColumns = [
     'consultations',
@@ -362,15 +390,23 @@ FROM ${t('cs_consultation_rows')} GROUP BY level, who, period`,
     {
       // The rows the JS engine makes while counting (Buckets): each agent per period with
       // consultations or records, the team and the shop of their periods, and the team of every
-      // period with a row (shareTeamTotals).
+      // period with a row (shareTeamTotals). A completed refund's agent has a row only when
+      // something else names that agent (reportRows lists Buckets.agents, which refunds do not add to).
       name: 'cs_buckets',
       materialize: true,
-      sql: `SELECT * FROM (SELECT level, who, period FROM (SELECT level, who, period FROM ${t('cs_chat_facts')}
+      sql: `SELECT * FROM (SELECT level, who, period FROM (
+  SELECT level, who, period, MAX(named) OVER (PARTITION BY level, who) AS named_elsewhere FROM (
+    SELECT level, who, period, 1 AS named FROM (SELECT level, who, period FROM ${t('cs_chat_facts')}
 UNION DISTINCT SELECT 'shop' AS level, '' AS who, period FROM ${t('cs_chat_facts')} WHERE level = 'team'
 UNION DISTINCT ${buckets}) AS b
-UNION DISTINCT SELECT DISTINCT 'team' AS level, '' AS who, period FROM (SELECT period FROM ${t('cs_chat_facts')} UNION ALL SELECT period FROM (${buckets}) AS r) AS p) AS k`,
+    UNION ALL SELECT level, who, period, 0 AS named FROM (${refundBuckets(d)}) AS rb
+  ) AS n
+) AS m WHERE level <> 'agent' OR named_elsewhere = 1
+UNION DISTINCT SELECT DISTINCT 'team' AS level, '' AS who, period FROM (SELECT period FROM ${t('cs_chat_facts')} UNION ALL SELECT period FROM (${buckets}) AS r UNION ALL SELECT period FROM (${refundBuckets(d)}) AS rr) AS p) AS k`,
     },
     windowFactsView(settings, d),
+    refundSamplesView(settings, d),
+    { name: 'cs_refund_sample_stats', sql: sampleStats(d, 'cs_refund_samples', 'seq') },
     ...(withOrders ? [refundWindowView(settings, d)] : []),
     {
       // Every row the report has: the rows made while counting, the team and the shop per period and
