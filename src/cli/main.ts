@@ -65,15 +65,20 @@ ${wrap(settingsUsage(), '                ')}
   cs-kpi inspect FILE [--json] [--kind chats|orders|ratings|…] [--tz ZONE] [--timings]
                        what the importer makes of an export: dialect, encoding, delimiter,
                        the mapping with confidences, sample records and every warning
-  cs-kpi export --format parquet --out DIR --chats FILE [--orders FILE] [--map …] [setting flags]
-                       the canonical tables the importer makes of the chat and order exports, as
-                       DIR/messages.parquet and DIR/orders.parquet for bq load (docs/scale.md)
+  cs-kpi export --format parquet --out DIR --chats FILE [--orders FILE] [--ratings FILE]
+                [--refunds FILE] [--complaints FILE] [--online FILE] [--issues FILE] [--map …]
+                [setting flags]
+                       the canonical tables the importer makes of the exports, as
+                       DIR/messages.parquet, DIR/orders.parquet, DIR/ratings.parquet … for bq load
+                       (docs/scale.md)
   cs-kpi sql --split id|day|gap [--dialect duckdb|bigquery] [--dataset NAME] [--no-invites]
-             [--order-columns GIVES] [setting flags as for report]
-                       the report's chat and order figures as SQL views over the canonical tables,
-                       for DuckDB or BigQuery (docs/scale.md); --no-invites when the chat
-                       exports have no rating-invitation column (邀评率 then empty);
-                       --order-columns as cs-kpi export prints it, with order exports
+             [--order-columns GIVES] [--records KINDS] [--refund-columns GIVES]
+             [setting flags as for report]
+                       the report's figures as SQL views over the canonical tables, for DuckDB
+                       or BigQuery (docs/scale.md); --no-invites when the chat exports have no
+                       rating-invitation column (邀评率 then empty); --order-columns, --records
+                       (ratings,refunds,complaints,online,issues) and --refund-columns as
+                       cs-kpi export prints them
   cs-kpi indicators [--lang zh-CN|zh-TW|en] [--markdown]
                        every indicator with its definition
   cs-kpi settings [--json]
@@ -183,6 +188,10 @@ export async function run(
       err(`cs-kpi: wrote ${parquet.file} (${rows.toLocaleString('en')} messages)\n`);
       if (parquet.orders)
         err(`cs-kpi: wrote ${parquet.orders.file} (${parquet.orders.rows.toLocaleString('en')} orders)\n`);
+      for (const { table, file, rows } of parquet.records ?? [])
+        err(
+          `cs-kpi: wrote ${file} (${rows.toLocaleString('en')} ${table === 'online' ? 'online spans' : table})\n`,
+        );
       for (const note of result.notes) err(`cs-kpi: note: ${note}\n`);
       err(
         `cs-kpi: the views over these rows, as cs-kpi report computes them: cs-kpi sql ${sqlFlagsFor(parquet, options.settings)} [--dialect bigquery --dataset PROJECT.DATASET] (docs/scale.md)\n`,

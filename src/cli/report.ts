@@ -28,9 +28,9 @@ import { observedTimings } from './progress';
 import { readExport } from './readExport';
 import { type CliReport, type ImportSummary, stepTimer, type Timing, timedWait } from './render';
 import { chooseEngine, EngineRefusal } from './sql/choice';
-import { ORDER_GIVES } from './sql/coverage';
+import { ORDER_GIVES, REFUND_GIVES } from './sql/coverage';
 import type { DuckdbEngine } from './sql/engine';
-import { isRecordTable } from './sql/recordTables';
+import { isRecordTable, RECORD_TABLE_NAMES, type RecordTable } from './sql/recordTables';
 
 function mappingFor(kind: Kind, options: ReportOptions): ColumnMapping {
   const mapping: Record<string, string | string[]> = {};
@@ -93,6 +93,10 @@ export interface ParquetExport {
   orders?: { file: string; rows: number };
   /** What the order exports' columns gave (fields' `gives`), when given: `cs-kpi sql --order-columns`. */
   orderColumns?: Given[];
+  /** The tables of the other exports given (ratings, refunds …): `cs-kpi sql --records`. */
+  records?: { table: RecordTable; file: string; rows: number }[];
+  /** What the refund exports' columns gave, when given: `cs-kpi sql --refund-columns`. */
+  refundColumns?: Given[];
   /** The split `auto` took for these exports: id when every chat export has a session ID column. */
   split: 'id' | 'day' | 'gap';
   /** Whether the chat exports have a rating-invitation column (邀评率). */
@@ -303,11 +307,23 @@ export async function runReport(
     const parquet =
       sql && parquetDir
         ? {
-            ...(await timedWait(timings, 'write parquet', parquetFiles(sql, parquetDir, !!imports.orders))),
+            ...(await timedWait(
+              timings,
+              'write parquet',
+              parquetFiles(
+                sql,
+                parquetDir,
+                !!imports.orders,
+                RECORD_TABLE_NAMES.filter((table) => imports[table]),
+              ),
+            )),
             split: effectiveSplit(options.settings, inputs.hasSessions) as ParquetExport['split'],
             invites: inputs.available.invites,
             ...(imports.orders
               ? { orderColumns: ORDER_GIVES.filter((given) => inputs.available[given]) }
+              : {}),
+            ...(imports.refunds
+              ? { refundColumns: REFUND_GIVES.filter((given) => inputs.available[given]) }
               : {}),
           }
         : undefined;
@@ -338,16 +354,34 @@ export async function runReport(
   }
 }
 
-/** The canonical tables written as Parquet: the messages', and the orders' when order exports were given. */
+/**
+ * The canonical tables written as Parquet: the messages', the orders' when order exports were given,
+ * and each other kind's that was given.
+ */
 async function parquetFiles(
   sql: DuckdbEngine,
   dir: string,
   orders: boolean,
-): Promise<Pick<ParquetExport, 'file' | 'orders'>> {
-  const [file, ordersFile] = await sql.exportParquet(dir, orders ? ['messages', 'orders'] : ['messages']);
+  records: readonly RecordTable[],
+): Promise<Pick<ParquetExport, 'file' | 'orders' | 'records'>> {
+  const [file, ...others] = await sql.exportParquet(dir, [
+    'messages',
+    ...(orders ? ['orders'] : []),
+    ...records,
+  ]);
+  const ordersFile = orders ? others.shift() : undefined;
   return {
     file: file as string,
     ...(ordersFile ? { orders: { file: ordersFile, rows: sql.orders.count } } : {}),
+    ...(records.length > 0
+      ? {
+          records: records.map((table, i) => ({
+            table,
+            file: others[i] as string,
+            rows: sql.records[table].count,
+          })),
+        }
+      : {}),
   };
 }
 

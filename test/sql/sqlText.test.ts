@@ -44,6 +44,16 @@ const ORDER_FLAGS: string[][] = [
     ...['--split', 'gap', '--attribution', 'first', '--basis', 'ordered', '--after-sales-days', '5'],
     ...['--period', 'day', '--tz', 'America/New_York', '--order-columns', 'orderBuyers,orderTimes,amounts'],
   ],
+  // Every other kind's table read too (their rows: export.test.ts), the refund export's columns given.
+  [
+    ...['--split', 'id', '--period', 'week', '--order-columns', EVERY_ORDER_COLUMN],
+    ...[
+      '--records',
+      'ratings,refunds,complaints,online,issues',
+      '--refund-columns',
+      'refundCompleters,disputeFlags',
+    ],
+  ],
 ];
 const EXAMPLE_ORDERS = 'examples/taobao-orders.csv';
 /** The statements of a script: the 6 canonical tables besides orders and the 26 views. */
@@ -59,7 +69,8 @@ function availableOf(text: SqlText): Available {
   const orders = text.orderColumns
     ? { orders: true, ...Object.fromEntries(text.orderColumns.map((g) => [g, true])) }
     : {};
-  return { ...NOTHING_AVAILABLE, chats: true, invites: text.invites, ...orders };
+  const records = Object.fromEntries([...text.records, ...text.refundColumns].map((g) => [g, true]));
+  return { ...NOTHING_AVAILABLE, chats: true, invites: text.invites, ...orders, ...records };
 }
 
 const options = (flags: readonly string[], more: readonly string[] = []): SqlText =>
@@ -223,6 +234,12 @@ describe('cs-kpi sql --dialect duckdb', () => {
     );
     expect(() => sqlScript(parseSqlOptions(['--split', 'id', '--platform', 'shopee']))).toThrow(
       /platform_response_rate has no SQL form/,
+    );
+    expect(() => parseSqlOptions(['--split', 'id', '--records', 'ratings,reviews'])).toThrow(
+      /--records lists the exports besides chats and orders that were given: ratings, refunds, complaints, online, issues \(or none\); got "reviews"/,
+    );
+    expect(() => parseSqlOptions(['--split', 'id', '--refund-columns', 'disputeFlags'])).toThrow(
+      /--records names no refunds/,
     );
   });
 });

@@ -3,7 +3,7 @@ import { INDICATORS, type Level } from '../../core/engine/catalog';
 import type { Available, Source } from '../../core/engine/facts';
 import { platformRule } from '../../core/engine/platform';
 import type { Settings } from '../../core/engine/settings';
-import { fieldsOf, type Given } from '../../core/import/fields';
+import { fieldsOf, type Given, type Kind } from '../../core/import/fields';
 import { KINDS } from '../../core/import/records';
 import { availableAt, exprCovered } from './views';
 
@@ -20,10 +20,15 @@ export const SQL_KINDS: ReadonlySet<string> = new Set([
 
 const LEVELS: readonly Level[] = ['agent', 'team', 'shop'];
 
-/** What an order export's columns can give (fields.ts), in the fields' order: `--order-columns`' words. */
-export const ORDER_GIVES: readonly Given[] = [
-  ...new Set(fieldsOf('orders').flatMap((f) => (f.gives === undefined ? [] : [f.gives as Given]))),
+/** What an export's columns can give (fields.ts), in the fields' order. */
+const givesOf = (kind: Kind): readonly Given[] => [
+  ...new Set(fieldsOf(kind).flatMap((f) => (f.gives === undefined ? [] : [f.gives as Given]))),
 ];
+
+/** What an order export's columns can give: `--order-columns`' words. */
+export const ORDER_GIVES = givesOf('orders');
+/** What a refund export's columns can give: `--refund-columns`' words. */
+export const REFUND_GIVES = givesOf('refunds');
 
 /** What the views may read, from what the exports gave and the settings (as the JS engine works it out). */
 export function sqlSources(available: Available, settings: Settings): Record<Source, boolean> {

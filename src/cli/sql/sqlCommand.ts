@@ -2,7 +2,6 @@ import { parseArgs } from 'node:util';
 import { NOTHING_AVAILABLE } from '../../core/engine/facts';
 import { DEFAULT_SETTINGS, SETTINGS, type Settings, settingText } from '../../core/engine/settings';
 import type { Given } from '../../core/import/fields';
-import { KINDS } from '../../core/import/records';
 import {
   parseReportOptions,
   type ReportOptions,
@@ -13,12 +12,9 @@ import {
 import type { ParquetExport } from '../report';
 import { CANONICAL_TABLES, createTableSql } from './canonical';
 import { EngineRefusal } from './choice';
-import { ORDER_GIVES, sqlRefusals, sqlSources } from './coverage';
+import { ORDER_GIVES, REFUND_GIVES, sqlRefusals, sqlSources } from './coverage';
 import { type DialectName, dialect } from './dialect';
-
-/** What `cs-kpi export` writes: the other kinds' tables are not written yet, so they are refused, never left out. */
-const EXPORT_KINDS: ReadonlySet<string> = new Set(['chats', 'orders']);
-
+import { RECORD_TABLE_NAMES, type RecordTable } from './recordTables';
 import { reportViews } from './views';
 
 /** What `cs-kpi sql` prints the views for. */
@@ -35,17 +31,27 @@ export interface SqlText {
    * canonical table cannot tell (a NULL is also an empty cell); null: no order exports.
    */
   orderColumns: readonly Given[] | null;
+  /** The exports besides chats and orders that were given (`--records`): their figures are empty without. */
+  records: readonly RecordTable[];
+  /** What the refund exports' columns gave (`--refund-columns`; none when not said), with refunds given. */
+  refundColumns: readonly Given[];
 }
 
 /**
  * The canonical tables and the report's views as one SQL script for DuckDB or BigQuery: what
  * `cs-kpi sql` prints. The views are the ones `--engine duckdb` runs (views.ts), for chat exports.
  */
-export function sqlScript({ dialect: name, dataset, settings, invites, orderColumns }: SqlText): string {
+export function sqlScript(text: SqlText): string {
+  const { dialect: name, dataset, settings, invites, orderColumns, records, refundColumns } = text;
   const d = dialect(name, settings.timeZone, dataset);
-  const orders =
-    orderColumns === null ? {} : { orders: true, ...Object.fromEntries(orderColumns.map((g) => [g, true])) };
-  const sources = sqlSources({ ...NOTHING_AVAILABLE, chats: true, invites, ...orders }, settings);
+  const given = [...(orderColumns === null ? [] : ['orders', ...orderColumns]), ...records, ...refundColumns];
+  const available = {
+    ...NOTHING_AVAILABLE,
+    chats: true,
+    invites,
+    ...Object.fromEntries(given.map((g) => [g, true])),
+  };
+  const sources = sqlSources(available, settings);
   const refusals = sqlRefusals(sources);
   if (refusals.length > 0)
     throw new EngineRefusal(`cs-kpi sql cannot print these views yet: ${refusals.join('; ')}.`);
@@ -56,7 +62,7 @@ export function sqlScript({ dialect: name, dataset, settings, invites, orderColu
     .map((table) => `${createTableSql(table, name, d.table(table), true)};`);
   const header = [
     `-- cs-kpi ${name} views (issue 21; docs/scale.md): the report's figures over the canonical tables.`,
-    `-- Settings: ${JSON.stringify({ ...settings, invites, ...(orderColumns ? { orderColumns } : {}) })}`,
+    `-- Settings: ${JSON.stringify({ ...settings, invites, ...(orderColumns ? { orderColumns } : {}), ...(records.length > 0 ? { records, refundColumns } : {}) })}`,
     '-- cs_indicators has one row per agent, team and shop and period, a column per indicator.',
   ];
   const schema = name === 'duckdb' && dataset ? [`CREATE SCHEMA IF NOT EXISTS ${dataset};`] : [];
@@ -83,6 +89,8 @@ export function parseSqlOptions(argv: readonly string[]): SqlText {
       dataset: { type: 'string' },
       'no-invites': { type: 'boolean' },
       'order-columns': { type: 'string' },
+      records: { type: 'string' },
+      'refund-columns': { type: 'string' },
       ...settingFlags(),
     },
   });
@@ -98,25 +106,59 @@ export function parseSqlOptions(argv: readonly string[]): SqlText {
     throw new UsageError(
       'cs-kpi sql needs --split id, day or gap: auto splits by session ID when the chat exports have that column, which the canonical table does not tell. cs-kpi export says which its rows need.',
     );
+  const records =
+    wordsOf(
+      '--records',
+      values.records,
+      RECORD_TABLE_NAMES,
+      'the exports besides chats and orders that were given',
+    ) ?? [];
+  const refundColumns =
+    wordsOf(
+      '--refund-columns',
+      values['refund-columns'],
+      REFUND_GIVES,
+      "what the refund exports' columns give",
+    ) ?? [];
+  if (values['refund-columns'] !== undefined && !records.includes('refunds'))
+    throw new UsageError(
+      '--refund-columns says what the refund exports gave, and --records names no refunds: give --records …,refunds, or leave --refund-columns out. cs-kpi export says which its rows need.',
+    );
   return {
     dialect: name,
     ...(dataset ? { dataset } : {}),
     settings: { ...settings, split },
     invites: !values['no-invites'],
-    orderColumns: orderColumnsOf(values['order-columns']),
+    orderColumns:
+      wordsOf(
+        '--order-columns',
+        values['order-columns'],
+        ORDER_GIVES,
+        "what the order exports' columns give",
+      ) ?? null,
+    records,
+    refundColumns,
   };
 }
 
-/** `--order-columns amounts,orderBuyers,…` (or `none`: an order export none of whose columns give more). */
-function orderColumnsOf(text: string | undefined): Given[] | null {
-  if (text === undefined) return null;
+/**
+ * A flag's list of words (`--order-columns amounts,orderBuyers,…`, or `none`: an export none of whose
+ * columns give more), each one of `known`; undefined when the flag is not given.
+ */
+function wordsOf<T extends string>(
+  flag: string,
+  text: string | undefined,
+  known: readonly T[],
+  lists: string,
+): T[] | undefined {
+  if (text === undefined) return undefined;
   const words = text === 'none' ? [] : text.split(',').map((w) => w.trim());
-  const unknown = words.filter((w) => !ORDER_GIVES.includes(w as Given));
+  const unknown = words.filter((w) => !known.includes(w as T));
   if (unknown.length > 0)
     throw new UsageError(
-      `--order-columns lists what the order exports' columns give: ${ORDER_GIVES.join(', ')} (or none); got "${unknown.join(', ')}". cs-kpi export says which its rows need.`,
+      `${flag} lists ${lists}: ${known.join(', ')} (or none); got "${unknown.join(', ')}". cs-kpi export says which its rows need.`,
     );
-  return words as Given[];
+  return words as T[];
 }
 
 /** Report flags that mean nothing to `cs-kpi export`: refused rather than ignored. */
@@ -124,7 +166,7 @@ const NOT_FOR_EXPORT = ['--engine', '--xlsx', '--previous', '--rates'];
 
 /**
  * `cs-kpi export`'s own flags (--format parquet, --out DIR), the rest read as the report's (the
- * exports, --map, the settings); the canonical table is messages, so only chat exports are taken.
+ * exports, --map, the settings): every kind of export has its canonical table.
  */
 export function parseExportOptions(argv: readonly string[]): { dir: string; options: ReportOptions } {
   const rest: string[] = [];
@@ -141,11 +183,6 @@ export function parseExportOptions(argv: readonly string[]): { dir: string; opti
     throw new UsageError(`cs-kpi export writes --format parquet; got "${format ?? ''}".`);
   if (!dir) throw new UsageError('cs-kpi export --format parquet writes into a folder: give --out DIR.');
   const options = parseReportOptions([...rest, '--format', 'json']);
-  const others = KINDS.filter((kind) => !EXPORT_KINDS.has(kind) && (options.files[kind] ?? []).length > 0);
-  if (others.length > 0)
-    throw new UsageError(
-      `cs-kpi export writes the canonical tables of ${[...EXPORT_KINDS].map((k) => `--${k}`).join(' and ')} exports so far; ${others.map((k) => `--${k}`).join(', ')} ${others.length === 1 ? 'was' : 'were'} given, and would be left out. Compute those with cs-kpi report (docs/scale.md).`,
-    );
   if ((options.files.chats ?? []).length === 0)
     throw new UsageError('cs-kpi export needs the chat exports: give --chats FILE.');
   const zone = options.settings.timeZone;
@@ -172,6 +209,10 @@ export function sqlFlagsFor(parquet: ParquetExport, settings: Settings): string 
     flags.push(
       `--order-columns ${parquet.orderColumns.length === 0 ? 'none' : parquet.orderColumns.join(',')}`,
     );
+  const records = (parquet.records ?? []).map((r) => r.table);
+  if (records.length > 0) flags.push(`--records ${records.join(',')}`);
+  if (parquet.refundColumns && parquet.refundColumns.length > 0)
+    flags.push(`--refund-columns ${parquet.refundColumns.join(',')}`);
   for (const s of SETTINGS) {
     const value = settings[s.id];
     if (s.id === 'split' || JSON.stringify(value) === JSON.stringify(DEFAULT_SETTINGS[s.id])) continue;
