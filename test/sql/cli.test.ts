@@ -179,7 +179,7 @@ describe('cs-kpi report --engine duckdb', () => {
     expect(unknown.stderr).toContain('--engine is js, duckdb or auto; got "spark"');
   });
 
-  it('lets auto pick DuckDB from 1 GiB of chats (CS_KPI_DUCKDB_FROM_BYTES), the JS engine below', () => {
+  it('lets auto pick the JS engine, the faster at every size measured, and DuckDB from CS_KPI_DUCKDB_FROM_BYTES', () => {
     const args = [
       'report',
       '--chats',

@@ -6,13 +6,13 @@ import { SQL_KINDS } from './coverage';
 export class EngineRefusal extends Error {}
 
 /**
- * The size of chat exports from which `--engine auto` lets DuckDB compute: 1 GiB, about ten million
- * messages. Below it the JS engine is the faster end to end; from about there its memory passes the
- * 4 GB the issue sets (0.54 GB for 92 MB of chats, 1.93 GB for 465 MB, over 4 GB for 1.9 GB), while
- * DuckDB's stays within its limit (README's Speed section, docs/scale.md "Which engine").
- * CS_KPI_DUCKDB_FROM_BYTES sets another size (0: DuckDB for every report it computes).
+ * The size of chat exports from which `--engine auto` lets DuckDB compute: none yet. Measured by
+ * `npm run bench` on a quiet machine (2026-12-06, README's Speed section), the JS engine is the faster
+ * at every size (5.3 s against 11.9 s at 1M messages, 27.6 s against 49.4 s at 5M) and the leaner (1.95
+ * GB against 5.35 GB at 5M); at 20M both pass 4 GB. CS_KPI_DUCKDB_FROM_BYTES sets a size (0: DuckDB
+ * for every report it computes), for a machine where DuckDB wins.
  */
-export const DUCKDB_FROM_BYTES = 1024 ** 3;
+export const DUCKDB_FROM_BYTES = Number.POSITIVE_INFINITY;
 
 function duckdbFromBytes(): number {
   const given = process.env.CS_KPI_DUCKDB_FROM_BYTES;
