@@ -3,6 +3,7 @@
 // export's own date format read to the right instant.
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
+import { AMAZON_ALL_ORDERS_HEADER } from '../../../test/helpers/amazonAllOrders';
 import { DIALECT_EVIDENCE } from './dialectEvidence';
 import { DIALECTS } from './dialects';
 import { importTable } from './importer';
@@ -375,37 +376,7 @@ const CASES: Record<string, Case> = {
   // caponica/AmazonMwsComplete, src/CaponicaAmazonMwsComplete/Domain/Report/
   // ReportTrackingByOrderDateFlatFile.php (commit 832ae56): the All Orders report's 29 columns.
   'amazon-all-orders': {
-    header: [
-      'amazon-order-id',
-      'merchant-order-id',
-      'purchase-date',
-      'last-updated-date',
-      'order-status',
-      'fulfillment-channel',
-      'sales-channel',
-      'order-channel',
-      'url',
-      'ship-service-level',
-      'product-name',
-      'sku',
-      'asin',
-      'item-status',
-      'quantity',
-      'currency',
-      'item-price',
-      'item-tax',
-      'shipping-price',
-      'shipping-tax',
-      'gift-wrap-price',
-      'gift-wrap-tax',
-      'item-promotion-discount',
-      'ship-promotion-discount',
-      'ship-city',
-      'ship-state',
-      'ship-postal-code',
-      'ship-country',
-      'promotion-ids',
-    ],
+    header: [...AMAZON_ALL_ORDERS_HEADER],
     row: {
       'amazon-order-id': '302-1234567-7654321',
       'purchase-date': '2017-06-17T08:04:21+00:00',

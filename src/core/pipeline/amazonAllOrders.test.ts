@@ -2,44 +2,12 @@
 // no buyer and no payment time; and an order export whose money columns are left unread is never
 // silent about it. Figures worked out by hand beside each row.
 import { describe, expect, it } from 'vitest';
+import { AMAZON_ALL_ORDERS_HEADER as HEADER } from '../../../test/helpers/amazonAllOrders';
 import { noteText } from '../../cli/report';
 import { customFunction } from '../customFunctions';
 import { resolveSettings } from '../engine/settings';
 import { importTable } from '../import/importer';
 import { runPipeline, singleExport } from './pipeline';
-
-/** The report's 29 columns (caponica/AmazonMwsComplete, ReportTrackingByOrderDateFlatFile.php). */
-const HEADER = [
-  'amazon-order-id',
-  'merchant-order-id',
-  'purchase-date',
-  'last-updated-date',
-  'order-status',
-  'fulfillment-channel',
-  'sales-channel',
-  'order-channel',
-  'url',
-  'ship-service-level',
-  'product-name',
-  'sku',
-  'asin',
-  'item-status',
-  'quantity',
-  'currency',
-  'item-price',
-  'item-tax',
-  'shipping-price',
-  'shipping-tax',
-  'gift-wrap-price',
-  'gift-wrap-tax',
-  'item-promotion-discount',
-  'ship-promotion-discount',
-  'ship-city',
-  'ship-state',
-  'ship-postal-code',
-  'ship-country',
-  'promotion-ids',
-];
 
 /** One item row: the cells that matter, the others as a seller's file has them. */
 const item = (
