@@ -65,20 +65,21 @@ ${wrap(settingsUsage(), '                ')}
   cs-kpi inspect FILE [--json] [--kind chats|orders|ratings|…] [--tz ZONE] [--timings]
                        what the importer makes of an export: dialect, encoding, delimiter,
                        the mapping with confidences, sample records and every warning
-  cs-kpi export --format parquet --out DIR --chats FILE [--orders FILE] [--ratings FILE]
+  cs-kpi export --format parquet --out DIR [--chats FILE] [--orders FILE] [--ratings FILE]
                 [--refunds FILE] [--complaints FILE] [--online FILE] [--issues FILE] [--map …]
                 [setting flags]
                        the canonical tables the importer makes of the exports, as
                        DIR/messages.parquet, DIR/orders.parquet, DIR/ratings.parquet … for bq load
                        (docs/scale.md)
-  cs-kpi sql --split id|day|gap [--dialect duckdb|bigquery] [--dataset NAME] [--no-invites]
+  cs-kpi sql --split id|day|gap [--dialect duckdb|bigquery] [--dataset NAME] [--no-invites|--no-chats]
              [--order-columns GIVES] [--records KINDS] [--refund-columns GIVES]
              [setting flags as for report]
                        the report's figures as SQL views over the canonical tables, for DuckDB
                        or BigQuery (docs/scale.md); --no-invites when the chat exports have no
-                       rating-invitation column (邀评率 then empty); --order-columns, --records
-                       (ratings,refunds,complaints,online,issues) and --refund-columns as
-                       cs-kpi export prints them
+                       rating-invitation column (邀评率 then empty), --no-chats when no chat
+                       exports were given (the service figures then empty); --order-columns,
+                       --records (ratings,refunds,complaints,online,issues) and --refund-columns
+                       as cs-kpi export prints them
   cs-kpi indicators [--lang zh-CN|zh-TW|en] [--markdown]
                        every indicator with its definition
   cs-kpi settings [--json]

@@ -101,6 +101,8 @@ export interface ParquetExport {
   split: 'id' | 'day' | 'gap';
   /** Whether the chat exports have a rating-invitation column (邀评率). */
   invites: boolean;
+  /** Whether chat exports were given: without, the messages' table is written empty (`--no-chats`). */
+  chats: boolean;
 }
 
 /**
@@ -319,6 +321,7 @@ export async function runReport(
             )),
             split: effectiveSplit(options.settings, inputs.hasSessions) as ParquetExport['split'],
             invites: inputs.available.invites,
+            chats: inputs.available.chats,
             ...(imports.orders
               ? { orderColumns: ORDER_GIVES.filter((given) => inputs.available[given]) }
               : {}),

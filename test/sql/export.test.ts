@@ -172,6 +172,23 @@ describe('cs-kpi export --format parquet', () => {
     }
   }, 240_000);
 
+  it("writes exports without chats (an empty messages table, so the views run), and the views give the report's shop figures", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cs-kpi-parquet-nochats-'));
+    const month = writeMonth(dir);
+    const orders = ['--orders', 'examples/taobao-orders.csv'];
+    const records = ['--ratings', 'examples/service-ratings.csv', '--complaints', month.complaints];
+    for (const inputs of [orders, [...orders, ...records]]) {
+      const { rows, stderr } = await throughParquet(inputs, []);
+      expect(stderr).toContain('messages.parquet (0 messages)');
+      expect(stderr).toContain('orders.parquet (500 orders)');
+      const js = report(inputs, []);
+      expect(indicatorDifferences(js, rows)).toEqual([]);
+      // The shop's sales are there, and no agent: nothing names one without chats but the records.
+      expect(js.shop.sales).toBeGreaterThan(10_000);
+      expect(js.team.consultations ?? 0).toBe(0);
+    }
+  }, 120_000);
+
   it('refuses what it does not write, before reading a file', () => {
     const dir = mkdtempSync(join(tmpdir(), 'cs-kpi-parquet-'));
     const csv = cli(['export', '--format', 'csv', '--out', dir, '--chats', EXAMPLE_CHATS]);

@@ -26,6 +26,8 @@ export interface SqlText {
   settings: Settings & { split: 'id' | 'day' | 'gap' };
   /** Whether the chat exports had a rating-invitation column (邀评率 is empty without, as in the report). */
   invites: boolean;
+  /** Whether chat exports were given (`--no-chats`: the service figures are empty, as in the report). */
+  chats: boolean;
   /**
    * What the order exports' columns gave (their fields' `gives`: buyers, times, amounts …), which the
    * canonical table cannot tell (a NULL is also an empty cell); null: no order exports.
@@ -42,13 +44,13 @@ export interface SqlText {
  * `cs-kpi sql` prints. The views are the ones `--engine duckdb` runs (views.ts), for chat exports.
  */
 export function sqlScript(text: SqlText): string {
-  const { dialect: name, dataset, settings, invites, orderColumns, records, refundColumns } = text;
+  const { dialect: name, dataset, settings, invites, chats, orderColumns, records, refundColumns } = text;
   const d = dialect(name, settings.timeZone, dataset);
   const given = [...(orderColumns === null ? [] : ['orders', ...orderColumns]), ...records, ...refundColumns];
   const available = {
     ...NOTHING_AVAILABLE,
-    chats: true,
-    invites,
+    chats,
+    invites: chats && invites,
     ...Object.fromEntries(given.map((g) => [g, true])),
   };
   const sources = sqlSources(available, settings);
@@ -62,7 +64,7 @@ export function sqlScript(text: SqlText): string {
     .map((table) => `${createTableSql(table, name, d.table(table), true)};`);
   const header = [
     `-- cs-kpi ${name} views (issue 21; docs/scale.md): the report's figures over the canonical tables.`,
-    `-- Settings: ${JSON.stringify({ ...settings, invites, ...(orderColumns ? { orderColumns } : {}), ...(records.length > 0 ? { records, refundColumns } : {}) })}`,
+    `-- Settings: ${JSON.stringify({ ...settings, ...(chats ? { invites } : { chats }), ...(orderColumns ? { orderColumns } : {}), ...(records.length > 0 ? { records, refundColumns } : {}) })}`,
     '-- cs_indicators has one row per agent, team and shop and period, a column per indicator.',
   ];
   const schema = name === 'duckdb' && dataset ? [`CREATE SCHEMA IF NOT EXISTS ${dataset};`] : [];
@@ -88,6 +90,7 @@ export function parseSqlOptions(argv: readonly string[]): SqlText {
       dialect: { type: 'string' },
       dataset: { type: 'string' },
       'no-invites': { type: 'boolean' },
+      'no-chats': { type: 'boolean' },
       'order-columns': { type: 'string' },
       records: { type: 'string' },
       'refund-columns': { type: 'string' },
@@ -129,6 +132,7 @@ export function parseSqlOptions(argv: readonly string[]): SqlText {
     ...(dataset ? { dataset } : {}),
     settings: { ...settings, split },
     invites: !values['no-invites'],
+    chats: !values['no-chats'],
     orderColumns:
       wordsOf(
         '--order-columns',
@@ -183,8 +187,6 @@ export function parseExportOptions(argv: readonly string[]): { dir: string; opti
     throw new UsageError(`cs-kpi export writes --format parquet; got "${format ?? ''}".`);
   if (!dir) throw new UsageError('cs-kpi export --format parquet writes into a folder: give --out DIR.');
   const options = parseReportOptions([...rest, '--format', 'json']);
-  if ((options.files.chats ?? []).length === 0)
-    throw new UsageError('cs-kpi export needs the chat exports: give --chats FILE.');
   const zone = options.settings.timeZone;
   const [file, own] = Object.entries(options.zones.chats ?? {}).find(([, z]) => z !== zone) ?? [];
   if (file !== undefined)
@@ -204,7 +206,10 @@ const shellWord = (text: string) =>
  * default, so that the views compute what `cs-kpi report` computes from the same exports.
  */
 export function sqlFlagsFor(parquet: ParquetExport, settings: Settings): string {
-  const flags = [`--split ${parquet.split}`, ...(parquet.invites ? [] : ['--no-invites'])];
+  const flags = [
+    `--split ${parquet.split}`,
+    ...(parquet.chats ? (parquet.invites ? [] : ['--no-invites']) : ['--no-chats']),
+  ];
   if (parquet.orderColumns)
     flags.push(
       `--order-columns ${parquet.orderColumns.length === 0 ? 'none' : parquet.orderColumns.join(',')}`,
