@@ -111,6 +111,49 @@ describe('DuckDB and the JS engine on repeated rows', () => {
   });
 });
 
+describe('DuckDB and the JS engine on rows alike but for one cell', () => {
+  it('keep every row that differs from an earlier one in a single cell, and drop the exact repeat', async () => {
+    const at = START + 10 * 3600 * 1000;
+    const base = {
+      time: at,
+      agent: '小美',
+      customer: 'c1',
+      from: 'customer',
+      text: '在吗',
+      session: 's1',
+      auto: false,
+      transfer: null,
+      invite: false,
+      offline: false,
+      rowPrint: 7,
+    } as Message;
+    // Each a repeat of the first row but for one cell: a new message to both engines.
+    const others: Partial<Message>[] = [
+      { time: at + 1000 },
+      { agent: '小王' },
+      { customer: 'c2' },
+      { from: 'agent' },
+      { text: '好的' },
+      { session: 's2' },
+      { session: null },
+      { auto: true },
+      { transfer: 'out' },
+      { transfer: 'in' },
+      { invite: true },
+      { offline: true },
+      { rowPrint: 0 },
+    ];
+    const messages = [base, ...others.map((o) => ({ ...base, ...o })), { ...base }] as Message[];
+    for (const split of ['id', 'day'] as const) {
+      const s = resolveSettings({ split });
+      const js = jsReport(messages, s, CHATS_ONLY, true);
+      expect(js.counts.messages).toBe(1 + others.length);
+      expect(js.counts.duplicateMessages).toBe(1);
+      expectSameReports(js, await duckdbReport(messages, s, CHATS_ONLY, true));
+    }
+  });
+});
+
 describe('DuckDB and the JS engine where the clocks go back', () => {
   it('split by day as the JS engine does when summer time ends at midnight (São Paulo, 2018-02-18)', async () => {
     // 23:59 on the 17th in summer time (-02:00); the clocks then went back to 23:00 (-03:00): 23:30
