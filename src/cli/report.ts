@@ -25,11 +25,12 @@ import type { DetailConsultation } from '../core/sheets/tabs';
 import { type ReportOptions, UsageError } from './options';
 import type { PartResult } from './parallelImport';
 import { observedTimings } from './progress';
-import { readExport } from './readExport';
+import { type ExportRead as FileRead, readExport } from './readExport';
 import { type CliReport, type ImportSummary, stepTimer, type Timing, timedWait } from './render';
 import { chooseEngine, EngineRefusal } from './sql/choice';
 import { ORDER_GIVES, REFUND_GIVES } from './sql/coverage';
 import type { DuckdbEngine } from './sql/engine';
+import { readChatsItself } from './sql/nativeCsv';
 import { isRecordTable, RECORD_TABLE_NAMES, type RecordTable } from './sql/recordTables';
 
 function mappingFor(kind: Kind, options: ReportOptions): ColumnMapping {
@@ -200,21 +201,29 @@ export async function runReport(
       const messagesBefore = messageCount;
       const recordsBefore = sql && isRecordTable(kind) ? sql.records[kind].count : 0;
       const given = options.zones[kind]?.[path];
+      // DuckDB reads a chat export itself where its rows are certainly the importer's (nativeCsv.ts).
+      const itself =
+        sql && kind === 'chats'
+          ? await readChatsItself(sql, { path, ...importOptions(kind, given) }, timings)
+          : null;
+      if (itself) messageCount += itself.result.rows;
       // With DuckDB, a worker reading a chat export's second part writes its rows into a file of its own.
-      const canonicalFile = sql && kind === 'chats' ? sql.partFile() : undefined;
-      const { result, encoding, parts, stop } = readExport(
-        path,
-        {
-          kind,
-          ...importOptions(kind, given),
-          rules: options.settings,
-          share: FIRST_PART_SHARE,
-          ...(kind === 'chats' ? { onMessage } : {}),
-          ...(canonicalFile ? { canonicalFile } : sql ? { inOnePiece: true } : {}),
-          ...(sql && isRecordTable(kind) ? { onRecord: sql.recordSink(kind) } : {}),
-        },
-        timings,
-      );
+      const canonicalFile = sql && kind === 'chats' && !itself ? sql.partFile() : undefined;
+      const { result, encoding, parts, stop } =
+        (itself as FileRead<K> | null) ??
+        readExport(
+          path,
+          {
+            kind,
+            ...importOptions(kind, given),
+            rules: options.settings,
+            share: FIRST_PART_SHARE,
+            ...(kind === 'chats' ? { onMessage } : {}),
+            ...(canonicalFile ? { canonicalFile } : sql ? { inOnePiece: true } : {}),
+            ...(sql && isRecordTable(kind) ? { onRecord: sql.recordSink(kind) } : {}),
+          },
+          timings,
+        );
       workers.push({ stop });
       const fileZone = given ?? result.timeZone ?? zone;
       if (kind === 'chats') chatFiles.push({ file: result.file, zone: fileZone, from: messagesBefore });

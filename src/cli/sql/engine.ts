@@ -21,6 +21,7 @@ import { EngineRefusal } from './choice';
 import { sqlRefusals, sqlSources } from './coverage';
 import { detailConsultation, detailSql } from './detailRows';
 import { dialect } from './dialect';
+import { type ChatCsvRead, type ChatCsvRequest, readChatCsv } from './nativeCsv';
 import { RECORD_TABLE_NAMES, type RecordOfTable, RecordRows, type RecordTable } from './recordTables';
 import type { View } from './sqlTypes';
 import { column, reportViews } from './views';
@@ -134,6 +135,23 @@ export class DuckdbEngine {
     }
     this.messages.skip(count);
     rmSync(file, { force: true });
+  }
+
+  /**
+   * A chat export read by DuckDB's CSV reader into the table (nativeCsv.ts), numbered after the
+   * messages so far; or, appending nothing, why it is left to the importer.
+   */
+  async readChatCsv(request: Omit<ChatCsvRequest, 'rules' | 'reportZone'>): Promise<ChatCsvRead> {
+    // The rows appended so far go in first, so that the table's rows stay in file order.
+    for (const appender of this.appenders) appender.flushSync();
+    const settings = this.settings;
+    const read = await readChatCsv(
+      this.connection,
+      { ...request, rules: settings, reportZone: settings.timeZone },
+      this.messages.count,
+    );
+    if ('read' in read) this.messages.skip(read.read.rows);
+    return read;
   }
 
   /** Every row appended is in the table from now on. */

@@ -289,7 +289,8 @@ function table<T>(words: Record<string, T>): (text: string) => T | undefined {
   return (text) => map().get(text) ?? map().get(text.toLowerCase());
 }
 
-const SENDERS = table<Sender>({
+/** A chat export's sender word (trimmed) as a sender, as the importer reads it (also nativeCsv.ts). */
+export const SENDERS = table<Sender>({
   customer: 'customer',
   buyer: 'customer',
   requester: 'customer',
@@ -314,7 +315,8 @@ const SENDERS = table<Sender>({
   系統: 'system',
 });
 
-const TRANSFERS = table<'in' | 'out'>({
+/** A chat export's transfer word (trimmed), as the importer reads it (also nativeCsv.ts). */
+export const TRANSFERS = table<'in' | 'out'>({
   out: 'out',
   in: 'in',
   转出: 'out',
