@@ -5,6 +5,7 @@ import type { AutoReplyRules } from '../../core/engine/messageColumns';
 import { decodeBytes } from '../../core/import/decode';
 import { type ColumnMapping, importTable, type TableImport } from '../../core/import/importer';
 import { FUTURE_SLACK_MS, SENDERS, TRANSFERS } from '../../core/import/records';
+import { TOTALS } from '../../core/import/tableReader';
 import { parseFlag, trimCell } from '../../core/import/values';
 import { parseTime } from '../../core/time/parseTime';
 import type { ExportRead } from '../readExport';
@@ -60,38 +61,6 @@ const TRIMMED = [
   0x2007, 0x2008, 0x2009, 0x200a, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff,
 ];
 
-/** The importer's totals labels (tableReader.ts TOTALS), which it skips with a warning. */
-const TOTALS = [
-  '合计',
-  '总计',
-  '小计',
-  '汇总',
-  '合計',
-  '總計',
-  '小計',
-  'total',
-  'totals',
-  'grandtotal',
-  'sum',
-];
-
-/** The chat fields this reads; a mapping of any other is left to the importer. */
-const FIELDS = new Set([
-  'time',
-  'agent',
-  'customer',
-  'from',
-  'text',
-  'session',
-  'message_id',
-  'auto',
-  'transfer',
-  'invite',
-  'offline',
-  'no_response',
-  'shop',
-]);
-
 /** How each word column reads a word (trimmed): undefined when the importer refuses it. */
 const WORDS: Record<string, (word: string) => string | boolean | null | undefined> = {
   from: (word) => (word === '' ? undefined : SENDERS(word)),
@@ -101,6 +70,18 @@ const WORDS: Record<string, (word: string) => string | boolean | null | undefine
   no_response: (word) => parseFlag(word) ?? undefined,
   transfer: (word) => (word === '' ? null : TRANSFERS(word)),
 };
+
+/** The chat fields this reads; a mapping of any other (a field added later) is left to the importer. */
+const FIELDS = new Set([
+  ...Object.keys(WORDS),
+  'time',
+  'agent',
+  'customer',
+  'text',
+  'session',
+  'message_id',
+  'shop',
+]);
 
 const literal = (text: string) => `'${text.replaceAll("'", "''")}'`;
 const sqlValue = (value: string | boolean | null) =>
@@ -305,7 +286,7 @@ function rowChecks(at: ReadonlyMap<string, number>): Check[] {
   }
   // The importer takes a row whose first cell with text is a totals label for a totals row.
   checks.push({
-    sql: `length(first_text) <= 12 AND NOT (first_text[1] BETWEEN '0' AND '9') AND lower(regexp_replace(first_text, '${DROPPED_CLASS}', '', 'g')) IN (${TOTALS.map(literal).join(', ')})`,
+    sql: `length(first_text) <= 12 AND NOT (first_text[1] BETWEEN '0' AND '9') AND lower(regexp_replace(first_text, '${DROPPED_CLASS}', '', 'g')) IN (${[...TOTALS].map(literal).join(', ')})`,
     why: 'a row is a totals row',
   });
   return checks;

@@ -175,7 +175,8 @@ interface ImportState {
 }
 
 export const DELIMITERS = [',', '\t', ';', '|'];
-const TOTALS = new Set([
+/** A totals row's label, as normalizeHeader writes it: the row is skipped with a warning. */
+export const TOTALS = new Set([
   '合计',
   '总计',
   '小计',
