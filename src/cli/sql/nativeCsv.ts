@@ -12,7 +12,6 @@ import type { ExportRead } from '../readExport';
 import type { Timing } from '../render';
 import { MESSAGE_COLUMNS } from './canonical';
 import { csvShape } from './csvShape';
-import type { DuckdbEngine } from './engine';
 
 /**
  * DuckDB reading a chat export itself (`read_csv`) into the canonical `messages` table, instead of the
@@ -437,7 +436,7 @@ const HASH_MACROS = [
  * it is left to the importer. Either way a step of `--timings` says which, and why not.
  */
 export async function readChatsItself(
-  engine: DuckdbEngine,
+  engine: { readChatCsv(request: Omit<ChatCsvRequest, 'rules' | 'reportZone'>): Promise<ChatCsvRead> },
   request: Omit<ChatCsvRequest, 'rules' | 'reportZone'>,
   timings: Timing[],
 ): Promise<ExportRead<'chats'> | null> {
