@@ -227,7 +227,11 @@ export async function runReport(
       workers.push({ stop });
       const fileZone = given ?? result.timeZone ?? zone;
       if (kind === 'chats') chatFiles.push({ file: result.file, zone: fileZone, from: messagesBefore });
-      else if (fileZone !== zone) zonedRecords.push({ file: result.file, zone: fileZone });
+      else if (fileZone !== zone) {
+        zonedRecords.push({ file: result.file, zone: fileZone });
+        if (sql && isRecordTable(kind))
+          sql.zoneRecords(kind, recordsBefore, sql.records[kind].count, fileZone);
+      }
       tables.push({ file: result.file, header: result.header, fields: result.fields });
       for (const f of result.fields)
         if (f.source === 'user' && f.column !== null) taken.add(`${f.field}=${normalizeHeader(f.column)}`);
@@ -297,15 +301,16 @@ export async function runReport(
     for (const list of fileWarnings) for (const warning of list) warnings.push(warning);
     const { chats, ...others } = loaded;
     const columns = messages.build();
-    // A chat export read in its market's zone (its dialect's, or FILE@ZONE): DuckDB reads one zone.
+    // An export read in its market's zone (its dialect's, or FILE@ZONE): the views `cs-kpi sql` prints
+    // count days in one zone.
     const zoned = chatFiles.find((f) => f.zone !== zone) ?? zonedRecords[0];
-    if (sql && zoned)
+    if (sql && parquetDir && zoned)
       throw new EngineRefusal(
-        parquetDir
-          ? `cs-kpi export reads every export in one zone, --tz ${zone}, as the views count days in one; ${zoned.file} is read in ${zoned.zone}. Export it in a run of its own with --tz ${zoned.zone}.`
-          : `--engine duckdb does not compute this report yet: it counts days in --tz only, and ${zoned.file} is read in ${zoned.zone}. Use --engine js, or --engine duckdb with --tz ${zoned.zone}.`,
+        `cs-kpi export reads every export in one zone, --tz ${zone}, as the views count days in one; ${zoned.file} is read in ${zoned.zone}. Export it in a run of its own with --tz ${zoned.zone}.`,
       );
-    const agentZones = zonesOfAgents(columns, chatFiles, zone);
+    const agentZones = sql
+      ? await sqlAgentZones(sql, chatFiles, zone)
+      : zonesOfAgents(columns, chatFiles, zone);
     const rates = options.rates
       ? readRateTable(parseCsvRows(readText(options.rates)), options.rates)
       : undefined;
@@ -420,6 +425,22 @@ function zonesOfAgents(
     })),
     reportZone,
   );
+}
+
+/** zonesOfAgents for DuckDB's messages (each export's accounts read back from its table), into it. */
+async function sqlAgentZones(
+  sql: DuckdbEngine,
+  files: readonly { file: string; zone: string; from: number }[],
+  reportZone: string,
+): Promise<ReadonlyMap<string, string>> {
+  if (files.every((f) => f.zone === reportZone)) return new Map();
+  const agents = await sql.agentsOfExports(files.map((f) => f.from));
+  const zones = agentZonesAcross(
+    files.map(({ file, zone }, f) => ({ file, zone, agents: agents[f] ?? [] })),
+    reportZone,
+  );
+  await sql.setAgentZones(zones);
+  return zones;
 }
 
 /** A small text file (the rate table), without a byte-order mark. */

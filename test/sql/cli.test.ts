@@ -1,6 +1,6 @@
 // `cs-kpi report --engine duckdb` against `--engine js` on the examples, the shared data and synthetic
 // months, through the command line itself: the same JSON to the byte and the same notes.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -153,12 +153,60 @@ describe('cs-kpi report --engine duckdb', () => {
     expectSameOutput([...base, '--format', 'table']);
   }, 120_000);
 
+  it('gives the JSON of --engine js on the cross-border month, each export in its market’s zone', () => {
+    // npm run start:crossborder's exports: Shopee TW's orders read in Asia/Taipei, Amazon's in its US zone.
+    const base = [
+      'report',
+      '--chats',
+      CROSS_BORDER.chats,
+      '--orders',
+      CROSS_BORDER.shopeeOrders,
+      '--orders',
+      CROSSBORDER_US_ORDERS,
+    ];
+    const report = JSON.parse(expectSameOutput([...base, '--format', 'json']));
+    expect(report.imports.map((i: { timeZone?: string }) => i.timeZone ?? null)).toEqual([
+      null,
+      'Asia/Taipei',
+      null, // Amazon's times carry their offset
+    ]);
+    expect(report.byCurrency.map((c: { currency: string }) => c.currency)).toEqual(['TWD', 'USD']);
+    expect(report.counts.attributedOrders).toBeGreaterThan(10);
+    expectSameOutput([...base, '--format', 'json', '--period', 'day', '--basis', 'paid-same-day']);
+    expectSameOutput([...base, '--format', 'csv', '--period', 'week', '--after-sales-chat-days', '3']);
+  }, 240_000);
+
+  it('gives the JSON of --engine js with chats, orders and ratings each given a zone of its own', () => {
+    const base = [
+      'report',
+      '--chats',
+      `${EXAMPLE_CHATS}@America/Los_Angeles`,
+      '--orders',
+      `${EXAMPLE_ORDERS}@Pacific/Auckland`,
+      '--ratings',
+      'examples/service-ratings.csv@Europe/London',
+      '--format',
+      'json',
+    ];
+    const zoned = JSON.parse(expectSameOutput([...base, '--period', 'day', '--hours', '09:00-18:00']));
+    // Not the report of the same files in --tz: the days moved with the zones.
+    const plain = JSON.parse(
+      cli(['report', '--chats', EXAMPLE_CHATS, '--format', 'json', '--period', 'day']).stdout,
+    );
+    expect(zoned.period).not.toEqual(plain.period);
+    expectSameOutput([...base, '--split', 'day', '--basis', 'paid-same-day', '--window-days', '2']);
+    // An account in exports of two zones is refused by both engines, with the same words.
+    const copy = join(mkdtempSync(join(tmpdir(), 'cs-kpi-zones-')), 'chats.csv');
+    writeFileSync(copy, readFileSync(EXAMPLE_CHATS));
+    const twoZones = ['report', '--chats', EXAMPLE_CHATS, '--chats', `${copy}@UTC`];
+    const twice = cli([...twoZones, '--engine', 'duckdb']);
+    expect(twice.stderr).toContain("one account's days can follow one zone only");
+    const js = cli([...twoZones, '--engine', 'js']);
+    expect(js.status).not.toBe(0);
+    expect([twice.status, twice.stderr]).toEqual([js.status, js.stderr]);
+  }, 240_000);
+
   it('refuses what it does not compute yet, naming it, rather than give another number', () => {
-    const zoned = cli(['report', '--orders', `${CROSS_BORDER.shopeeOrders}`, '--engine', 'duckdb']);
-    expect(zoned.status).toBe(2);
-    expect(zoned.stderr).toContain('--engine duckdb does not compute this report yet');
-    expect(zoned.stderr).toContain('is read in Asia/Taipei');
-    expect(zoned.stderr).toContain('Use --engine js');
     const rates = cli([
       'report',
       '--chats',

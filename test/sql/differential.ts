@@ -15,6 +15,8 @@ export const CHATS_ONLY: Available = { ...NOTHING_AVAILABLE, chats: true, invite
 /** Ratings, complaints, online time and issues, each kind in the order its export gave them. */
 export type Records = Partial<{ [T in RecordTable]: readonly RecordOfTable[T][] }> & {
   orders?: readonly Order[];
+  /** Agents whose chats were read in another zone than the report's (their records carry their own). */
+  agentZones?: ReadonlyMap<string, string>;
 };
 
 export async function duckdbReport(
@@ -32,6 +34,7 @@ export async function duckdbReport(
       const add = engine.recordSink(table);
       for (const record of records[table] ?? []) add(record);
     }
+    await engine.setAgentZones(records.agentZones ?? new Map());
     return await engine.report(available, hasSessions);
   } finally {
     engine.close();

@@ -259,3 +259,45 @@ describe('DuckDB and the JS engine on property-generated chats and orders', () =
     );
   }, 300_000);
 });
+
+// Shops in other markets (issue 21): each agent's chats, and each order, read in a zone of its own or
+// the report's, round the day edges the times crowd at.
+const ZONES = ['America/Los_Angeles', 'Asia/Kolkata', 'Pacific/Auckland', 'UTC'] as const;
+const agentZones = fc
+  .array(fc.option(fc.constantFrom(...ZONES), { nil: null }), {
+    minLength: agents.length,
+    maxLength: agents.length,
+  })
+  .map((zones) => new Map(agents.flatMap((agent, i) => (zones[i] ? [[agent, zones[i]] as const] : []))));
+
+describe('DuckDB and the JS engine on exports read in zones of their own', () => {
+  it('count every day, hour, window and period in each export’s zone, as the JS engine does', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(message, { minLength: 5, maxLength: 100, size: 'max' }),
+        fc.array(
+          fc
+            .tuple(order, fc.option(fc.constantFrom(...ZONES), { nil: null }))
+            .map(([o, zone]) => (zone === null ? o : { ...o, zone })),
+          { minLength: 1, maxLength: 40, size: 'max' },
+        ),
+        orderSettings,
+        orderColumns,
+        fc.boolean(),
+        agentZones,
+        async (messages, orders, s, available, sessions, zones) => {
+          // A zone of its own is one other than the report's (zones.ts leaves the report's out).
+          const own = new Map([...zones].filter(([, zone]) => zone !== s.timeZone));
+          const inOwnZone = orders.map(({ zone, ...o }) =>
+            zone === undefined || zone === s.timeZone ? o : { ...o, zone },
+          );
+          const records = { orders: inOwnZone, agentZones: own };
+          const js = jsReport(messages, s, available, sessions, records);
+          const sql = await duckdbReport(messages, s, available, sessions, records);
+          expectSameReports(js, sql);
+        },
+      ),
+      { numRuns: 60, endOnFailure: true },
+    );
+  }, 300_000);
+});

@@ -195,6 +195,47 @@ describe('DuckDB and the JS engine on property-generated ratings, complaints, on
     );
   }, 300_000);
 
+  it('count each export’s records on its own zone’s days, and its agents’ chats on theirs', async () => {
+    const zone = fc.option(fc.constantFrom('America/Los_Angeles', 'Pacific/Auckland', 'UTC'), { nil: null });
+    await fc.assert(
+      fc.asyncProperty(
+        fc.record({
+          messages: list(message),
+          ratings: list(rating),
+          complaints: list(complaint),
+          online: list(online),
+          issues: list(issue),
+        }),
+        // Each kind's export, and each agent's chats, in a zone of its own or the report's.
+        fc.record({ ratings: zone, complaints: zone, online: zone, issues: zone }),
+        fc.array(zone, { minLength: agents.length, maxLength: agents.length }),
+        settings,
+        async ({ messages, ...given }, zones, agentZoneList, s) => {
+          const own = (z: string | null) => z !== null && z !== s.timeZone;
+          const available: Available = { ...NOTHING_AVAILABLE, chats: true };
+          const records: Records = {
+            agentZones: new Map(
+              agents.flatMap((a, i) =>
+                own(agentZoneList[i] ?? null) ? [[a, agentZoneList[i] as string]] : [],
+              ),
+            ),
+          };
+          for (const [kind, items] of Object.entries(given)) {
+            available[kind as keyof Available] = true;
+            const z = zones[kind as keyof typeof zones];
+            (records as Record<string, unknown>)[kind] = own(z)
+              ? items.map((r) => ({ ...r, zone: z }))
+              : items;
+          }
+          const js = jsReport(messages, s, available, false, records);
+          const sql = await duckdbReport(messages, s, available, false, records);
+          expectSameReports(js, sql);
+        },
+      ),
+      { numRuns: 60, endOnFailure: true },
+    );
+  }, 300_000);
+
   it('counts refunds as the JS engine does (hand-made month): records refunding orders, disputes, completions', async () => {
     const at = (day: number, hour: number, minute = 0) =>
       Date.parse(`2024-03-0${day}T${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}:00Z`);

@@ -5,9 +5,12 @@ import { readFileSync } from 'node:fs';
 import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import sqlParser from 'node-sql-parser';
 import { describe, expect, it } from 'vitest';
-import { MessageRows, OrderRows } from '../../src/cli/sql/canonical';
+import { createTableSql, MessageRows, OrderRows } from '../../src/cli/sql/canonical';
+import { sqlSources } from '../../src/cli/sql/coverage';
+import { dialect } from '../../src/cli/sql/dialect';
 import { appenderSink } from '../../src/cli/sql/engine';
 import { parseSqlOptions, type SqlText, sqlScript } from '../../src/cli/sql/sqlCommand';
+import { reportViews } from '../../src/cli/sql/views';
 import { type Available, NOTHING_AVAILABLE } from '../../src/core/engine/facts';
 import type { Message, Order } from '../../src/core/engine/model';
 import { importTable } from '../../src/core/import/importer';
@@ -200,6 +203,57 @@ describe('cs-kpi sql --dialect bigquery', () => {
       ).toEqual([]);
     }
   }, 300_000);
+});
+
+describe('the views of exports read in zones of their own, in BigQuery’s text', () => {
+  // The views --engine duckdb runs when an export was read in a zone other than --tz: a message's day
+  // in its agent's zone (agent_zones), an order's in its own (its zone column).
+  const LA = 'America/Los_Angeles';
+  const zonedScript = (text: SqlText, agents: ReadonlyMap<string, string>) => {
+    const d = dialect(text.dialect, text.settings.timeZone);
+    const sources = sqlSources(availableOf(text), text.settings);
+    const views = reportViews({
+      settings: text.settings,
+      split: text.settings.split,
+      sources,
+      dialect: d,
+      zoned: { agents: true, records: true },
+    });
+    const tables = ['messages', 'orders', 'ratings', 'complaints', 'online', 'issues'].map(
+      (table) => `${createTableSql(table, text.dialect)};`,
+    );
+    const zones = [...agents].map(([agent, zone]) => `(${d.text(agent)}, ${d.text(zone)})`).join(', ');
+    return [
+      ...tables,
+      'CREATE TABLE agent_zones (agent STRING, zone STRING);',
+      ...(zones ? [`INSERT INTO agent_zones VALUES ${zones};`] : []),
+      ...views.map((v) => `CREATE OR REPLACE VIEW ${v.name} AS\n${v.sql};`),
+    ].join('\n');
+  };
+
+  it("parses with BigQuery's grammar and gives the JS engine's figures, run on DuckDB", async () => {
+    const parser = new sqlParser.Parser();
+    for (const flags of ORDER_FLAGS) {
+      const text = options(flags, ['--dialect', 'bigquery']);
+      const zone = text.settings.timeZone;
+      const messages = exampleMessages(zone);
+      // Half the agents in Los Angeles; the orders read there too.
+      const agents = [...new Set(messages.map((m) => m.agent))].sort();
+      const agentZones = new Map(agents.filter((_, i) => i % 2 === 0).map((agent) => [agent, LA]));
+      const orders = exampleOrders(LA).map((o) => ({ ...o, zone: LA }));
+      const script = zonedScript(text, agentZones);
+      expect(script).toContain(`DATE(TIMESTAMP_MILLIS(created_ms), COALESCE(zone, '${zone}'))`);
+      for (const statement of statements(script))
+        expect(() => parser.astify(statement, { database: 'bigquery' }), statement).not.toThrow();
+      const js = jsReport(messages, text.settings, availableOf(text), true, { orders, agentZones });
+      expect(js.counts.attributedOrders).toBeGreaterThan(100);
+      const run = script.replaceAll('UNIX_DATE(DATE(', 'UNIX_DATE(BQ_DATE(');
+      expect(
+        differences(js, await indicatorRows(run, 'main', messages, text, orders)),
+        flags.join(' '),
+      ).toEqual([]);
+    }
+  }, 120_000);
 });
 
 describe('cs-kpi sql --dialect duckdb', () => {

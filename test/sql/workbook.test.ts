@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { EXAMPLE_CHATS } from '../examples';
+import { CROSS_BORDER, EXAMPLE_CHATS } from '../examples';
 import { cli } from '../helpers/cli';
 import { TWITTER_CONVERSATION_ARGS } from '../publicData';
 
@@ -76,6 +76,19 @@ describe('cs-kpi report --engine duckdb --format xlsx', () => {
     await expectSameWorkbook(['report', ...TWITTER_CONVERSATION_ARGS, '--split', 'day', '--tz', 'UTC']);
     const book = await expectSameWorkbook(['report', '--chats', 'test/fixtures/chats-invite-offline.csv']);
     expect(book.find((s) => s.name === '咨询明细')?.rows).toBeGreaterThan(1);
+  }, 240_000);
+
+  it('does so for exports read in zones of their own: 明细 times and hours on each agent’s clock', async () => {
+    const book = await expectSameWorkbook([
+      ...['report', '--chats', `${EXAMPLE_CHATS}@America/Los_Angeles`, '--hours', '09:00-18:00'],
+      ...['--orders', 'examples/taobao-orders.csv@Pacific/Auckland', '--period', 'day'],
+    ]);
+    expect(book.find((s) => s.name === '咨询明细')?.rows).toBeGreaterThan(100);
+    // The cross-border month as npm run start:crossborder writes it (Shopee TW's orders in Asia/Taipei).
+    await expectSameWorkbook([
+      ...['report', '--chats', CROSS_BORDER.chats, '--orders', CROSS_BORDER.shopeeOrders],
+      ...['--orders', 'examples/crossborder/amazon-us-orders.txt'],
+    ]);
   }, 240_000);
 
   it('writes --xlsx beside another format, the same as the JS engine does', async () => {

@@ -2,7 +2,7 @@ import { UNKNOWN_CURRENCY } from '../../core/engine/currencies';
 import { type AutoReplyRules, hashText, marksAutoReply } from '../../core/engine/messageColumns';
 import type { Message, Order } from '../../core/engine/model';
 import { orderWithoutCancelledLines } from '../../core/engine/report';
-import { RECORD_TABLES } from './recordTables';
+import { RECORD_TABLES, ZONE } from './recordTables';
 import type { CanonicalColumn, RowSink } from './sqlTypes';
 
 export type { CanonicalColumn, RowSink } from './sqlTypes';
@@ -71,6 +71,7 @@ export const ORDER_COLUMNS: readonly CanonicalColumn[] = [
   { name: 'refund_amount', duckdb: 'DOUBLE', means: 'amount refunded' },
   { name: 'refunded', duckdb: 'BOOLEAN', means: 'the status says refunded' },
   { name: 'currency', duckdb: 'VARCHAR', means: 'ISO 4217 currency, or NULL: the export does not say' },
+  ZONE,
 ];
 
 export const CANONICAL_TABLES: Readonly<Record<string, readonly CanonicalColumn[]>> = {
@@ -146,13 +147,13 @@ export class MessageRows {
   }
 }
 
-/** Orders into canonical rows; the orders of each currency and any order read in another zone are kept. */
+/** Orders into canonical rows; the orders of each currency are counted. */
 export class OrderRows {
   private seq = 0;
   /** The orders of each currency (UNKNOWN_CURRENCY: the export says none), repeats included. */
   readonly currencies = new Map<string, number>();
-  /** The zone of an order read in a zone of its own (its market's), which the views cannot count in. */
-  otherZone: string | null = null;
+  /** Whether an order was read in a zone of its own (its market's): the views count its days in it. */
+  zoned = false;
 
   constructor(private readonly sink: RowSink) {}
 
@@ -166,7 +167,7 @@ export class OrderRows {
     for (const time of [order.createdAt, order.paidAt])
       if (time !== null && !Number.isInteger(time))
         throw new Error(`an order time of ${time} ms is not whole milliseconds: use --engine js`);
-    if (order.zone !== undefined) this.otherZone ??= order.zone;
+    if (order.zone !== undefined) this.zoned = true;
     const currency = order.currency ?? UNKNOWN_CURRENCY;
     this.currencies.set(currency, (this.currencies.get(currency) ?? 0) + 1);
     s.bigint(this.seq++);
@@ -184,6 +185,8 @@ export class OrderRows {
     s.bool(order.refunded === true);
     if (order.currency === undefined) s.nothing();
     else s.text(order.currency);
+    if (order.zone === undefined) s.nothing();
+    else s.text(order.zone);
     s.endRow();
   }
 }

@@ -30,10 +30,6 @@ function duckdbRefusal(options: ReportOptions): string | null {
     .map(([kind]) => `--${kind}`);
   if (kinds.length > 0) return `it does not read ${kinds.join(', ')} yet`;
   if (options.rates) return "converting currencies with --rates is the JS engine's so far";
-  const zoned = Object.values(options.zones)
-    .flatMap((files) => Object.entries(files ?? {}))
-    .find(([, zone]) => zone !== options.settings.timeZone);
-  if (zoned) return `it reads every export in --tz, and ${zoned[0]} was given a zone of its own`;
   return null;
 }
 

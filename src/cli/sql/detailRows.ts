@@ -9,15 +9,17 @@ import type { Dialect } from './dialect';
  * order (a session's first appearance, or the day's or the gap's). A consultation's session is its
  * first message's. DuckDB only (the workbook is the command line's), over the views of views.ts.
  */
-export function detailSql(settings: Settings, d: Dialect): string {
+export function detailSql(settings: Settings, d: Dialect, zoned = false): string {
   const hours = settings.assessmentHours;
+  // A consultation's hours and audit times follow its agent's zone (cs_read's column when zoned).
+  const zone = zoned ? 'zone' : undefined;
   const inHours =
     hours === null
       ? 'TRUE'
-      : `(${d.minuteOf('fc')} >= ${hours.start} AND ${d.minuteOf('fc')} < ${hours.end})`;
-  const consultation = 'agent, customer, k1, k2';
+      : `(${d.minuteOf('fc', zone)} >= ${hours.start} AND ${d.minuteOf('fc', zone)} < ${hours.end})`;
+  const consultation = `agent, customer, k1, k2${zoned ? ', zone' : ''}`;
   return `SELECT agent, customer, first_session AS session, fc, first_reply,
-  customer_messages, agent_messages, auto_messages, t_out = 1 AS transferred_out, off = 1 AS offline, ${inHours} AS in_hours
+  customer_messages, agent_messages, auto_messages, t_out = 1 AS transferred_out, off = 1 AS offline, ${inHours} AS in_hours${zoned ? ', zone' : ''}
 FROM (
   SELECT ${consultation}, fc, t_out, off, first_session,
     MIN(thread_first) AS thread_first, MIN(pos) AS first_pos,
@@ -38,16 +40,17 @@ ORDER BY thread_first, first_pos`;
 }
 
 type Cell = string | number | bigint | boolean | null;
-/** detailSql's columns, in its order. */
-type DetailRow = readonly [Cell, Cell, Cell, Cell, Cell, Cell, Cell, Cell, Cell, Cell, Cell];
+/** detailSql's columns, in its order (the zone only when zoned). */
+type DetailRow = readonly [Cell, Cell, Cell, Cell, Cell, Cell, Cell, Cell, Cell, Cell, Cell, Cell?];
 
-/** A row of detailSql as the detail tab takes it (times in epoch ms; the zone is the report's). */
+/** A row of detailSql as the detail tab takes it (times in epoch ms; its zone, else the report's). */
 export function detailConsultation(
   row: readonly Cell[],
-  zone: string,
+  reportZone: string,
 ): DetailConsultation & { firstCustomerAt: number } {
-  const [agent, customer, session, fc, firstReply, customers, agents, autos, out, offline, inHours] =
+  const [agent, customer, session, fc, firstReply, customers, agents, autos, out, offline, inHours, own] =
     row as readonly Cell[] as DetailRow;
+  const zone = own === undefined || own === null ? reportZone : String(own);
   const time = (v: Cell) => (v === null ? null : Number(v));
   return {
     agent: String(agent),

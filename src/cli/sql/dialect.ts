@@ -9,10 +9,13 @@ export interface Dialect {
   /** A table or view of the canonical data, in the dataset when one is given. */
   table(name: string): string;
   text(value: string): string;
-  /** The local day number (days since 1970-01-01 on the shop's wall clock) of an epoch-ms expression. */
-  dayOf(ms: string): string;
-  /** Minutes since local midnight of an epoch-ms expression. */
-  minuteOf(ms: string): string;
+  /**
+   * The local day number (days since 1970-01-01 on the shop's wall clock) of an epoch-ms expression,
+   * in the report's zone, or in `zone`: an expression giving each row's (a shop in another market).
+   */
+  dayOf(ms: string, zone?: string): string;
+  /** Minutes since local midnight of an epoch-ms expression, in the report's zone or in `zone`. */
+  minuteOf(ms: string, zone?: string): string;
   /** A day number as the report labels it (strftime pattern: %Y-%m-%d, %G-W%V, %Y-%m). */
   dayLabel(day: string, pattern: string): string;
   /**
@@ -37,25 +40,28 @@ function escapedText(value: string, backslash: boolean): string {
 export function dialect(name: DialectName, zone: string, dataset?: string): Dialect {
   const prefix = dataset ? `${dataset}.` : '';
   if (name === 'duckdb') {
-    const local = (ms: string) => `(to_timestamp(${ms} / 1000.0) AT TIME ZONE ${escapedText(zone, false)})`;
+    const report = escapedText(zone, false);
+    const local = (ms: string, at = report) => `(to_timestamp(${ms} / 1000.0) AT TIME ZONE ${at})`;
     return {
       name,
       table: (t) => `${prefix}${t}`,
       text: (v) => escapedText(v, false),
-      dayOf: (ms) => `CAST(CAST(${local(ms)} AS DATE) - DATE '1970-01-01' AS BIGINT)`,
-      minuteOf: (ms) => `(hour(${local(ms)}) * 60 + minute(${local(ms)}))`,
+      dayOf: (ms, at) => `CAST(CAST(${local(ms, at)} AS DATE) - DATE '1970-01-01' AS BIGINT)`,
+      minuteOf: (ms, at) => `(hour(${local(ms, at)}) * 60 + minute(${local(ms, at)}))`,
       dayLabel: (day, pattern) => `strftime(DATE '1970-01-01' + CAST(${day} AS INTEGER), '${pattern}')`,
       orderedSum: (value, order) => `list_reduce(list(${value} ORDER BY ${order}), lambda a, b: a + b)`,
       sameKey: (a, b) => `${a} IS NOT DISTINCT FROM ${b}`,
     };
   }
-  const local = (ms: string) => `DATETIME(TIMESTAMP_MILLIS(${ms}), ${escapedText(zone, true)})`;
+  const report = escapedText(zone, true);
+  const local = (ms: string, at = report) => `DATETIME(TIMESTAMP_MILLIS(${ms}), ${at})`;
   return {
     name,
     table: (t) => (dataset ? `\`${dataset}.${t}\`` : t),
     text: (v) => escapedText(v, true),
-    dayOf: (ms) => `UNIX_DATE(DATE(TIMESTAMP_MILLIS(${ms}), ${escapedText(zone, true)}))`,
-    minuteOf: (ms) => `(EXTRACT(HOUR FROM ${local(ms)}) * 60 + EXTRACT(MINUTE FROM ${local(ms)}))`,
+    dayOf: (ms, at = report) => `UNIX_DATE(DATE(TIMESTAMP_MILLIS(${ms}), ${at}))`,
+    minuteOf: (ms, at) =>
+      `(EXTRACT(HOUR FROM ${local(ms, at)}) * 60 + EXTRACT(MINUTE FROM ${local(ms, at)}))`,
     dayLabel: (day, pattern) => `FORMAT_DATE('${pattern}', DATE_FROM_UNIX_DATE(${day}))`,
     orderedSum: (value) => `SUM(${value})`,
     sameKey: (a, b) => `(${a} = ${b} OR (${a} IS NULL AND ${b} IS NULL))`,

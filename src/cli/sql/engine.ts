@@ -24,7 +24,7 @@ import { dialect } from './dialect';
 import { type ChatCsvRead, type ChatCsvRequest, readChatCsv } from './nativeCsv';
 import { RECORD_TABLE_NAMES, type RecordOfTable, RecordRows, type RecordTable } from './recordTables';
 import type { View } from './sqlTypes';
-import { column, reportViews } from './views';
+import { column, reportViews, type Zoned } from './views';
 
 export { appenderSink } from './appenderSink';
 
@@ -154,10 +154,79 @@ export class DuckdbEngine {
     return read;
   }
 
-  /** Every row appended is in the table from now on. */
-  private finishAppending(): void {
+  /** Whether agent_zones names an agent (setAgentZones). */
+  private agentsZoned = false;
+
+  /**
+   * The agents whose chat exports were read in another zone than the report's, with it (AgentZones):
+   * their consultations' days and hours follow it. Into the agent_zones table the views join.
+   */
+  async setAgentZones(zones: ReadonlyMap<string, string>): Promise<void> {
+    if (zones.size === 0) return;
+    await this.connection.run('CREATE TABLE agent_zones (agent VARCHAR, zone VARCHAR)');
+    const appender = await this.connection.createAppender('agent_zones');
+    for (const [agent, zone] of zones) {
+      appender.appendVarchar(agent);
+      appender.appendVarchar(zone);
+      appender.endRow();
+    }
+    appender.closeSync();
+    this.agentsZoned = true;
+  }
+
+  /**
+   * The agent accounts of each chat export, the messages of export k being those from `starts[k]` (in
+   * the order read) to the next export's start: to give each agent its export's zone (agentZonesAcross).
+   */
+  async agentsOfExports(starts: readonly number[]): Promise<string[][]> {
+    await this.finishAppending();
+    const exportOf =
+      starts.length <= 1
+        ? '0'
+        : `CASE ${starts
+            .slice(1)
+            .map((start, k) => `WHEN seq < ${start} THEN ${k}`)
+            .join(' ')} ELSE ${starts.length - 1} END`;
+    const found = await rows(
+      this.connection,
+      // Each export's accounts in the order they first come, as the JS engine meets them.
+      `SELECT ${exportOf} AS export, agent, MIN(seq) AS first FROM messages GROUP BY export, agent ORDER BY export, first`,
+    );
+    const agents = starts.map((): string[] => []);
+    for (const row of found) agents[Number(row.export)]?.push(String(row.agent));
+    return agents;
+  }
+
+  /** Which exports were read in a zone of their own: the views then count their rows' days in it. */
+  private get zoned(): Zoned {
+    return {
+      agents: this.agentsZoned,
+      records: this.orders.zoned || RECORD_TABLE_NAMES.some((table) => this.records[table].zoned),
+    };
+  }
+
+  /** The records of exports read in a zone of their own, by their place in their table (zoneRecords). */
+  private readonly recordZones: { table: RecordTable; from: number; to: number; zone: string }[] = [];
+
+  /**
+   * The records `from` … `to` − 1 of a table (one export's, as numbered when read) were read in `zone`,
+   * a zone other than the report's: their days follow it. They stream in as the importer reads them,
+   * before it says the zone it read the export in (its dialect's market's), so their `zone` is set after.
+   */
+  zoneRecords(table: RecordTable, from: number, to: number, zone: string): void {
+    if (to > from) this.recordZones.push({ table, from, to, zone });
+  }
+
+  /** Every row appended is in the table from now on, each record with its zone. */
+  private async finishAppending(): Promise<void> {
     if (this.appending) for (const appender of this.appenders) appender.closeSync();
     this.appending = false;
+    for (const { table, from, to, zone } of this.recordZones.splice(0)) {
+      await this.connection.run(
+        `UPDATE ${table} SET zone = '${zone.replaceAll("'", "''")}' WHERE seq >= ${from} AND seq < ${to}`,
+      );
+      this.records[table].zoned = true;
+    }
   }
 
   /**
@@ -165,7 +234,7 @@ export class DuckdbEngine {
    * the files written.
    */
   async exportParquet(dir: string, tables: readonly string[] = ['messages']): Promise<string[]> {
-    this.finishAppending();
+    await this.finishAppending();
     const files: string[] = [];
     for (const table of tables) {
       const file = join(dir, `${table}.parquet`);
@@ -183,7 +252,9 @@ export class DuckdbEngine {
    */
   async *detailPages(): AsyncGenerator<(DetailConsultation & { firstCustomerAt: number })[]> {
     const zone = this.settings.timeZone;
-    const result = await this.connection.stream(detailSql(this.settings, dialect('duckdb', zone)));
+    const result = await this.connection.stream(
+      detailSql(this.settings, dialect('duckdb', zone), this.zoned.agents),
+    );
     for (;;) {
       const chunk = await result.fetchChunk();
       if (!chunk || chunk.rowCount === 0) return;
@@ -205,17 +276,18 @@ export class DuckdbEngine {
   }
 
   async report(available: Available, hasSessions: boolean): Promise<Report> {
-    this.finishAppending();
+    await this.finishAppending();
     const settings = this.settings;
     const split = effectiveSplit(settings, hasSessions);
     const sources = sqlSources(available, settings);
-    const refusals = [...sqlRefusals(sources), ...orderRefusals(this.orders)];
+    const refusals = sqlRefusals(sources);
     if (refusals.length > 0)
       throw new EngineRefusal(
         `--engine duckdb does not compute this report yet: ${refusals.join('; ')}. Use --engine js.`,
       );
     const d = dialect('duckdb', settings.timeZone);
-    await this.computeViews(reportViews({ settings, split, sources, dialect: d }));
+    const zoned = this.zoned;
+    await this.computeViews(reportViews({ settings, split, sources, dialect: d, zoned }));
     const results = await rows(this.connection, 'SELECT * FROM cs_indicators');
     const [counts] = await rows(this.connection, countsSql());
     const [orderCounts] = sources.orders ? await rows(this.connection, orderCountsSql(settings)) : [];
@@ -232,7 +304,7 @@ export class DuckdbEngine {
       // again by the order views and those after them; the main rows' money emptied.
       report.byCurrency = [];
       for (const own of currencies) {
-        const views = reportViews({ settings, split, sources, dialect: d, currency: own });
+        const views = reportViews({ settings, split, sources, dialect: d, currency: own, zoned });
         await this.computeViews(views.slice(views.findIndex((v) => v.name === 'cs_orders')));
         const ownRows = assembleReport(
           await rows(this.connection, 'SELECT * FROM cs_indicators'),
@@ -275,14 +347,6 @@ SELECT
   (SELECT COUNT(*) FROM ratings) AS ratings_read,
   (SELECT COUNT(*) FROM cs_ratings_kept) AS ratings,
   (SELECT COUNT(*) FROM (SELECT DISTINCT agent, customer, k1, k2 FROM inst WHERE close_text IN (SELECT close_text FROM common)) AS s) AS suspected`;
-}
-
-/** What the views cannot compute of these orders: refused (the JS engine computes them). */
-function orderRefusals(orders: OrderRows): string[] {
-  const reasons: string[] = [];
-  if (orders.otherZone !== null)
-    reasons.push(`it counts days in --tz only, and an order export is read in ${orders.otherZone}`);
-  return reasons;
 }
 
 /** The report's counts of orders (report.ts computeOneCurrency), from the order views. */

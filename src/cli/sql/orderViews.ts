@@ -28,6 +28,8 @@ export interface OrderViewOptions {
   asWho: (from: string) => string;
   /** Only the orders of this currency (UNKNOWN_CURRENCY: none said), for its money figures. */
   currency?: string;
+  /** Whether an order may have a zone of its own (its `zone` column): its days are then its zone's. */
+  zoned?: boolean;
 }
 
 /** The moment an order counts at under a basis (attribution.ts eventTime), over cs_orders' columns. */
@@ -46,8 +48,17 @@ export function afterSalesDays(settings: Settings): number {
   return settings.afterSalesChatDays > 0 ? settings.afterSalesChatDays : AFTER_SALES_LOOK_BACK_DAYS;
 }
 
-export function orderViews({ settings, dialect: d, inPeriods, asWho, currency }: OrderViewOptions): View[] {
+export function orderViews({
+  settings,
+  dialect: d,
+  inPeriods,
+  asWho,
+  currency,
+  zoned = false,
+}: OrderViewOptions): View[] {
   const t = (name: string) => d.table(name);
+  /** An order's zone, its own where its export was read in one (attribution.ts's order.zone ?? zone). */
+  const zone = zoned ? `COALESCE(zone, ${d.text(settings.timeZone)})` : undefined;
   const orders =
     currency === undefined
       ? t('orders')
@@ -84,7 +95,7 @@ UNION ALL SELECT 'shop' AS level, '' AS who, shop_row.* FROM (${inPeriods(every)
       name: 'cs_orders',
       // Read by several views: kept as a table by DuckDB.
       materialize: true,
-      sql: `SELECT *, ${d.dayOf('bought_at')} AS bought_day FROM (
+      sql: `SELECT *, ${d.dayOf('bought_at', zone)} AS bought_day FROM (
   SELECT *,
     CASE WHEN customer IS NULL THEN CONCAT('o:', order_id) ELSE CONCAT('c:', customer) END AS buyer,
     (paid_ms IS NOT NULL OR cod) AS is_paid,
@@ -93,7 +104,7 @@ UNION ALL SELECT 'shop' AS level, '' AS who, shop_row.* FROM (${inPeriods(every)
     -- Refunded by its amount, its status, or a refund record naming it (salesFacts.ts refundedOf).
     (refund_amount > 0 OR refunded OR order_id IN (SELECT order_id FROM ${t('refunds')})) AS refund_flag
   FROM (
-    SELECT *, ${d.dayOf('created_ms')} AS created_day, ${d.dayOf('paid_ms')} AS paid_day,
+    SELECT *, ${d.dayOf('created_ms', zone)} AS created_day, ${d.dayOf('paid_ms', zone)} AS paid_day,
       ROW_NUMBER() OVER (PARTITION BY order_id ORDER BY seq) AS id_rank
     FROM ${orders}
   ) AS o WHERE id_rank = 1
@@ -106,8 +117,8 @@ UNION ALL SELECT 'shop' AS level, '' AS who, shop_row.* FROM (${inPeriods(every)
       sql: `SELECT * FROM (${(['settings', 'placed'] as const)
         .map(
           (basis) =>
-            `SELECT '${basis}' AS basis, seq, customer, event_at, ${d.dayOf('event_at')} AS event_day FROM (
-  SELECT seq, customer, ${eventSql(basis === 'settings' ? settings.basis : 'ordered')} AS event_at FROM ${t('cs_orders')}
+            `SELECT '${basis}' AS basis, seq, customer, event_at, ${d.dayOf('event_at', zone)} AS event_day FROM (
+  SELECT seq, customer,${zoned ? ' zone,' : ''} ${eventSql(basis === 'settings' ? settings.basis : 'ordered')} AS event_at FROM ${t('cs_orders')}
 ) AS e${basis} WHERE event_at IS NOT NULL`,
         )
         .join('\nUNION ALL ')}) AS u`,

@@ -17,6 +17,14 @@ const SEQ: CanonicalColumn = {
 
 const TIME: CanonicalColumn = { name: 'time_ms', duckdb: 'BIGINT', means: 'epoch milliseconds' };
 
+/** Last in every table but the messages' (whose zone is their agent's: the agent_zones table). */
+export const ZONE: CanonicalColumn = {
+  name: 'zone',
+  duckdb: 'VARCHAR',
+  means:
+    "the zone its export was read in (a shop in another market), which its days follow; NULL: the report's",
+};
+
 export const RATING_COLUMNS: readonly CanonicalColumn[] = [
   SEQ,
   TIME,
@@ -24,6 +32,7 @@ export const RATING_COLUMNS: readonly CanonicalColumn[] = [
   { name: 'customer', duckdb: 'VARCHAR', means: "the buyer as the export names them ('' when none)" },
   { name: 'level', duckdb: 'INTEGER', means: 'rating level, 1 (非常不满意) to 5 (非常满意)' },
   { name: 'id', duckdb: 'VARCHAR', means: "the export's own rating ID, or NULL" },
+  ZONE,
 ];
 
 export const REFUND_COLUMNS: readonly CanonicalColumn[] = [
@@ -52,6 +61,7 @@ export const COMPLAINT_COLUMNS: readonly CanonicalColumn[] = [
   SEQ,
   TIME,
   { name: 'agent', duckdb: 'VARCHAR', means: 'agent account; NULL: the shop' },
+  ZONE,
 ];
 
 export const ONLINE_COLUMNS: readonly CanonicalColumn[] = [
@@ -59,6 +69,7 @@ export const ONLINE_COLUMNS: readonly CanonicalColumn[] = [
   { name: 'agent', duckdb: 'VARCHAR', means: 'agent account' },
   { name: 'start_ms', duckdb: 'BIGINT', means: 'epoch milliseconds the span began (its day counts it)' },
   { name: 'end_ms', duckdb: 'BIGINT', means: 'epoch milliseconds the span ended' },
+  ZONE,
 ];
 
 export const ISSUE_COLUMNS: readonly CanonicalColumn[] = [
@@ -66,6 +77,7 @@ export const ISSUE_COLUMNS: readonly CanonicalColumn[] = [
   TIME,
   { name: 'agent', duckdb: 'VARCHAR', means: 'agent account' },
   { name: 'resolved', duckdb: 'BOOLEAN', means: 'the issue was resolved' },
+  ZONE,
 ];
 
 /** The record tables by name, as CANONICAL_TABLES lists them after messages. */
@@ -103,6 +115,8 @@ const orNothing = (s: RowSink, text: string | null | undefined) =>
 /** Records of one kind into canonical rows, numbered in the order given. */
 export class RecordRows<T extends RecordTable> {
   private seq = 0;
+  /** Whether a record was read in a zone of its own (the views then count each row's days in its zone). */
+  zoned = false;
 
   constructor(
     readonly table: T,
@@ -147,6 +161,8 @@ export class RecordRows<T extends RecordTable> {
       s.text(i.agent);
       s.bool(i.resolved);
     }
+    if (record.zone !== undefined) this.zoned = true;
+    orNothing(s, record.zone);
     s.endRow();
   }
 }

@@ -15,6 +15,8 @@ export interface RecordViewContext {
   d: Dialect;
   /** Each event once per period it counts in (its day's and the whole report's), as views.ts does. */
   inPeriods: (select: string) => string;
+  /** Whether a record may have a zone of its own (its `zone` column): its day is then its zone's. */
+  zoned?: boolean;
 }
 
 const bool = (test: string) => `CASE WHEN ${test} THEN 1 ELSE 0 END`;
@@ -43,8 +45,9 @@ export const WINDOW_FACT_COLUMNS = [
   'refunds_completed_by_shop',
 ] as const;
 
-export function recordViews({ settings, d, inPeriods }: RecordViewContext): View[] {
+export function recordViews({ settings, d, inPeriods, zoned = false }: RecordViewContext): View[] {
   const t = (name: string) => d.table(name);
+  const zone = zoned ? `COALESCE(zone, ${d.text(settings.timeZone)})` : undefined;
   const satisfied =
     settings.satisfiedLevels.length === 0 ? 'FALSE' : `level IN (${settings.satisfiedLevels.join(', ')})`;
   const int = 'INT64';
@@ -65,10 +68,10 @@ export function recordViews({ settings, d, inPeriods }: RecordViewContext): View
     {
       // One row per record on its day: what it adds to its rows (online time in whole milliseconds).
       name: 'cs_named',
-      sql: `SELECT * FROM (SELECT 'rating' AS kind, agent, ${d.dayOf('time_ms')} AS day, CAST(level AS ${int}) AS rating_level, ${bool(satisfied)} AS satisfied, CAST(0 AS ${int}) AS online_ms, 0 AS resolved FROM ${t('cs_ratings_kept')}
-UNION ALL SELECT 'complaint' AS kind, agent, ${d.dayOf('time_ms')} AS day, CAST(NULL AS ${int}) AS rating_level, 0 AS satisfied, CAST(0 AS ${int}) AS online_ms, 0 AS resolved FROM ${t('complaints')}
-UNION ALL SELECT 'online' AS kind, agent, ${d.dayOf('start_ms')} AS day, CAST(NULL AS ${int}) AS rating_level, 0 AS satisfied, end_ms - start_ms AS online_ms, 0 AS resolved FROM ${t('online')}
-UNION ALL SELECT 'issue' AS kind, agent, ${d.dayOf('time_ms')} AS day, CAST(NULL AS ${int}) AS rating_level, 0 AS satisfied, CAST(0 AS ${int}) AS online_ms, ${bool('resolved')} AS resolved FROM ${t('issues')}) AS e`,
+      sql: `SELECT * FROM (SELECT 'rating' AS kind, agent, ${d.dayOf('time_ms', zone)} AS day, CAST(level AS ${int}) AS rating_level, ${bool(satisfied)} AS satisfied, CAST(0 AS ${int}) AS online_ms, 0 AS resolved FROM ${t('cs_ratings_kept')}
+UNION ALL SELECT 'complaint' AS kind, agent, ${d.dayOf('time_ms', zone)} AS day, CAST(NULL AS ${int}) AS rating_level, 0 AS satisfied, CAST(0 AS ${int}) AS online_ms, 0 AS resolved FROM ${t('complaints')}
+UNION ALL SELECT 'online' AS kind, agent, ${d.dayOf('start_ms', zone)} AS day, CAST(NULL AS ${int}) AS rating_level, 0 AS satisfied, end_ms - start_ms AS online_ms, 0 AS resolved FROM ${t('online')}
+UNION ALL SELECT 'issue' AS kind, agent, ${d.dayOf('time_ms', zone)} AS day, CAST(NULL AS ${int}) AS rating_level, 0 AS satisfied, CAST(0 AS ${int}) AS online_ms, ${bool('resolved')} AS resolved FROM ${t('issues')}) AS e`,
     },
     {
       // Each record in each row it counts for, per period. A complaint only makes its day's period

@@ -125,11 +125,33 @@ export interface ViewOptions {
   dialect: Dialect;
   /** Only the orders of this currency (orderViews.ts). */
   currency?: string;
+  /**
+   * Which exports were read in a zone of their own (a shop in another market), whose rows' days and
+   * hours follow it: chats (`agents`: a message's zone is its agent's, the agent_zones table,
+   * AgentZones), and orders or other records (`records`: their own `zone` column, NULL: the report's).
+   */
+  zoned?: Zoned;
+}
+
+export interface Zoned {
+  agents: boolean;
+  records: boolean;
 }
 
 /** The views in the order they depend on one another; the last, cs_indicators, is the report's rows. */
-export function reportViews({ settings, split, sources, dialect: d, currency }: ViewOptions): View[] {
+export function reportViews({
+  settings,
+  split,
+  sources,
+  dialect: d,
+  currency,
+  zoned = { agents: false, records: false },
+}: ViewOptions): View[] {
   const t = (name: string) => d.table(name);
+  /** A message's zone, a column cs_read adds when zoned (else the report's, the dialect's default). */
+  const zone = zoned.agents ? 'zone' : undefined;
+  /** The consultation's key, and its zone (its agent's) when zoned. */
+  const zoneKey = zoned.agents ? ', zone' : '';
   const internal = settings.internalAccounts.map(d.text).join(', ');
   const notInternal =
     settings.internalAccounts.length === 0
@@ -143,7 +165,9 @@ export function reportViews({ settings, split, sources, dialect: d, currency }: 
   const closesGap = settings.autoRepliesCloseGaps ? "sender = 'agent'" : "sender = 'agent' AND NOT auto";
   const hours = settings.assessmentHours;
   const inHours = (fc: string) =>
-    hours === null ? 'TRUE' : `(${d.minuteOf(fc)} >= ${hours.start} AND ${d.minuteOf(fc)} < ${hours.end})`;
+    hours === null
+      ? 'TRUE'
+      : `(${d.minuteOf(fc, zone)} >= ${hours.start} AND ${d.minuteOf(fc, zone)} < ${hours.end})`;
   const rated = [
     ...(settings.excludeTransfersOut ? ['t_out = 0'] : []),
     ...(settings.excludeOffline ? ['off = 0'] : []),
@@ -162,15 +186,19 @@ export function reportViews({ settings, split, sources, dialect: d, currency }: 
 
   const startsConsultation =
     split === 'day'
-      ? `pos = 1 OR (sender = 'customer' AND prev_customer_at IS NOT NULL AND ${d.dayOf('prev_customer_at')} <> day)`
+      ? `pos = 1 OR (sender = 'customer' AND prev_customer_at IS NOT NULL AND ${d.dayOf('prev_customer_at', zone)} <> day)`
       : `pos = 1 OR (sender = 'customer' AND time_ms - prev_time >= ${settings.gapMinutes * 60_000})`;
   const walkKeys =
     split === 'id'
       ? 'session AS k1, CASE WHEN session IS NULL THEN day END AS k2'
       : `CAST(NULL AS STRING) AS k1, SUM(${bool(startsConsultation)}) OVER (PARTITION BY ${thread} ORDER BY pos ROWS UNBOUNDED PRECEDING) AS k2`;
 
+  // Each message with its agent's zone, the report's unless the agent's export had another.
+  const read = zoned.agents
+    ? `(SELECT m.*, COALESCE(z.zone, ${d.text(settings.timeZone)}) AS zone FROM ${t('messages')} AS m LEFT JOIN ${t('agent_zones')} AS z ON z.agent = m.agent) AS zm`
+    : t('messages');
   const views: View[] = [
-    { name: 'cs_read', sql: `SELECT * FROM ${t('messages')} ${notInternal}` },
+    { name: 'cs_read', sql: `SELECT * FROM ${read} ${notInternal}` },
     {
       // Internal accounts out; a message ID seen before (in file order) is a repeat; without an ID, a
       // row alike in every field and in the cells no field reads, at the same second, is one. A row
@@ -202,7 +230,7 @@ UNION ALL SELECT ${firstOfAlike}, 1 AS id_rank, 1 AS row_rank
     -- the latest, since the order is by time. Its day is then read as the JS engine reads days.
     MAX(CASE WHEN sender = 'customer' THEN time_ms END) OVER (${threadOrder} ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS prev_customer_at,
     LAG(time_ms) OVER (${threadOrder}) AS prev_time
-  FROM (SELECT *, ${d.dayOf('time_ms')} AS day FROM ${t('cs_kept')}) AS a
+  FROM (SELECT *, ${d.dayOf('time_ms', zone)} AS day FROM ${t('cs_kept')}) AS a
 ) AS b`,
     },
     {
@@ -221,30 +249,30 @@ FROM (SELECT *, (${closesGap}) AS closer FROM ${t('cs_walk')}) AS w`,
     {
       name: 'cs_consultations',
       materialize: true,
-      sql: `SELECT *, ${d.dayOf('COALESCE(fc, first_at)')} AS day,
+      sql: `SELECT *, ${d.dayOf('COALESCE(fc, first_at)', zone)} AS day,
   fc IS NOT NULL AND ${ratedTest} AND ${inHours('fc')} AS timed, ${ratedTest} AS rated
 FROM (
-  SELECT ${consultation}, fc, first_at, t_out, off,
+  SELECT ${consultation}, fc, first_at, t_out, off${zoneKey},
     MIN(CASE WHEN sender = 'agent' AND NOT auto AND time_ms >= fc THEN time_ms END) AS first_reply,
     SUM(${bool("sender = 'customer'")}) AS customer_messages,
     SUM(${bool("sender = 'agent' AND NOT auto")}) AS agent_messages,
     MAX(${bool('invite')}) AS invited
-  FROM ${t('cs_steps')} GROUP BY ${consultation}, fc, first_at, t_out, off
+  FROM ${t('cs_steps')} GROUP BY ${consultation}, fc, first_at, t_out, off${zoneKey}
 ) AS c`,
     },
     {
       name: 'cs_rounds',
       materialize: true,
-      sql: `SELECT *, ${d.dayOf('COALESCE(fc, first_at)')} AS day,
+      sql: `SELECT *, ${d.dayOf('COALESCE(fc, first_at)', zone)} AS day,
   fc IS NOT NULL AND ${ratedTest} AND ${inHours('fc')} AS timed,
   open_at IS NOT NULL AND manual_close AND close_at - open_at <= 1000 AS instant
 FROM (
-  SELECT ${consultation}, fc, first_at, t_out, off, grp,
+  SELECT ${consultation}, fc, first_at, t_out, off${zoneKey}, grp,
     MIN(CASE WHEN sender = 'customer' THEN time_ms END) AS open_at,
     MIN(CASE WHEN closer THEN time_ms END) AS close_at,
     MAX(${bool('closer AND NOT auto')}) = 1 AS manual_close,
     MIN(CASE WHEN closer AND NOT auto THEN CAST(text_a AS INT64) * 2097152 + MOD(MOD(text_b, 2097152) + 2097152, 2097152) END) AS close_text
-  FROM ${t('cs_steps')} GROUP BY ${consultation}, fc, first_at, t_out, off, grp
+  FROM ${t('cs_steps')} GROUP BY ${consultation}, fc, first_at, t_out, off${zoneKey}, grp
 ) AS r`,
     },
     {
@@ -271,12 +299,19 @@ FROM ${t('cs_unanswered_rows')} GROUP BY level, who, period`,
     },
   ];
   const orders = sources.orders
-    ? orderViews({ settings, dialect: d, inPeriods, asWho, ...(currency === undefined ? {} : { currency }) })
+    ? orderViews({
+        settings,
+        dialect: d,
+        inPeriods,
+        asWho,
+        zoned: zoned.records,
+        ...(currency === undefined ? {} : { currency }),
+      })
     : [];
   return [
     ...views,
     ...orders,
-    ...recordViews({ settings, d, inPeriods }),
+    ...recordViews({ settings, d, inPeriods, zoned: zoned.records }),
     ...factViews(settings, sources, d, inPeriods),
   ];
 }
