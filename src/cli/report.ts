@@ -135,9 +135,16 @@ export async function runReport(
   const timings = observedTimings(onStep);
   const timed = stepTimer(timings);
   const engine = chooseEngine(options);
+  // DuckDB converts each order as it is read, so it takes the rate table before any file; a table
+  // that cannot be read is said where the JS engine says it, after the files (the same refusal first).
+  const early =
+    engine === 'duckdb' && options.rates ? attempt(() => rateTableOf(options.rates as string)) : null;
+  const earlyRates = early && 'value' in early ? { rates: early.value } : {};
   // With DuckDB, messages stream into its table as they are read and JavaScript keeps none of them.
   const sql: DuckdbEngine | null =
-    engine === 'duckdb' ? await (await import('./sql/engine')).DuckdbEngine.open(options.settings) : null;
+    engine === 'duckdb'
+      ? await (await import('./sql/engine')).DuckdbEngine.open(options.settings, earlyRates)
+      : null;
   // Messages go straight into columns as they are read: a million message objects held until the
   // engine runs would cost more in garbage collection than the engine's own work.
   const messages = new MessageColumnsBuilder(options.settings);
@@ -311,9 +318,7 @@ export async function runReport(
     const agentZones = sql
       ? await sqlAgentZones(sql, chatFiles, zone)
       : zonesOfAgents(columns, chatFiles, zone);
-    const rates = options.rates
-      ? readRateTable(parseCsvRows(readText(options.rates)), options.rates)
-      : undefined;
+    const rates = early ? unwrap(early) : options.rates ? rateTableOf(options.rates) : undefined;
     const imports: Imports = {
       ...others,
       ...(chats ? { chats: { records: columns, exports: chats.exports } } : {}),
@@ -441,6 +446,25 @@ async function sqlAgentZones(
   );
   await sql.setAgentZones(zones);
   return zones;
+}
+
+/** The rate table of `--rates FILE`. */
+const rateTableOf = (path: string) => readRateTable(parseCsvRows(readText(path)), path);
+
+/** A value, or what was thrown computing it, to throw later. */
+type Attempt<T> = { value: T } | { error: unknown };
+
+function attempt<T>(compute: () => T): Attempt<T> {
+  try {
+    return { value: compute() };
+  } catch (error) {
+    return { error };
+  }
+}
+
+function unwrap<T>(done: Attempt<T>): T {
+  if ('error' in done) throw done.error;
+  return done.value;
 }
 
 /** A small text file (the rate table), without a byte-order mark. */

@@ -174,7 +174,23 @@ describe('cs-kpi report --engine duckdb', () => {
     expect(report.counts.attributedOrders).toBeGreaterThan(10);
     expectSameOutput([...base, '--format', 'json', '--period', 'day', '--basis', 'paid-same-day']);
     expectSameOutput([...base, '--format', 'csv', '--period', 'week', '--after-sales-chat-days', '3']);
-  }, 240_000);
+    // Converted into US dollars by the example's rate table: every amount, the rates used and the note.
+    const rates = ['--rates', 'examples/crossborder/rates.csv'];
+    const converted = JSON.parse(expectSameOutput([...base, ...rates, '--format', 'json']));
+    expect(converted.currency).toBe('USD');
+    expect(converted.conversion.rates).toEqual([
+      { currency: 'TWD', period: '2026-11', rate: 0.031, orders: 120 },
+    ]);
+    expect(converted.team.sales).toBeGreaterThan(0);
+    expectSameOutput([...base, ...rates, '--format', 'table', '--period', 'week']);
+    // A table without the month's rate refuses the report, in the JS engine's words.
+    const dir = mkdtempSync(join(tmpdir(), 'cs-kpi-rates-'));
+    writeFileSync(join(dir, 'rates.csv'), 'currency,period,rate,to\nTWD,2026-10,0.031,USD\n');
+    const refused = cli([...base, '--rates', join(dir, 'rates.csv'), '--engine', 'duckdb']);
+    const js = cli([...base, '--rates', join(dir, 'rates.csv'), '--engine', 'js']);
+    expect(refused.stderr).toContain('the rate table has no rate to USD for TWD 2026-11 (120 orders)');
+    expect([refused.status, refused.stderr]).toEqual([js.status, js.stderr]);
+  }, 300_000);
 
   it('gives the JSON of --engine js with chats, orders and ratings each given a zone of its own', () => {
     const base = [
@@ -207,21 +223,19 @@ describe('cs-kpi report --engine duckdb', () => {
   }, 240_000);
 
   it('refuses what it does not compute yet, naming it, rather than give another number', () => {
-    const rates = cli([
+    const platform = cli([
       'report',
       '--chats',
       CROSS_BORDER.chats,
-      '--orders',
-      `${CROSS_BORDER.shopeeOrders}@UTC`,
-      '--rates',
-      'examples/crossborder/rates.csv',
-      '--tz',
-      'UTC',
+      '--platform',
+      'shopee',
       '--engine',
       'duckdb',
     ]);
-    expect(rates.status).toBe(2);
-    expect(rates.stderr).toContain('converting currencies with --rates is the JS engine');
+    expect(platform.status).toBe(2);
+    expect(platform.stderr).toContain('--engine duckdb does not compute this report yet');
+    expect(platform.stderr).toContain('platform_response_rate has no SQL form yet');
+    expect(platform.stderr).toContain('Use --engine js');
     const unknown = cli(['report', '--chats', EXAMPLE_CHATS, '--engine', 'spark']);
     expect(unknown.status).toBe(2);
     expect(unknown.stderr).toContain('--engine is js, duckdb or auto; got "spark"');

@@ -4,6 +4,7 @@ import { expect } from 'vitest';
 import { DuckdbEngine } from '../../src/cli/sql/engine';
 import { RECORD_TABLE_NAMES, type RecordOfTable, type RecordTable } from '../../src/cli/sql/recordTables';
 import { INDICATORS } from '../../src/core/engine/catalog';
+import type { RateTable } from '../../src/core/engine/currencies';
 import { type Available, NOTHING_AVAILABLE } from '../../src/core/engine/facts';
 import type { Message, Order } from '../../src/core/engine/model';
 import { computeReport, type Report, type Row } from '../../src/core/engine/report';
@@ -17,6 +18,8 @@ export type Records = Partial<{ [T in RecordTable]: readonly RecordOfTable[T][] 
   orders?: readonly Order[];
   /** Agents whose chats were read in another zone than the report's (their records carry their own). */
   agentZones?: ReadonlyMap<string, string>;
+  /** The rate table the orders are converted by (`--rates`). */
+  rates?: RateTable;
 };
 
 export async function duckdbReport(
@@ -26,7 +29,10 @@ export async function duckdbReport(
   hasSessions: boolean,
   records: Records = {},
 ): Promise<Report> {
-  const engine = await DuckdbEngine.open(settings, { threads: 1 });
+  const engine = await DuckdbEngine.open(settings, {
+    threads: 1,
+    ...(records.rates ? { rates: records.rates } : {}),
+  });
   try {
     for (const m of messages) engine.addMessage(m);
     for (const o of records.orders ?? []) engine.addOrder(o);
@@ -88,6 +94,7 @@ export function reportDifferences(js: Report, sql: Report): string[] {
   same('period', js.period, sql.period);
   same('counts', js.counts, sql.counts);
   same('currency', js.currency, sql.currency);
+  same('conversion', js.conversion, sql.conversion);
   same(
     'currencies',
     js.byCurrency?.map((c) => [c.currency, c.orders]),

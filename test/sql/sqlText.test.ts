@@ -233,7 +233,8 @@ describe('the views of exports read in zones of their own, in BigQuery’s text'
 
   it("parses with BigQuery's grammar and gives the JS engine's figures, run on DuckDB", async () => {
     const parser = new sqlParser.Parser();
-    for (const flags of ORDER_FLAGS) {
+    // Two of the order settings: a week of paid-same-day and most messages, and a gap split in New York.
+    for (const flags of ORDER_FLAGS.slice(1)) {
       const text = options(flags, ['--dialect', 'bigquery']);
       const zone = text.settings.timeZone;
       const messages = exampleMessages(zone);

@@ -1,4 +1,4 @@
-import { UNKNOWN_CURRENCY } from '../../core/engine/currencies';
+import { type OrderConversion, UNKNOWN_CURRENCY } from '../../core/engine/currencies';
 import { type AutoReplyRules, hashText, marksAutoReply } from '../../core/engine/messageColumns';
 import type { Message, Order } from '../../core/engine/model';
 import { orderWithoutCancelledLines } from '../../core/engine/report';
@@ -147,7 +147,12 @@ export class MessageRows {
   }
 }
 
-/** Orders into canonical rows; the orders of each currency are counted. */
+/**
+ * Orders into canonical rows; the orders of each currency are counted. With a rate table (`--rates`),
+ * each order's amounts go in converted into its report currency, as the JS engine converts them
+ * (OrderConversion): the report then reads them only when it converts (some order is in another
+ * currency), and otherwise every order is already in the report currency, unchanged.
+ */
 export class OrderRows {
   private seq = 0;
   /** The orders of each currency (UNKNOWN_CURRENCY: the export says none), repeats included. */
@@ -155,21 +160,25 @@ export class OrderRows {
   /** Whether an order was read in a zone of its own (its market's): the views count its days in it. */
   zoned = false;
 
-  constructor(private readonly sink: RowSink) {}
+  constructor(
+    private readonly sink: RowSink,
+    readonly conversion?: OrderConversion,
+  ) {}
 
   get count(): number {
     return this.seq;
   }
 
   add(given: Order): void {
-    const order = orderWithoutCancelledLines(given);
+    let order = orderWithoutCancelledLines(given);
     const s = this.sink;
     for (const time of [order.createdAt, order.paidAt])
       if (time !== null && !Number.isInteger(time))
         throw new Error(`an order time of ${time} ms is not whole milliseconds: use --engine js`);
     if (order.zone !== undefined) this.zoned = true;
-    const currency = order.currency ?? UNKNOWN_CURRENCY;
+    const currency = given.currency ?? UNKNOWN_CURRENCY;
     this.currencies.set(currency, (this.currencies.get(currency) ?? 0) + 1);
+    if (this.conversion) order = this.conversion.convert(order);
     s.bigint(this.seq++);
     s.text(order.orderId);
     if (order.customer === null) s.nothing();

@@ -29,7 +29,6 @@ function duckdbRefusal(options: ReportOptions): string | null {
     .filter(([kind, files]) => (files ?? []).length > 0 && !SQL_KINDS.has(kind))
     .map(([kind]) => `--${kind}`);
   if (kinds.length > 0) return `it does not read ${kinds.join(', ')} yet`;
-  if (options.rates) return "converting currencies with --rates is the JS engine's so far";
   return null;
 }
 

@@ -5,7 +5,14 @@ import type { DuckDBAppender, DuckDBConnection, DuckDBInstance } from '@duckdb/n
 import { SAME_TEXT_CONSULTATIONS } from '../../core/engine/autoReplies';
 import { INDICATORS, type Level } from '../../core/engine/catalog';
 import { effectiveSplit } from '../../core/engine/consultations';
-import { currencyRows, UNKNOWN_CURRENCY, withoutMoney } from '../../core/engine/currencies';
+import {
+  converts,
+  currencyRows,
+  OrderConversion,
+  type RateTable,
+  UNKNOWN_CURRENCY,
+  withoutMoney,
+} from '../../core/engine/currencies';
 import type { Available } from '../../core/engine/facts';
 import { evaluate } from '../../core/engine/formula';
 import { hashText } from '../../core/engine/messageColumns';
@@ -57,8 +64,14 @@ export class DuckdbEngine {
     private readonly settings: Settings,
   ) {}
 
-  /** `threads`: DuckDB's worker threads (its default: one per core); small inputs run fastest on one. */
-  static async open(settings: Settings, options: { threads?: number } = {}): Promise<DuckdbEngine> {
+  /**
+   * `threads`: DuckDB's worker threads (its default: one per core); small inputs run fastest on one.
+   * `rates`: the rate table (`--rates`) the orders are converted by as they come.
+   */
+  static async open(
+    settings: Settings,
+    options: { threads?: number; rates?: RateTable } = {},
+  ): Promise<DuckdbEngine> {
     const t0 = performance.now();
     // Imported here: the native module loads only when DuckDB computes (the JS engine never waits for it).
     const { DuckDBInstance } = await import('@duckdb/node-api');
@@ -77,7 +90,10 @@ export class DuckdbEngine {
       return appenderSink(appender);
     };
     const messages = new MessageRows(await appenderOf('messages'), settings);
-    const orders = new OrderRows(await appenderOf('orders'));
+    const orders = new OrderRows(
+      await appenderOf('orders'),
+      options.rates ? new OrderConversion(options.rates, settings.timeZone) : undefined,
+    );
     const records = {} as { [T in RecordTable]: RecordRows<T> };
     for (const table of RECORD_TABLE_NAMES)
       (records as Record<RecordTable, RecordRows<RecordTable>>)[table] = new RecordRows(
@@ -286,6 +302,11 @@ export class DuckdbEngine {
         `--engine duckdb does not compute this report yet: ${refusals.join('; ')}. Use --engine js.`,
       );
     const d = dialect('duckdb', settings.timeZone);
+    const currencies = [...this.orders.currencies.keys()].sort();
+    // Orders in a currency other than the rate table's: converted as they came in (OrderRows), or the
+    // report refused as the JS engine refuses it (an order no rate converts).
+    const { conversion } = this.orders;
+    const converted = conversion && converts(conversion.table, currencies) ? conversion.finish() : null;
     const zoned = this.zoned;
     await this.computeViews(reportViews({ settings, split, sources, dialect: d, zoned }));
     const results = await rows(this.connection, 'SELECT * FROM cs_indicators');
@@ -296,9 +317,11 @@ export class DuckdbEngine {
       "SELECT first_day AS first, last_day AS last FROM cs_period_days WHERE period = 'all'",
     );
     const report = assembleReport(results, { ...counts, ...orderCounts }, days ?? {}, { ...settings, split });
-    const currencies = [...this.orders.currencies.keys()].sort();
     const [currency] = currencies;
-    if (currencies.length === 1 && currency !== UNKNOWN_CURRENCY) report.currency = currency;
+    if (converted) {
+      report.currency = converted.to;
+      report.conversion = converted;
+    } else if (currencies.length === 1 && currency !== UNKNOWN_CURRENCY) report.currency = currency;
     else if (currencies.length > 1) {
       // Never added together (report.ts): each currency's money figures from its own orders, computed
       // again by the order views and those after them; the main rows' money emptied.

@@ -74,49 +74,81 @@ function monthOf(order: Order, zone: string): string | null {
 const toCents = (value: number) => (Math.sign(value) * Math.round(Math.abs(value) * 100 + 1e-9)) / 100;
 
 /**
- * Every order's amounts in the report currency, at the rate of its currency and month (a rate for
- * `all` where the month has none); the report currency's own orders unchanged. An order without a
- * currency, or one whose currency and month the table has no rate for, refuses the whole report.
+ * Orders into the report currency one at a time, at the rate of each one's currency and month (a rate
+ * for `all` where the month has none); the report currency's own orders unchanged. An order without a
+ * currency, or one whose currency and month the table has no rate for, refuses the whole report once
+ * every order is seen (`finish`): the JS engine converts a list, the command line's DuckDB each order
+ * as it is read.
  */
-export function convertOrders(
-  orders: readonly Order[],
-  table: RateTable,
-  zone: string,
-): { orders: Order[]; conversion: Conversion } {
-  const used = new Map<Rate, number>();
-  const missing = new Map<string, number>();
-  const converted = orders.map((order) => {
+export class OrderConversion {
+  private readonly used = new Map<Rate, number>();
+  private readonly missing = new Map<string, number>();
+  /** The first order that says no currency. */
+  private noCurrency: Order | null = null;
+
+  constructor(
+    readonly table: RateTable,
+    private readonly zone: string,
+  ) {}
+
+  convert(order: Order): Order {
+    const { table } = this;
     const currency = order.currency;
-    if (currency === undefined)
-      throw new RatesError(
-        `order ${order.orderId} (row ${order.row ?? '?'}) says no currency, so no rate can convert it: give the export's currency column (--map currency=COLUMN), or report without --rates.`,
-      );
+    if (currency === undefined) {
+      this.noCurrency ??= order;
+      return order;
+    }
     if (currency === table.to) return order;
-    const month = monthOf(order, zone);
+    const month = monthOf(order, this.zone);
     const rate =
       table.rates.find((r) => r.currency === currency && r.period === month) ??
       table.rates.find((r) => r.currency === currency && r.period === 'all');
     if (!rate) {
       const key = `${currency} ${month ?? '(no date)'}`;
-      missing.set(key, (missing.get(key) ?? 0) + 1);
+      this.missing.set(key, (this.missing.get(key) ?? 0) + 1);
       return order;
     }
-    used.set(rate, (used.get(rate) ?? 0) + 1);
+    this.used.set(rate, (this.used.get(rate) ?? 0) + 1);
     return {
       ...order,
       amount: toCents(order.amount * rate.rate),
       refundAmount: toCents(order.refundAmount * rate.rate),
       currency: table.to,
     };
-  });
-  if (missing.size > 0)
-    throw new RatesError(
-      `the rate table has no rate to ${table.to} for ${[...missing].map(([key, n]) => `${key} (${n} order${n === 1 ? '' : 's'})`).join(', ')}: add a row for each (currency,period,rate,to, such as ${[...missing.keys()][0]?.split(' ')[0]},${[...missing.keys()][0]?.split(' ')[1]},RATE,${table.to}), or a row with period all.`,
-    );
-  const rates = [...used]
-    .map(([rate, n]) => ({ ...rate, orders: n }))
-    .sort((a, b) => a.currency.localeCompare(b.currency) || a.period.localeCompare(b.period));
-  return { orders: converted, conversion: { to: table.to, rates } };
+  }
+
+  /** The rates used and their orders; a RatesError for an order no rate could convert. */
+  finish(): Conversion {
+    const { table, missing, noCurrency: order } = this;
+    if (order)
+      throw new RatesError(
+        `order ${order.orderId} (row ${order.row ?? '?'}) says no currency, so no rate can convert it: give the export's currency column (--map currency=COLUMN), or report without --rates.`,
+      );
+    if (missing.size > 0)
+      throw new RatesError(
+        `the rate table has no rate to ${table.to} for ${[...missing].map(([key, n]) => `${key} (${n} order${n === 1 ? '' : 's'})`).join(', ')}: add a row for each (currency,period,rate,to, such as ${[...missing.keys()][0]?.split(' ')[0]},${[...missing.keys()][0]?.split(' ')[1]},RATE,${table.to}), or a row with period all.`,
+      );
+    const rates = [...this.used]
+      .map(([rate, n]) => ({ ...rate, orders: n }))
+      .sort((a, b) => a.currency.localeCompare(b.currency) || a.period.localeCompare(b.period));
+    return { to: table.to, rates };
+  }
+}
+
+/** Whether a rate table converts these currencies (currenciesOf): some are not its report currency. */
+export function converts(table: RateTable | undefined, currencies: readonly string[]): table is RateTable {
+  return table !== undefined && (currencies.length > 1 || (currencies[0] ?? table.to) !== table.to);
+}
+
+/** Every order's amounts in the report currency (OrderConversion), and what the report says of it. */
+export function convertOrders(
+  orders: readonly Order[],
+  table: RateTable,
+  zone: string,
+): { orders: Order[]; conversion: Conversion } {
+  const conversion = new OrderConversion(table, zone);
+  const converted = orders.map((order) => conversion.convert(order));
+  return { orders: converted, conversion: conversion.finish() };
 }
 
 /** A row with only its agent, period and money figures (and their low-sample flags). */

@@ -20,6 +20,7 @@ import {
   type Conversion,
   type CurrencyRows,
   convertOrders,
+  converts,
   currenciesOf,
   currencyRows,
   type RateTable,
@@ -113,7 +114,7 @@ export function computeReport(given: ReportInput, settings: Settings): Report {
   const input = withoutCancelledLines(given);
   const { rates } = input;
   const currencies = currenciesOf(input.orders);
-  if (rates && (currencies.length > 1 || (currencies[0] ?? rates.to) !== rates.to)) {
+  if (converts(rates, currencies)) {
     const converted = convertOrders(input.orders, rates, settings.timeZone);
     const report = computeOneCurrency({ ...input, orders: converted.orders }, settings);
     report.currency = converted.conversion.to;
