@@ -254,7 +254,7 @@ describe('the views of exports read in zones of their own, in BigQuery’s text'
         flags.join(' '),
       ).toEqual([]);
     }
-  }, 120_000);
+  }, 300_000);
 });
 
 describe('cs-kpi sql --dialect duckdb', () => {
