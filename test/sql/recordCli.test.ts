@@ -87,4 +87,19 @@ describe('cs-kpi report --engine duckdb with ratings, complaints, online time an
     expect(zoned.imports[0].timeZone).toBe('Asia/Taipei');
     expectSameOutput([...base, '--chats', `${EXAMPLE_CHATS}@America/Los_Angeles`, '--dsr-days', '3']);
   }, 120_000);
+
+  it('counts a refunds export given a zone of its own on its days, as --engine js does', () => {
+    const refunds = writeRefunds(mkdtempSync(join(tmpdir(), 'cs-kpi-sql-refunds-zone-')));
+    const args = (file: string) => [
+      ...['report', ...EXAMPLE_REPORT_ARGS, '--refunds', file, '--format', 'json'],
+      ...['--period', 'day', '--after-sales-days', '3'],
+    ];
+    const zoned = JSON.parse(expectSameOutput(args(`${refunds}@America/Los_Angeles`)));
+    expect(zoned.imports.find((i: { kind: string }) => i.kind === 'refunds').timeZone).toBe(
+      'America/Los_Angeles',
+    );
+    // Not a vacuous match: read in --tz, the same refunds fall on other days and windows.
+    const inTz = JSON.parse(expectSameOutput(args(refunds)));
+    expect(zoned.agents).not.toEqual(inTz.agents);
+  }, 180_000);
 });

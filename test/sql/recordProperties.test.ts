@@ -202,17 +202,28 @@ describe('DuckDB and the JS engine on property-generated ratings, complaints, on
         fc.record({
           messages: list(message),
           ratings: list(rating),
+          refunds: list(refund),
           complaints: list(complaint),
           online: list(online),
           issues: list(issue),
+          // Orders or none: with them a refund's request day counts a dispute over paid orders.
+          orders: fc.option(fc.array(order, { maxLength: 15 }), { nil: null }),
         }),
         // Each kind's export, and each agent's chats, in a zone of its own or the report's.
-        fc.record({ ratings: zone, complaints: zone, online: zone, issues: zone }),
+        fc.record({
+          ratings: zone,
+          refunds: zone,
+          complaints: zone,
+          online: zone,
+          issues: zone,
+          orders: zone,
+        }),
         fc.array(zone, { minLength: agents.length, maxLength: agents.length }),
+        refundColumns,
         settings,
-        async ({ messages, ...given }, zones, agentZoneList, s) => {
+        async ({ messages, orders, ...given }, zones, agentZoneList, columns, s) => {
           const own = (z: string | null) => z !== null && z !== s.timeZone;
-          const available: Available = { ...NOTHING_AVAILABLE, chats: true };
+          const available: Available = { ...NOTHING_AVAILABLE, chats: true, ...columns };
           const records: Records = {
             agentZones: new Map(
               agents.flatMap((a, i) =>
@@ -226,6 +237,12 @@ describe('DuckDB and the JS engine on property-generated ratings, complaints, on
             (records as Record<string, unknown>)[kind] = own(z)
               ? items.map((r) => ({ ...r, zone: z }))
               : items;
+          }
+          if (orders) {
+            Object.assign(available, { orders: true, orderBuyers: true, paymentTimes: true, amounts: true });
+            records.orders = own(zones.orders)
+              ? orders.map((o) => ({ ...o, zone: zones.orders as string }))
+              : orders;
           }
           const js = jsReport(messages, s, available, false, records);
           const sql = await duckdbReport(messages, s, available, false, records);

@@ -1,7 +1,9 @@
 // `cs-kpi sql`: the BigQuery text parsed by a parser that knows BigQuery's grammar and run on DuckDB
 // (BigQuery's few date functions defined there by their documented meaning), the DuckDB text run on
 // DuckDB; both over the canonical table give the JS engine's figures on the example chats.
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import sqlParser from 'node-sql-parser';
 import { describe, expect, it } from 'vitest';
@@ -9,13 +11,15 @@ import { createTableSql, MessageRows, OrderRows } from '../../src/cli/sql/canoni
 import { sqlSources } from '../../src/cli/sql/coverage';
 import { dialect } from '../../src/cli/sql/dialect';
 import { appenderSink } from '../../src/cli/sql/engine';
+import { RecordRows } from '../../src/cli/sql/recordTables';
 import { parseSqlOptions, type SqlText, sqlScript } from '../../src/cli/sql/sqlCommand';
 import { reportViews } from '../../src/cli/sql/views';
 import { type Available, NOTHING_AVAILABLE } from '../../src/core/engine/facts';
-import type { Message, Order } from '../../src/core/engine/model';
+import type { Message, Order, Refund } from '../../src/core/engine/model';
 import { importTable } from '../../src/core/import/importer';
 import { EXAMPLE_CHATS } from '../examples';
 import { indicatorDifferences as differences, jsReport, type SqlValue as Value } from './differential';
+import { writeRefunds } from './recordFiles';
 
 /** Settings as `cs-kpi sql` flags: each split, period, hours, internal accounts, auto replies, zones. */
 const FLAGS: string[][] = [
@@ -93,7 +97,7 @@ const statements = (script: string) =>
     .filter((s) => s.length > 0);
 
 /** An example export as the importer reads it, in the zone the report reads it in. */
-function exampleRecords<K extends 'chats' | 'orders'>(kind: K, file: string, zone: string) {
+function exampleRecords<K extends 'chats' | 'orders' | 'refunds'>(kind: K, file: string, zone: string) {
   return importTable({ file, text: readFileSync(file, 'utf8'), timeZone: zone, kind }).records;
 }
 
@@ -124,6 +128,7 @@ async function indicatorRows(
   messages: readonly Message[],
   text: SqlText,
   orders: readonly Order[] = [],
+  refunds: readonly Refund[] = [],
 ) {
   const instance = await DuckDBInstance.create(':memory:', { threads: '1' });
   const connection: DuckDBConnection = await instance.connect();
@@ -140,6 +145,12 @@ async function indicatorRows(
       const orderRows = new OrderRows(appenderSink(orderAppender));
       for (const o of orders) orderRows.add(o);
       orderAppender.closeSync();
+    }
+    if (refunds.length > 0) {
+      const refundAppender = await connection.createAppender('refunds', schema);
+      const refundRows = new RecordRows('refunds', appenderSink(refundAppender));
+      for (const r of refunds) refundRows.add(r);
+      refundAppender.closeSync();
     }
     const prefix = schema === 'main' ? '' : `${schema}.`;
     const reader = await connection.runAndReadAll(`SELECT * FROM ${prefix}cs_indicators`);
@@ -207,7 +218,7 @@ describe('cs-kpi sql --dialect bigquery', () => {
 
 describe('the views of exports read in zones of their own, in BigQuery’s text', () => {
   // The views --engine duckdb runs when an export was read in a zone other than --tz: a message's day
-  // in its agent's zone (agent_zones), an order's in its own (its zone column).
+  // in its agent's zone (agent_zones), an order's and a refund's in its own (their zone column).
   const LA = 'America/Los_Angeles';
   const zonedScript = (text: SqlText, agents: ReadonlyMap<string, string>) => {
     const d = dialect(text.dialect, text.settings.timeZone);
@@ -219,7 +230,7 @@ describe('the views of exports read in zones of their own, in BigQuery’s text'
       dialect: d,
       zoned: { agents: true, records: true },
     });
-    const tables = ['messages', 'orders', 'ratings', 'complaints', 'online', 'issues'].map(
+    const tables = ['messages', 'orders', 'ratings', 'refunds', 'complaints', 'online', 'issues'].map(
       (table) => `${createTableSql(table, text.dialect)};`,
     );
     const zones = [...agents].map(([agent, zone]) => `(${d.text(agent)}, ${d.text(zone)})`).join(', ');
@@ -233,6 +244,7 @@ describe('the views of exports read in zones of their own, in BigQuery’s text'
 
   it("parses with BigQuery's grammar and gives the JS engine's figures, run on DuckDB", async () => {
     const parser = new sqlParser.Parser();
+    const refundFile = writeRefunds(mkdtempSync(join(tmpdir(), 'cs-kpi-sql-zoned-refunds-')));
     // Two of the order settings: a week of paid-same-day and most messages, and a gap split in New York.
     for (const flags of ORDER_FLAGS.slice(1)) {
       const text = options(flags, ['--dialect', 'bigquery']);
@@ -242,15 +254,26 @@ describe('the views of exports read in zones of their own, in BigQuery’s text'
       const agents = [...new Set(messages.map((m) => m.agent))].sort();
       const agentZones = new Map(agents.filter((_, i) => i % 2 === 0).map((agent) => [agent, LA]));
       const orders = exampleOrders(LA).map((o) => ({ ...o, zone: LA }));
+      // With --records refunds, a month of refunds of the example orders read there as well.
+      const refunds = text.records.includes('refunds')
+        ? exampleRecords('refunds', refundFile, LA).map((r) => ({ ...r, zone: LA }))
+        : [];
       const script = zonedScript(text, agentZones);
       expect(script).toContain(`DATE(TIMESTAMP_MILLIS(created_ms), COALESCE(zone, '${zone}'))`);
+      if (refunds.length > 0)
+        expect(script).toContain(`DATE(TIMESTAMP_MILLIS(completed_ms), COALESCE(zone, '${zone}'))`);
       for (const statement of statements(script))
         expect(() => parser.astify(statement, { database: 'bigquery' }), statement).not.toThrow();
-      const js = jsReport(messages, text.settings, availableOf(text), true, { orders, agentZones });
+      const js = jsReport(messages, text.settings, availableOf(text), true, {
+        orders,
+        agentZones,
+        ...(refunds.length > 0 ? { refunds } : {}),
+      });
       expect(js.counts.attributedOrders).toBeGreaterThan(100);
+      if (refunds.length > 0) expect(js.shop.self_refund_rate).toBeGreaterThan(0);
       const run = script.replaceAll('UNIX_DATE(DATE(', 'UNIX_DATE(BQ_DATE(');
       expect(
-        differences(js, await indicatorRows(run, 'main', messages, text, orders)),
+        differences(js, await indicatorRows(run, 'main', messages, text, orders, refunds)),
         flags.join(' '),
       ).toEqual([]);
     }

@@ -55,6 +55,7 @@ export const REFUND_COLUMNS: readonly CanonicalColumn[] = [
     means: 'shop, platform or buyer; NULL: the export does not say',
   },
   { name: 'dispute', duckdb: 'BOOLEAN', means: 'the buyer escalated it to the platform (退款纠纷)' },
+  ZONE,
 ];
 
 export const COMPLAINT_COLUMNS: readonly CanonicalColumn[] = [

@@ -5,7 +5,8 @@ import type { View } from './sqlTypes';
 /**
  * The views of the exports besides chats and orders (recordTables.ts), as afterSalesFacts.ts and
  * rollingWindows.ts count them: each record counts for the agent it names, the team and the shop, or
- * for the shop alone when it names none (buckets.ts, `named`), on its day in the report's zone.
+ * for the shop alone when it names none (buckets.ts, `named`), on its day in the report's zone (or its
+ * export's, where that export was read in a zone of its own).
  * Ratings, online time and issues count in their day's period; DSR counts the ratings of the
  * dsr_days ending on the period's last day; complaints, disputed refunds (by the day requested) and
  * completed refunds (by the day completed) those of the after-sales window.
@@ -82,9 +83,10 @@ UNION ALL SELECT 'issue' AS kind, agent, ${d.dayOf('time_ms', zone)} AS day, CAS
     {
       // Each refund: the day it was requested (a dispute counts there, and the day makes its period
       // known), the day it was completed (the completion counts there, with its hours from request to
-      // completion and whether the shop completed it), as addAfterSales reads a refund.
+      // completion and whether the shop completed it), both days in its export's zone when it has one, as
+      // addAfterSales reads a refund.
       name: 'cs_refund_events',
-      sql: `SELECT seq, order_id, agent, ${d.dayOf('applied_ms')} AS applied_day, ${d.dayOf('completed_ms')} AS completed_day,
+      sql: `SELECT seq, order_id, agent, ${d.dayOf('applied_ms', zone)} AS applied_day, ${d.dayOf('completed_ms', zone)} AS completed_day,
   (completed_ms - applied_ms) / 3600000 AS hours, ${bool('dispute')} AS disputed, ${bool("completed_by = 'shop'")} AS by_shop
 FROM ${t('refunds')}`,
     },
