@@ -157,8 +157,15 @@ export function reportViews({
     settings.internalAccounts.length === 0
       ? ''
       : `WHERE agent NOT IN (${internal}) AND customer NOT IN (${internal})`;
-  const alike = MESSAGE_COLUMNS.flatMap((c) => (c.name === 'seq' ? [] : [c.name])).join(', ');
-  const firstOfAlike = MESSAGE_COLUMNS.map((c) => (c.name === 'seq' ? 'MIN(seq) AS seq' : c.name)).join(', ');
+  // cs_read's columns but seq (a message's zone last when zoned: its agent's, so it splits no group).
+  const alike = [
+    ...MESSAGE_COLUMNS.flatMap((c) => (c.name === 'seq' ? [] : [c.name])),
+    ...(zoned.agents ? ['zone'] : []),
+  ].join(', ');
+  const firstOfAlike = [
+    ...MESSAGE_COLUMNS.map((c) => (c.name === 'seq' ? 'MIN(seq) AS seq' : c.name)),
+    ...(zoned.agents ? ['zone'] : []),
+  ].join(', ');
   const thread = 'agent, customer';
   const threadOrder = `PARTITION BY ${thread} ORDER BY time_ms, CASE WHEN sender = 'customer' THEN 0 ELSE 1 END, seq`;
   const consultation = 'agent, customer, k1, k2';
