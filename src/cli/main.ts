@@ -98,7 +98,7 @@ ${renderFieldLines()}
 --timings prints how long reading and importing each file, computing and writing took.
 --previous REPORT.json shows each figure's change since the period of that JSON report (this period −
 that one; rates in percentage points), in every format, and the agents and settings that differ.
---engine duckdb computes in DuckDB (chats, orders, ratings, complaints, online time and issues so far;
+--engine duckdb computes in DuckDB (every export and indicator, the platform's figures too;
 docs/scale.md); auto, the default, picks js for now.
 Times without an offset are read in --tz (default Asia/Shanghai); a file given as FILE@ZONE
 (--orders us.csv@America/Los_Angeles), a shop in another market, is read in ZONE and its days counted there.

@@ -93,6 +93,7 @@ export function reportDifferences(js: Report, sql: Report): string[] {
   same('settings', js.settings, sql.settings);
   same('period', js.period, sql.period);
   same('counts', js.counts, sql.counts);
+  same('platformWindow', js.platformWindow, sql.platformWindow);
   same('currency', js.currency, sql.currency);
   same('conversion', js.conversion, sql.conversion);
   same(

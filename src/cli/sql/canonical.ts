@@ -51,6 +51,12 @@ export const MESSAGE_COLUMNS: readonly CanonicalColumn[] = [
     duckdb: 'INTEGER',
     means: 'hash of the cells no field reads; NULL: a row nothing tells from another (never a repeat)',
   },
+  {
+    name: 'no_response',
+    duckdb: 'BOOLEAN',
+    means:
+      "a customer message marked as needing no response (Amazon's): platform_response_rate leaves it out",
+  },
 ];
 
 /**
@@ -143,6 +149,7 @@ export class MessageRows {
     if (message.messageId === undefined && message.rowPrint === null) s.nothing();
     // As the JS engine keeps it (an Int32Array), so that two prints it takes for equal are equal here.
     else s.integer((message.rowPrint ?? 0) | 0);
+    s.bool(message.noResponse === true);
     s.endRow();
   }
 }

@@ -17,6 +17,7 @@ import type { Available } from '../../core/engine/facts';
 import { evaluate } from '../../core/engine/formula';
 import { hashText } from '../../core/engine/messageColumns';
 import type { Message, Order } from '../../core/engine/model';
+import { platformRule, platformWindow } from '../../core/engine/platform';
 import type { Report, Row } from '../../core/engine/report';
 import type { Settings } from '../../core/engine/settings';
 import { nameComparer } from '../../core/lib/nameOrder';
@@ -316,7 +317,13 @@ export class DuckdbEngine {
       this.connection,
       "SELECT first_day AS first, last_day AS last FROM cs_period_days WHERE period = 'all'",
     );
-    const report = assembleReport(results, { ...counts, ...orderCounts }, days ?? {}, { ...settings, split });
+    const report = assembleReport(
+      results,
+      { ...counts, ...orderCounts },
+      days ?? {},
+      { ...settings, split },
+      await this.platformWindow(),
+    );
     const [currency] = currencies;
     if (converted) {
       report.currency = converted.to;
@@ -340,6 +347,27 @@ export class DuckdbEngine {
       withoutMoney(report);
     }
     return report;
+  }
+
+  /**
+   * With a platform: its window (null: the period) and the days the chats cover, from the first kept
+   * message's day to the last's in the report's zone (addPlatformFacts, chatSpan).
+   */
+  private async platformWindow(): Promise<Report['platformWindow']> {
+    const { platform, platformWindowDays, timeZone } = this.settings;
+    const rule = platformRule(platform);
+    if (rule === null) return undefined;
+    const d = dialect('duckdb', timeZone);
+    const [span] = await rows(
+      this.connection,
+      `SELECT ${d.dayOf('MAX(time_ms)')} - ${d.dayOf('MIN(time_ms)')} + 1 AS days FROM cs_steps`,
+    );
+    const days = span?.days;
+    return {
+      platform,
+      windowDays: platformWindow(rule, platformWindowDays),
+      dataDays: days === null || days === undefined ? 0 : Number(days),
+    };
   }
 
   /** Each view created in order: a table where several later views read it (View.materialize). */
@@ -398,6 +426,7 @@ function assembleReport(
   counts: Record<string, Value>,
   days: Record<string, Value>,
   settings: Report['settings'],
+  platformWindow?: Report['platformWindow'],
 ): Report {
   const sampleSizes = new Map<Row, Record<string, number>>();
   const rowOf = (r: Record<string, Value>, level: Level, withPeriod: boolean): Row => {
@@ -476,6 +505,7 @@ function assembleReport(
     },
     consultations: [],
   };
+  if (platformWindow) report.platformWindow = platformWindow;
   if (settings.period !== 'all') {
     report.teamByPeriod = periods.map((p) =>
       rowOf(find('team', '', p) as Record<string, Value>, 'team', true),

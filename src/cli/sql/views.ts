@@ -20,6 +20,7 @@ import type { View } from './sqlTypes';
 export type { View } from './sqlTypes';
 
 import { orderBuckets, orderDays, orderFactSql, orderViews, refundWindowView } from './orderViews';
+import { platformViews } from './platformViews';
 
 /**
  * The report as SQL views over the canonical tables (canonical.ts), generated from the settings and
@@ -73,23 +74,33 @@ export const SQL_FACTS: ReadonlySet<FactName> = new Set<FactName>([
   'disputes',
   'refundsCompleted',
   'refundsCompletedByShop',
+  // The platform's (platformViews.ts).
+  'platformCases',
+  'platformOnTime',
+  'platformRate',
 ]);
 export const SQL_SAMPLES: ReadonlySet<SampleName> = new Set<SampleName>([
   'firstResponses',
   'responseGaps',
   'refundHours',
+  'platformResponseHours',
 ]);
 
 /**
  * Where each sample's stats are: the consultations' (the shop reads the team's, its consultations
- * being the team's), or a window's (refunds: each row its own, as a refund may name no agent, and
- * only on the rows made while counting, which fillWindows fills).
+ * being the team's), or a window's, only on the rows made while counting, which fillWindows and
+ * addPlatformFacts fill (refunds: each row its own, as a refund may name no agent; the platform's
+ * cases: the shop's are the team's).
  */
-const SAMPLE_STATS: Record<SampleName, { view: string; windowed: boolean }> = {
-  firstResponses: { view: 'cs_sample_stats', windowed: false },
-  responseGaps: { view: 'cs_sample_stats', windowed: false },
-  refundHours: { view: 'cs_refund_sample_stats', windowed: true },
+const SAMPLE_STATS: Record<SampleName, { view: string; shopIsTeam: boolean; windowed: boolean }> = {
+  firstResponses: { view: 'cs_sample_stats', shopIsTeam: true, windowed: false },
+  responseGaps: { view: 'cs_sample_stats', shopIsTeam: true, windowed: false },
+  refundHours: { view: 'cs_refund_sample_stats', shopIsTeam: false, windowed: true },
+  platformResponseHours: { view: 'cs_platform_sample_stats', shopIsTeam: true, windowed: true },
 };
+
+/** In cs_facts: the level whose facts a row reads where the shop's are the team's. */
+const SHOP_IS_TEAM = "CASE WHEN s.level = 'shop' THEN 'team' ELSE s.level END";
 
 /** In cs_facts: whether the spine's row is one made while counting (cs_window_facts has one per such row). */
 const MADE_WHILE_COUNTING = 'wf.level IS NOT NULL';
@@ -315,11 +326,18 @@ FROM ${t('cs_unanswered_rows')} GROUP BY level, who, period`,
         ...(currency === undefined ? {} : { currency }),
       })
     : [];
+  const platform = platformViews({
+    settings,
+    d,
+    zone,
+    consultation: `${consultation}${zoneKey}`,
+    timed: `fc IS NOT NULL AND ${ratedTest} AND ${inHours('fc')}`,
+  });
   return [
     ...views,
     ...orders,
     ...recordViews({ settings, d, inPeriods, zoned: zoned.records }),
-    ...factViews(settings, sources, d, inPeriods),
+    ...factViews(settings, sources, d, inPeriods, platform),
   ];
 }
 
@@ -352,6 +370,7 @@ function factViews(
   sources: Readonly<Record<Source, boolean>>,
   d: Dialect,
   inPeriods: (select: string) => string,
+  platform: readonly View[],
 ): View[] {
   const t = (name: string) => d.table(name);
   const withOrders = sources.orders;
@@ -365,8 +384,14 @@ function factViews(
   /** The rows the JS engine makes while counting, besides the consultations'. */
   const buckets = [recordBuckets(d), ...(withOrders ? orderBuckets(d) : [])].join('\nUNION DISTINCT ');
   const has = 'fc IS NOT NULL';
+  /** The samples with views: the platform's only with a platform. */
+  const samples = [...SQL_SAMPLES].filter((s) => s !== 'platformResponseHours' || platform.length > 0);
   const sampleColumns = [...SQL_SAMPLES].flatMap((s) => {
     const join = `st_${column(s)}`;
+    if (!samples.includes(s))
+      return ['mean', 'median', 'p90']
+        .map((stat) => `NULL AS ${column(s)}_${stat}`)
+        .concat(`0 AS ${column(s)}_n`);
     return [
       `${join}.mean AS ${column(s)}_mean`,
       `${join}.median AS ${column(s)}_median`,
@@ -374,12 +399,19 @@ function factViews(
       `COALESCE(${join}.n, 0) AS ${column(s)}_n`,
     ];
   });
-  const sampleJoins = [...SQL_SAMPLES].map((s) => {
+  const sampleJoins = samples.map((s) => {
     const join = `st_${column(s)}`;
-    const { view, windowed } = SAMPLE_STATS[s];
-    const level = windowed ? 's.level' : "CASE WHEN s.level = 'shop' THEN 'team' ELSE s.level END";
+    const { view, shopIsTeam, windowed } = SAMPLE_STATS[s];
+    const level = shopIsTeam ? SHOP_IS_TEAM : 's.level';
     return `LEFT JOIN ${t(view)} AS ${join} ON ${join}.level = ${level} AND ${join}.who = s.who AND ${join}.period = s.period AND ${join}.sample = '${s}'${windowed ? ` AND ${MADE_WHILE_COUNTING}` : ''}`;
   });
+  // The platform's figures on the rows made while counting (addPlatformFacts), the shop's the team's.
+  const platformJoin =
+    platform.length > 0
+      ? [
+          `LEFT JOIN ${t('cs_platform_facts')} AS pf ON pf.level = ${SHOP_IS_TEAM} AND pf.who = s.who AND pf.period = s.period AND ${MADE_WHILE_COUNTING}`,
+        ]
+      : [];
   const factColumns = [
     'consultations',
     'receptions',
@@ -451,6 +483,10 @@ UNION DISTINCT SELECT DISTINCT 'team' AS level, '' AS who, period FROM (SELECT p
     windowFactsView(settings, d),
     refundSamplesView(settings, d),
     { name: 'cs_refund_sample_stats', sql: sampleStats(d, 'cs_refund_samples', 'seq') },
+    ...platform,
+    ...(platform.length > 0
+      ? [{ name: 'cs_platform_sample_stats', sql: sampleStats(d, 'cs_platform_samples', 'seq') }]
+      : []),
     ...(withOrders ? [refundWindowView(settings, d)] : []),
     {
       // Every row the report has: the rows made while counting, the team and the shop per period and
@@ -473,6 +509,7 @@ UNION DISTINCT SELECT 'shop' AS level, '' AS who, 'all' AS period) AS s`,
   COALESCE(hc.headcount, 0) AS headcount,
   ${RECORD_FACT_COLUMNS.map((c) => `COALESCE(rf.${c}, 0) AS ${c}`).join(', ')},
   ${WINDOW_FACT_COLUMNS.map((c) => `COALESCE(wf.${c}, 0) AS ${c}`).join(', ')},
+  ${platform.length > 0 ? 'COALESCE(pf.cases, 0) AS platform_cases, COALESCE(pf.on_time, 0) AS platform_on_time, pf.rate AS platform_rate' : '0 AS platform_cases, 0 AS platform_on_time, NULL AS platform_rate'},
   ${sampleColumns.join(',\n  ')}
 FROM ${t('cs_spine')} AS s
 LEFT JOIN ${t('cs_chat_facts')} AS f ON f.level = CASE WHEN s.level = 'shop' THEN 'team' ELSE s.level END AND f.who = s.who AND f.period = s.period
@@ -481,7 +518,7 @@ LEFT JOIN ${t('cs_chat_facts')} AS team ON team.level = 'team' AND team.period =
 LEFT JOIN (SELECT period, COUNT(*) AS headcount FROM ${t('cs_chat_facts')} WHERE level = 'agent' AND consultations > 0 GROUP BY period) AS hc ON hc.period = s.period
 LEFT JOIN ${t('cs_record_facts')} AS rf ON rf.level = s.level AND rf.who = s.who AND rf.period = s.period
 LEFT JOIN ${t('cs_window_facts')} AS wf ON wf.level = s.level AND wf.who = s.who AND wf.period = s.period
-${[...sampleJoins, ...orderFacts.joins].join('\n')}`,
+${[...sampleJoins, ...platformJoin, ...orderFacts.joins].join('\n')}`,
     },
     {
       name: 'cs_indicators',

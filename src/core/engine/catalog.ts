@@ -116,7 +116,6 @@ const ATTRIBUTED_PAID: readonly Source[] = [...ATTRIBUTED, 'paymentTimes'];
 /** The shop's paid orders, whoever sold them. */
 const PAID: readonly Source[] = ['orders', 'paymentTimes'];
 const REFUNDS: readonly Source[] = ['refunds'];
-const NO_HOURS: readonly number[] = [];
 
 /** Auto replies (marked, or matched by --auto-prefix/--auto-keyword) are nobody's manual reply. */
 const MANUAL: readonly SettingId[] = ['autoPrefixes', 'autoKeywords'];
@@ -386,8 +385,9 @@ export const INDICATORS: readonly Indicator[] = [
     needs: [...CHATS, 'platform'],
     levels: ALL,
     shapedBy: MANUAL,
-    compute: (f) => f.platform?.rate ?? null,
-    denominator: (f) => f.platform?.cases ?? 0,
+    ...computed(fact('platformRate')),
+    cases: fact('platformCases'),
+    denominator: (f) => f.platformCases,
   },
   {
     id: 'platform_response_time',
@@ -402,7 +402,7 @@ export const INDICATORS: readonly Indicator[] = [
     needs: [...CHATS, 'platform'],
     levels: ALL,
     shapedBy: MANUAL,
-    ...meanOf((f) => f.platform?.responseHours ?? NO_HOURS),
+    ...meanOf('platformResponseHours'),
   },
   {
     id: 'inquirers',

@@ -1,6 +1,5 @@
 import { fieldsOf, type Given, KINDS, type Kind } from '../import/fields';
 import { IdSet } from './idSet';
-import type { PlatformFigures } from './platform';
 
 /**
  * The facts of the consultations of one row: the shop's are the team's (every consultation has an
@@ -72,8 +71,15 @@ export class Facts {
   onlineAccounts = new Set<string>();
   issues = 0;
   issuesResolved = 0;
-  /** What the platform setting's response rule gives this row (platformFacts.ts); null without one. */
-  platform: PlatformFigures | null = null;
+  /**
+   * What the platform setting's response rule gives this row (platformFacts.ts, PlatformFigures): the
+   * cases of its window, those answered in time, the rate as the platform computes it (null: no case,
+   * or no platform), and the hours to the answer of each case the platform averages.
+   */
+  platformCases = 0;
+  platformOnTime = 0;
+  platformRate: number | null = null;
+  platformResponseHours: number[] = [];
 
   /** The shop's conversations are the team's: share them instead of adding every one twice. */
   adoptConsultations(team: Facts): void {

@@ -206,10 +206,14 @@ export function addPlatformFacts(
     const firstDay =
       windowDays === null ? (buckets.periodFirstDay.get(period) ?? lastDay) : lastDay - windowDays + 1;
     const cases = who === TEAM || who === SHOP ? all : (byAgent.get(who) ?? []);
-    facts.platform = platformFigures(
+    const figures = platformFigures(
       cases.filter((c) => c.day >= firstDay && c.day <= lastDay),
       rule,
     );
+    facts.platformCases = figures.cases;
+    facts.platformOnTime = figures.onTime;
+    facts.platformRate = figures.rate;
+    facts.platformResponseHours = figures.responseHours;
   }
   return { windowDays, dataDays: span.lastDay - span.firstDay + 1 };
 }
