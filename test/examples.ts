@@ -39,6 +39,16 @@ export const CROSS_BORDER = {
   amazonOrders: join(ROOT, 'examples/crossborder/amazon-us-orders.txt'),
 };
 
+/** `npm run start:crossborder`'s exports as report flags: the chats, Shopee TW's and Amazon US's orders. */
+export const CROSS_BORDER_MONTH = [
+  '--chats',
+  CROSS_BORDER.chats,
+  '--orders',
+  CROSS_BORDER.shopeeOrders,
+  '--orders',
+  CROSS_BORDER.amazonOrders,
+];
+
 /**
  * The command line's JSON report of the cross-border Zendesk chats and orders files (each `FILE` or
  * `FILE@ZONE`, an --orders apiece), under --tz UTC: what the sidebar and CS_INDICATORS are held to on

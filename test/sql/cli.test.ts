@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeSyntheticMonth } from '../../scripts/synthetic.mjs';
-import { CROSS_BORDER, EXAMPLE_CHATS } from '../examples';
+import { CROSS_BORDER, CROSS_BORDER_MONTH, EXAMPLE_CHATS } from '../examples';
 import { cli } from '../helpers/cli';
 import { publicDataFile, TWITTER_CONVERSATION_ARGS } from '../publicData';
 import { expectSameOutput } from './differential';
@@ -155,15 +155,7 @@ describe('cs-kpi report --engine duckdb', () => {
 
   it('gives the JSON of --engine js on the cross-border month, each export in its market’s zone', () => {
     // npm run start:crossborder's exports: Shopee TW's orders read in Asia/Taipei, Amazon's in its US zone.
-    const base = [
-      'report',
-      '--chats',
-      CROSS_BORDER.chats,
-      '--orders',
-      CROSS_BORDER.shopeeOrders,
-      '--orders',
-      CROSSBORDER_US_ORDERS,
-    ];
+    const base = ['report', ...CROSS_BORDER_MONTH];
     const report = JSON.parse(expectSameOutput([...base, '--format', 'json']));
     expect(report.imports.map((i: { timeZone?: string }) => i.timeZone ?? null)).toEqual([
       null,
