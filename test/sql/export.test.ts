@@ -105,7 +105,8 @@ describe('cs-kpi export --format parquet', () => {
     const inputs = ['--chats', marked];
     for (const settings of [
       ['--platform', 'amazon'],
-      ['--platform', 'lazada', '--period', 'week', '--platform-window-days', '3'],
+      // In the settings' order, as the export names them.
+      ['--period', 'week', '--platform', 'lazada', '--platform-window-days', '3'],
     ]) {
       const { rows, flags } = await throughParquet(inputs, settings);
       expect(flags.slice(3)).toEqual(settings);
