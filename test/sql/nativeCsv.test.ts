@@ -14,6 +14,7 @@ import { importTable } from '../../src/core/import/importer';
 import { EXAMPLE_CHATS } from '../examples';
 import { cli } from '../helpers/cli';
 import { publicDataFile, TWITTER_CONVERSATION_ARGS } from '../publicData';
+import { withNoResponseColumn } from './noResponse';
 
 const NATIVE = "with DuckDB's CSV reader";
 const FALLBACK = /for DuckDB's CSV reader \(the importer reads it: ([^)]*)\)/;
@@ -34,6 +35,14 @@ describe('DuckDB reading a chat export itself', () => {
     const fixtures: { args: string[]; native: boolean | RegExp }[] = [
       { args: ['--chats', EXAMPLE_CHATS], native: true },
       { args: ['--chats', 'test/fixtures/chats-invite-offline.csv'], native: true },
+      // A column of buyer messages that need no response (the platform's rate leaves them out).
+      {
+        args: [
+          '--chats',
+          withNoResponseColumn(EXAMPLE_CHATS, '无需回复', (c) => c[4] === '买家', ['是', '否']),
+        ],
+        native: true,
+      },
       { args: ['--chats', month.chats], native: true },
       { args: ['--chats', taobao.chats], native: true },
       // Two files: the second's rows numbered after the first's.
@@ -79,6 +88,7 @@ const HEADERS = {
   message_id: ['message id'],
   invite: ['邀评'],
   offline: ['留言'],
+  no_response: ['no response needed', '无需回复'],
   shop: ['shop'],
   note: ['备注'],
 } as const;
@@ -127,6 +137,7 @@ const CELLS: Record<Column, fc.Arbitrary<string>> = {
   message_id: fc.oneof({ weight: 6, arbitrary: pick('', 'm1', 'm2', 'm3') }, pick('1.5e+20', '="9"')),
   invite: pick('true', 'false', '是', '否', ''),
   offline: pick('false', 'true'),
+  no_response: pick('false', 'true', '是', '否', ''),
   shop: pick('', '旗舰店', 'B店', '旗舰店 '),
   note: pick('', 'x', '"', ',', '合计'),
 };
@@ -160,6 +171,7 @@ const FILES = fc
       'message_id',
       'invite',
       'offline',
+      'no_response',
       'shop',
       'note',
     ] as Column[]),
@@ -185,7 +197,13 @@ const FILES = fc
 function plainCell(column: Column, value: string): boolean {
   if (column === 'time') return /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/.test(value) && value < '2024-12';
   if (column === 'text' || column === 'note') return true;
-  if (column === 'invite' || column === 'offline' || column === 'shop' || column === 'transfer')
+  if (
+    column === 'invite' ||
+    column === 'offline' ||
+    column === 'no_response' ||
+    column === 'shop' ||
+    column === 'transfer'
+  )
     return !/^\s|\s$/.test(value) && value !== 'x';
   return value !== '' && !/^[\s=']|\s$|E\+|e\+|^total$|^bogus$|^maybe$/.test(value);
 }

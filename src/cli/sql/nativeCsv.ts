@@ -377,6 +377,7 @@ function convertSql(
     auto_flag: word('auto', 'false'),
     invite: word('invite', 'false'),
     offline: word('offline', 'false'),
+    no_response: word('no_response', 'false'),
     transfer: word('transfer', 'NULL::VARCHAR'),
     message_id: trimmed('message_id'),
     text: trimmed('text'),
@@ -405,6 +406,7 @@ function convertSql(
     text_b: hashB('text_units'),
     // MessageRows: 0 with an ID; none for a row whose text column is empty; else the unread cells' print.
     row_print: `CASE WHEN message_id <> '' THEN 0 ${at.has('text') ? "WHEN text = '' THEN NULL " : ''}ELSE ${print} END`,
+    no_response: 'no_response',
   };
   const names = MESSAGE_COLUMNS.map((c) => c.name);
   return `INSERT INTO messages (${names.join(', ')})
