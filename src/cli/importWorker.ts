@@ -8,6 +8,7 @@ import {
   transferables,
 } from '../core/engine/messageColumns';
 import { importTable } from '../core/import/importer';
+import { diskText } from './diskPieces';
 import type { PartRequest, PartResult } from './parallelImport';
 import { decodeOwnPart } from './pieces';
 import { CanonicalPart } from './sql/canonicalPart';
@@ -24,7 +25,10 @@ async function readPart(request: PartRequest) {
   const canonical = request.canonicalFile
     ? await CanonicalPart.create(request.canonicalFile, request.rules)
     : null;
-  const { text, more } = decodeOwnPart(request.bytes, request.file, request);
+  // On disk (the DuckDB engine's): the header's bytes and the pieces, read one at a time.
+  const { text, more } = request.disk
+    ? diskText(request.disk.path, request.disk.pieces, { start: 0, end: request.disk.headerEnd })
+    : decodeOwnPart(request.bytes as Uint8Array, request.file, request);
   // Inspecting only counts the messages: no columns, as on the other thread.
   const messages = request.countOnly || canonical ? null : new MessageColumnsBuilder(request.rules);
   let count = 0;

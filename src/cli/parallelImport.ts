@@ -9,6 +9,7 @@ import type { Kind } from '../core/import/records';
 import { findRecordCut } from '../core/import/split';
 import { isTwitterRaw } from '../core/import/twitterThreads';
 import { ImportError, type ImportWarning } from '../core/import/warnings';
+import type { DiskPiece, DiskPlan } from './diskPieces';
 
 /**
  * A large chat export read on both cores: this thread reads the first part while a worker reads the
@@ -21,7 +22,10 @@ export const PARALLEL_MIN_BYTES = Number(process.env.CS_KPI_PARALLEL_MIN_BYTES ?
 
 export interface PartRequest {
   file: string;
-  bytes: Uint8Array;
+  /** The part's bytes: the header's, then the file's from the cut on; or, instead, `disk`. */
+  bytes?: Uint8Array;
+  /** The part on disk (the DuckDB engine's): the header's bytes, then these pieces, read by the worker. */
+  disk?: { path: string; headerEnd: number; pieces: DiskPiece[] };
   timeZone: string;
   overrides: ColumnMapping;
   delimiter: string;
@@ -164,10 +168,38 @@ export function startSecondPart(
   const part = new Uint8Array(cut.headerEnd + bytes.length - cut.cut);
   part.set(bytes.subarray(0, cut.headerEnd));
   part.set(bytes.subarray(cut.cut), cut.headerEnd);
-  const shift = cut.rowsBeforeCut - headerRow;
-  worker.postMessage({ ...request, bytes: part, delimiter, headerRow } satisfies PartRequest, [
-    part.buffer as ArrayBuffer,
-  ]);
+  const second = sendPart(
+    worker,
+    { ...request, bytes: part, delimiter, headerRow },
+    cut.rowsBeforeCut - headerRow,
+    [part.buffer as ArrayBuffer],
+  );
+  return { cut: cut.cut, headerRow, delimiter, ...second };
+}
+
+/**
+ * Starts the worker reading the pieces of a chat export on disk after the plan's cut (diskPieces.ts),
+ * itself from the file: no bytes of the file pass between the threads.
+ */
+export function startSecondPartFromDisk(
+  plan: DiskPlan & { split: NonNullable<DiskPlan['split']> },
+  request: Omit<PartRequest, 'bytes' | 'delimiter' | 'headerRow' | 'disk'>,
+  table: { headerRow: number; delimiter: string },
+  worker: Worker,
+): Pick<ChatParts, 'second' | 'stop'> | null {
+  if (stoppedEarly.has(worker)) return null;
+  const disk = { path: plan.path, headerEnd: plan.headerEnd, pieces: plan.pieces.slice(plan.split.index) };
+  return sendPart(worker, { ...request, ...table, disk }, plan.split.rowsBeforeCut - table.headerRow, []);
+}
+
+/** The part handed to the worker, and its result to come, its rows numbered `shift` on. */
+function sendPart(
+  worker: Worker,
+  request: PartRequest,
+  shift: number,
+  transfer: ArrayBuffer[],
+): Pick<ChatParts, 'second' | 'stop'> {
+  worker.postMessage(request, transfer);
   const second = new Promise<PartResult>((resolve, reject) => {
     worker.once('message', (reply: PartResult | { error: string }) => {
       void worker.terminate();
@@ -187,9 +219,6 @@ export function startSecondPart(
   // A part nobody waits for any more (the report stopped at another error) is no new error.
   second.catch(() => {});
   return {
-    cut: cut.cut,
-    headerRow,
-    delimiter,
     second: (names) => {
       worker.postMessage(names);
       return second;

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Worker } from 'node:worker_threads';
 import type { AutoReplyRules } from '../core/engine/messageColumns';
@@ -7,7 +7,14 @@ import { decodeBytes } from '../core/import/decode';
 import { type ColumnMapping, importTable, type TableImport } from '../core/import/importer';
 import type { Kind } from '../core/import/records';
 import { ImportError } from '../core/import/warnings';
-import { type ChatParts, probeTable, startSecondPart, startWorkerFor } from './parallelImport';
+import { type DiskPiece, diskText, planDiskPieces } from './diskPieces';
+import {
+  type ChatParts,
+  probeTable,
+  startSecondPart,
+  startSecondPartFromDisk,
+  startWorkerFor,
+} from './parallelImport';
 import { PIECE_BYTES, pieceRanges, textInPieces } from './pieces';
 import { stepTimer, type Timing } from './render';
 
@@ -58,6 +65,11 @@ export interface ExportOptions<K extends Kind> {
    * messages into a DuckDB database file at this path (PartRequest.canonicalFile).
    */
   canonicalFile?: string;
+  /**
+   * The DuckDB engine's, for a chat export: read from disk a piece at a time, by each thread its own
+   * part (diskPieces.ts), where the file can be cut into pieces; as before otherwise.
+   */
+  fromDisk?: boolean;
 }
 
 /** A file read on this thread: the whole of it, or the first part while a worker reads the rest. */
@@ -89,6 +101,8 @@ export function readExport<K extends Kind>(
       : null;
   const stop = stopper(worker);
   try {
+    const streamed = options.fromDisk ? readFromDisk(path, options, worker, timed) : null;
+    if (streamed) return { ...streamed, stop };
     let bytes: Uint8Array | null = timed(`read ${file}`, () => readBytes(path));
     const parts = worker
       ? timed(`cut ${file}`, () =>
@@ -132,24 +146,110 @@ export function readExport<K extends Kind>(
     );
     const { text, encoding, more } = decoded;
     const result = timed(parts ? `import ${file} (first part)` : `import ${file}`, () =>
-      importTable({
-        file,
-        text,
-        ...(more ? { more } : {}),
-        ...(options.kind ? { kind: options.kind } : {}),
-        timeZone: options.timeZone,
-        overrides: options.overrides,
-        ...(options.pseudonymKey ? { pseudonymKey: options.pseudonymKey } : {}),
-        ...(options.onMessage ? { onMessage: options.onMessage } : {}),
-        ...(options.onRecord ? { onRecord: options.onRecord } : {}),
-        ...(parts ? { continues: true } : {}),
-        ...(options.marketZones ? { marketZones: true } : {}),
-      }),
-    ) as TableImport<K>;
+      importText(file, { text, ...(more ? { more } : {}) }, options, parts !== null),
+    );
     return { result, encoding, parts, stop };
   } catch (error) {
     stop();
     throw error;
+  }
+}
+
+/** The importer on a text (in pieces or one), with the export's options. */
+function importText<K extends Kind>(
+  file: string,
+  { text, more }: { text: string; more?: Iterable<string> },
+  options: ExportOptions<K>,
+  continues: boolean,
+): TableImport<K> {
+  return importTable({
+    file,
+    text,
+    ...(more ? { more } : {}),
+    ...(options.kind ? { kind: options.kind } : {}),
+    timeZone: options.timeZone,
+    overrides: options.overrides,
+    ...(options.pseudonymKey ? { pseudonymKey: options.pseudonymKey } : {}),
+    ...(options.onMessage ? { onMessage: options.onMessage } : {}),
+    ...(options.onRecord ? { onRecord: options.onRecord } : {}),
+    ...(continues ? { continues: true } : {}),
+    ...(options.marketZones ? { marketZones: true } : {}),
+  }) as TableImport<K>;
+}
+
+/**
+ * A chat export read from disk a piece at a time (fromDisk): this thread reads its part's pieces and
+ * a worker, where one was started, the rest's; null when the file is not a UTF-8 chat export that can
+ * be cut into pieces everywhere (it is then read as before).
+ */
+function readFromDisk<K extends Kind>(
+  path: string,
+  options: ExportOptions<K>,
+  worker: Worker | null,
+  timed: ReturnType<typeof stepTimer>,
+): Omit<ExportRead<K>, 'stop'> | null {
+  const file = basename(path);
+  let start: Uint8Array;
+  try {
+    start = startOf(path);
+  } catch {
+    return null; // reading it as before says why it cannot be read
+  }
+  const probe = probeTable(
+    start,
+    { file, timeZone: options.timeZone, overrides: options.overrides },
+    options.kind,
+  );
+  if (probe?.kind !== 'chats' || probe.twitterRaw) return null;
+  const plan = timed(`cut ${file} into pieces on disk`, () =>
+    planDiskPieces(path, probe, worker ? options.share : null),
+  );
+  if (!plan) return null;
+  const split = plan.split;
+  const parts =
+    worker && split
+      ? startSecondPartFromDisk(
+          { ...plan, split },
+          {
+            file,
+            timeZone: options.timeZone,
+            overrides: options.overrides,
+            ...(options.pseudonymKey ? { pseudonymKey: options.pseudonymKey } : {}),
+            rules: options.rules,
+            ...(options.countOnly ? { countOnly: true } : {}),
+            ...(options.marketZones ? { marketZones: true } : {}),
+            ...(options.canonicalFile ? { canonicalFile: options.canonicalFile } : {}),
+          },
+          probe,
+          worker,
+        )
+      : null;
+  if (!parts) worker?.terminate();
+  // This thread's part: the pieces before the cut, the last with its line ending (as the bytes
+  // before the cut are), or all of them.
+  const own = parts && split ? plan.pieces.slice(0, split.index) : plan.pieces;
+  if (parts && split) {
+    const last = own.length - 1;
+    own[last] = { start: (own[last] as DiskPiece).start, end: (plan.pieces[split.index] as DiskPiece).start };
+  }
+  const result = timed(
+    `import ${file} (${parts ? 'first part, ' : ''}${own.length} ${own.length === 1 ? 'piece' : 'pieces'} read from disk)`,
+    () => importText(file, diskText(path, own), options, parts !== null),
+  );
+  return { result, encoding: 'utf-8', parts };
+}
+
+/** The first 64 KB of a file, up to the end of its last whole line there (probeTable reads them). */
+function startOf(path: string): Uint8Array {
+  const bytes = Buffer.allocUnsafe(64 * 1024);
+  const fd = openSync(path, 'r');
+  try {
+    const read = readSync(fd, bytes, 0, bytes.length, 0);
+    const head = bytes.subarray(0, read);
+    if (read < bytes.length) return head;
+    return head.subarray(0, head.lastIndexOf(0x0a) + 1);
+  } finally {
+    closeSync(fd);
   }
 }
 

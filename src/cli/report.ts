@@ -226,7 +226,7 @@ export async function runReport(
             rules: options.settings,
             share: FIRST_PART_SHARE,
             ...(kind === 'chats' ? { onMessage } : {}),
-            ...(canonicalFile ? { canonicalFile } : sql ? { inOnePiece: true } : {}),
+            ...(canonicalFile ? { canonicalFile, fromDisk: true } : sql ? { inOnePiece: true } : {}),
             ...(sql && isRecordTable(kind) ? { onRecord: sql.recordSink(kind) } : {}),
           },
           timings,

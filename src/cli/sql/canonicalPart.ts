@@ -2,6 +2,7 @@ import type { AutoReplyRules } from '../../core/engine/messageColumns';
 import type { Message } from '../../core/engine/model';
 import { appenderSink } from './appenderSink';
 import { createTableSql, MessageRows } from './canonical';
+import { duckdbSize, PART_MEMORY_BYTES } from './memory';
 
 /**
  * The canonical messages of a chat export's second part, written by the worker that reads it
@@ -19,8 +20,12 @@ export class CanonicalPart {
   static async create(file: string, rules: AutoReplyRules): Promise<CanonicalPart> {
     // Imported here: the JS engine's worker never loads the native module.
     const { DuckDBInstance } = await import('@duckdb/node-api');
-    // One thread: the appender is this thread's work, and the other core reads the first part.
-    const instance = await DuckDBInstance.create(file, { threads: '1' });
+    // One thread: the appender is this thread's work, and the other core reads the first part. Its
+    // memory is limited too (memory.ts): past it, DuckDB writes into the file (its spills go beside it).
+    const instance = await DuckDBInstance.create(file, {
+      threads: '1',
+      memory_limit: duckdbSize(PART_MEMORY_BYTES),
+    });
     const connection = await instance.connect();
     await connection.run(createTableSql('messages', 'duckdb'));
     const appender = await connection.createAppender('messages');

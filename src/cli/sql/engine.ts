@@ -29,6 +29,7 @@ import { EngineRefusal } from './choice';
 import { sqlRefusals, sqlSources } from './coverage';
 import { detailConsultation, detailSql } from './detailRows';
 import { dialect } from './dialect';
+import { duckdbMemoryBytes, duckdbSize } from './memory';
 import { type ChatCsvRead, type ChatCsvRequest, readChatCsv } from './nativeCsv';
 import { RECORD_TABLE_NAMES, type RecordOfTable, RecordRows, type RecordTable } from './recordTables';
 import type { View } from './sqlTypes';
@@ -63,23 +64,32 @@ export class DuckdbEngine {
     /** Ratings, complaints, online time and issues, each into its table (recordTables.ts). */
     readonly records: { [T in RecordTable]: RecordRows<T> },
     private readonly settings: Settings,
+    /** The engine's temporary folder: DuckDB's spills and the workers' parts; close() removes it. */
+    private readonly dir: string,
   ) {}
 
   /**
    * `threads`: DuckDB's worker threads (its default: one per core); small inputs run fastest on one.
-   * `rates`: the rate table (`--rates`) the orders are converted by as they come.
+   * `rates`: the rate table (`--rates`) the orders are converted by as they come. DuckDB keeps within
+   * its memory limit (memory.ts) by writing into the engine's temporary folder.
    */
   static async open(
     settings: Settings,
     options: { threads?: number; rates?: RateTable } = {},
   ): Promise<DuckdbEngine> {
     const t0 = performance.now();
+    const memory = duckdbSize(duckdbMemoryBytes());
     // Imported here: the native module loads only when DuckDB computes (the JS engine never waits for it).
     const { DuckDBInstance } = await import('@duckdb/node-api');
-    const instance = await DuckDBInstance.create(
-      ':memory:',
-      options.threads ? { threads: String(options.threads) } : {},
-    );
+    const dir = mkdtempSync(join(tmpdir(), 'cs-kpi-sql-'));
+    const instance = await DuckDBInstance.create(':memory:', {
+      memory_limit: memory,
+      temp_directory: join(dir, 'spill'),
+      ...(options.threads ? { threads: String(options.threads) } : {}),
+    }).catch((error) => {
+      rmSync(dir, { recursive: true, force: true });
+      throw error;
+    });
     if (process.env.CS_KPI_SQL_TIMES) console.error('open', Math.round(performance.now() - t0));
     const connection = await instance.connect();
     await connection.run("SET TimeZone = 'UTC'");
@@ -101,7 +111,7 @@ export class DuckdbEngine {
         table,
         await appenderOf(table),
       );
-    return new DuckdbEngine(instance, connection, appenders, messages, orders, records, settings);
+    return new DuckdbEngine(instance, connection, appenders, messages, orders, records, settings, dir);
   }
 
   addMessage(message: Message): void {
@@ -119,8 +129,6 @@ export class DuckdbEngine {
   }
 
   private appending = true;
-  /** Where workers write the canonical rows of chat exports' second parts (partFile), made when first asked. */
-  private partsDir: string | null = null;
   private parts = 0;
 
   /**
@@ -128,8 +136,7 @@ export class DuckdbEngine {
    * the engine's own that close() removes.
    */
   partFile(): string {
-    this.partsDir ??= mkdtempSync(join(tmpdir(), 'cs-kpi-parts-'));
-    return join(this.partsDir, `part${++this.parts}.duckdb`);
+    return join(this.dir, `part${++this.parts}.duckdb`);
   }
 
   /**
@@ -284,7 +291,7 @@ export class DuckdbEngine {
   close(): void {
     this.connection.closeSync();
     this.instance.closeSync();
-    if (this.partsDir) rmSync(this.partsDir, { recursive: true, force: true });
+    rmSync(this.dir, { recursive: true, force: true });
   }
 
   /** Runs any SQL on the engine's data (the parquet export, tests). */

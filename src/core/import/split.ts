@@ -25,7 +25,7 @@ const CR = 0x0d;
  * second part are the same bytes read the same way, but for the one thing Papa Parse decides from the
  * start of its input: the line ending, from the first million characters (4 MB of UTF-8 at most).
  */
-const LOOKAHEAD = 4 * 2 ** 20;
+export const LOOKAHEAD = 4 * 2 ** 20;
 
 const FIELD_START = 0;
 const UNQUOTED = 1;
