@@ -52,6 +52,11 @@ describe('cs-kpi report --engine duckdb', () => {
       expectSameOutput(['report', '--chats', files.chats, '--format', 'json', '--period', 'week']),
     );
     expect(report.counts.messages).toBeGreaterThan(19_000);
+    // Within a memory limit of 128 MiB (a sixteenth of the default): the same figures.
+    const json = ['report', '--chats', files.chats, '--format', 'json', '--period', 'week'];
+    const least = cli([...json, '--engine', 'duckdb'], { CS_KPI_DUCKDB_MEMORY: '128MiB' });
+    expect(least.status, least.stderr).toBe(0);
+    expect(JSON.parse(least.stdout)).toEqual(report);
     expectSameOutput(['report', '--chats', files.chats, '--format', 'csv']);
     expectSameOutput(['report', '--chats', files.chats, '--format', 'table', '--split', 'gap']);
   }, 240_000);
@@ -243,6 +248,16 @@ describe('cs-kpi report --engine duckdb', () => {
     const wrong = cli(args, { CS_KPI_DUCKDB_FROM_BYTES: '1 GB' });
     expect(wrong.status).toBe(2);
     expect(wrong.stderr).toContain('CS_KPI_DUCKDB_FROM_BYTES is a size in bytes');
+    // DuckDB's memory limit: a size with its unit, of at least 64 MiB; a wrong one is said before reading.
+    for (const memory of ['lots', '2 G', '10MB', '-1GB']) {
+      const refused = cli([...args, '--engine', 'duckdb'], { CS_KPI_DUCKDB_MEMORY: memory });
+      expect(refused.status, memory).toBe(2);
+      expect(refused.stderr).toContain(
+        `CS_KPI_DUCKDB_MEMORY is the memory DuckDB may take before it writes to its temporary folder, a size of at least 64MiB such as 2GB, 1536MiB or 3000000000 (bytes); got "${memory}".`,
+      );
+    }
+    const given = cli([...args, '--engine', 'duckdb'], { CS_KPI_DUCKDB_MEMORY: '1.5GiB' });
+    expect(given.stdout).toBe(below.stdout);
   }, 120_000);
 
   it('lets auto have DuckDB compute the platform response figures, as --engine js does', () => {

@@ -300,6 +300,14 @@ export class DuckdbEngine {
   }
 
   async report(available: Available, hasSessions: boolean): Promise<Report> {
+    try {
+      return await this.computeReport(available, hasSessions);
+    } catch (error) {
+      throw beyondMemoryLimit(error);
+    }
+  }
+
+  private async computeReport(available: Available, hasSessions: boolean): Promise<Report> {
     await this.finishAppending();
     const settings = this.settings;
     const split = effectiveSplit(settings, hasSessions);
@@ -387,6 +395,15 @@ export class DuckdbEngine {
       if (process.env.CS_KPI_SQL_TIMES) console.error(view.name, Math.round(performance.now() - t0));
     }
   }
+}
+
+/** DuckDB's "Out of Memory Error" said as what to do; any other error as it is. */
+function beyondMemoryLimit(error: unknown): unknown {
+  const message = (error as Error | null)?.message ?? '';
+  if (!message.startsWith('Out of Memory Error')) return error;
+  return new Error(
+    `DuckDB needed more memory than its limit of ${duckdbSize(duckdbMemoryBytes())} allows for this report, even writing into its temporary folder (${message.split('\n')[0]}). Give it more with CS_KPI_DUCKDB_MEMORY (such as CS_KPI_DUCKDB_MEMORY=4GB), or use --engine js.`,
+  );
 }
 
 function countsSql(): string {
