@@ -4,6 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { piecedChats } from '../../test/helpers/piecedChats';
 import type { Message } from '../core/engine/model';
 import { decodeBytes } from '../core/import/decode';
 import { importTable } from '../core/import/importer';
@@ -12,23 +13,8 @@ import { type DiskPiece, diskText, planDiskPieces } from './diskPieces';
 const BOM = '\ufeff';
 const PIECE = 2000;
 
-/**
- * A chat export with a BOM, a title row, quoted line breaks (one long, across where the first piece
- * would end), a row cut short and unreadable times early and late (the late one in the second part).
- */
-function chatExport(newline: string, rows = 600) {
-  const lines = ['千牛聊天记录导出', 'time,agent,customer,from,text'];
-  for (let i = 0; i < rows; i++) {
-    const time = `2024-03-01 ${String(10 + Math.floor(i / 60)).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}:00`;
-    const from = i % 2 ? 'agent' : 'customer';
-    if (i === 37) lines.push(`${time},小美`);
-    else if (i === 30 || i === 500) lines.push(`昨天,小美,c${i % 7},${from},你好`);
-    else if (i === 24) lines.push(`${time},小美,c1,${from},"长${`第一行${newline}`.repeat(80)}完"`);
-    else if (i % 50 === 3) lines.push(`${time},小美,c${i % 7},${from},"亲,${newline}在的 ""好"""`);
-    else lines.push(`${time},小美,c${i % 7},${from},消息${i}`);
-  }
-  return `${BOM}${lines.join(newline)}${newline}`;
-}
+/** The pieces' export with a BOM, a quoted field of 80 lines and a refused row late in the file. */
+const chatExport = (newline: string) => `${BOM}${piecedChats(newline, 600, true)}`;
 
 function fileOf(text: string | Uint8Array) {
   const path = join(mkdtempSync(join(tmpdir(), 'cs-kpi-disk-')), 'chats.csv');
@@ -64,7 +50,7 @@ describe('planDiskPieces and diskText', () => {
       const text = chatExport(newline);
       const path = fileOf(text);
       const whole = read(decodeBytes(new TextEncoder().encode(text), 'chats.csv').text);
-      expect(whole.warnings.map((w) => w.row)).toEqual([33, 40, 503]);
+      expect(whole.warnings.map((w) => w.row)).toEqual([40, 123, 503]);
       // Pieces of a size that would end the first inside the long quoted field (its line breaks are
       // no record's end): it ends after the field instead.
       const bytes = new TextEncoder().encode(text);

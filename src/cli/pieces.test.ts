@@ -2,24 +2,13 @@
 // by the line ending are the file, and the import reads them as it reads the whole text, warnings and
 // row numbers included.
 import { describe, expect, it } from 'vitest';
+import { piecedChats } from '../../test/helpers/piecedChats';
 import { importTable } from '../core/import/importer';
 import { pieceRanges, textInPieces } from './pieces';
 
 const encode = (text: string) => new TextEncoder().encode(text);
 
-/** A chat export with a title row, a quoted line break, rows cut short and an unreadable time. */
-function chatExport(newline: string, rows = 400) {
-  const lines = ['千牛聊天记录导出', 'time,agent,customer,from,text'];
-  for (let i = 0; i < rows; i++) {
-    const time = `2024-03-01 ${String(10 + Math.floor(i / 60)).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}:00`;
-    const from = i % 2 ? 'agent' : 'customer';
-    if (i === 37) lines.push(`${time},小美`);
-    else if (i === 120) lines.push(`昨天,小美,c${i % 7},${from},你好`);
-    else if (i % 50 === 3) lines.push(`${time},小美,c${i % 7},${from},"亲,${newline}在的 ""好"""`);
-    else lines.push(`${time},小美,c${i % 7},${from},消息${i}`);
-  }
-  return `${lines.join(newline)}${newline}`;
-}
+const chatExport = (newline: string, rows?: number) => piecedChats(newline, rows);
 
 const read = (text: string, more?: Iterable<string>) =>
   importTable({

@@ -108,16 +108,7 @@ export function readExport<K extends Kind>(
       ? timed(`cut ${file}`, () =>
           startSecondPart(
             bytes as Uint8Array,
-            {
-              file,
-              timeZone: options.timeZone,
-              overrides: options.overrides,
-              ...(options.pseudonymKey ? { pseudonymKey: options.pseudonymKey } : {}),
-              rules: options.rules,
-              ...(options.countOnly ? { countOnly: true } : {}),
-              ...(options.marketZones ? { marketZones: true } : {}),
-              ...(options.canonicalFile ? { canonicalFile: options.canonicalFile } : {}),
-            },
+            partRequest(file, options),
             options.share,
             options.kind === 'chats' ? 'chats' : undefined,
             worker,
@@ -153,6 +144,20 @@ export function readExport<K extends Kind>(
     stop();
     throw error;
   }
+}
+
+/** What the worker reading a second part is told of the export's options. */
+function partRequest(file: string, options: ExportOptions<Kind>) {
+  return {
+    file,
+    timeZone: options.timeZone,
+    overrides: options.overrides,
+    ...(options.pseudonymKey ? { pseudonymKey: options.pseudonymKey } : {}),
+    rules: options.rules,
+    ...(options.countOnly ? { countOnly: true } : {}),
+    ...(options.marketZones ? { marketZones: true } : {}),
+    ...(options.canonicalFile ? { canonicalFile: options.canonicalFile } : {}),
+  };
 }
 
 /** The importer on a text (in pieces or one), with the export's options. */
@@ -208,21 +213,7 @@ function readFromDisk<K extends Kind>(
   const split = plan.split;
   const parts =
     worker && split
-      ? startSecondPartFromDisk(
-          { ...plan, split },
-          {
-            file,
-            timeZone: options.timeZone,
-            overrides: options.overrides,
-            ...(options.pseudonymKey ? { pseudonymKey: options.pseudonymKey } : {}),
-            rules: options.rules,
-            ...(options.countOnly ? { countOnly: true } : {}),
-            ...(options.marketZones ? { marketZones: true } : {}),
-            ...(options.canonicalFile ? { canonicalFile: options.canonicalFile } : {}),
-          },
-          probe,
-          worker,
-        )
+      ? startSecondPartFromDisk({ ...plan, split }, partRequest(file, options), probe, worker)
       : null;
   if (!parts) worker?.terminate();
   // This thread's part: the pieces before the cut, the last with its line ending (as the bytes
