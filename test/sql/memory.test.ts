@@ -22,7 +22,7 @@ describe("DuckDB's memory limit", () => {
   it('is 2 GiB, DuckDB writing what is beyond into a folder of the engine removed with it', async () => {
     const { memory, spill } = await limits();
     expect(memory).toBe('2.0 GiB');
-    expect(spill).toMatch(/cs-kpi-sql-[^/\\]+[/\\]spill$/);
+    expect(spill).toMatch(/cs-kpi-engine-[^/\\]+[/\\]spill$/);
     expect(existsSync(dirname(spill))).toBe(false);
   });
 

@@ -81,7 +81,7 @@ export class DuckdbEngine {
     const memory = duckdbSize(duckdbMemoryBytes());
     // Imported here: the native module loads only when DuckDB computes (the JS engine never waits for it).
     const { DuckDBInstance } = await import('@duckdb/node-api');
-    const dir = mkdtempSync(join(tmpdir(), 'cs-kpi-sql-'));
+    const dir = mkdtempSync(join(tmpdir(), 'cs-kpi-engine-'));
     const instance = await DuckDBInstance.create(':memory:', {
       memory_limit: memory,
       temp_directory: join(dir, 'spill'),
