@@ -174,9 +174,15 @@ describe('cs-kpi report', () => {
         true,
       );
       // Read by the importer from disk in pieces of 64 KB, on two cores and on one: the same file again.
-      const inPieces = { CS_KPI_PARALLEL_MIN_BYTES: '1', CS_KPI_PIECE_BYTES: '65536', CS_KPI_DUCKDB_CSV: 'off' };
+      const inPieces = {
+        CS_KPI_PARALLEL_MIN_BYTES: '1',
+        CS_KPI_PIECE_BYTES: '65536',
+        CS_KPI_DUCKDB_CSV: 'off',
+      };
       expect(exported(inPieces).equals(inOnePiece)).toBe(true);
-      expect(exported({ CS_KPI_PIECE_BYTES: '65536', CS_KPI_DUCKDB_CSV: 'off' }).equals(inOnePiece)).toBe(true);
+      expect(exported({ CS_KPI_PIECE_BYTES: '65536', CS_KPI_DUCKDB_CSV: 'off' }).equals(inOnePiece)).toBe(
+        true,
+      );
       const piecewise = cli([...run, '--engine', 'duckdb', '--timings'], inPieces);
       expect(piecewise.stderr).toMatch(/import chats\.csv \(first part, \d+ pieces read from disk\)/);
       expect(piecewise.stdout).toBe(js.stdout);
