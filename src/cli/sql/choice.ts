@@ -7,10 +7,12 @@ export class EngineRefusal extends Error {}
 
 /**
  * The size of chat exports from which `--engine auto` lets DuckDB compute: none yet. Measured by
- * `npm run bench` on a quiet machine (2026-12-06, README's Speed section), the JS engine is the faster
- * at every size (5.3 s against 11.9 s at 1M messages, 27.6 s against 49.4 s at 5M) and the leaner (1.95
- * GB against 5.35 GB at 5M); at 20M both pass 4 GB. CS_KPI_DUCKDB_FROM_BYTES sets a size (0: DuckDB
- * for every report it computes), for a machine where DuckDB wins.
+ * `npm run bench` on a quiet machine (2026-12-06 09:24, README's Speed section), the JS engine is the
+ * faster at every size (5.1 s against 10.1 s at 1M messages, 26.1 s against 41.9 s at 5M) and the
+ * leaner up to 5M (2.03 GB against 2.61 GB); at 20M both passed 4 GB in the bench. DuckDB's gain is
+ * memory at 20M and beyond (3.70 GiB through the importer, docs/scale.md), where the JS engine needs
+ * about 7 GB. CS_KPI_DUCKDB_FROM_BYTES sets a size (0: DuckDB for every report it computes), for a
+ * machine where DuckDB wins or memory is short.
  */
 export const DUCKDB_FROM_BYTES = Number.POSITIVE_INFINITY;
 
