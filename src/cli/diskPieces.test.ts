@@ -4,10 +4,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { piecedChats } from '../../test/helpers/piecedChats';
+import { importPiecedChats, piecedChats } from '../../test/helpers/piecedChats';
 import type { Message } from '../core/engine/model';
 import { decodeBytes } from '../core/import/decode';
-import { importTable } from '../core/import/importer';
 import { type DiskPiece, diskText, planDiskPieces } from './diskPieces';
 
 const BOM = '\ufeff';
@@ -25,13 +24,7 @@ function fileOf(text: string | Uint8Array) {
 /** The importer as the command reads a chat export, every message kept in `messages`. */
 function read(text: string, more?: Iterable<string>, continues = false) {
   const messages: Message[] = [];
-  const result = importTable({
-    file: 'chats.csv',
-    text,
-    ...(more ? { more } : {}),
-    kind: 'chats',
-    timeZone: 'Asia/Shanghai',
-    now: Date.UTC(2025, 0, 1),
+  const result = importPiecedChats(text, more, {
     delimiter: ',',
     ...(continues ? { continues: true } : {}),
     onMessage: (m) => messages.push(m),

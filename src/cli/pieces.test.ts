@@ -2,23 +2,14 @@
 // by the line ending are the file, and the import reads them as it reads the whole text, warnings and
 // row numbers included.
 import { describe, expect, it } from 'vitest';
-import { piecedChats } from '../../test/helpers/piecedChats';
-import { importTable } from '../core/import/importer';
+import { importPiecedChats, piecedChats } from '../../test/helpers/piecedChats';
 import { pieceRanges, textInPieces } from './pieces';
 
 const encode = (text: string) => new TextEncoder().encode(text);
 
 const chatExport = (newline: string, rows?: number) => piecedChats(newline, rows);
 
-const read = (text: string, more?: Iterable<string>) =>
-  importTable({
-    file: 'chats.csv',
-    text,
-    ...(more ? { more } : {}),
-    kind: 'chats',
-    timeZone: 'Asia/Shanghai',
-    now: Date.UTC(2025, 0, 1),
-  });
+const read = (text: string, more?: Iterable<string>) => importPiecedChats(text, more);
 
 describe('pieceRanges', () => {
   for (const [name, newline] of [

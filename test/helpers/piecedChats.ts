@@ -1,3 +1,22 @@
+import { type ImportRequest, importTable } from '../../src/core/import/importer';
+
+/** The importer reading such an export (its pieces after the first in `more`), as the tests of pieces do. */
+export function importPiecedChats(
+  text: string,
+  more?: Iterable<string>,
+  options: Partial<ImportRequest> = {},
+) {
+  return importTable({
+    file: 'chats.csv',
+    text,
+    ...(more ? { more } : {}),
+    timeZone: 'Asia/Shanghai',
+    now: Date.UTC(2025, 0, 1),
+    ...options,
+    kind: 'chats',
+  });
+}
+
 /**
  * A chat export for reading in pieces: a title row, quoted line breaks, a row cut short (row 40) and
  * an unreadable time (row 123); `withLate` adds a quoted field of 80 lines (row 27) and a second
