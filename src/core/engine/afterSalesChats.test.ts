@@ -61,6 +61,13 @@ describe('after-sales consultations', () => {
     expect(on.counts.afterSalesConsultations).toBe(2);
     expect(agentRow(off, '小美').conversion_rate).toBeCloseTo(1 / 3, 10);
     expect(agentRow(on, '小美').conversion_rate).toBe(0.5);
+    // Asked by agent: b2's question after paying to 小王, whom b2 never asked before, lowers 小王's rate.
+    const toAnother = [
+      ...later,
+      msg('2024-03-05 11:00:00', '小王', 'b2', 'customer', { text: '到哪了' }),
+      msg('2024-03-05 11:00:30', '小王', 'b2', 'agent', { text: '明天到' }),
+    ];
+    expect(report({ messages: toAnother, orders }).counts.afterSalesNotSeparated).toBe(2);
     const onlyB2 = later.filter((m) => m.customer !== 'b1');
     expect(report({ messages: onlyB2, orders }).counts.afterSalesNotSeparated).toBe(0);
     expect(

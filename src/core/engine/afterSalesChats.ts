@@ -74,13 +74,17 @@ export function countLoweringConversion(
   const marked = new Set<number>();
   for (const c of consultations) if (marks[c.index] === 1) marked.add(c.customerId);
   if (marked.size === 0) return 0;
-  const pair = (c: Consultation) => `${c.agent}\u0000${c.customerId}`;
-  const askedOtherwise = new Set<string>();
-  for (const c of consultations)
-    if (c.firstCustomerAt !== null && marks[c.index] !== 1 && marked.has(c.customerId))
-      askedOtherwise.add(pair(c));
+  // By agent, then customer number: a text key joined per consultation cost more than the rest.
+  const askedOtherwise = new Map<string, Set<number>>();
+  for (const c of consultations) {
+    if (c.firstCustomerAt === null || marks[c.index] === 1 || !marked.has(c.customerId)) continue;
+    const customers = askedOtherwise.get(c.agent);
+    if (customers === undefined) askedOtherwise.set(c.agent, new Set([c.customerId]));
+    else customers.add(c.customerId);
+  }
   let n = 0;
-  for (const c of consultations) if (marks[c.index] === 1 && !askedOtherwise.has(pair(c))) n++;
+  for (const c of consultations)
+    if (marks[c.index] === 1 && !askedOtherwise.get(c.agent)?.has(c.customerId)) n++;
   return n;
 }
 

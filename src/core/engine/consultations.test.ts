@@ -145,6 +145,40 @@ describe('replies and response gaps', () => {
     expect(agentRow(report({ messages }), '小美').first_response_s).toBe(40);
   });
 
+  it('keeps each consultation’s gaps apart, in order, however many and whichever walk runs (id, gap)', () => {
+    // One thread, three sessions whose messages interleave: s1 answered three times, s2 never, s3 once.
+    const messages = [
+      msg('2024-03-01 10:00:00', '小美', 'c1', 'customer', { session: 's1' }),
+      msg('2024-03-01 10:00:05', '小美', 'c1', 'customer', { session: 's2' }),
+      msg('2024-03-01 10:00:20', '小美', 'c1', 'agent', { session: 's1' }),
+      msg('2024-03-01 10:01:00', '小美', 'c1', 'customer', { session: 's3' }),
+      msg('2024-03-01 10:01:15', '小美', 'c1', 'agent', { session: 's3' }),
+      msg('2024-03-01 10:02:00', '小美', 'c1', 'customer', { session: 's1' }),
+      msg('2024-03-01 10:02:30', '小美', 'c1', 'agent', { session: 's1' }),
+      msg('2024-03-01 10:03:00', '小美', 'c1', 'customer', { session: 's1' }),
+      msg('2024-03-01 10:03:40', '小美', 'c1', 'agent', { session: 's1' }),
+    ];
+    const byId = buildFrom(messages, settings, 'id');
+    expect(byId.map((c) => [c.session, c.gaps, c.unansweredRounds])).toEqual([
+      ['s1', [20, 30, 40], 0],
+      ['s2', [], 1],
+      ['s3', [15], 0],
+    ]);
+    const row = agentRow(report({ messages }, { split: 'id' }, true), '小美');
+    expect([row.avg_response_s, row.avg_response_s_median, row.unanswered_rounds]).toEqual([26.25, 25, 1]);
+    // Split by silence, consultation after consultation: each gets its own list, none shares one.
+    const quiet = [
+      msg('2024-03-01 10:00:00', '小美', 'c1', 'customer'),
+      msg('2024-03-01 10:00:10', '小美', 'c1', 'agent'),
+      msg('2024-03-01 10:01:00', '小美', 'c1', 'customer'),
+      msg('2024-03-01 10:01:05', '小美', 'c1', 'agent'),
+      msg('2024-03-01 11:00:00', '小美', 'c1', 'customer'),
+      msg('2024-03-01 12:00:00', '小美', 'c1', 'customer'),
+      msg('2024-03-01 12:00:50', '小美', 'c1', 'agent'),
+    ];
+    expect(buildFrom(quiet, settings, 'gap').map((c) => c.gaps)).toEqual([[10, 5], [], [50]]);
+  });
+
   it('takes the customer message first when a reply has the same timestamp', () => {
     const messages = [
       msg('2024-03-01 10:00:00', '小美', 'c1', 'agent'),

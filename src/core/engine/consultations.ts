@@ -30,7 +30,7 @@ export interface Consultation {
   agentMessages: number;
   autoMessages: number;
   /** Seconds of every closed response gap (SPEC §3). */
-  gaps: number[];
+  gaps: readonly number[];
   /** Gaps still open when the conversation ended: the customer waited and got no answer. */
   unansweredRounds: number;
   transferredOut: boolean;
@@ -62,6 +62,14 @@ export function effectiveSplit(settings: Settings, hasSessions: boolean): SplitR
   return hasSessions ? 'id' : 'day';
 }
 
+/**
+ * The gaps of a consultation without any: one shared list. A list that grew by push keeps room for
+ * 16 numbers; a report keeps every consultation until its rows are made, so a million of those
+ * spare slots are copied by every collection that finds them alive (docs/scale.md, the JS engine's
+ * growth).
+ */
+const NO_GAPS: readonly number[] = Object.freeze([]);
+
 function newConsultation(c: MessageColumns, first: number, day: number, zone: string): Consultation {
   const session = c.session[first] as number;
   return {
@@ -78,7 +86,7 @@ function newConsultation(c: MessageColumns, first: number, day: number, zone: st
     customerMessages: 0,
     agentMessages: 0,
     autoMessages: 0,
-    gaps: [],
+    gaps: NO_GAPS,
     unansweredRounds: 0,
     transferredOut: false,
     offline: false,
@@ -125,6 +133,8 @@ export function lastActivityBefore(
 /** The response walk: a gap opens at the first unanswered customer message, closes at a manual reply. */
 class ConsultationWalk {
   private openSince: number | null = null;
+  /** The gaps closed so far; the consultation gets a list of exactly their number when it ends. */
+  private gaps: number[] | null = null;
 
   constructor(
     readonly consultation: Consultation,
@@ -173,7 +183,9 @@ class ConsultationWalk {
 
   private close(time: number) {
     if (this.openSince === null) return;
-    this.consultation.gaps.push((time - this.openSince) / 1000);
+    const gap = (time - this.openSince) / 1000;
+    if (this.gaps === null) this.gaps = [gap];
+    else this.gaps.push(gap);
     this.openSince = null;
   }
 
@@ -181,6 +193,10 @@ class ConsultationWalk {
   finish(index: number): Consultation {
     if (this.openSince !== null) this.consultation.unansweredRounds++;
     this.openSince = null;
+    const gaps = this.gaps;
+    // A list of one was made to measure; a longer one grew by push, with room to spare.
+    if (gaps !== null) this.consultation.gaps = gaps.length === 1 ? gaps : gaps.slice();
+    this.gaps = null;
     this.consultation.index = index;
     return this.consultation;
   }

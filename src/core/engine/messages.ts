@@ -274,10 +274,19 @@ function sameSessionsAlike(
   }
 }
 
+/**
+ * Adds `key` to `seen`; whether it was not there before. One lookup rather than has() then add(): with
+ * hundreds of thousands of IDs each lookup is a cache miss or two.
+ */
+function isNew<K>(seen: Set<K>, key: K): boolean {
+  const before = seen.size;
+  return seen.add(key).size !== before;
+}
+
 /** One order per order ID: the first row wins (a later export of the same order repeats it). */
 export function dedupeOrders(orders: readonly Order[]): { orders: Order[]; duplicates: number } {
   const seen = new Set<string>();
-  const kept = orders.filter((o) => !seen.has(o.orderId) && seen.add(o.orderId));
+  const kept = orders.filter((o) => isNew(seen, o.orderId));
   return { orders: kept, duplicates: orders.length - kept.length };
 }
 
@@ -293,7 +302,7 @@ export function dedupeRatings(ratings: readonly Rating[]): { ratings: Rating[]; 
   const same = (a: Rating, b: Rating) =>
     a.agent === b.agent && a.customer === b.customer && a.level === b.level;
   const kept = ratings.filter((r) => {
-    if (r.id !== undefined) return !seenIds.has(r.id) && seenIds.add(r.id);
+    if (r.id !== undefined) return isNew(seenIds, r.id);
     if (r.customer === '') return true;
     const others = atTime.get(r.time);
     if (others === undefined) atTime.set(r.time, [r]);
