@@ -1,4 +1,4 @@
-// The second part of a large chat export, read on another core (see parallelImport.ts).
+// The second part of a large chat or order export, read on another core (see parallelImport.ts).
 import { parentPort } from 'node:worker_threads';
 import {
   columnsData,
@@ -9,12 +9,47 @@ import {
 } from '../core/engine/messageColumns';
 import { importTable } from '../core/import/importer';
 import { diskText } from './diskPieces';
+import { blockTransferables, OrderRowsWriter } from './orderRows';
 import type { PartRequest, PartResult } from './parallelImport';
 import { decodeOwnPart } from './pieces';
 import { CanonicalPart } from './sql/canonicalPart';
 
 const fail = (error: unknown) =>
   parentPort?.postMessage({ error: (error as Error).message ?? String(error) });
+
+/**
+ * An order export's part: its rows' orders, uncollapsed, sent as columns a block at a time as they are
+ * read (orderRows.ts), then what else its reading gave.
+ */
+function readOrderPart(request: PartRequest) {
+  const { text, more } = decodeOwnPart(request.bytes as Uint8Array, request.file, request);
+  const orders = new OrderRowsWriter((block) =>
+    parentPort?.postMessage({ block }, blockTransferables(block)),
+  );
+  const result = importTable({
+    file: request.file,
+    text,
+    ...(more ? { more } : {}),
+    kind: 'orders',
+    timeZone: request.timeZone,
+    overrides: request.overrides,
+    delimiter: request.delimiter,
+    ...(request.pseudonymKey ? { pseudonymKey: request.pseudonymKey } : {}),
+    ...(request.marketZones ? { marketZones: true } : {}),
+    ...(request.now !== undefined ? { now: request.now } : {}),
+    ...(request.resume ? { resume: request.resume } : {}),
+    onOrderRow: (order) => orders.add(order),
+  });
+  orders.end();
+  const reply: PartResult = {
+    columns: null,
+    messages: 0,
+    warnings: result.warnings,
+    rows: result.rows,
+    firstRows: result.firstRows,
+  };
+  parentPort?.postMessage(reply);
+}
 
 /** Reads the part, then waits for the names to renumber it into (see parallelImport.ts). */
 async function readPart(request: PartRequest) {
@@ -42,6 +77,7 @@ async function readPart(request: PartRequest) {
     delimiter: request.delimiter,
     ...(request.pseudonymKey ? { pseudonymKey: request.pseudonymKey } : {}),
     ...(request.marketZones ? { marketZones: true } : {}),
+    ...(request.now !== undefined ? { now: request.now } : {}),
     onMessage: (message) => {
       messages?.add(message);
       canonical?.add(message);
@@ -57,5 +93,11 @@ async function readPart(request: PartRequest) {
 
 // Started before the command has read the file: the part comes as the first message.
 parentPort?.once('message', (request: PartRequest) => {
-  readPart(request).catch(fail);
+  if (request.kind === 'orders') {
+    try {
+      readOrderPart(request);
+    } catch (error) {
+      fail(error);
+    }
+  } else readPart(request).catch(fail);
 });

@@ -36,8 +36,8 @@ const NO_NAMES = { agents: [], customers: [], sessions: [] };
 const INSPECT_FIRST_PART_SHARE = 0.54;
 
 /**
- * Reads an export as `report` would and says what was read. A large chat export is read on both cores
- * as `report` reads it; messages are counted as they come, not kept.
+ * Reads an export as `report` would and says what was read. A large chat or order export is read on
+ * both cores; messages are counted as they come, not kept.
  */
 export async function inspectFile(
   path: string,
@@ -47,7 +47,13 @@ export async function inspectFile(
 ): Promise<Inspection> {
   let messages = 0;
   const firstMessages: Message[] = [];
-  const { result, encoding, parts, stop } = readExport(
+  const {
+    result: read,
+    encoding,
+    parts,
+    joined,
+    stop,
+  } = readExport(
     path,
     {
       kind,
@@ -64,6 +70,8 @@ export async function inspectFile(
     timings,
   );
   try {
+    // A large order export read in parts: its whole import, once the worker's part is joined.
+    const result = joined ? await joined() : read;
     let { rows } = result;
     let records = result.kind === 'chats' ? messages : result.records.length;
     const warnings = [...result.warnings];

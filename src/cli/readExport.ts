@@ -5,18 +5,22 @@ import type { AutoReplyRules } from '../core/engine/messageColumns';
 import type { Message } from '../core/engine/model';
 import { decodeBytes } from '../core/import/decode';
 import { type ColumnMapping, importTable, type TableImport } from '../core/import/importer';
+import { joinOrderParts } from '../core/import/orderParts';
 import type { Kind } from '../core/import/records';
+import type { ReadingContext } from '../core/import/tableReader';
 import { ImportError } from '../core/import/warnings';
 import { type DiskPiece, diskText, planDiskPieces } from './diskPieces';
+import { type OrderRowsBlock, orderRowsOf } from './orderRows';
 import {
   type ChatParts,
+  ORDER_FIRST_PART_SHARE,
   probeTable,
   startSecondPart,
   startSecondPartFromDisk,
   startWorkerFor,
 } from './parallelImport';
-import { PIECE_BYTES, pieceRanges, textInPieces } from './pieces';
-import { stepTimer, type Timing } from './render';
+import { decodeOwnPart, PIECE_BYTES, pieceRanges, textInPieces } from './pieces';
+import { stepTimer, type Timing, timedWait } from './render';
 
 /** The file's bytes; a file that cannot be read is said in words, never as the system's code (ENOENT). */
 export function readBytes(path: string): Uint8Array {
@@ -51,6 +55,8 @@ export interface ExportOptions<K extends Kind> {
   rules: AutoReplyRules;
   /** How much of a large chat export this thread reads. */
   share: number;
+  /** How much of a large order export this thread reads (ORDER_FIRST_PART_SHARE unless said). */
+  orderShare?: number;
   /** Only count the second part's messages: `report` wants their columns, `inspect` only how many. */
   countOnly?: boolean;
   onMessage?: (message: Message) => void;
@@ -58,7 +64,10 @@ export interface ExportOptions<K extends Kind> {
   onRecord?: (record: unknown) => void;
   /** A file given no zone: read in its dialect's market's, where it names one (RowsRequest.marketZones). */
   marketZones?: boolean;
-  /** Read on this thread only, every message through onMessage (the DuckDB engine's stream). */
+  /**
+   * Read on this thread only: every message through onMessage (the DuckDB engine's stream), or an
+   * order export while a worker still reads a chat export's part (`report`).
+   */
   inOnePiece?: boolean;
   /**
    * The DuckDB engine's, for a chat export: a worker reading a second part writes its canonical
@@ -74,18 +83,24 @@ export interface ExportOptions<K extends Kind> {
 
 /** A file read on this thread: the whole of it, or the first part while a worker reads the rest. */
 export interface ExportRead<K extends Kind> {
+  /** The file's import; of a large order export read in parts, its first part's (see `joined`). */
   result: TableImport<K>;
   encoding: string;
-  /** The worker's part (a large chat export), or null: the file was read in one piece. */
+  /** The worker's part of a large chat export, or null: the file was read in one piece. */
   parts: Pick<ChatParts, 'second'> | null;
+  /**
+   * A large order export read in parts: waits for the worker's part and gives the whole file's import,
+   * the part's rows collapsed with this thread's (core/import/orderParts.ts); use it instead of `result`.
+   */
+  joined?: () => Promise<TableImport<K>>;
   /** Stops the worker, if one was started. */
   stop(): void;
 }
 
 /**
- * Reads an export as `report` and `inspect` both do: a chat export of 16 MB or more on both cores (see
- * parallelImport.ts), any other in one piece; each step timed into `timings`. The file's bytes go as
- * they are decoded and its text once imported: nothing this returns keeps them.
+ * Reads an export as `report` and `inspect` both do: a chat or order export of 16 MB or more on both
+ * cores (see parallelImport.ts), any other in one piece; each step timed into `timings`. The file's
+ * bytes go as they are decoded and its text once imported: nothing this returns keeps them.
  */
 export function readExport<K extends Kind>(
   path: string,
@@ -94,11 +109,11 @@ export function readExport<K extends Kind>(
 ): ExportRead<K> {
   const timed = stepTimer(timings);
   const file = basename(path);
-  // Only a chat export is read in parts; without a kind, the header says whether this is one.
-  const worker =
-    !options.inOnePiece && (options.kind === undefined || options.kind === 'chats')
-      ? startWorkerFor(path)
-      : null;
+  // Only a chat or order export is read in parts; without a kind, the header says whether this is one.
+  const inParts = options.kind === undefined || options.kind === 'chats' || options.kind === 'orders';
+  const worker = !options.inOnePiece && inParts ? startWorkerFor(path) : null;
+  // Both parts refuse times after the same clock, as one reading would.
+  const now = Date.now();
   const stop = stopper(worker);
   try {
     const streamed = options.fromDisk ? readFromDisk(path, options, worker, timed) : null;
@@ -108,9 +123,12 @@ export function readExport<K extends Kind>(
       ? timed(`cut ${file}`, () =>
           startSecondPart(
             bytes as Uint8Array,
-            partRequest(file, options),
-            options.share,
-            options.kind === 'chats' ? 'chats' : undefined,
+            { ...partRequest(file, options), now },
+            {
+              ...(options.kind !== 'orders' ? { chats: options.share } : {}),
+              ...(options.kind !== 'chats' ? { orders: options.orderShare ?? ORDER_FIRST_PART_SHARE } : {}),
+            },
+            options.kind === 'chats' || options.kind === 'orders' ? options.kind : undefined,
             worker,
           ),
         )
@@ -137,8 +155,12 @@ export function readExport<K extends Kind>(
     );
     const { text, encoding, more } = decoded;
     const result = timed(parts ? `import ${file} (first part)` : `import ${file}`, () =>
-      importText(file, { text, ...(more ? { more } : {}) }, options, parts !== null),
+      importText(file, { text, ...(more ? { more } : {}) }, options, parts !== null, now),
     );
+    if (parts?.kind === 'orders') {
+      const joined = () => joinOrders(path, result as TableImport<'orders'>, parts, options, timings);
+      return { result, encoding, parts: null, joined: joined as () => Promise<TableImport<K>>, stop };
+    }
     return { result, encoding, parts, stop };
   } catch (error) {
     stop();
@@ -160,12 +182,49 @@ function partRequest(file: string, options: ExportOptions<Kind>) {
   };
 }
 
+/**
+ * An order export's first part and the worker's, joined as one reading: the worker's rows collapsed
+ * with this thread's as they come; read again in one piece on this thread when the worker's part was
+ * read in a context the first part did not leave (orderParts.ts).
+ */
+async function joinOrders(
+  path: string,
+  first: TableImport<'orders'>,
+  parts: ChatParts,
+  options: ExportOptions<Kind>,
+  timings: Timing[],
+): Promise<TableImport<'orders'>> {
+  const file = basename(path);
+  const timed = stepTimer(timings);
+  // An order export's part has no names to be renumbered into.
+  const second = parts.second({ agents: [], customers: [], sessions: [] });
+  const join = joinOrderParts(first, parts.context as ReadingContext);
+  if (join) {
+    const part = await timedWait(
+      timings,
+      `wait for ${file} (second part, its rows collapsed as they come)`,
+      async () => {
+        for await (const block of parts.blocks as AsyncIterable<OrderRowsBlock>)
+          for (const order of orderRowsOf(block, parts.shift)) join.add(order);
+        return second;
+      },
+    );
+    return join.finish({ warnings: part.warnings, rows: part.rows, firstRows: part.firstRows ?? [] });
+  }
+  parts.stop();
+  return timed(`import ${file} again in one piece (its start did not say how to read its end)`, () => {
+    const { text, more } = decodeOwnPart(readBytes(path), file, parts);
+    return importText(file, { text, ...(more ? { more } : {}) }, { ...options, kind: 'orders' }, false);
+  });
+}
+
 /** The importer on a text (in pieces or one), with the export's options. */
 function importText<K extends Kind>(
   file: string,
   { text, more }: { text: string; more?: Iterable<string> },
   options: ExportOptions<K>,
   continues: boolean,
+  now?: number,
 ): TableImport<K> {
   return importTable({
     file,
@@ -179,6 +238,7 @@ function importText<K extends Kind>(
     ...(options.onRecord ? { onRecord: options.onRecord } : {}),
     ...(continues ? { continues: true } : {}),
     ...(options.marketZones ? { marketZones: true } : {}),
+    ...(now !== undefined ? { now } : {}),
   }) as TableImport<K>;
 }
 

@@ -216,7 +216,7 @@ export async function runReport(
       if (itself) messageCount += itself.result.rows;
       // With DuckDB, a worker reading a chat export's second part writes its rows into a file of its own.
       const canonicalFile = sql && kind === 'chats' && !itself ? sql.partFile() : undefined;
-      const { result, encoding, parts, stop } =
+      const read =
         (itself as FileRead<K> | null) ??
         readExport(
           path,
@@ -226,12 +226,21 @@ export async function runReport(
             rules: options.settings,
             share: FIRST_PART_SHARE,
             ...(kind === 'chats' ? { onMessage } : {}),
-            ...(canonicalFile ? { canonicalFile, fromDisk: true } : sql ? { inOnePiece: true } : {}),
+            ...(canonicalFile
+              ? { canonicalFile, fromDisk: true }
+              : (sql && kind !== 'orders') || (kind === 'orders' && pending)
+                ? // A large order export on both cores only when no worker still reads a chat export's
+                  // part: the other core is busy, and its share of the chats counts what this one reads.
+                  { inOnePiece: true }
+                : {}),
             ...(sql && isRecordTable(kind) ? { onRecord: sql.recordSink(kind) } : {}),
           },
           timings,
         );
+      const { encoding, parts, stop } = read;
       workers.push({ stop });
+      // A large order export read in parts: its whole import, once the worker's part is joined.
+      const result = read.joined ? await read.joined() : read.result;
       const fileZone = given ?? result.timeZone ?? zone;
       if (kind === 'chats') chatFiles.push({ file: result.file, zone: fileZone, from: messagesBefore });
       else if (fileZone !== zone) {

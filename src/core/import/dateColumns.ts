@@ -10,6 +10,14 @@ import { trimCell } from './values';
  * them all with one format (a TikTok Shop export's Paid Time as its Created Time). A file still
  * undecided when it ends leaves those dates refused: which reading is meant is not known.
  */
+/** What a file's dates have told so far (DateColumns.state). */
+export interface DateColumnsState {
+  order: DateOrder | null;
+  example: string;
+  exampleColumn: string;
+  waited: boolean;
+}
+
 export class DateColumns {
   /** The file's order, once a date in it reads one way only. */
   order: DateOrder | null = null;
@@ -42,6 +50,20 @@ export class DateColumns {
     }
     if (waits) this.waited = true;
     return waits;
+  }
+
+  /** What the dates have told so far, to read a later part of the file as its rows here would be. */
+  state(): DateColumnsState {
+    const { order, example, exampleColumn, waited } = this;
+    return { order, example, exampleColumn, waited };
+  }
+
+  /** Takes on what `state` gave, as if the rows that told it had been read here. */
+  restore(state: DateColumnsState): void {
+    this.order = state.order;
+    this.example = state.example;
+    this.exampleColumn = state.exampleColumn;
+    this.waited = state.waited;
   }
 
   /** Whether the rows that waited can be read. */

@@ -1,8 +1,7 @@
 import { type DecimalMark, markEvidence, trimCell } from './values';
 
-interface MoneyColumn {
-  field: string;
-  at: number;
+/** What a money column's cells have told so far (MoneyColumns.state): what later rows are read by. */
+export interface MoneyColumnState {
   /** '.' as soon as a cell can only be read with a decimal point; ',' once the file ends with only commas. */
   mark: DecimalMark | null;
   /** Settled: a point was seen (a comma column is only known at the end, when no point came). */
@@ -11,6 +10,11 @@ interface MoneyColumn {
   example: string;
   /** Whether a cell waits for the decision (a decimal comma, or a separator that reads both ways). */
   waited: boolean;
+}
+
+interface MoneyColumn extends MoneyColumnState {
+  field: string;
+  at: number;
 }
 
 /**
@@ -68,6 +72,18 @@ export class MoneyColumns {
       if (column.example !== '') column.mark = ',';
       column.settled = true;
     }
+  }
+
+  /** What each column's cells have told so far, to read a later part of the file as its rows here would be. */
+  state(): MoneyColumnState[] {
+    return this.columns.map(({ mark, settled, example, waited }) => ({ mark, settled, example, waited }));
+  }
+
+  /** Takes on what `state` gave, as if the rows that told it had been read here. */
+  restore(states: readonly MoneyColumnState[]): void {
+    this.columns.forEach((column, i) => {
+      Object.assign(column, states[i]);
+    });
   }
 
   /** The column's decimal mark (null: no amount in it has a fraction that says) and a cell showing it. */

@@ -2,11 +2,11 @@ import type { Message } from '../engine/model';
 import { utf8Bytes } from '../lib/utf8';
 import { marketZone } from '../time/markets';
 import { parseTime } from '../time/parseTime';
-import { DateColumns } from './dateColumns';
+import { DateColumns, type DateColumnsState } from './dateColumns';
 import { type Dialect, type DialectMatch, recognizeDialect } from './dialects';
 import { fieldsOf, headerNames, KINDS, type Kind, type NamedField, ONE_OF } from './fields';
 import { isPrivateHeader, normalizeHeader } from './headers';
-import { MoneyColumns } from './moneyColumns';
+import { type MoneyColumnState, MoneyColumns } from './moneyColumns';
 import { OrderCollapser, type OrderRow, type PerLine } from './orderCollapse';
 import { CONVERTERS, type RecordOf, RowReader } from './records';
 import { isTwitterRaw, SUPPORT_LOG_HEADER, threadTweets } from './twitterThreads';
@@ -46,8 +46,23 @@ export interface RowsRequest {
    * kept, as onMessage does for chats (the command line's DuckDB engine).
    */
   onRecord?: (record: unknown) => void;
-  /** The text is the first part of a file read in parts: its last row is not the file's last. */
+  /**
+   * The text is the first part of a file read in parts: its last row is not the file's last. An order
+   * export's orders are then left open for the rest's rows (TableImport.openOrders), and the reading's
+   * context at its end is given (TableImport.context).
+   */
   continues?: boolean;
+  /**
+   * The text is a later part of a file (its header row, then the file's rows from a record on), read
+   * as the whole file reads those rows: in the context its rows before gave (ReadingContext); its
+   * first data row is then no dialect's description row.
+   */
+  resume?: ReadingContext;
+  /**
+   * Orders: each row's order handed over as read, not collapsed here, and `records` left empty (a
+   * later part of a file, whose rows are collapsed with the first part's: orderParts.ts).
+   */
+  onOrderRow?: (row: OrderRow) => void;
   /** The run's clock (epoch ms), to refuse times more than a day after it; the computer's by default. */
   now?: number;
   /**
@@ -93,6 +108,28 @@ export interface TableImport<K extends Kind = Kind> {
   timeZone?: string;
   /** Orders only: what it leaves unread that money figures rest on, when anything (pipeline notes). */
   gaps?: OrderGaps;
+  /**
+   * A first part (RowsRequest.continues): the context its rows leave for the rows after them; null
+   * when rows still wait for a decision that later rows make.
+   */
+  context?: ReadingContext | null;
+  /**
+   * A first part of an order export (RowsRequest.continues): its orders, still open for the later
+   * rows (orderParts.ts joinOrderParts); `records` is then empty.
+   */
+  openOrders?: OrderCollapser;
+}
+
+/**
+ * What the reading of a row depends on besides the row, decided by the rows before it: each money
+ * column's decimal mark, the dates' day/month order (with the cells that showed them, which warnings
+ * quote), and the empty cells rows may end with. Read from the same context, the rows after a record
+ * read the same in a part of the file as in the whole of it.
+ */
+export interface ReadingContext {
+  slack: number;
+  money: MoneyColumnState[] | null;
+  dates: DateColumnsState | null;
 }
 
 /**
@@ -489,7 +526,7 @@ export function readRows(request: RowsRequest, feed: RowFeed): TableImport {
       zone,
       records: [],
       orders:
-        kind === 'orders'
+        kind === 'orders' && !request.onOrderRow
           ? new OrderCollapser(perLineOf(dialect, fields), warnings, file, (field) =>
               (header[indexes.get(field) ?? -1] ?? field).trim(),
             )
@@ -503,6 +540,13 @@ export function readRows(request: RowsRequest, feed: RowFeed): TableImport {
           )
         : -1,
     };
+    if (request.resume) {
+      // A later part: the whole file's rows before it decided these, and its first row is data.
+      state.slack = request.resume.slack;
+      if (request.resume.money) money?.restore(request.resume.money);
+      if (request.resume.dates) dates?.restore(request.resume.dates);
+      state.descriptionAt = -1;
+    }
     for (let i = headerIndex + 1; i < pending.length; i++) consume(pending[i] as string[], i);
     pending.length = 0;
   };
@@ -578,6 +622,7 @@ export function readRows(request: RowsRequest, feed: RowFeed): TableImport {
     const record = s.convert(s.reader);
     if (record === null || s.reader.refused) return;
     if (s.orders) s.orders.add(record as OrderRow);
+    else if (s.kind === 'orders' && request.onOrderRow) request.onOrderRow(record as OrderRow);
     else if (s.kind === 'chats' && request.onMessage) request.onMessage(record as Message);
     else if (s.kind !== 'chats' && request.onRecord) request.onRecord(record);
     else s.records.push(record);
@@ -598,6 +643,12 @@ export function readRows(request: RowsRequest, feed: RowFeed): TableImport {
   if (state === null) start();
   if (state === null && threading) start();
   const s = state as unknown as ImportState;
+  // Taken before the money columns are settled as at the file's end: this is not the file's end.
+  const context: ReadingContext | null | undefined = request.continues
+    ? s.held.length > 0
+      ? null
+      : { slack: s.slack, money: s.money?.state() ?? null, dates: s.dates?.state() ?? null }
+    : undefined;
   if (s.money !== null) s.money.finish();
   if (s.held.length > 0) release(s);
   for (const short of shortRows) {
@@ -612,7 +663,9 @@ export function readRows(request: RowsRequest, feed: RowFeed): TableImport {
     });
   }
   shortRows = [];
-  const orders = s.orders?.finish();
+  // A first part's orders stay open for the rows after it.
+  const open = request.continues && s.orders !== null;
+  const orders = open ? [] : s.orders?.finish();
   // In row order, whenever each was found (short rows are reported once the reading is done): so that
   // a file read in two parts reports what it reports read in one piece, in the same order.
   warnings.sort((a, b) => a.row - b.row);
@@ -643,6 +696,8 @@ export function readRows(request: RowsRequest, feed: RowFeed): TableImport {
     firstRows,
     ...(s.zone !== timeZone ? { timeZone: s.zone } : {}),
     ...(s.kind === 'orders' ? withGaps(orderGaps(s.header, s.fields, s.dialect)) : {}),
+    ...(context !== undefined ? { context } : {}),
+    ...(open && s.orders ? { openOrders: s.orders } : {}),
   };
 }
 
