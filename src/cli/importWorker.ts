@@ -17,6 +17,21 @@ import { CanonicalPart } from './sql/canonicalPart';
 const fail = (error: unknown) =>
   parentPort?.postMessage({ error: (error as Error).message ?? String(error) });
 
+/** What the importer is told of the part, whatever its kind. */
+function tableRequest(request: PartRequest, text: string, more: Iterable<string> | undefined) {
+  return {
+    file: request.file,
+    text,
+    ...(more ? { more } : {}),
+    timeZone: request.timeZone,
+    overrides: request.overrides,
+    delimiter: request.delimiter,
+    ...(request.pseudonymKey ? { pseudonymKey: request.pseudonymKey } : {}),
+    ...(request.marketZones ? { marketZones: true } : {}),
+    ...(request.now !== undefined ? { now: request.now } : {}),
+  };
+}
+
 /**
  * An order export's part: its rows' orders, uncollapsed, sent as columns a block at a time as they are
  * read (orderRows.ts), then what else its reading gave.
@@ -27,16 +42,8 @@ function readOrderPart(request: PartRequest) {
     parentPort?.postMessage({ block }, blockTransferables(block)),
   );
   const result = importTable({
-    file: request.file,
-    text,
-    ...(more ? { more } : {}),
+    ...tableRequest(request, text, more),
     kind: 'orders',
-    timeZone: request.timeZone,
-    overrides: request.overrides,
-    delimiter: request.delimiter,
-    ...(request.pseudonymKey ? { pseudonymKey: request.pseudonymKey } : {}),
-    ...(request.marketZones ? { marketZones: true } : {}),
-    ...(request.now !== undefined ? { now: request.now } : {}),
     ...(request.resume ? { resume: request.resume } : {}),
     onOrderRow: (order) => orders.add(order),
   });
@@ -68,16 +75,8 @@ async function readPart(request: PartRequest) {
   const messages = request.countOnly || canonical ? null : new MessageColumnsBuilder(request.rules);
   let count = 0;
   const result = importTable({
-    file: request.file,
-    text,
-    ...(more ? { more } : {}),
+    ...tableRequest(request, text, more),
     kind: 'chats',
-    timeZone: request.timeZone,
-    overrides: request.overrides,
-    delimiter: request.delimiter,
-    ...(request.pseudonymKey ? { pseudonymKey: request.pseudonymKey } : {}),
-    ...(request.marketZones ? { marketZones: true } : {}),
-    ...(request.now !== undefined ? { now: request.now } : {}),
     onMessage: (message) => {
       messages?.add(message);
       canonical?.add(message);

@@ -1,26 +1,19 @@
 // A large order export is read on two cores (the second part in a worker, its rows collapsed with the
 // first part's: src/cli/orderParts.test.ts tests the join at every cut): here the command itself, any
 // size made "large", against reading the file in one piece.
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT } from '../../scripts/build.mjs';
+import { cli as run } from '../helpers/cli';
 import { trickyOrders } from '../helpers/trickyOrders';
 import { publicDataFile } from '../publicData';
 
-const CLI = join(ROOT, 'bin/cs-kpi.js');
-
+/** The command, which must succeed. */
 function cli(args: string[], env: Record<string, string> = {}) {
-  const result = spawnSync(process.execPath, [CLI, ...args], {
-    encoding: 'utf8',
-    cwd: ROOT,
-    env: { ...process.env, ...env },
-    maxBuffer: 1 << 26,
-  });
+  const result = run(args, env);
   expect(result.status, result.stderr).toBe(0);
-  return { stdout: result.stdout, stderr: result.stderr };
+  return result;
 }
 
 const IN_PARTS = { CS_KPI_PARALLEL_MIN_BYTES: '1' };
