@@ -39,6 +39,21 @@ describe('pieceRanges', () => {
     });
   }
 
+  it("keeps a U+FEFF that starts a later piece's first record, as the whole text does", () => {
+    // Only the file's own first bytes can be its byte-order mark; one inside is a character of a cell.
+    const text = `\uFEFF${chatExport('\n')}`;
+    const bytes = encode(text);
+    const ranges = pieceRanges(bytes, ',', 2, 1000) ?? [];
+    const later = (ranges[3] as { start: number }).start;
+    const marked = new Uint8Array([...bytes.subarray(0, later), 0xef, 0xbb, 0xbf, ...bytes.subarray(later)]);
+    const markedRanges = pieceRanges(marked, ',', 2, 1000) ?? [];
+    expect(markedRanges.map((r) => r.start)).toContain(later);
+    const { text: first, more } = textInPieces(marked, markedRanges);
+    const pieces = [first, ...more];
+    expect(pieces.join('\n')).toBe(new TextDecoder().decode(marked));
+    expect(pieces.some((piece) => piece.startsWith('\uFEFF'))).toBe(true);
+  });
+
   it('leaves a small file whole, and one whose quoting cannot be followed', () => {
     expect(pieceRanges(encode(chatExport('\n')), ',', 2, 10 ** 6)).toBeNull();
     const unclosed = encode(

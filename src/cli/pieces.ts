@@ -52,14 +52,16 @@ export function textInPieces(
   bytes: Uint8Array,
   ranges: readonly { start: number; end: number }[],
 ): { text: string; more: Iterable<string> } {
-  const decode = (range: { start: number; end: number }) =>
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(range.start, range.end));
+  // Only the file's first bytes can be its byte-order mark: a U+FEFF starting a later piece is a
+  // character of its first cell, kept as the whole file's one text keeps it.
+  const decode = (range: { start: number; end: number }, ignoreBOM: boolean) =>
+    new TextDecoder('utf-8', { fatal: true, ignoreBOM }).decode(bytes.subarray(range.start, range.end));
   const [first, ...others] = ranges;
   return {
-    text: decode(first as { start: number; end: number }),
+    text: decode(first as { start: number; end: number }, false),
     more: {
       *[Symbol.iterator]() {
-        for (const range of others) yield decode(range);
+        for (const range of others) yield decode(range, true);
       },
     },
   };
