@@ -32,7 +32,7 @@ import {
 } from './render';
 import { runReport } from './report';
 import { renderSettingsText, settingsListing, settingsUsage } from './settingsCommand';
-import { EngineRefusal } from './sql/choice';
+import { chooseEngine, EngineRefusal } from './sql/choice';
 import { parseExportOptions, parseSqlOptions, sqlFlagsFor, sqlScript } from './sql/sqlCommand';
 import { writeStreamedWorkbook } from './streamedWorkbook';
 import { writeWorkbook } from './workbook';
@@ -99,7 +99,8 @@ ${renderFieldLines()}
 --previous REPORT.json shows each figure's change since the period of that JSON report (this period −
 that one; rates in percentage points), in every format, and the agents and settings that differ.
 --engine duckdb computes in DuckDB (every export and indicator, the platform's figures too;
-docs/scale.md); auto, the default, picks js for now.
+docs/scale.md); auto, the default, picks js, the faster, unless its memory would not hold the
+exports (then duckdb, said on stderr; the figures are the same).
 Times without an offset are read in --tz (default Asia/Shanghai); a file given as FILE@ZONE
 (--orders us.csv@America/Los_Angeles), a shop in another market, is read in ZONE and its days counted there.
 `;
@@ -208,18 +209,23 @@ export async function run(
       const options = parseReportOptions(rest);
       // A --previous file that is no report is refused before any export is read.
       const previous = options.previous === undefined ? undefined : readPrevious(options.previous);
+      // auto's choice of DuckDB is said before the exports are read: a large month takes minutes.
+      const choice = chooseEngine(options);
+      if (choice.why) err(`cs-kpi: --engine auto: ${choice.why}\n`);
       const progress = progressLine(err, terminal.stderrIsTerminal);
       let result: Awaited<ReturnType<typeof runReport>>;
       try {
-        result = await runReport(options, progress.step).catch(async (error) => {
-          // auto chose DuckDB by size, and DuckDB found it cannot compute this report once the exports
-          // were read (a zone, an indicator it has no SQL for): the JS engine computes it.
-          if (options.engine !== 'auto' || !(error instanceof EngineRefusal)) throw error;
-          err(
-            `cs-kpi: --engine auto: ${error.message.replace(/ Use --engine js[^.]*\.$/, '')} The JS engine computes it, reading the exports again.\n`,
-          );
-          return runReport({ ...options, engine: 'js' }, progress.step);
-        });
+        result = await runReport({ ...options, engine: choice.engine }, progress.step).catch(
+          async (error) => {
+            // auto chose DuckDB by size, and DuckDB found it cannot compute this report once the exports
+            // were read (a zone, an indicator it has no SQL for): the JS engine computes it.
+            if (options.engine !== 'auto' || !(error instanceof EngineRefusal)) throw error;
+            err(
+              `cs-kpi: --engine auto: ${error.message.replace(/ Use --engine js[^.]*\.$/, '')} The JS engine computes it, reading the exports again.\n`,
+            );
+            return runReport({ ...options, engine: 'js' }, progress.step);
+          },
+        );
       } finally {
         progress.clear();
       }

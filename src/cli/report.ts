@@ -134,7 +134,7 @@ export async function runReport(
   const fileWarnings: ImportWarning[][] = [];
   const timings = observedTimings(onStep);
   const timed = stepTimer(timings);
-  const engine = chooseEngine(options);
+  const { engine } = chooseEngine(options);
   // DuckDB converts each order as it is read, so it takes the rate table before any file; a table
   // that cannot be read is said where the JS engine says it, after the files (the same refusal first).
   const early =

@@ -225,7 +225,7 @@ describe('cs-kpi report --engine duckdb', () => {
     expect(unknown.stderr).toContain('--engine is js, duckdb or auto; got "spark"');
   });
 
-  it('lets auto pick the JS engine, the faster at every size measured, and DuckDB from CS_KPI_DUCKDB_FROM_BYTES', () => {
+  it('lets auto pick the JS engine, the faster, DuckDB where the JS engine would not fit, or from CS_KPI_DUCKDB_FROM_BYTES', () => {
     const args = [
       'report',
       '--chats',
@@ -240,6 +240,16 @@ describe('cs-kpi report --engine duckdb', () => {
     expect(below.status).toBe(0);
     expect(below.stderr).toMatch(/compute \d/);
     expect(below.stderr).not.toContain('compute (duckdb)');
+    // A JavaScript heap smaller than the JS engine's need for these exports (Node's limit of 112 MiB
+    // against about 150 MiB): DuckDB computes the report, said before any export is read.
+    const smallHeap = cli(args, { NODE_OPTIONS: '--max-old-space-size=64' });
+    expect(smallHeap.status, smallHeap.stderr).toBe(0);
+    expect(smallHeap.stderr).toMatch(
+      /^cs-kpi: --engine auto: DuckDB computes this report \(the same figures\): the JS engine would need about \d+ MiB for these \d+ KiB of exports, more than it may take here \(\d+ MiB of JavaScript heap, [\d.]+ GiB of memory free\)\. --engine js chooses it all the same\.\n/,
+    );
+    expect(smallHeap.stderr).toContain('compute (duckdb)');
+    expect(smallHeap.stdout).toBe(below.stdout);
+    expect(below.stderr).not.toContain('--engine auto:');
     const fromZero = cli(args, { CS_KPI_DUCKDB_FROM_BYTES: '0' });
     expect(fromZero.status).toBe(0);
     expect(fromZero.stderr).toContain('compute (duckdb)');
