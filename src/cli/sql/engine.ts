@@ -32,6 +32,7 @@ import { dialect } from './dialect';
 import { duckdbMemoryBytes, duckdbSize } from './memory';
 import { type ChatCsvRead, type ChatCsvRequest, readChatCsv } from './nativeCsv';
 import { RECORD_TABLE_NAMES, type RecordOfTable, RecordRows, type RecordTable } from './recordTables';
+import { sqlLap } from './sqlTimes';
 import type { View } from './sqlTypes';
 import { column, reportViews, type Zoned } from './views';
 
@@ -90,7 +91,7 @@ export class DuckdbEngine {
       rmSync(dir, { recursive: true, force: true });
       throw error;
     });
-    if (process.env.CS_KPI_SQL_TIMES) console.error('open', Math.round(performance.now() - t0));
+    sqlLap('open', t0);
     const connection = await instance.connect();
     await connection.run("SET TimeZone = 'UTC'");
     const appenders: DuckDBAppender[] = [];
@@ -392,7 +393,7 @@ export class DuckdbEngine {
       await this.connection.run(
         `CREATE OR REPLACE TEMP ${view.materialize ? 'TABLE' : 'VIEW'} ${view.name} AS ${view.sql}`,
       );
-      if (process.env.CS_KPI_SQL_TIMES) console.error(view.name, Math.round(performance.now() - t0));
+      sqlLap(view.name, t0);
     }
   }
 }

@@ -12,6 +12,7 @@ import type { ExportRead } from '../readExport';
 import type { Timing } from '../render';
 import { MESSAGE_COLUMNS } from './canonical';
 import { csvShape } from './csvShape';
+import { sqlLap } from './sqlTimes';
 
 /**
  * DuckDB reading a chat export itself (`read_csv`) into the canonical `messages` table, instead of the
@@ -97,9 +98,7 @@ export async function readChatCsv(
 ): Promise<ChatCsvRead> {
   const fallback = (why: string): ChatCsvRead => ({ fallback: why });
   const t0 = performance.now();
-  const lap = (step: string) => {
-    if (process.env.CS_KPI_SQL_TIMES) console.error(step, Math.round(performance.now() - t0));
-  };
+  const lap = (step: string) => sqlLap(step, t0);
   if (process.env.CS_KPI_DUCKDB_CSV === 'off') return fallback('CS_KPI_DUCKDB_CSV=off');
   if (request.pseudonymKey) return fallback('--pseudonymize replaces buyers by keyed hashes');
   if (request.timeZone !== request.reportZone) return fallback(`it is read in ${request.timeZone}`);
