@@ -1,5 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DuckDBAppender, DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import { SAME_TEXT_CONSULTATIONS } from '../../core/engine/autoReplies';
@@ -29,6 +28,7 @@ import { EngineRefusal } from './choice';
 import { sqlRefusals, sqlSources } from './coverage';
 import { detailConsultation, detailSql } from './detailRows';
 import { dialect } from './dialect';
+import { openEngineFolder } from './engineFolder';
 import { duckdbMemoryBytes, duckdbSize } from './memory';
 import { type ChatCsvRead, type ChatCsvRequest, readChatCsv } from './nativeCsv';
 import { RECORD_TABLE_NAMES, type RecordOfTable, RecordRows, type RecordTable } from './recordTables';
@@ -66,7 +66,7 @@ export class DuckdbEngine {
     readonly records: { [T in RecordTable]: RecordRows<T> },
     private readonly settings: Settings,
     /** The engine's temporary folder: DuckDB's spills and the workers' parts; close() removes it. */
-    private readonly dir: string,
+    private readonly folder: { dir: string; remove(): void },
   ) {}
 
   /**
@@ -82,13 +82,13 @@ export class DuckdbEngine {
     const memory = duckdbSize(duckdbMemoryBytes());
     // Imported here: the native module loads only when DuckDB computes (the JS engine never waits for it).
     const { DuckDBInstance } = await import('@duckdb/node-api');
-    const dir = mkdtempSync(join(tmpdir(), 'cs-kpi-engine-'));
+    const folder = openEngineFolder();
     const instance = await DuckDBInstance.create(':memory:', {
       memory_limit: memory,
-      temp_directory: join(dir, 'spill'),
+      temp_directory: join(folder.dir, 'spill'),
       ...(options.threads ? { threads: String(options.threads) } : {}),
     }).catch((error) => {
-      rmSync(dir, { recursive: true, force: true });
+      folder.remove();
       throw error;
     });
     sqlLap('open', t0);
@@ -112,7 +112,7 @@ export class DuckdbEngine {
         table,
         await appenderOf(table),
       );
-    return new DuckdbEngine(instance, connection, appenders, messages, orders, records, settings, dir);
+    return new DuckdbEngine(instance, connection, appenders, messages, orders, records, settings, folder);
   }
 
   addMessage(message: Message): void {
@@ -137,7 +137,7 @@ export class DuckdbEngine {
    * the engine's own that close() removes.
    */
   partFile(): string {
-    return join(this.dir, `part${++this.parts}.duckdb`);
+    return join(this.folder.dir, `part${++this.parts}.duckdb`);
   }
 
   /**
@@ -292,7 +292,7 @@ export class DuckdbEngine {
   close(): void {
     this.connection.closeSync();
     this.instance.closeSync();
-    rmSync(this.dir, { recursive: true, force: true });
+    this.folder.remove();
   }
 
   /** Runs any SQL on the engine's data (the parquet export, tests). */
