@@ -1,4 +1,4 @@
-// DuckDB's memory limit: 2 GiB unless CS_KPI_DUCKDB_MEMORY says another, and its spills in the
+// DuckDB's memory limit: 1 GiB unless CS_KPI_DUCKDB_MEMORY says another, and its spills in the
 // engine's own temporary folder, removed with the engine, when the run is stopped, or by the next run.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -23,9 +23,9 @@ async function limits() {
 describe("DuckDB's memory limit", () => {
   afterEach(() => vi.unstubAllEnvs());
 
-  it('is 2 GiB, DuckDB writing what is beyond into a folder of the engine removed with it', async () => {
+  it('is 1 GiB, DuckDB writing what is beyond into a folder of the engine removed with it', async () => {
     const { memory, spill } = await limits();
-    expect(memory).toBe('2.0 GiB');
+    expect(memory).toBe('1.0 GiB');
     expect(spill).toMatch(new RegExp(`cs-kpi-engine-${process.pid}-[^/\\\\]+[/\\\\]spill$`));
     expect(existsSync(dirname(spill))).toBe(false);
   });
@@ -36,7 +36,7 @@ describe("DuckDB's memory limit", () => {
     expect(duckdbMemoryBytes('3GB')).toBe(3e9);
     expect(duckdbMemoryBytes(' 0.5 gib ')).toBe(2 ** 29);
     expect(duckdbMemoryBytes('100000000')).toBe(1e8);
-    expect(duckdbMemoryBytes('')).toBe(2 * 2 ** 30);
+    expect(duckdbMemoryBytes('')).toBe(2 ** 30);
     for (const wrong of ['lots', '2 G', '63MiB', '1e9', '-1GB'])
       expect(() => duckdbMemoryBytes(wrong), wrong).toThrow(
         /CS_KPI_DUCKDB_MEMORY is the memory DuckDB may take/,

@@ -4,11 +4,13 @@ import { UsageError } from '../options';
  * How much memory DuckDB may take for its tables and the views it computes, beyond which it writes
  * them into its temporary folder (the engine's own, removed with it). DuckDB's own default is 80% of
  * the machine, which it takes on a large month (7.3 GB at 20M messages) while JavaScript holds its
- * part too. 2 GiB leaves the rest of 4 GB to JavaScript (the importer's piece of text, its rows, the
- * worker) and to what DuckDB allocates outside its limit; docs/scale.md gives the figures.
- * CS_KPI_DUCKDB_MEMORY sets another (such as 6GB on a large machine, 1GB on a small one).
+ * part too; and its limit bounds its buffers, not the process, which held about 1.6–2.1 GiB more on the
+ * 20M month. 1 GiB keeps that month within 4 GB (peaks of 2.56–2.61 GiB, no slower than at 1536 MiB, where
+ * they were 3.02–3.59 GiB; past 4 GB at 2 GiB: docs/scale.md): the DuckDB engine is `auto`'s for the months the JS engine cannot hold,
+ * where memory, not time, is short. CS_KPI_DUCKDB_MEMORY sets another (such as 6GB on a large
+ * machine, where DuckDB writes less to disk and computes faster).
  */
-export const DUCKDB_MEMORY_BYTES = 2 * 2 ** 30;
+export const DUCKDB_MEMORY_BYTES = 2 ** 30;
 
 /**
  * The memory a worker's DuckDB (a chat export's second part appended into a file, canonicalPart.ts)
