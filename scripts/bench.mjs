@@ -155,10 +155,13 @@ async function importFloorScript() {
  * with its own `ms` on its last line. The median of RUNS of the slowest process's own time, so that
  * starting Node is not counted, as measureCli does not count it.
  */
-async function atOnce(commands) {
+async function atOnce(commands, env = {}) {
   const runOne = (command) =>
     new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, command, { stdio: ['ignore', 'pipe', 'ignore'] });
+      const child = spawn(process.execPath, command, {
+        stdio: ['ignore', 'pipe', 'ignore'],
+        env: { ...process.env, ...env },
+      });
       let out = '';
       child.stdout.on('data', (chunk) => {
         out += chunk;
@@ -212,13 +215,15 @@ for (const [kind, path] of [
     `${figures[`import_${kind}_mb_per_s`]} MB/s`,
   ]);
 }
+/** Every export read in one piece, on one core (parallelImport.ts's threshold past any file). */
+const ONE_PIECE = { CS_KPI_PARALLEL_MIN_BYTES: String(Number.MAX_SAFE_INTEGER) };
 {
   // How fast the order export could be read at all while Papa Parse reads it (issue 4's 50 MB/s).
   const mb = mbOf(orderExport);
   const floor = await importFloorScript();
   const halves = halvesOf(orderExport);
   const inspect = (file) => [join(ROOT, 'scripts/bench/runReport.mjs'), 'inspect', file, '--json'];
-  for (const [what, key, commands] of [
+  for (const [what, key, commands, env] of [
     ['Papa Parse alone, one core', 'papa_1', [[floor, orderExport, 'papa']]],
     ['Papa Parse alone, its two halves in two processes', 'papa_2', halves.map((h) => [floor, h, 'papa'])],
     [
@@ -226,9 +231,15 @@ for (const [kind, path] of [
       'minimal_2',
       halves.map((h) => [floor, h, 'minimal']),
     ],
-    ['cs-kpi inspect on the two halves in two processes, never joined', 'inspect_2', halves.map(inspect)],
+    // Each half in one piece: a half past CS_KPI_PARALLEL_MIN_BYTES would be read on both cores itself.
+    [
+      'cs-kpi inspect on the two halves in two processes, never joined',
+      'inspect_2',
+      halves.map(inspect),
+      ONE_PIECE,
+    ],
   ]) {
-    const ms = await atOnce(commands);
+    const ms = await atOnce(commands, env);
     figures[`order_floor_${key}_mb_per_s`] = Math.round((mb / (ms / 1000)) * 10) / 10;
     rows.push([
       `  floor of the order export: ${what}`,
